@@ -1,0 +1,120 @@
+import { flattenCategories } from '@complaints/tenant-config';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { actorOf } from '../platform/auth/principal';
+import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { boundedFirst } from '../platform/graphql/pagination';
+import { User } from '../identity/user.entity';
+import { Attachment } from './attachment.entity';
+import { Comment, CommentVisibility } from './comment.entity';
+import { Complaint } from './complaint.entity';
+import { ComplaintEvent } from './complaint-event.entity';
+import { ComplaintFilter, ComplaintOrder, SubmitComplaintInput } from './complaint.inputs';
+import { listComplaints } from './complaint-list.query';
+import { CategoryRef, ComplaintConnection, SubmitComplaintPayload } from './complaint.types';
+import { Customer } from './customer.entity';
+
+@Resolver(() => Complaint)
+export class ComplaintResolver {
+  @Authorized('complaint.read')
+  @Query(() => Complaint)
+  complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Complaint> {
+    return ctx.services.complaints.get(ctx.em, tenantIdOf(ctx), id);
+  }
+
+  @Authorized('complaint.read')
+  @Query(() => Complaint)
+  complaintByNumber(@Arg('number', () => String) number: string, @Ctx() ctx: RequestContext): Promise<Complaint> {
+    return ctx.services.complaints.byNumber(ctx.em, tenantIdOf(ctx), number);
+  }
+
+  @Authorized('complaint.read')
+  @Query(() => ComplaintConnection)
+  async complaints(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => ComplaintFilter, { nullable: true }) filter?: ComplaintFilter,
+    @Arg('orderBy', () => ComplaintOrder, { nullable: true }) orderBy?: ComplaintOrder,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ComplaintConnection> {
+    const { config } = await ctx.tenantConfig();
+    const page = await listComplaints(ctx.em, tenantIdOf(ctx), config, filter, orderBy ?? new ComplaintOrder(), boundedFirst(first), after);
+    return new ComplaintConnection(page);
+  }
+
+  @Authorized('complaint.create')
+  @Mutation(() => SubmitComplaintPayload, { description: 'Staff or API-key intake; the same idempotency key returns the same complaint' })
+  async submitComplaint(
+    @Arg('input', () => SubmitComplaintInput) input: SubmitComplaintInput,
+    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SubmitComplaintPayload> {
+    const principal = tenantPrincipal(ctx);
+    return ctx.services.intake.submit(ctx.em, principal.tenantId, actorOf(principal), await ctx.tenantConfig(), input, idempotencyKey);
+  }
+
+  @Authorized('complaint.assign')
+  @Mutation(() => Complaint)
+  async assignComplaint(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('assigneeId', () => ID, { nullable: true }) assigneeId?: string,
+    @Arg('teamCode', () => String, { nullable: true }) teamCode?: string,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<Complaint> {
+    const principal = tenantPrincipal(ctx);
+    const { config } = await ctx.tenantConfig();
+    return ctx.services.complaints.assign(ctx.em, principal.tenantId, config, actorOf(principal), id, { assigneeId, teamCode, note });
+  }
+
+  @Authorized('comment.internal')
+  @Mutation(() => Comment)
+  addInternalNote(@Arg('complaintId', () => ID) complaintId: string, @Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<Comment> {
+    const principal = tenantPrincipal(ctx);
+    return ctx.services.complaints.addComment(ctx.em, principal.tenantId, actorOf(principal), complaintId, CommentVisibility.INTERNAL, body);
+  }
+
+  @Authorized('comment.customer')
+  @Mutation(() => Comment)
+  sendCustomerMessage(@Arg('complaintId', () => ID) complaintId: string, @Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<Comment> {
+    const principal = tenantPrincipal(ctx);
+    return ctx.services.complaints.addComment(ctx.em, principal.tenantId, actorOf(principal), complaintId, CommentVisibility.CUSTOMER, body);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  assignee(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<User | null> | null {
+    return complaint.assigneeId ? ctx.loaders.user.load(complaint.assigneeId) : null;
+  }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<Customer | null> | null {
+    return complaint.customerId ? ctx.loaders.customer.load(complaint.customerId) : null;
+  }
+
+  @FieldResolver(() => CategoryRef, { nullable: true })
+  async category(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<CategoryRef | null> {
+    if (!complaint.categoryCode) return null;
+    const { config } = await ctx.tenantConfig();
+    const found = flattenCategories(config.categories).find((c) => c.code === complaint.categoryCode);
+    return found ? { code: found.code, name: found.name } : { code: complaint.categoryCode, name: {} };
+  }
+
+  @FieldResolver(() => ComplaintEvent, { nullable: true })
+  lastEvent(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<ComplaintEvent | null> {
+    return ctx.loaders.lastEvent.load(complaint.id);
+  }
+
+  @FieldResolver(() => [ComplaintEvent], { description: 'The append-only timeline, oldest first' })
+  events(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<ComplaintEvent[]> {
+    return ctx.services.complaints.timeline(ctx.em, complaint.tenantId, complaint.id);
+  }
+
+  @FieldResolver(() => [Comment])
+  comments(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<Comment[]> {
+    return ctx.services.complaints.comments(ctx.em, complaint.tenantId, complaint.id);
+  }
+
+  @FieldResolver(() => [Attachment])
+  attachments(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<Attachment[]> {
+    return ctx.em.find(Attachment, { tenantId: complaint.tenantId, complaintId: complaint.id }, { orderBy: { createdAt: 'asc' } });
+  }
+}

@@ -1,0 +1,101 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TenantConfig } from '@complaints/tenant-config';
+import type { Actor } from '../platform/auth/principal';
+import { badInput, notFound } from '../platform/errors';
+import { User } from '../identity/user.entity';
+import { Comment, CommentVisibility } from './comment.entity';
+import { Complaint } from './complaint.entity';
+import { ComplaintEvent } from './complaint-event.entity';
+import { appendEvent } from './timeline';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_COMMENT = 10_000;
+
+/** Reading complaints and the staff actions that are not (yet) lifecycle transitions. */
+export class ComplaintService {
+  async get(em: EntityManager, tenantId: string, id: string): Promise<Complaint> {
+    const complaint = UUID.test(id) ? await em.findOne(Complaint, { tenantId, id }) : null;
+    if (!complaint) throw notFound('Complaint');
+    return complaint;
+  }
+
+  async byNumber(em: EntityManager, tenantId: string, number: string): Promise<Complaint> {
+    const complaint = await em.findOne(Complaint, { tenantId, number: number.trim().toUpperCase() });
+    if (!complaint) throw notFound('Complaint');
+    return complaint;
+  }
+
+  timeline(em: EntityManager, tenantId: string, complaintId: string, customerVisibleOnly = false): Promise<ComplaintEvent[]> {
+    return em.find(
+      ComplaintEvent,
+      { tenantId, complaintId, ...(customerVisibleOnly ? { customerVisible: true } : {}) },
+      { orderBy: { seq: 'asc' } },
+    );
+  }
+
+  comments(em: EntityManager, tenantId: string, complaintId: string, visibility?: CommentVisibility): Promise<Comment[]> {
+    return em.find(Comment, { tenantId, complaintId, ...(visibility ? { visibility } : {}) }, { orderBy: { createdAt: 'asc' } });
+  }
+
+  async assign(
+    em: EntityManager,
+    tenantId: string,
+    config: TenantConfig,
+    actor: Actor,
+    id: string,
+    change: { assigneeId?: string | null; teamCode?: string | null; note?: string | null },
+  ): Promise<Complaint> {
+    const complaint = await this.get(em, tenantId, id);
+    if (change.teamCode != null && !config.teams.some((t) => t.code === change.teamCode)) {
+      throw badInput([{ path: 'teamCode', message: `Unknown team "${change.teamCode}"` }]);
+    }
+    const assignee = change.assigneeId ? await this.activeUser(em, tenantId, change.assigneeId) : null;
+    const from = complaint.assigneeId ?? complaint.teamCode ?? null;
+    if (change.assigneeId !== undefined) complaint.assigneeId = assignee?.id ?? null;
+    if (change.teamCode !== undefined) complaint.teamCode = change.teamCode;
+    appendEvent(em, {
+      complaintId: complaint.id,
+      kind: 'complaint.assigned',
+      actor,
+      from,
+      to: assignee?.id ?? complaint.teamCode ?? null,
+      note: change.note ?? null,
+      data: { assigneeId: complaint.assigneeId ?? null, teamCode: complaint.teamCode ?? null },
+    });
+    await em.flush();
+    return complaint;
+  }
+
+  async addComment(em: EntityManager, tenantId: string, actor: Actor, complaintId: string, visibility: CommentVisibility, body: string): Promise<Comment> {
+    const text = body.trim();
+    if (!text) throw badInput([{ path: 'body', message: 'The message is empty' }]);
+    if (text.length > MAX_COMMENT) throw badInput([{ path: 'body', message: `The message is longer than ${MAX_COMMENT} characters` }]);
+    const complaint = await this.get(em, tenantId, complaintId);
+    const comment = em.create(Comment, {
+      complaintId: complaint.id,
+      visibility,
+      body: text,
+      authorType: actor.type,
+      authorId: actor.id,
+      authorName: actor.name,
+    } as Comment);
+    const toCustomer = visibility === CommentVisibility.CUSTOMER;
+    appendEvent(em, {
+      complaintId: complaint.id,
+      kind: toCustomer ? 'message.customer' : 'note.internal',
+      actor,
+      data: { commentId: comment.id },
+      customerVisible: toCustomer,
+    });
+    if (toCustomer && !complaint.firstRespondedAt && actor.type !== 'customer') complaint.firstRespondedAt = new Date();
+    complaint.updatedAt = new Date();
+    await em.flush();
+    return comment;
+  }
+
+  private async activeUser(em: EntityManager, tenantId: string, userId: string): Promise<User> {
+    const user = UUID.test(userId) ? await em.findOne(User, { tenantId, id: userId, active: true }) : null;
+    if (!user) throw notFound('User');
+    return user;
+  }
+}

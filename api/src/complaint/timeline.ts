@@ -1,0 +1,32 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../platform/auth/principal';
+import { ComplaintEvent } from './complaint-event.entity';
+
+export interface TimelineEntry {
+  complaintId: string;
+  kind: string;
+  actor: Actor;
+  from?: string | null;
+  to?: string | null;
+  note?: string | null;
+  data?: Record<string, unknown> | null;
+  customerVisible?: boolean;
+  dedupeKey?: string | null;
+}
+
+/** Appends one event to a complaint's timeline (persisted with the caller's flush). */
+export function appendEvent(em: EntityManager, entry: TimelineEntry): ComplaintEvent {
+  return em.create(ComplaintEvent, {
+    complaintId: entry.complaintId,
+    kind: entry.kind,
+    actorType: entry.actor.type,
+    actorId: entry.actor.id,
+    actorName: entry.actor.name,
+    fromValue: entry.from ?? null,
+    toValue: entry.to ?? null,
+    note: entry.note ?? null,
+    data: entry.data ?? null,
+    customerVisible: entry.customerVisible ?? false,
+    dedupeKey: entry.dedupeKey ?? null,
+  } as ComplaintEvent);
+}

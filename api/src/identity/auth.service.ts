@@ -1,0 +1,108 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TenantConfig } from '@complaints/tenant-config';
+import { enterTenant } from '../platform/db/tenant-scope';
+import { unauthenticated } from '../platform/errors';
+import type { Principal } from '../platform/auth/principal';
+import type { TenantConfigService } from '../tenant/tenant-config.service';
+import { parseApiKey, secretMatches } from './api-key-secret';
+import { ApiKey } from './api-key.entity';
+import { verifyPassword } from './password';
+import type { TokenIssuer } from './tokens';
+import { User } from './user.entity';
+
+export interface AuthTokens {
+  accessToken: string;
+  refreshToken: string;
+  user: User;
+}
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+const BAD_CREDENTIALS = 'Unknown tenant, email or password';
+
+export function permissionsOf(config: TenantConfig, roleCodes: readonly string[]): Set<string> {
+  const granted = new Set<string>();
+  for (const role of config.roles) {
+    if (roleCodes.includes(role.code)) role.permissions.forEach((p) => granted.add(p));
+  }
+  return granted;
+}
+
+/** Turns credentials into a principal. Every failure answers the same words: no account probing. */
+export class AuthService {
+  constructor(
+    private readonly tokens: TokenIssuer,
+    private readonly tenantConfig: TenantConfigService,
+  ) {}
+
+  async login(em: EntityManager, tenantSlug: string, email: string, password: string): Promise<AuthTokens> {
+    const [tenant] = await em.execute<{ id: string }[]>('select id from auth_tenant_by_slug(?)', [tenantSlug]);
+    const user = tenant ? await this.findActiveUser(em, tenant.id, { email: email.trim().toLowerCase() }) : null;
+    const ok = await verifyPassword(password, user?.passwordHash);
+    if (!user || !ok) throw unauthenticated(BAD_CREDENTIALS);
+    return this.issue(user);
+  }
+
+  async refresh(em: EntityManager, refreshToken: string): Promise<AuthTokens> {
+    const claims = await this.tokens.verify(refreshToken, 'refresh');
+    const user = claims ? await this.findActiveUser(em, claims.tenantId, { id: claims.userId }) : null;
+    if (!user) throw unauthenticated('The session has expired; sign in again');
+    return this.issue(user);
+  }
+
+  /** Reads `Authorization: Bearer <jwt>` or `Authorization: ApiKey <key>`; enters the principal's tenant. */
+  async authenticate(em: EntityManager, authorization: string | undefined): Promise<Principal> {
+    if (!authorization) return { kind: 'anonymous' };
+    const [scheme, credential] = authorization.trim().split(/\s+/, 2);
+    if (!credential) throw unauthenticated('Malformed Authorization header');
+    if (scheme?.toLowerCase() === 'bearer') return this.staffPrincipal(em, credential);
+    if (scheme?.toLowerCase() === 'apikey') return this.apiKeyPrincipal(em, credential);
+    throw unauthenticated(`Unsupported authorization scheme "${scheme}"`);
+  }
+
+  private async staffPrincipal(em: EntityManager, token: string): Promise<Principal> {
+    const claims = await this.tokens.verify(token, 'access');
+    const user = claims ? await this.findActiveUser(em, claims.tenantId, { id: claims.userId }) : null;
+    if (!user) throw unauthenticated('The access token is invalid or expired');
+    const { config } = await this.tenantConfig.current(em, user.tenantId);
+    return {
+      kind: 'user',
+      tenantId: user.tenantId,
+      userId: user.id,
+      displayName: user.displayName,
+      roles: user.roles,
+      permissions: permissionsOf(config, user.roles),
+    };
+  }
+
+  private async apiKeyPrincipal(em: EntityManager, token: string): Promise<Principal> {
+    const parsed = parseApiKey(token);
+    const [row] = parsed
+      ? await em.execute<{ id: string; tenant_id: string; secret_hash: string; scopes: string[]; revoked_at: Date | null }[]>(
+          'select * from auth_api_key(?)',
+          [parsed.prefix],
+        )
+      : [];
+    if (!parsed || !row || row.revoked_at || !secretMatches(parsed.secret, row.secret_hash)) {
+      throw unauthenticated('The API key is invalid or revoked');
+    }
+    await enterTenant(em, row.tenant_id);
+    const key = await em.findOneOrFail(ApiKey, { id: row.id });
+    // Throttled so a busy frontend does not write this row on every request.
+    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) key.lastUsedAt = new Date();
+    return { kind: 'api_key', tenantId: row.tenant_id, apiKeyId: row.id, name: key.name, permissions: new Set(row.scopes) };
+  }
+
+  private async findActiveUser(em: EntityManager, tenantId: string, where: { id: string } | { email: string }): Promise<User | null> {
+    await enterTenant(em, tenantId);
+    return em.findOne(User, { ...where, tenantId, active: true }, { populate: ['passwordHash'] });
+  }
+
+  private async issue(user: User): Promise<AuthTokens> {
+    const claims = { tenantId: user.tenantId, userId: user.id };
+    const [accessToken, refreshToken] = await Promise.all([
+      this.tokens.sign({ ...claims, use: 'access' }),
+      this.tokens.sign({ ...claims, use: 'refresh' }),
+    ]);
+    return { accessToken, refreshToken, user };
+  }
+}

@@ -1,0 +1,75 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { enterTenant } from '../platform/db/tenant-scope';
+import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { notFound } from '../platform/errors';
+import { Tenant } from '../tenant/tenant.entity';
+import { ApiKey } from './api-key.entity';
+import { AuthPayload, CreateApiKeyInput, CreatedApiKey, CreateUserInput, Me, UpdateUserInput } from './identity.types';
+import { User } from './user.entity';
+
+@Resolver()
+export class IdentityResolver {
+  @Mutation(() => AuthPayload, { description: 'Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`' })
+  login(
+    @Arg('tenantSlug', () => String) tenantSlug: string,
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AuthPayload> {
+    return ctx.services.auth.login(ctx.em, tenantSlug, email, password);
+  }
+
+  @Mutation(() => AuthPayload)
+  refreshToken(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
+    return ctx.services.auth.refresh(ctx.em, refreshToken);
+  }
+
+  @Query(() => Me)
+  async me(@Ctx() ctx: RequestContext): Promise<Me> {
+    const principal = tenantPrincipal(ctx);
+    await enterTenant(ctx.em, principal.tenantId);
+    const tenant = await ctx.em.findOne(Tenant, { id: principal.tenantId });
+    if (!tenant) throw notFound('Tenant');
+    const user = principal.kind === 'user' ? await ctx.services.identity.user(ctx.em, principal.tenantId, principal.userId) : null;
+    return { kind: principal.kind, user, tenant, permissions: [...principal.permissions].sort() };
+  }
+
+  @Authorized('user.manage')
+  @Query(() => [User])
+  users(@Ctx() ctx: RequestContext): Promise<User[]> {
+    return ctx.services.identity.users(ctx.em, tenantIdOf(ctx));
+  }
+
+  @Authorized('user.manage')
+  @Mutation(() => User)
+  async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
+    const { config } = await ctx.tenantConfig();
+    return ctx.services.identity.createUser(ctx.em, tenantIdOf(ctx), config, input);
+  }
+
+  @Authorized('user.manage')
+  @Mutation(() => User)
+  async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
+    const { config } = await ctx.tenantConfig();
+    return ctx.services.identity.updateUser(ctx.em, tenantIdOf(ctx), config, id, input);
+  }
+
+  @Authorized('apikey.manage')
+  @Query(() => [ApiKey])
+  apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKey[]> {
+    return ctx.services.identity.apiKeys(ctx.em, tenantIdOf(ctx));
+  }
+
+  @Authorized('apikey.manage')
+  @Mutation(() => CreatedApiKey)
+  createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: RequestContext): Promise<CreatedApiKey> {
+    const principal = tenantPrincipal(ctx);
+    return ctx.services.identity.createApiKey(ctx.em, principal.kind === 'user' ? principal.userId : null, input);
+  }
+
+  @Authorized('apikey.manage')
+  @Mutation(() => ApiKey)
+  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
+    return ctx.services.identity.revokeApiKey(ctx.em, tenantIdOf(ctx), id);
+  }
+}

@@ -1,0 +1,49 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { badInput, notFound } from '../platform/errors';
+import { TeamInput } from './identity.types';
+import { Team } from './team.entity';
+import { User } from './user.entity';
+
+/** Teams are part of the tenant configuration: each change here saves a new configuration version. */
+@Resolver(() => Team)
+export class TeamResolver {
+  @Authorized()
+  @Query(() => [Team])
+  teams(@Ctx() ctx: RequestContext): Promise<Team[]> {
+    return ctx.em.find(Team, { tenantId: tenantIdOf(ctx) }, { orderBy: { code: 'asc' } });
+  }
+
+  @Authorized('team.manage')
+  @Mutation(() => Team, { description: 'Adds or renames a team: a new configuration version' })
+  async saveTeam(@Arg('code', () => String) code: string, @Arg('input', () => TeamInput) input: TeamInput, @Ctx() ctx: RequestContext): Promise<Team> {
+    const { config } = await ctx.tenantConfig();
+    const name = { 'zh-CN': input.nameZh, en: input.nameEn };
+    const teams = config.teams.some((t) => t.code === code)
+      ? config.teams.map((t) => (t.code === code ? { ...t, name } : t))
+      : [...config.teams, { code, name }];
+    await this.saveConfig(ctx, { ...config, teams }, `Team ${code} saved`);
+    return ctx.em.findOneOrFail(Team, { tenantId: tenantIdOf(ctx), code });
+  }
+
+  @Authorized('team.manage')
+  @Mutation(() => Boolean, { description: 'Removes a team no rule, category or user refers to: a new configuration version' })
+  async deleteTeam(@Arg('code', () => String) code: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    const { config } = await ctx.tenantConfig();
+    if (!config.teams.some((t) => t.code === code)) throw notFound(`Team ${code}`);
+    const members = await ctx.em.count(User, { tenantId: tenantIdOf(ctx), teams: { $contains: [code] } });
+    if (members) throw badInput([{ path: 'code', message: `Team ${code} still has ${members} member(s)` }]);
+    await this.saveConfig(ctx, { ...config, teams: config.teams.filter((t) => t.code !== code) }, `Team ${code} deleted`);
+    return true;
+  }
+
+  @FieldResolver(() => [User])
+  members(@Root() team: Team, @Ctx() ctx: RequestContext): Promise<User[]> {
+    return ctx.em.find(User, { tenantId: team.tenantId, teams: { $contains: [team.code] } }, { orderBy: { email: 'asc' } });
+  }
+
+  private async saveConfig(ctx: RequestContext, config: object, note: string): Promise<void> {
+    const principal = tenantPrincipal(ctx);
+    await ctx.services.tenantConfig.update(ctx.em, principal.tenantId, config, principal.kind === 'user' ? principal.userId : null, note);
+  }
+}

@@ -1,0 +1,9 @@
+/** What the worker and the cross-package tests use: domain services, no GraphQL. */
+export { loadConfig, type AppConfig } from './platform/config';
+export { createOrm, type Orm } from './platform/db/orm';
+export { withTenant, enterTenant } from './platform/db/tenant-scope';
+export { startApi } from './app';
+export { Complaint, ComplaintStatus } from './complaint/complaint.entity';
+export { ComplaintEvent } from './complaint/complaint-event.entity';
+export { appendEvent } from './complaint/timeline';
+export { TenantConfigService } from './tenant/tenant-config.service';

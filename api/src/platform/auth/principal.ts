@@ -1,0 +1,24 @@
+/** Who is calling. Every principal except the anonymous one is bound to exactly one tenant. */
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; tenantId: string; userId: string; displayName: string; roles: string[]; permissions: ReadonlySet<string> }
+  | { kind: 'api_key'; tenantId: string; apiKeyId: string; name: string; permissions: ReadonlySet<string> };
+
+export const ANONYMOUS: Principal = { kind: 'anonymous' };
+
+export interface Actor {
+  type: 'user' | 'api_key' | 'customer' | 'system';
+  id: string | null;
+  name: string | null;
+}
+
+export function actorOf(principal: Principal): Actor {
+  switch (principal.kind) {
+    case 'user':
+      return { type: 'user', id: principal.userId, name: principal.displayName };
+    case 'api_key':
+      return { type: 'api_key', id: principal.apiKeyId, name: principal.name };
+    case 'anonymous':
+      return { type: 'system', id: null, name: null };
+  }
+}

@@ -1,0 +1,28 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from './auth/principal';
+import { unauthenticated } from './errors';
+import type { Services } from './services';
+import type { Loaders } from './loaders';
+import type { VersionedConfig } from '../tenant/tenant-config.service';
+
+/**
+ * One per GraphQL operation: who calls, an EntityManager fork inside the operation's own
+ * transaction (already scoped to the caller's tenant), the domain services and the DataLoaders.
+ */
+export interface RequestContext {
+  em: EntityManager;
+  principal: Principal;
+  services: Services;
+  loaders: Loaders;
+  /** The tenant configuration in force, read at most once per operation. */
+  tenantConfig(): Promise<VersionedConfig>;
+}
+
+export type TenantPrincipal = Exclude<Principal, { kind: 'anonymous' }>;
+
+export function tenantPrincipal(ctx: RequestContext): TenantPrincipal {
+  if (ctx.principal.kind === 'anonymous') throw unauthenticated();
+  return ctx.principal;
+}
+
+export const tenantIdOf = (ctx: RequestContext): string => tenantPrincipal(ctx).tenantId;

@@ -1,0 +1,30 @@
+import { GraphQLError } from 'graphql';
+
+/** The closed set of error codes clients can rely on (`extensions.code`). */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  RATE_LIMITED = 'RATE_LIMITED',
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
+export const forbidden = (message = 'You do not have permission to do this') =>
+  new AppError(ErrorCode.FORBIDDEN, message);
+export const unauthenticated = (message = 'Sign in first') => new AppError(ErrorCode.UNAUTHENTICATED, message);
+export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
+export const badInput = (errors: FieldError[], message = errors.map((e) => e.message).join('; ')) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, message, { errors });

@@ -1,0 +1,83 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import type { RequestContext } from '../context';
+import { openRequestContext } from '../request-context';
+import type { Services } from '../services';
+import { BodyTooLargeError, readBody } from './read-body';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BATCH = 10;
+
+interface OperationResult {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/**
+ * The HTTP side of /graphql. Batches are split here rather than in Apollo, so every operation of a
+ * batch gets its own context and transaction: one failing mutation cannot roll back its neighbours.
+ */
+export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: EntityManager, services: Services) {
+  async function runOperation(req: IncomingMessage, search: string, body: unknown): Promise<OperationResult> {
+    let open;
+    try {
+      open = await openRequestContext(root, services, req.headers.authorization);
+    } catch (error) {
+      if (error instanceof GraphQLError) {
+        return { status: 401, headers: {}, body: { errors: [{ message: error.message, extensions: { code: error.extensions.code } }] } };
+      }
+      throw error;
+    }
+    let succeeded = false;
+    try {
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (typeof value === 'string') headers.set(key, value);
+      }
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'POST', headers, search, body },
+        context: async () => open.ctx,
+      });
+      let text = '';
+      if (response.body.kind === 'complete') text = response.body.string;
+      else for await (const chunk of response.body.asyncIterator) text += chunk;
+      const parsed: { errors?: unknown[] } = text ? JSON.parse(text) : {};
+      succeeded = response.status === undefined || response.status < 400 ? !parsed.errors?.length : false;
+      return { status: response.status ?? 200, headers: Object.fromEntries(response.headers), body: parsed };
+    } finally {
+      await open.finish(succeeded);
+    }
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    let body: unknown;
+    if (req.method === 'POST') {
+      try {
+        const raw = await readBody(req, MAX_BODY_BYTES);
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return send(413, errorBody(`Request body exceeds ${MAX_BODY_BYTES} bytes`, 'BAD_REQUEST'));
+        return send(400, errorBody('The request body is not valid JSON', 'BAD_REQUEST'));
+      }
+    }
+    if (Array.isArray(body)) {
+      if (body.length === 0 || body.length > MAX_BATCH) {
+        return send(400, errorBody(`A batch holds 1 to ${MAX_BATCH} operations`, 'BAD_REQUEST'));
+      }
+      const results = [];
+      for (const op of body) results.push(await runOperation(req, url.search, op));
+      return send(200, results.map((r) => r.body));
+    }
+    const result = await runOperation(req, url.search, body);
+    send(result.status, result.body, result.headers);
+  };
+}

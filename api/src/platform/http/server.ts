@@ -1,0 +1,79 @@
+import { createServer, type Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import type { RequestContext } from '../context';
+import { formatError } from '../graphql/format-error';
+import { operationLimits } from '../graphql/limits';
+import type { Services } from '../services';
+import { graphqlHttpHandler } from './graphql-http';
+import { attachWebSocket } from './websocket';
+
+export interface ApiServerOptions {
+  schema: GraphQLSchema;
+  root: EntityManager;
+  services: Services;
+  production: boolean;
+  log: (message: string, error?: unknown) => void;
+}
+
+export interface RunningApiServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, content-type, apollo-require-preflight',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+};
+
+export async function startApiServer(opts: ApiServerOptions, port: number): Promise<RunningApiServer> {
+  const apollo = new ApolloServer<RequestContext>({
+    schema: opts.schema,
+    validationRules: [operationLimits],
+    introspection: !opts.production,
+    includeStacktraceInErrorResponses: !opts.production,
+    formatError: formatError((error) => opts.log('unexpected error', error), opts.production),
+    csrfPrevention: true,
+  });
+  await apollo.start();
+  const handleGraphql = graphqlHttpHandler(apollo, opts.root, opts.services);
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === '/healthz') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    if (url.pathname !== '/graphql') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: GraphQL lives at /graphql');
+      return;
+    }
+    handleGraphql(req, res, url).catch((error: unknown) => {
+      opts.log('request failed', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+    });
+  });
+  const disposeWs = attachWebSocket(server, opts.schema, opts.root, opts.services);
+  await new Promise<void>((resolve) => server.listen(port, resolve));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    server,
+    url: `http://localhost:${actualPort}/graphql`,
+    close: async () => {
+      await disposeWs();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from './context';
+import { tenantIdOf } from './context';
+import { createLoaders } from './loaders';
+import type { Services } from './services';
+import type { VersionedConfig } from '../tenant/tenant-config.service';
+
+export interface OpenContext {
+  ctx: RequestContext;
+  /** Commits when the operation succeeded, rolls back otherwise: no half-written complaint. */
+  finish(succeeded: boolean): Promise<void>;
+}
+
+/**
+ * Every GraphQL operation runs in its own transaction on its own EntityManager fork, so the
+ * tenant setting for row-level security is transaction-local and dies with the operation.
+ */
+export async function openRequestContext(root: EntityManager, services: Services, authorization: string | undefined): Promise<OpenContext> {
+  const em = root.fork({ clear: true, useContext: false }) as EntityManager;
+  await em.begin();
+  try {
+    const principal = await services.auth.authenticate(em, authorization);
+    let config: Promise<VersionedConfig> | undefined;
+    const ctx: RequestContext = {
+      em,
+      principal,
+      services,
+      loaders: createLoaders(em, () => tenantIdOf(ctx)),
+      tenantConfig: () => (config ??= services.tenantConfig.current(em, tenantIdOf(ctx))),
+    };
+    return {
+      ctx,
+      finish: async (succeeded) => {
+        if (succeeded) await em.commit();
+        else await em.rollback();
+      },
+    };
+  } catch (error) {
+    await em.rollback();
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { validateTenantConfig, type TenantConfig } from '@complaints/tenant-config';
+import { enterTenant } from '../platform/db/tenant-scope';
+import { badInput, notFound } from '../platform/errors';
+import { Team } from '../identity/team.entity';
+import { Tenant, TenantConfigVersion } from './tenant.entity';
+
+export interface VersionedConfig {
+  version: number;
+  config: TenantConfig;
+}
+
+/** Reads and writes a tenant's configuration; every change is a new, validated version. */
+export class TenantConfigService {
+  /** Versions are immutable, so (tenant, version) → config can be cached forever. */
+  private readonly cache = new Map<string, TenantConfig>();
+
+  async current(em: EntityManager, tenantId: string): Promise<VersionedConfig> {
+    const tenant = await em.findOne(Tenant, { id: tenantId });
+    if (!tenant) throw notFound('Tenant');
+    return { version: tenant.configVersion, config: await this.atVersion(em, tenantId, tenant.configVersion) };
+  }
+
+  async atVersion(em: EntityManager, tenantId: string, version: number): Promise<TenantConfig> {
+    const key = `${tenantId}:${version}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const row = await em.findOne(TenantConfigVersion, { tenantId, version });
+    if (!row) throw notFound(`Configuration version ${version}`);
+    this.cache.set(key, row.config);
+    return row.config;
+  }
+
+  history(em: EntityManager, tenantId: string, first: number): Promise<TenantConfigVersion[]> {
+    return em.find(TenantConfigVersion, { tenantId }, { orderBy: { version: 'desc' }, limit: first });
+  }
+
+  async version(em: EntityManager, tenantId: string, version: number): Promise<TenantConfigVersion> {
+    const row = await em.findOne(TenantConfigVersion, { tenantId, version });
+    if (!row) throw notFound(`Configuration version ${version}`);
+    return row;
+  }
+
+  /** Validates, then appends version N+1 under a row lock so concurrent editors cannot both win N+1. */
+  async update(em: EntityManager, tenantId: string, input: unknown, actorId: string | null, note?: string | null): Promise<TenantConfigVersion> {
+    const result = validateTenantConfig(input);
+    if (!result.ok) throw badInput(result.errors, `The configuration has ${result.errors.length} problem(s)`);
+    const [locked] = await em.execute<{ config_version: number }[]>(
+      'select config_version from tenants where id = ? for update',
+      [tenantId],
+    );
+    if (!locked) throw notFound('Tenant');
+    const version = locked.config_version + 1;
+    const row = em.create(TenantConfigVersion, { tenantId, version, config: result.config, note: note ?? null, createdById: actorId });
+    await em.nativeUpdate(Tenant, { id: tenantId }, { configVersion: version });
+    await this.syncTeams(em, tenantId, result.config);
+    await em.flush();
+    return row;
+  }
+
+  /** Creates a tenant with its first configuration version (platform operators and the demo seed). */
+  async createTenant(em: EntityManager, slug: string, name: string, config: TenantConfig): Promise<Tenant> {
+    const result = validateTenantConfig(config);
+    if (!result.ok) throw badInput(result.errors);
+    const tenant = em.create(Tenant, { slug, name, configVersion: 1 });
+    await em.flush();
+    await enterTenant(em, tenant.id);
+    em.create(TenantConfigVersion, { tenantId: tenant.id, version: 1, config: result.config, note: 'Initial configuration' });
+    await this.syncTeams(em, tenant.id, result.config);
+    await em.flush();
+    return tenant;
+  }
+
+  /** Mirrors the configured teams into the teams table (upsert current, delete removed). */
+  private async syncTeams(em: EntityManager, tenantId: string, config: TenantConfig): Promise<void> {
+    const existing = await em.find(Team, { tenantId });
+    const wanted = new Map(config.teams.map((t) => [t.code, t]));
+    for (const team of existing) {
+      const next = wanted.get(team.code);
+      if (next) team.name = next.name;
+      else em.remove(team);
+      wanted.delete(team.code);
+    }
+    for (const team of wanted.values()) em.create(Team, { tenantId, code: team.code, name: team.name });
+  }
+}

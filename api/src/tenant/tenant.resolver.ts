@@ -1,0 +1,47 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { badInput, notFound } from '../platform/errors';
+import { Tenant, TenantConfigVersion } from './tenant.entity';
+
+const HISTORY_MAX = 100;
+
+@Resolver(() => Tenant)
+export class TenantResolver {
+  @Authorized()
+  @Query(() => Tenant, { description: "The caller's tenant" })
+  async tenant(@Ctx() ctx: RequestContext): Promise<Tenant> {
+    const tenant = await ctx.em.findOne(Tenant, { id: tenantIdOf(ctx) });
+    if (!tenant) throw notFound('Tenant');
+    return tenant;
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, { description: 'The configuration in force' })
+  async config(@Root() tenant: Tenant, @Ctx() ctx: RequestContext): Promise<object> {
+    return ctx.services.tenantConfig.atVersion(ctx.em, tenant.id, tenant.configVersion);
+  }
+
+  @Authorized('tenant.configure')
+  @Mutation(() => TenantConfigVersion, { description: 'Validates the whole configuration and saves it as a new version' })
+  updateTenantConfig(
+    @Arg('config', () => GraphQLJSONObject) config: Record<string, unknown>,
+    @Ctx() ctx: RequestContext,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<TenantConfigVersion> {
+    const principal = tenantPrincipal(ctx);
+    return ctx.services.tenantConfig.update(ctx.em, principal.tenantId, config, principal.kind === 'user' ? principal.userId : null, note);
+  }
+
+  @Authorized('tenant.configure')
+  @Query(() => [TenantConfigVersion], { description: 'Newest first' })
+  tenantConfigHistory(@Ctx() ctx: RequestContext, @Arg('first', () => Int, { defaultValue: 20 }) first: number): Promise<TenantConfigVersion[]> {
+    if (first < 1 || first > HISTORY_MAX) throw badInput([{ path: 'first', message: `first must be between 1 and ${HISTORY_MAX}` }]);
+    return ctx.services.tenantConfig.history(ctx.em, tenantIdOf(ctx), first);
+  }
+
+  @Authorized('tenant.configure')
+  @Query(() => TenantConfigVersion)
+  tenantConfigVersion(@Arg('version', () => Int) version: number, @Ctx() ctx: RequestContext): Promise<TenantConfigVersion> {
+    return ctx.services.tenantConfig.version(ctx.em, tenantIdOf(ctx), version);
+  }
+}

@@ -1,0 +1,55 @@
+import { defaultTenantConfig } from '../defaults/default-config';
+import { findNotificationTemplate } from './find-template';
+import { placeholdersIn, renderTemplate } from './render-template';
+
+describe('renderTemplate', () => {
+  it('fills placeholders in subject and body', () => {
+    const rendered = renderTemplate(
+      { subject: '投诉 {{number}} 已受理', body: '您的投诉 {{number}} 已受理，预计 {{dueAt}} 前给出方案' },
+      { number: 'C-2026-000123', dueAt: '今天 18:00' },
+    );
+    expect(rendered).toEqual({
+      subject: '投诉 C-2026-000123 已受理',
+      body: '您的投诉 C-2026-000123 已受理，预计 今天 18:00 前给出方案',
+      unknownPlaceholders: [],
+    });
+  });
+
+  it('reports placeholders without a value and leaves them visible', () => {
+    const rendered = renderTemplate({ body: 'Hi {{customerName}}, see {{ portalUrl }} or {{portalUrl}}' }, { number: 1 });
+    expect(rendered.unknownPlaceholders).toEqual(['customerName', 'portalUrl']);
+    expect(rendered.body).toBe('Hi {{customerName}}, see {{ portalUrl }} or {{portalUrl}}');
+    expect(rendered).not.toHaveProperty('subject');
+  });
+
+  it('does not take values from the object prototype', () => {
+    expect(renderTemplate({ body: '{{constructor}}' }, {}).unknownPlaceholders).toEqual(['constructor']);
+  });
+
+  it('renders numbers as text', () => {
+    expect(renderTemplate({ body: 'round {{round}}' }, { round: 2 }).body).toBe('round 2');
+  });
+});
+
+describe('placeholdersIn', () => {
+  it('lists distinct names in order of appearance', () => {
+    expect(placeholdersIn('{{b}} {{a}} {{ b }}')).toEqual(['b', 'a']);
+  });
+});
+
+describe('findNotificationTemplate', () => {
+  const config = defaultTenantConfig();
+
+  it('finds the template for the event, channel and locale', () => {
+    expect(findNotificationTemplate(config, 'complaint.accepted', 'sms', 'en')?.body).toContain('Complaint {{number}} received');
+  });
+
+  it('returns undefined when the tenant sends nothing for that channel', () => {
+    expect(findNotificationTemplate(config, 'complaint.accepted', 'push', 'zh-CN')).toBeUndefined();
+  });
+
+  it('falls back to the default locale when the requested one is missing', () => {
+    const zhOnly = { ...config, notificationTemplates: config.notificationTemplates.filter((t) => t.locale === 'zh-CN') };
+    expect(findNotificationTemplate(zhOnly, 'complaint.accepted', 'email', 'en')?.locale).toBe('zh-CN');
+  });
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { codeSchema } from './code';
+
+/** Satisfaction is rated 1 (very unhappy) to 5 (very happy). */
+export const SATISFACTION_RATING_MAX = 5;
+
+/** Second-round handling when the customer is unhappy: bounded, tighter, and escalated. */
+export const roundPolicySchema = z
+  .strictObject({
+    max: z.number().int().min(1).max(10).default(3),
+    /** Each further round gets slaFactor^(round-1) of the first round's SLA. */
+    slaFactor: z.number().gt(0).lte(1).default(0.5),
+    /** A rating at or below this opens a new round. */
+    unhappyRatingThreshold: z
+      .number()
+      .int()
+      .min(1)
+      .max(SATISFACTION_RATING_MAX - 1, { error: `Must be below ${SATISFACTION_RATING_MAX}, or every rating would reopen` })
+      .default(2),
+  })
+  .prefault({});
+
+/** Day counts here are calendar days: they describe the customer's patience, not staff working time. */
+export const lifecycleSchema = z
+  .strictObject({
+    /** A proposed solution the customer neither accepts nor rejects closes automatically after this many days. */
+    autoCloseDays: z.number().int().positive().default(7),
+    /** A closed complaint can be reopened by the customer within this many days. */
+    reopenWindowDays: z.number().int().nonnegative().default(15),
+    /** The follow-up visit or survey starts this many days after closing. */
+    followUpAfterDays: z.number().int().nonnegative().default(1),
+    /** Owner of escalations and second rounds; when absent the supervisors of the current team take them. */
+    escalationTeam: codeSchema.optional(),
+    rounds: roundPolicySchema,
+  })
+  .prefault({});
+export type LifecyclePolicy = z.infer<typeof lifecycleSchema>;

@@ -1,0 +1,111 @@
+import type { Orm } from '../../api/src/platform/db/orm';
+import { adminOrm, complaintInput, createTestTenant, errorCode, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';
+
+let api: TestApi;
+let orm: Orm;
+let tenant: TestTenant;
+let clerk: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  orm = await adminOrm();
+  tenant = await createTestTenant(orm, api);
+  clerk = tenant.tokens['clerk@t.test']!;
+});
+afterAll(async () => {
+  await api?.close();
+  await orm?.close();
+});
+
+async function countRows(table: string): Promise<number> {
+  const [row] = await orm.em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from ${table} where tenant_id = ?`, [tenant.id]);
+  return row!.n;
+}
+
+describe('intake', () => {
+  it('numbers a complaint CP-YYYYMMDD-NNNNNN, starts it at intake and writes created and routed events', async () => {
+    const res = await gql(api.url, SUBMIT, { input: complaintInput({ categoryCode: tenant.config.categories[0]!.children![0]!.code }), key: newKey() }, clerk);
+    const c = res.data!.submitComplaint.complaint;
+    expect(res.data!.submitComplaint.created).toBe(true);
+    expect(c.number).toMatch(/^CP-\d{8}-\d{6}$/);
+    expect(c).toMatchObject({ stage: 'intake', status: 'OPEN' });
+    const detail = await gql(api.url, 'query($id:ID!){ complaint(id:$id){ events { kind actorType } customer { name } stageDueAt firstResponseDueAt } }', { id: c.id }, clerk);
+    expect(detail.data!.complaint.events.map((e: { kind: string }) => e.kind)).toEqual(['complaint.created', 'complaint.routed']);
+    expect(detail.data!.complaint.customer.name).toBe('Ada');
+    expect(new Date(detail.data!.complaint.stageDueAt).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('returns the same complaint for the same idempotency key, also under 10 concurrent retries', async () => {
+    const key = newKey();
+    const input = complaintInput();
+    const results = await Promise.all(Array.from({ length: 10 }, () => gql(api.url, SUBMIT, { input, key }, clerk)));
+    const ids = new Set(results.map((r) => r.data?.submitComplaint.complaint.id));
+    expect(ids.size).toBe(1);
+    expect(results.filter((r) => r.data?.submitComplaint.created)).toHaveLength(1);
+  });
+
+  it('answers CONFLICT when an idempotency key is reused for different content', async () => {
+    const key = newKey();
+    await gql(api.url, SUBMIT, { input: complaintInput(), key }, clerk);
+    const again = await gql(api.url, SUBMIT, { input: complaintInput({ subject: 'Something else' }), key }, clerk);
+    expect(errorCode(again)).toBe('CONFLICT');
+  });
+
+  it('gives 25 concurrent submissions 25 distinct numbers', async () => {
+    const results = await Promise.all(Array.from({ length: 25 }, () => gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, clerk)));
+    const numbers = results.map((r) => r.data!.submitComplaint.complaint.number);
+    expect(new Set(numbers).size).toBe(25);
+  });
+
+  it('reports every bad field with its path and writes nothing', async () => {
+    const before = [await countRows('complaints'), await countRows('complaint_events'), await countRows('customers')];
+    const res = await gql(api.url, SUBMIT, {
+      input: { channel: 'carrier-pigeon', subject: ' ', description: 'x', severity: 'apocalyptic', categoryCode: 'nope', amountClaimed: '-5', customer: { name: 'Bo', email: 'not-an-email' } },
+      key: newKey(),
+    }, clerk);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    const paths = res.errors![0]!.extensions!.errors!.map((e) => e.path).sort();
+    expect(paths).toEqual(['input.amountClaimed', 'input.categoryCode', 'input.channel', 'input.customer.email', 'input.severity', 'input.subject']);
+    expect([await countRows('complaints'), await countRows('complaint_events'), await countRows('customers')]).toEqual(before);
+  });
+
+  it('accepts an anonymous complaint with a contact and refuses one without', async () => {
+    const ok = await gql(api.url, SUBMIT, { input: complaintInput({ customer: null, contact: { phone: '+86 138 0000 0000' } }), key: newKey() }, clerk);
+    expect(ok.data!.submitComplaint.created).toBe(true);
+    const bad = await gql(api.url, SUBMIT, { input: complaintInput({ customer: null }), key: newKey() }, clerk);
+    expect(bad.errors![0]!.extensions!.errors![0]!.path).toBe('input.contact');
+  });
+});
+
+describe('reading and working complaints', () => {
+  it('finds a complaint by number and answers NOT_FOUND for a malformed or unknown id', async () => {
+    const created = await gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, clerk);
+    const { id, number } = created.data!.submitComplaint.complaint;
+    const byNumber = await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ id } }', { n: number.toLowerCase() }, clerk);
+    expect(byNumber.data!.complaintByNumber.id).toBe(id);
+    expect(errorCode(await gql(api.url, 'query($id:ID!){ complaint(id:$id){ id } }', { id: 'not-a-uuid' }, clerk))).toBe('NOT_FOUND');
+    expect(errorCode(await gql(api.url, 'query($id:ID!){ complaint(id:$id){ id } }', { id: '00000000-0000-4000-8000-000000000000' }, clerk))).toBe('NOT_FOUND');
+  });
+
+  it('assigns, adds an internal note and a customer message, each on the timeline', async () => {
+    const handler = tenant.tokens['handler@t.test']!;
+    const created = await gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, clerk);
+    const id = created.data!.submitComplaint.complaint.id;
+    const assigned = await gql(api.url, 'mutation($id:ID!,$u:ID!){ assignComplaint(id:$id, assigneeId:$u, note:"yours"){ assignee { email } } }', { id, u: tenant.userIds['handler@t.test'] }, tenant.tokens['admin@t.test']);
+    expect(assigned.data!.assignComplaint.assignee.email).toBe('handler@t.test');
+    await gql(api.url, 'mutation($id:ID!){ addInternalNote(complaintId:$id, body:"Called the warehouse"){ id } }', { id }, handler);
+    await gql(api.url, 'mutation($id:ID!){ sendCustomerMessage(complaintId:$id, body:"We are on it"){ visibility } }', { id }, handler);
+    const detail = await gql(api.url, 'query($id:ID!){ complaint(id:$id){ firstRespondedAt comments { visibility body } events { kind customerVisible } lastEvent { kind } } }', { id }, handler);
+    const c = detail.data!.complaint;
+    expect(c.comments).toEqual([{ visibility: 'INTERNAL', body: 'Called the warehouse' }, { visibility: 'CUSTOMER', body: 'We are on it' }]);
+    expect(c.events.map((e: { kind: string }) => e.kind)).toEqual(['complaint.created', 'complaint.routed', 'complaint.assigned', 'note.internal', 'message.customer']);
+    expect(c.lastEvent.kind).toBe('message.customer');
+    expect(c.firstRespondedAt).not.toBeNull();
+  });
+
+  it('refuses an empty note as BAD_USER_INPUT', async () => {
+    const created = await gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, clerk);
+    const res = await gql(api.url, 'mutation($id:ID!){ addInternalNote(complaintId:$id, body:"   "){ id } }', { id: created.data!.submitComplaint.complaint.id }, tenant.tokens['handler@t.test']);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+  });
+});

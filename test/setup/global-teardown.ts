@@ -1,0 +1,5 @@
+import { stopTestStack } from './test-stack';
+
+export default async function globalTeardown(): Promise<void> {
+  await stopTestStack();
+}
