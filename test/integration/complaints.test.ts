@@ -108,4 +108,23 @@ describe('reading and working complaints', () => {
     const res = await gql(api.url, 'mutation($id:ID!){ addInternalNote(complaintId:$id, body:"   "){ id } }', { id: created.data!.submitComplaint.complaint.id }, tenant.tokens['handler@t.test']);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
   });
+
+  it('stores an attachment within the limits, serves it back, and refuses a wrong type or an oversize file', async () => {
+    const handler = tenant.tokens['handler@t.test']!;
+    const created = await gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, clerk);
+    const id = created.data!.submitComplaint.complaint.id;
+    const ADD = 'mutation($id:ID!,$n:String!,$t:String!,$c:String!){ addAttachment(complaintId:$id, fileName:$n, contentType:$t, contentBase64:$c){ id sizeBytes fileName } }';
+    const content = Buffer.from('receipt #42').toString('base64');
+    const added = await gql(api.url, ADD, { id, n: 'receipt.txt', t: 'text/plain', c: content }, handler);
+    expect(added.data!.addAttachment).toMatchObject({ sizeBytes: 11, fileName: 'receipt.txt' });
+    const back = await gql(api.url, 'query($a:ID!,$id:ID!){ attachmentContent(id:$a) complaint(id:$id){ attachments { fileName } events { kind } } }', { a: added.data!.addAttachment.id, id }, handler);
+    expect(Buffer.from(back.data!.attachmentContent, 'base64').toString()).toBe('receipt #42');
+    expect(back.data!.complaint.attachments).toEqual([{ fileName: 'receipt.txt' }]);
+    expect(back.data!.complaint.events.map((e: { kind: string }) => e.kind)).toContain('attachment.added');
+
+    const exe = await gql(api.url, ADD, { id, n: 'virus.exe', t: 'application/x-msdownload', c: content }, handler);
+    expect(exe.errors![0]!.extensions!.errors!.map((e) => e.path)).toEqual(['contentType']);
+    const big = await gql(api.url, ADD, { id, n: 'big.txt', t: 'text/plain', c: Buffer.alloc(600 * 1024, 1).toString('base64') }, handler);
+    expect(big.errors![0]!.extensions!.errors!.map((e) => e.path)).toEqual(['contentBase64']);
+  });
 });

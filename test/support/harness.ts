@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defaultTenantConfig, type TenantConfig } from '@complaints/tenant-config';
 import { loadConfig, startApi, type AppConfig } from '../../api/src';
 import { createOrm, type Orm } from '../../api/src/platform/db/orm';
@@ -9,7 +11,13 @@ import { TenantConfigService } from '../../api/src/tenant/tenant-config.service'
 
 /** The database and Temporal come from the shared global setup (test/setup). */
 export function testConfig(overrides: NodeJS.ProcessEnv = {}): AppConfig {
-  return loadConfig({ ...process.env, NODE_ENV: 'test', JWT_SECRET: 'integration-test-secret-0123456789', ...overrides });
+  return loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    JWT_SECRET: 'integration-test-secret-0123456789',
+    ATTACHMENTS_DIR: join(tmpdir(), 'complaints-test-attachments'),
+    ...overrides,
+  });
 }
 
 export interface TestApi {

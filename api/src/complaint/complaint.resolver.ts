@@ -115,6 +115,26 @@ export class ComplaintResolver {
 
   @FieldResolver(() => [Attachment])
   attachments(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<Attachment[]> {
-    return ctx.em.find(Attachment, { tenantId: complaint.tenantId, complaintId: complaint.id }, { orderBy: { createdAt: 'asc' } });
+    return ctx.services.attachments.list(ctx.em, complaint.tenantId, complaint.id);
+  }
+
+  @Authorized('complaint.handle')
+  @Mutation(() => Attachment, { description: 'Attaches a file (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text)' })
+  addAttachment(
+    @Arg('complaintId', () => ID) complaintId: string,
+    @Arg('fileName', () => String) fileName: string,
+    @Arg('contentType', () => String) contentType: string,
+    @Arg('contentBase64', () => String) contentBase64: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Attachment> {
+    const principal = tenantPrincipal(ctx);
+    return ctx.services.attachments.add(ctx.em, principal.tenantId, actorOf(principal), complaintId, { fileName, contentType, contentBase64 });
+  }
+
+  @Authorized('complaint.read')
+  @Query(() => String, { description: 'The bytes of an attachment, base64-encoded' })
+  async attachmentContent(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+    const { bytes } = await ctx.services.attachments.content(ctx.em, tenantIdOf(ctx), id);
+    return bytes.toString('base64');
   }
 }
