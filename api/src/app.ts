@@ -12,7 +12,7 @@ export interface RunningApi extends RunningApiServer {
 /** Wires the API from a validated configuration: ORM as the application role, services, schema, server. */
 export async function startApi(config: AppConfig, port = config.port): Promise<RunningApi> {
   const orm = await createOrm(config.appDatabaseUrl);
-  const services = createServices(orm.em, config.jwtSecret);
+  const services = createServices(orm.em, config);
   const schema = await buildApiSchema();
   const running = await startApiServer(
     {

@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppConfig } from './config';
+import { LocalDiskStorage } from '../complaint/attachment-storage';
+import { AttachmentService } from '../complaint/attachment.service';
 import { ComplaintIntakeService } from '../complaint/complaint-intake.service';
 import { ComplaintService } from '../complaint/complaint.service';
 import { AuthService } from '../identity/auth.service';
@@ -13,15 +16,18 @@ export interface Services {
   identity: IdentityService;
   complaints: ComplaintService;
   intake: ComplaintIntakeService;
+  attachments: AttachmentService;
 }
 
-export function createServices(root: EntityManager, jwtSecret: string): Services {
+export function createServices(root: EntityManager, config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir'>): Services {
   const tenantConfig = new TenantConfigService();
+  const complaints = new ComplaintService();
   return {
-    auth: new AuthService(new TokenIssuer(jwtSecret), tenantConfig),
+    auth: new AuthService(new TokenIssuer(config.jwtSecret), tenantConfig),
     tenantConfig,
     identity: new IdentityService(),
-    complaints: new ComplaintService(),
+    complaints,
     intake: new ComplaintIntakeService(root),
+    attachments: new AttachmentService(new LocalDiskStorage(config.attachmentsDir), complaints),
   };
 }
