@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../platform/auth/principal';
+import { isUuid } from '../platform/ids';
 import { badInput, notFound } from '../platform/errors';
 import { Attachment } from './attachment.entity';
 import type { AttachmentStorage } from './attachment-storage';
@@ -50,7 +51,7 @@ export class AttachmentService {
   }
 
   async content(em: EntityManager, tenantId: string, id: string): Promise<{ attachment: Attachment; bytes: Buffer }> {
-    const attachment = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(Attachment, { tenantId, id }) : null;
+    const attachment = isUuid(id) ? await em.findOne(Attachment, { tenantId, id }) : null;
     if (!attachment) throw notFound('Attachment');
     return { attachment, bytes: await this.storage.get(attachment.storageKey) };
   }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TenantConfig } from '@complaints/tenant-config';
 import type { Actor } from '../platform/auth/principal';
+import { isUuid } from '../platform/ids';
 import { badInput, notFound } from '../platform/errors';
 import { User } from '../identity/user.entity';
 import { Comment, CommentVisibility } from './comment.entity';
@@ -8,13 +9,12 @@ import { Complaint } from './complaint.entity';
 import { ComplaintEvent } from './complaint-event.entity';
 import { appendEvent } from './timeline';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_COMMENT = 10_000;
 
 /** Reading complaints and the staff actions that are not (yet) lifecycle transitions. */
 export class ComplaintService {
   async get(em: EntityManager, tenantId: string, id: string): Promise<Complaint> {
-    const complaint = UUID.test(id) ? await em.findOne(Complaint, { tenantId, id }) : null;
+    const complaint = isUuid(id) ? await em.findOne(Complaint, { tenantId, id }) : null;
     if (!complaint) throw notFound('Complaint');
     return complaint;
   }
@@ -94,7 +94,7 @@ export class ComplaintService {
   }
 
   private async activeUser(em: EntityManager, tenantId: string, userId: string): Promise<User> {
-    const user = UUID.test(userId) ? await em.findOne(User, { tenantId, id: userId, active: true }) : null;
+    const user = isUuid(userId) ? await em.findOne(User, { tenantId, id: userId, active: true }) : null;
     if (!user) throw notFound('User');
     return user;
   }

@@ -1,10 +1,10 @@
 import { CHANNELS, flattenCategories, type TenantConfig } from '@complaints/tenant-config';
 import type { FieldError } from '../platform/errors';
+import { isEmail } from '../platform/ids';
 import type { SubmitComplaintInput } from './complaint.inputs';
 
 const LOCALES = ['zh-CN', 'en'];
 const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const LIMITS = { subject: 200, description: 20_000, ref: 200 } as const;
 
 /** Every problem with a submission, each with the input path it belongs to. */
@@ -37,7 +37,7 @@ export function validateSubmission(input: SubmitComplaintInput, config: TenantCo
 
   if (input.customer) {
     if (!input.customer.name.trim()) fail('customer.name', 'Customer name is required');
-    if (input.customer.email && !EMAIL.test(input.customer.email)) fail('customer.email', 'Not an email address');
+    if (input.customer.email && !isEmail(input.customer.email)) fail('customer.email', 'Not an email address');
     if (input.customer.tier != null && !config.customerTiers.some((t) => t.code === input.customer?.tier)) {
       fail('customer.tier', `Unknown customer tier "${input.customer.tier}"`);
     }
@@ -46,7 +46,7 @@ export function validateSubmission(input: SubmitComplaintInput, config: TenantCo
     if (!contact?.email && !contact?.phone) {
       fail('contact', 'An anonymous complaint needs a contact email or phone so we can answer');
     }
-    if (contact?.email && !EMAIL.test(contact.email)) fail('contact.email', 'Not an email address');
+    if (contact?.email && !isEmail(contact.email)) fail('contact.email', 'Not an email address');
   }
   return errors;
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PERMISSIONS, type TenantConfig } from '@complaints/tenant-config';
+import { isEmail, isUuid } from '../platform/ids';
 import { badInput, conflict, notFound, type FieldError } from '../platform/errors';
 import { generateApiKey } from './api-key-secret';
 import { ApiKey } from './api-key.entity';
@@ -7,8 +8,6 @@ import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './iden
 import { hashPassword } from './password';
 import { User } from './user.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MIN_PASSWORD = 10;
 
 /** Staff accounts and API keys of one tenant. */
@@ -18,7 +17,7 @@ export class IdentityService {
   }
 
   async user(em: EntityManager, tenantId: string, id: string): Promise<User> {
-    const user = UUID.test(id) ? await em.findOne(User, { tenantId, id }) : null;
+    const user = isUuid(id) ? await em.findOne(User, { tenantId, id }) : null;
     if (!user) throw notFound('User');
     return user;
   }
@@ -26,7 +25,7 @@ export class IdentityService {
   async createUser(em: EntityManager, tenantId: string, config: TenantConfig, input: CreateUserInput): Promise<User> {
     const email = input.email.trim().toLowerCase();
     const errors = [
-      ...(EMAIL.test(email) ? [] : [{ path: 'input.email', message: 'Not an email address' }]),
+      ...(isEmail(email) ? [] : [{ path: 'input.email', message: 'Not an email address' }]),
       ...(input.displayName.trim() ? [] : [{ path: 'input.displayName', message: 'Name is required' }]),
       ...passwordErrors(input.password),
       ...membershipErrors(config, input.roles, input.teams),
@@ -87,7 +86,7 @@ export class IdentityService {
   }
 
   async revokeApiKey(em: EntityManager, tenantId: string, id: string): Promise<ApiKey> {
-    const apiKey = UUID.test(id) ? await em.findOne(ApiKey, { tenantId, id }) : null;
+    const apiKey = isUuid(id) ? await em.findOne(ApiKey, { tenantId, id }) : null;
     if (!apiKey) throw notFound('API key');
     apiKey.revokedAt ??= new Date();
     await em.flush();
