@@ -1,0 +1,48 @@
+import type { Routes } from '@angular/router';
+import { anonymousGuard, authGuard } from './core/auth/auth.guard';
+
+export const routes: Routes = [
+  {
+    path: 'login',
+    canActivate: [anonymousGuard],
+    loadComponent: () => import('./features/login/login.component').then((m) => m.LoginComponent),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('./layout/shell.component').then((m) => m.ShellComponent),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'complaints' },
+      {
+        path: 'complaints',
+        loadComponent: () =>
+          import('./features/complaints/complaint-queue.component').then((m) => m.ComplaintQueueComponent),
+      },
+      {
+        path: 'complaints/:id',
+        loadComponent: () =>
+          import('./features/complaints/complaint-detail.component').then((m) => m.ComplaintDetailComponent),
+      },
+      {
+        path: 'settings',
+        loadComponent: () =>
+          import('./features/tenant-config/tenant-config-page.component').then((m) => m.TenantConfigPageComponent),
+      },
+      {
+        path: 'settings/:tab',
+        loadComponent: () =>
+          import('./features/tenant-config/tenant-config-page.component').then((m) => m.TenantConfigPageComponent),
+      },
+      {
+        path: 'users',
+        loadComponent: () => import('./features/users/users-page.component').then((m) => m.UsersPageComponent),
+      },
+      {
+        path: 'api-keys',
+        loadComponent: () =>
+          import('./features/api-keys/api-keys-page.component').then((m) => m.ApiKeysPageComponent),
+      },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

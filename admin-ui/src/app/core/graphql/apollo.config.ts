@@ -1,0 +1,125 @@
+import { type EnvironmentProviders, type Provider, inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { provideApollo } from 'apollo-angular';
+import { HttpLink } from 'apollo-angular/http';
+import { print } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { Observable, from, switchMap } from 'rxjs';
+import { RefreshTokenDocument, type RefreshTokenMutation } from '../../graphql/generated';
+import { TokenStorage } from '../auth/token-storage';
+
+/** Same origin in every environment: `ng serve` proxies /graphql (HTTP and WebSocket) to the API. */
+export const GRAPHQL_PATH = '/graphql';
+
+export function provideGraphql(): (Provider | EnvironmentProviders)[] {
+  return [provideApollo(() => createApolloOptions(inject(HttpLink), inject(TokenStorage), inject(Router)))];
+}
+
+function createApolloOptions(httpLink: HttpLink, tokens: TokenStorage, router: Router): ApolloClient.Options {
+  const auth = new SetContextLink((prev) => {
+    const token = tokens.accessToken();
+    return token ? { headers: { ...prev['headers'], authorization: `Bearer ${token}` } } : {};
+  });
+
+  const ws = new GraphQLWsLink(
+    createClient({
+      url: websocketUrl(),
+      // Read lazily: the socket (re)connects with whatever token is current, not the one at start.
+      connectionParams: () => {
+        const token = tokens.accessToken();
+        return token ? { authorization: `Bearer ${token}` } : {};
+      },
+      lazy: true,
+      retryAttempts: Infinity,
+    }),
+  );
+
+  const refresher = new TokenRefresher(tokens);
+  const errors = new ErrorLink(({ error, operation, forward }) => {
+    if (!isUnauthenticated(error) || operation.operationName === 'Login' || operation.operationName === 'RefreshToken') {
+      return;
+    }
+    // Retry once with fresh tokens; when refreshing fails the session is over.
+    return from(refresher.refresh()).pipe(
+      switchMap((ok) => {
+        if (!ok) {
+          tokens.clear();
+          void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });
+          return new Observable<ApolloLink.Result>((subscriber) => subscriber.error(error));
+        }
+        return forward(operation);
+      }),
+    );
+  });
+
+  const http = httpLink.create({ uri: GRAPHQL_PATH });
+  const transport = ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+    },
+    ws,
+    ApolloLink.from([auth, http]),
+  );
+
+  return {
+    link: ApolloLink.from([errors, transport]),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // A tenant has one configuration; key it by id but never merge old config objects into new.
+        Tenant: { fields: { config: { merge: false } } },
+      },
+    }),
+    defaultOptions: {
+      watchQuery: { fetchPolicy: 'cache-and-network' },
+    },
+  };
+}
+
+function isUnauthenticated(error: unknown): boolean {
+  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
+}
+
+function websocketUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}${GRAPHQL_PATH}`;
+}
+
+/**
+ * Exchanges the refresh token for a new pair. Uses fetch rather than Apollo so that it cannot loop
+ * through the error link, and shares one request among operations that fail at the same moment.
+ */
+class TokenRefresher {
+  private pending: Promise<boolean> | null = null;
+
+  constructor(private readonly tokens: TokenStorage) {}
+
+  refresh(): Promise<boolean> {
+    this.pending ??= this.exchange().finally(() => (this.pending = null));
+    return this.pending;
+  }
+
+  private async exchange(): Promise<boolean> {
+    const refreshToken = this.tokens.refreshToken();
+    if (!refreshToken) return false;
+    try {
+      const response = await fetch(GRAPHQL_PATH, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: print(RefreshTokenDocument), variables: { refreshToken } }),
+      });
+      const body = (await response.json()) as { data?: RefreshTokenMutation };
+      const pair = body.data?.refreshToken;
+      if (!pair) return false;
+      this.tokens.updateTokens(pair.accessToken, pair.refreshToken);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
