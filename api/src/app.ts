@@ -4,21 +4,30 @@ import { createOrm, type Orm } from './platform/db/orm';
 import { buildApiSchema } from './platform/graphql/schema';
 import { startApiServer, type RunningApiServer } from './platform/http/server';
 import { createServices } from './platform/services';
+import { startLive } from './live/live-wiring';
+import { connectLifecycle } from './lifecycle/lifecycle-wiring';
+import type { Client } from '@temporalio/client';
 
 export interface RunningApi extends RunningApiServer {
   orm: Orm;
+  /** The API's Temporal client (complaint lifecycle workflows). */
+  temporal: Client;
 }
 
 /** Wires the API from a validated configuration: ORM as the application role, services, schema, server. */
 export async function startApi(config: AppConfig, port = config.port): Promise<RunningApi> {
   const orm = await createOrm(config.appDatabaseUrl);
-  const services = createServices(orm.em, config);
+  const lifecycle = connectLifecycle(orm.em, config, (message, error) => console.error(`[api] ${message}`, error));
+  const services = createServices(orm.em, config, lifecycle);
   const schema = await buildApiSchema();
+  const live = await startLive(orm.em, config, services.auth, (message, error) => console.error(`[api] ${message}`, error));
   const running = await startApiServer(
     {
       schema,
       root: orm.em,
       services,
+      live: live.services,
+      webSocketLimits: config.live,
       production: config.env === 'production',
       log: (message, error) => console.error(`[api] ${message}`, error),
     },
@@ -27,8 +36,11 @@ export async function startApi(config: AppConfig, port = config.port): Promise<R
   return {
     ...running,
     orm,
+    temporal: lifecycle.client,
     close: async () => {
       await running.close();
+      await live.close();
+      await lifecycle.close();
       await orm.close();
     },
   };

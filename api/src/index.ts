@@ -7,3 +7,5 @@ export { Complaint, ComplaintStatus } from './complaint/complaint.entity';
 export { ComplaintEvent } from './complaint/complaint-event.entity';
 export { appendEvent } from './complaint/timeline';
 export { TenantConfigService } from './tenant/tenant-config.service';
+export { WorkflowStarter, StartWorkflowsAfterCommit, runWorkflowStartRelay, enqueueWorkflowStart, type PendingWorkflowStart } from './lifecycle/workflow-start.outbox';
+export * from './lifecycle/lifecycle.messages';

@@ -11,6 +11,7 @@ import { nextComplaintNumber } from './complaint-number';
 import { Customer } from './customer.entity';
 import { validateSubmission } from './intake-validation';
 import { appendEvent } from './timeline';
+import { enqueueWorkflowStart } from '../lifecycle/workflow-start.outbox';
 
 const INTAKE_STAGE = 'intake';
 
@@ -99,6 +100,17 @@ export class ComplaintIntakeService {
       data: { ruleId: rule?.id ?? null, teamCode, assigneeId: assignee?.id ?? null, strategy: rule?.strategy ?? null },
     });
     await em.flush();
+    // Same transaction as the complaint: its lifecycle workflow is started after commit (or by the relay).
+    await enqueueWorkflowStart(em, {
+      tenantId,
+      complaintId: complaint.id,
+      number: complaint.number,
+      severity,
+      priority: complaint.priority,
+      teamCode,
+      assigneeId: assignee?.id ?? null,
+      intakeAt: now.toISOString(),
+    });
     return { complaint, created: true };
   }
 

@@ -14,8 +14,14 @@ export interface TimelineEntry {
   dedupeKey?: string | null;
 }
 
+const writers = new WeakSet<EntityManager>();
+
+/** Whether this unit of work appended to a timeline, so live subscribers should be woken after commit. */
+export const wroteTimeline = (em: EntityManager): boolean => writers.has(em);
+
 /** Appends one event to a complaint's timeline (persisted with the caller's flush). */
 export function appendEvent(em: EntityManager, entry: TimelineEntry): ComplaintEvent {
+  writers.add(em);
   return em.create(ComplaintEvent, {
     complaintId: entry.complaintId,
     kind: entry.kind,

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TenantConfig } from '@complaints/tenant-config';
 import { enterTenant } from '../platform/db/tenant-scope';
 import { unauthenticated } from '../platform/errors';
-import type { Principal } from '../platform/auth/principal';
+import { PORTAL_PERMISSIONS, type Principal } from '../platform/auth/principal';
+import { Complaint } from '../complaint/complaint.entity';
 import type { TenantConfigService } from '../tenant/tenant-config.service';
 import { parseApiKey, secretMatches } from './api-key-secret';
 import { ApiKey } from './api-key.entity';
@@ -43,8 +44,8 @@ export class AuthService {
   }
 
   async refresh(em: EntityManager, refreshToken: string): Promise<AuthTokens> {
-    const claims = await this.tokens.verify(refreshToken, 'refresh');
-    const user = claims ? await this.findActiveUser(em, claims.tenantId, { id: claims.userId }) : null;
+    const claims = await this.tokens.verify(refreshToken);
+    const user = claims?.use === 'refresh' ? await this.findActiveUser(em, claims.tenantId, { id: claims.subject }) : null;
     if (!user) throw unauthenticated('The session has expired; sign in again');
     return this.issue(user);
   }
@@ -54,14 +55,25 @@ export class AuthService {
     if (!authorization) return { kind: 'anonymous' };
     const [scheme, credential] = authorization.trim().split(/\s+/, 2);
     if (!credential) throw unauthenticated('Malformed Authorization header');
-    if (scheme?.toLowerCase() === 'bearer') return this.staffPrincipal(em, credential);
+    if (scheme?.toLowerCase() === 'bearer') return this.bearerPrincipal(em, credential);
     if (scheme?.toLowerCase() === 'apikey') return this.apiKeyPrincipal(em, credential);
     throw unauthenticated(`Unsupported authorization scheme "${scheme}"`);
   }
 
-  private async staffPrincipal(em: EntityManager, token: string): Promise<Principal> {
-    const claims = await this.tokens.verify(token, 'access');
-    const user = claims ? await this.findActiveUser(em, claims.tenantId, { id: claims.userId }) : null;
+  /** Portal tokens for one complaint (see trackComplaint). */
+  issuePortalToken(tenantId: string, complaintId: string): Promise<string> {
+    return this.tokens.sign({ tenantId, subject: complaintId, use: 'portal' });
+  }
+
+  private async bearerPrincipal(em: EntityManager, token: string): Promise<Principal> {
+    const claims = await this.tokens.verify(token);
+    if (claims?.use === 'portal') {
+      await enterTenant(em, claims.tenantId);
+      const exists = await em.count(Complaint, { tenantId: claims.tenantId, id: claims.subject });
+      if (!exists) throw unauthenticated('The portal token is invalid or expired');
+      return { kind: 'portal', tenantId: claims.tenantId, complaintId: claims.subject, permissions: PORTAL_PERMISSIONS };
+    }
+    const user = claims?.use === 'access' ? await this.findActiveUser(em, claims.tenantId, { id: claims.subject }) : null;
     if (!user) throw unauthenticated('The access token is invalid or expired');
     const { config } = await this.tenantConfig.current(em, user.tenantId);
     return {
@@ -98,7 +110,7 @@ export class AuthService {
   }
 
   private async issue(user: User): Promise<AuthTokens> {
-    const claims = { tenantId: user.tenantId, userId: user.id };
+    const claims = { tenantId: user.tenantId, subject: user.id };
     const [accessToken, refreshToken] = await Promise.all([
       this.tokens.sign({ ...claims, use: 'access' }),
       this.tokens.sign({ ...claims, use: 'refresh' }),

@@ -1,37 +1,41 @@
 import jwt from 'jsonwebtoken';
 
-export type TokenUse = 'access' | 'refresh';
+export type TokenUse = 'access' | 'refresh' | 'portal';
 
-export interface StaffClaims {
+/** For staff tokens `subject` is the user id; for portal tokens it is the one complaint's id. */
+export interface TokenClaims {
   tenantId: string;
-  userId: string;
+  subject: string;
   use: TokenUse;
 }
 
-const LIFETIME_SECONDS: Record<TokenUse, number> = { access: 15 * 60, refresh: 7 * 24 * 3600 };
+const LIFETIME_SECONDS: Record<TokenUse, number> = { access: 15 * 60, refresh: 7 * 24 * 3600, portal: 30 * 60 };
 const ISSUER = 'complaints-api';
 
-/** Staff JWTs (HS256). The tenant travels in the token; the user's roles are re-read per request. */
+/** HS256 JWTs. The tenant travels in the token; what the subject may do is re-read per request. */
 export class TokenIssuer {
   constructor(private readonly secret: string) {}
 
-  async sign(claims: StaffClaims): Promise<string> {
+  async sign(claims: TokenClaims): Promise<string> {
     return jwt.sign({ tid: claims.tenantId, use: claims.use }, this.secret, {
       algorithm: 'HS256',
-      subject: claims.userId,
+      subject: claims.subject,
       issuer: ISSUER,
       expiresIn: LIFETIME_SECONDS[claims.use],
     });
   }
 
-  /** Returns the claims, or null for a token that is forged, expired or of the wrong use. */
-  async verify(token: string, use: TokenUse): Promise<StaffClaims | null> {
+  /** The claims, or null for a token that is forged or expired. */
+  async verify(token: string): Promise<(TokenClaims & { expiresAt: Date }) | null> {
     try {
       const payload = jwt.verify(token, this.secret, { issuer: ISSUER, algorithms: ['HS256'] });
-      if (typeof payload === 'string' || payload.use !== use || typeof payload.tid !== 'string' || !payload.sub) return null;
-      return { tenantId: payload.tid, userId: payload.sub, use };
+      if (typeof payload === 'string' || typeof payload.tid !== 'string' || !payload.sub || !payload.exp) return null;
+      if (payload.use !== 'access' && payload.use !== 'refresh' && payload.use !== 'portal') return null;
+      return { tenantId: payload.tid, subject: payload.sub, use: payload.use, expiresAt: new Date(payload.exp * 1000) };
     } catch {
       return null;
     }
   }
 }
+
+export const PORTAL_TOKEN_SECONDS = LIFETIME_SECONDS.portal;

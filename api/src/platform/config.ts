@@ -13,6 +13,10 @@ const envSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TASK_QUEUE: z.string().default('complaints'),
   ATTACHMENTS_DIR: z.string().default('.data/attachments'),
+  LIVE_MAX_CONNECTIONS_PER_TENANT: z.coerce.number().int().positive().default(20_000),
+  LIVE_MAX_CONNECTIONS_PER_CREDENTIAL: z.coerce.number().int().positive().default(50),
+  LIVE_MAX_BUFFERED_EVENTS: z.coerce.number().int().positive().default(500),
+  LIVE_KEEPALIVE_MS: z.coerce.number().int().positive().default(12_000),
 });
 
 export const APP_DB_ROLE = 'complaints_app';
@@ -26,6 +30,7 @@ export interface AppConfig {
   jwtSecret: string;
   temporal: { address: string; namespace: string; taskQueue: string };
   attachmentsDir: string;
+  live: { maxConnectionsPerTenant: number; maxConnectionsPerCredential: number; maxBufferedEvents: number; keepAliveMs: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -47,6 +52,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: e.JWT_SECRET,
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TASK_QUEUE },
     attachmentsDir: e.ATTACHMENTS_DIR,
+    live: {
+      maxConnectionsPerTenant: e.LIVE_MAX_CONNECTIONS_PER_TENANT,
+      maxConnectionsPerCredential: e.LIVE_MAX_CONNECTIONS_PER_CREDENTIAL,
+      maxBufferedEvents: e.LIVE_MAX_BUFFERED_EVENTS,
+      keepAliveMs: e.LIVE_KEEPALIVE_MS,
+    },
   };
 }
 

@@ -14,6 +14,8 @@ export interface RequestContext {
   principal: Principal;
   services: Services;
   loaders: Loaders;
+  /** The caller's address, for rate limits on public operations. */
+  clientIp: string;
   /** The tenant configuration in force, read at most once per operation. */
   tenantConfig(): Promise<VersionedConfig>;
 }

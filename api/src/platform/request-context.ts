@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from './context';
 import { tenantIdOf } from './context';
 import { createLoaders } from './loaders';
+import { wroteTimeline } from '../complaint/timeline';
+import { wakeTimelineTails } from '../live/timeline-tail';
 import type { Services } from './services';
 import type { VersionedConfig } from '../tenant/tenant-config.service';
 
@@ -15,7 +17,7 @@ export interface OpenContext {
  * Every GraphQL operation runs in its own transaction on its own EntityManager fork, so the
  * tenant setting for row-level security is transaction-local and dies with the operation.
  */
-export async function openRequestContext(root: EntityManager, services: Services, authorization: string | undefined): Promise<OpenContext> {
+export async function openRequestContext(root: EntityManager, services: Services, authorization: string | undefined, clientIp: string): Promise<OpenContext> {
   const em = root.fork({ clear: true, useContext: false }) as EntityManager;
   await em.begin();
   try {
@@ -26,13 +28,15 @@ export async function openRequestContext(root: EntityManager, services: Services
       principal,
       services,
       loaders: createLoaders(em, () => tenantIdOf(ctx)),
+      clientIp,
       tenantConfig: () => (config ??= services.tenantConfig.current(em, tenantIdOf(ctx))),
     };
     return {
       ctx,
       finish: async (succeeded) => {
-        if (succeeded) await em.commit();
-        else await em.rollback();
+        if (!succeeded) return em.rollback();
+        await em.commit();
+        if (wroteTimeline(em)) await wakeTimelineTails(root);
       },
     };
   } catch (error) {

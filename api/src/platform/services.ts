@@ -8,6 +8,10 @@ import { AuthService } from '../identity/auth.service';
 import { IdentityService } from '../identity/identity.service';
 import { TokenIssuer } from '../identity/tokens';
 import { TenantConfigService } from '../tenant/tenant-config.service';
+import { PortalService } from '../portal/portal.service';
+import { ComplaintLifecycleService } from '../lifecycle/complaint-lifecycle.service';
+import type { LifecycleTemporal } from '../lifecycle/lifecycle-wiring';
+import { AnalyticsService } from '../analytics/analytics.service';
 
 /** The domain services, built once per process; they hold no request state. */
 export interface Services {
@@ -17,17 +21,26 @@ export interface Services {
   complaints: ComplaintService;
   intake: ComplaintIntakeService;
   attachments: AttachmentService;
+  lifecycle: ComplaintLifecycleService;
+  portal: PortalService;
+  analytics: AnalyticsService;
 }
 
-export function createServices(root: EntityManager, config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir'>): Services {
+/** `temporal` is absent in processes that do not drive lifecycles (CLI tools); lifecycle actions then fail cleanly. */
+export function createServices(root: EntityManager, config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir'>, temporal: LifecycleTemporal | null = null): Services {
   const tenantConfig = new TenantConfigService();
   const complaints = new ComplaintService();
+  const auth = new AuthService(new TokenIssuer(config.jwtSecret), tenantConfig);
+  const intake = new ComplaintIntakeService(root);
   return {
-    auth: new AuthService(new TokenIssuer(config.jwtSecret), tenantConfig),
+    auth,
     tenantConfig,
     identity: new IdentityService(),
     complaints,
-    intake: new ComplaintIntakeService(root),
+    intake,
+    portal: new PortalService(auth, tenantConfig, intake, complaints),
     attachments: new AttachmentService(new LocalDiskStorage(config.attachmentsDir), complaints),
+    lifecycle: new ComplaintLifecycleService(temporal, complaints),
+    analytics: new AnalyticsService(root),
   };
 }

@@ -22,6 +22,12 @@ export class Tenant {
   @Field(() => String)
   name!: string;
 
+  /** Identifies the tenant's complainant portal; public by design (it goes into web pages). */
+  @Field(() => String)
+  @Property({ type: 'text' })
+  @Unique()
+  publishableKey: Opt<string> = `pk_${randomUUID().replaceAll('-', '')}`;
+
   /** The version in force; the full history lives in tenant_config_versions. */
   @Property({ type: 'int' })
   @Field(() => Int)

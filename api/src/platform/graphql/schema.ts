@@ -5,13 +5,32 @@ import { ComplaintResolver } from '../../complaint/complaint.resolver';
 import { IdentityResolver } from '../../identity/identity.resolver';
 import { TeamResolver } from '../../identity/team.resolver';
 import { TenantResolver } from '../../tenant/tenant.resolver';
+import { LifecycleResolver } from '../../lifecycle/lifecycle.resolver';
+import { LiveResolver } from '../../live/live.resolver';
+import { PortalResolver } from '../../portal/portal.resolver';
+import { AnalyticsResolver } from '../../analytics/analytics.resolver';
 import { authChecker } from '../auth/auth-checker';
+
+/**
+ * type-graphql insists on a PubSub whenever a subscription exists, even though every subscription here
+ * brings its own `subscribe` (fed by the timeline tail). This one refuses use, so a topic-based
+ * subscription added by mistake fails loudly instead of silently never firing.
+ */
+const NO_TOPIC_PUBSUB = {
+  publish(): never {
+    throw new Error('Topic subscriptions are not used; subscribe through the timeline tail');
+  },
+  subscribe(): never {
+    throw new Error('Topic subscriptions are not used; subscribe through the timeline tail');
+  },
+};
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [IdentityResolver, TenantResolver, TeamResolver, ComplaintResolver],
+    resolvers: [IdentityResolver, TenantResolver, TeamResolver, ComplaintResolver, LifecycleResolver, LiveResolver, PortalResolver, AnalyticsResolver],
     authChecker,
     authMode: 'error',
+    pubSub: NO_TOPIC_PUBSUB,
     validate: false,
   });
 }

@@ -26,7 +26,7 @@ export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: E
   async function runOperation(req: IncomingMessage, search: string, body: unknown): Promise<OperationResult> {
     let open;
     try {
-      open = await openRequestContext(root, services, req.headers.authorization);
+      open = await openRequestContext(root, services, req.headers.authorization, req.socket.remoteAddress ?? 'unknown');
     } catch (error) {
       if (error instanceof GraphQLError) {
         return { status: 401, headers: {}, body: { errors: [{ message: error.message, extensions: { code: error.extensions.code } }] } };

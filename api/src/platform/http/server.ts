@@ -7,12 +7,15 @@ import { formatError } from '../graphql/format-error';
 import { operationLimits } from '../graphql/limits';
 import type { Services } from '../services';
 import { graphqlHttpHandler } from './graphql-http';
-import { attachWebSocket } from './websocket';
+import { attachWebSocket, type WebSocketLimits } from './websocket';
+import type { LiveServices } from '../../live/live-context';
 
 export interface ApiServerOptions {
   schema: GraphQLSchema;
   root: EntityManager;
   services: Services;
+  live: LiveServices;
+  webSocketLimits: WebSocketLimits;
   production: boolean;
   log: (message: string, error?: unknown) => void;
 }
@@ -62,7 +65,7 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     });
   });
-  const disposeWs = attachWebSocket(server, opts.schema, opts.root, opts.services);
+  const disposeWs = attachWebSocket(server, opts.schema, opts.root, opts.services, opts.live, opts.webSocketLimits);
   await new Promise<void>((resolve) => server.listen(port, resolve));
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

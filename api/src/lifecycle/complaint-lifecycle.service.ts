@@ -1,0 +1,88 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type UpdateDefinition } from '@temporalio/client';
+import type { Principal } from '../platform/auth/principal';
+import { AppError, ErrorCode, conflict, notFound } from '../platform/errors';
+import type { ComplaintService } from '../complaint/complaint.service';
+import { Complaint } from '../complaint/complaint.entity';
+import { complaintWorkflowId, LifecycleRejection, stateQuery, type LifecycleCaller, type LifecycleInput, type LifecycleView } from './lifecycle.messages';
+import type { LifecycleTemporal } from './lifecycle-wiring';
+
+type StaffPrincipal = Exclude<Principal, { kind: 'anonymous' }>;
+
+const REJECTION_CODES: Record<string, ErrorCode> = {
+  [LifecycleRejection.FORBIDDEN]: ErrorCode.FORBIDDEN,
+  [LifecycleRejection.WRONG_STAGE]: ErrorCode.CONFLICT,
+  [LifecycleRejection.INVALID_INPUT]: ErrorCode.BAD_USER_INPUT,
+};
+
+/** Staff actions on a complaint's lifecycle: each is a Workflow Update whose result the caller gets back. */
+export class ComplaintLifecycleService {
+  constructor(
+    private readonly temporal: LifecycleTemporal | null,
+    private readonly complaints: ComplaintService,
+  ) {}
+
+  /** Runs one update and returns the lifecycle view plus the complaint as the projection left it. */
+  async act<A>(em: EntityManager, principal: StaffPrincipal, complaintId: string, update: UpdateDefinition<LifecycleView, [LifecycleCaller, A]>, args: A) {
+    const complaint = await this.complaints.get(em, principal.tenantId, complaintId);
+    const caller = callerOf(principal, complaint.id);
+    const lifecycle = await this.withWorkflow(em, complaint, (handle) => handle.executeUpdate(update, { args: [caller, args] }));
+    // The update returns after its projection committed; read it back past the identity map.
+    const refreshed = await em.findOneOrFail(Complaint, { tenantId: principal.tenantId, id: complaint.id }, { refresh: true });
+    return { lifecycle, complaint: refreshed };
+  }
+
+  async state(em: EntityManager, principal: StaffPrincipal, complaintId: string): Promise<LifecycleView> {
+    const complaint = await this.complaints.get(em, principal.tenantId, complaintId);
+    return this.withWorkflow(em, complaint, (handle) => handle.query(stateQuery, { permissions: [...principal.permissions] }));
+  }
+
+  private async withWorkflow<T>(em: EntityManager, complaint: Complaint, work: (handle: ReturnType<LifecycleTemporal['client']['workflow']['getHandle']>) => Promise<T>): Promise<T> {
+    const temporal = this.temporal;
+    if (!temporal) throw conflict('The complaint lifecycle is not available in this process');
+    const handle = temporal.client.workflow.getHandle(complaintWorkflowId(complaint.tenantId, complaint.id));
+    try {
+      return await work(handle);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        // The start is still in the outbox (Temporal was down at intake): start it now rather than wait for the relay.
+        await this.startFromOutbox(em, temporal, complaint);
+        return work(handle).catch((again: unknown) => Promise.reject(lifecycleError(again)));
+      }
+      throw lifecycleError(error);
+    }
+  }
+
+  private async startFromOutbox(em: EntityManager, temporal: LifecycleTemporal, complaint: Complaint): Promise<void> {
+    const [row] = await em.execute<{ id: string; workflow_id: string; input: LifecycleInput }[]>(
+      'select id, workflow_id, input from workflow_outbox where complaint_id = ?',
+      [complaint.id],
+    );
+    if (!row) throw conflict('This complaint has no lifecycle workflow');
+    await temporal.starter.start({ id: row.id, tenantId: complaint.tenantId, complaintId: complaint.id, workflowId: row.workflow_id, input: row.input });
+  }
+}
+
+/** The caller as the workflow sees it; a complainant's portal token only ever reaches its own complaint. */
+function callerOf(principal: StaffPrincipal, complaintId: string): LifecycleCaller {
+  const permissions = [...principal.permissions];
+  switch (principal.kind) {
+    case 'user':
+      return { type: 'user', id: principal.userId, name: principal.displayName, permissions };
+    case 'api_key':
+      return { type: 'api_key', id: principal.apiKeyId, name: principal.name, permissions };
+    default:
+      if (principal.complaintId !== complaintId) throw notFound('Complaint');
+      return { type: 'customer', id: null, name: null, permissions };
+  }
+}
+
+/** A validator's rejection becomes the typed GraphQL error it names; anything else stays internal. */
+function lifecycleError(error: unknown): unknown {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const code = error.cause.type ? REJECTION_CODES[error.cause.type] : undefined;
+    if (code) return new AppError(code, error.cause.message, code === ErrorCode.BAD_USER_INPUT ? { errors: (error.cause.details ?? []).map((message) => ({ path: 'input', message })) } : {});
+  }
+  if (error instanceof WorkflowNotFoundError) return conflict('This complaint has no lifecycle workflow');
+  return error;
+}

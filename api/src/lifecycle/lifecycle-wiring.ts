@@ -1,0 +1,23 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Client, Connection } from '@temporalio/client';
+import type { AppConfig } from '../platform/config';
+import { StartWorkflowsAfterCommit, WorkflowStarter } from './workflow-start.outbox';
+
+export interface LifecycleTemporal {
+  client: Client;
+  starter: WorkflowStarter;
+  close(): Promise<void>;
+}
+
+/**
+ * The API's one Temporal client. The connection is lazy so the API starts (and takes complaints) while
+ * Temporal is down: their workflow starts wait in the outbox. Every transaction that enqueued a start
+ * starts it right after commit (the fast path); the worker's relay covers the rest.
+ */
+export function connectLifecycle(root: EntityManager, config: AppConfig, log: (message: string, error?: unknown) => void): LifecycleTemporal {
+  const connection = Connection.lazy({ address: config.temporal.address });
+  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const starter = new WorkflowStarter(root, client, config.temporal.taskQueue);
+  root.getEventManager().registerSubscriber(new StartWorkflowsAfterCommit(starter, log));
+  return { client, starter, close: () => connection.close() };
+}

@@ -1,0 +1,120 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { UpdateDefinition } from '@temporalio/client';
+import { tenantPrincipal, type RequestContext } from '../platform/context';
+import { badInput } from '../platform/errors';
+import {
+  acknowledgeUpdate,
+  approveUpdate,
+  archiveUpdate,
+  assignUpdate,
+  customerResponseUpdate,
+  proposeSolutionUpdate,
+  recordFollowUpUpdate,
+  rejectUpdate,
+  reopenUpdate,
+  sendFeedbackUpdate,
+  startInvestigationUpdate,
+  type CompensationType,
+  type LifecycleCaller,
+  type LifecycleView,
+} from './lifecycle.messages';
+import { ComplaintLifecycleType, CustomerResponseInput, LifecycleActionPayload, ProposeSolutionInput } from './lifecycle.types';
+
+const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
+
+/** Thin: permission by @Authorized, then one Workflow Update; the workflow's validators judge stage and input. */
+@Resolver()
+export class LifecycleResolver {
+  @Authorized('complaint.read')
+  @Query(() => ComplaintLifecycleType, { description: "The complaint's live lifecycle: stage, round, deadlines, what the caller may do" })
+  async complaintLifecycle(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ComplaintLifecycleType> {
+    return ComplaintLifecycleType.from(await ctx.services.lifecycle.state(ctx.em, tenantPrincipal(ctx), id));
+  }
+
+  @Authorized('complaint.handle')
+  @Mutation(() => LifecycleActionPayload, { description: 'First response to the complainant' })
+  acknowledgeComplaint(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Arg('note', () => String, { nullable: true }) note?: string) {
+    return act(ctx, id, acknowledgeUpdate, { note });
+  }
+
+  @Authorized('complaint.assign')
+  @Mutation(() => LifecycleActionPayload, { description: 'Assigns or reassigns the owner through the lifecycle' })
+  reassignComplaint(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('assigneeId', () => ID, { nullable: true }) assigneeId?: string,
+    @Arg('teamCode', () => String, { nullable: true }) teamCode?: string,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ) {
+    return act(ctx, id, assignUpdate, { assigneeId, teamCode, note });
+  }
+
+  @Authorized('complaint.handle')
+  @Mutation(() => LifecycleActionPayload)
+  startInvestigation(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Arg('note', () => String, { nullable: true }) note?: string) {
+    return act(ctx, id, startInvestigationUpdate, { note });
+  }
+
+  @Authorized('complaint.handle')
+  @Mutation(() => LifecycleActionPayload, { description: 'Goes to the supervisor when approval is required, otherwise straight to feedback' })
+  proposeSolution(@Arg('id', () => ID) id: string, @Arg('input', () => ProposeSolutionInput) input: ProposeSolutionInput, @Ctx() ctx: RequestContext) {
+    if (!MONEY.test(input.compensationAmount)) throw badInput([{ path: 'input.compensationAmount', message: 'Use a decimal amount such as 150 or 150.00' }]);
+    return act(ctx, id, proposeSolutionUpdate, {
+      text: input.text,
+      compensationType: input.compensationType as CompensationType,
+      compensationAmount: Number(input.compensationAmount),
+    });
+  }
+
+  @Authorized('complaint.approve')
+  @Mutation(() => LifecycleActionPayload)
+  approveSolution(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Arg('note', () => String, { nullable: true }) note?: string) {
+    return act(ctx, id, approveUpdate, { note });
+  }
+
+  @Authorized('complaint.approve')
+  @Mutation(() => LifecycleActionPayload)
+  rejectSolution(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: RequestContext) {
+    return act(ctx, id, rejectUpdate, { reason });
+  }
+
+  @Authorized('complaint.handle')
+  @Mutation(() => LifecycleActionPayload, { description: 'Sends the solution to the customer; the SLA clock pauses until they answer' })
+  sendFeedback(@Arg('id', () => ID) id: string, @Arg('message', () => String) message: string, @Ctx() ctx: RequestContext) {
+    return act(ctx, id, sendFeedbackUpdate, { message });
+  }
+
+  @Authorized('complaint.handle')
+  @Mutation(() => LifecycleActionPayload, { description: "Records the customer's answer; an unhappy answer opens the next round" })
+  recordCustomerResponse(@Arg('id', () => ID) id: string, @Arg('input', () => CustomerResponseInput) input: CustomerResponseInput, @Ctx() ctx: RequestContext) {
+    return act(ctx, id, customerResponseUpdate, { accepted: input.accepted, rating: input.rating, comment: input.comment, reason: input.reason });
+  }
+
+  @Authorized('complaint.followup')
+  @Mutation(() => LifecycleActionPayload)
+  recordFollowUp(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String) note: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('rating', () => Int, { nullable: true }) rating?: number,
+  ) {
+    return act(ctx, id, recordFollowUpUpdate, { note, rating });
+  }
+
+  @Authorized('complaint.archive')
+  @Mutation(() => LifecycleActionPayload, { description: 'Archives a closed complaint without a follow-up survey' })
+  archiveComplaint(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Arg('note', () => String, { nullable: true }) note?: string) {
+    return act(ctx, id, archiveUpdate, { note });
+  }
+
+  @Authorized('complaint.reopen')
+  @Mutation(() => LifecycleActionPayload, { description: "Reopens a closed complaint within the tenant's window as a new round" })
+  reopenComplaint(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: RequestContext) {
+    return act(ctx, id, reopenUpdate, { reason });
+  }
+}
+
+async function act<A>(ctx: RequestContext, id: string, update: UpdateDefinition<LifecycleView, [LifecycleCaller, A]>, args: A): Promise<LifecycleActionPayload> {
+  const { lifecycle, complaint } = await ctx.services.lifecycle.act(ctx.em, tenantPrincipal(ctx), id, update, args);
+  return Object.assign(new LifecycleActionPayload(), { complaint, lifecycle: ComplaintLifecycleType.from(lifecycle) });
+}

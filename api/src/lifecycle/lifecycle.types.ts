@@ -1,0 +1,107 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Complaint } from '../complaint/complaint.entity';
+import type { LifecycleView } from './lifecycle.messages';
+
+@ObjectType('ComplaintLifecycle', { description: "The live state of a complaint's workflow" })
+export class ComplaintLifecycleType implements Omit<LifecycleView, 'status' | 'allowedActions' | 'stageStartedAt' | 'stageDueAt' | 'nextReminderAt' | 'waitingOnCustomerSince' | 'autoCloseAt' | 'followUpAt' | 'reopenUntil'> {
+  @Field(() => String)
+  stage!: string;
+
+  @Field(() => String)
+  status!: string;
+
+  @Field(() => Int)
+  round!: number;
+
+  @Field(() => Boolean)
+  acknowledged!: boolean;
+
+  @Field(() => Date, { nullable: true })
+  stageStartedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  stageDueAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  nextReminderAt!: Date | null;
+
+  @Field(() => Boolean)
+  breached!: boolean;
+
+  @Field(() => Boolean, { description: 'True while the complaint waits on the customer: no SLA runs' })
+  clockPaused!: boolean;
+
+  @Field(() => Date, { nullable: true })
+  waitingOnCustomerSince!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  autoCloseAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  followUpAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  reopenUntil!: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the current solution needed approval; null before one is proposed' })
+  approvalRequired!: boolean | null;
+
+  @Field(() => Boolean)
+  managementReview!: boolean;
+
+  @Field(() => Int)
+  configVersion!: number;
+
+  @Field(() => [String], { description: 'What the caller may do now' })
+  allowedActions!: string[];
+
+  static from(view: LifecycleView): ComplaintLifecycleType {
+    const date = (v: string | null) => (v === null ? null : new Date(v));
+    return Object.assign(new ComplaintLifecycleType(), {
+      ...view,
+      stageStartedAt: date(view.stageStartedAt),
+      stageDueAt: date(view.stageDueAt),
+      nextReminderAt: date(view.nextReminderAt),
+      waitingOnCustomerSince: date(view.waitingOnCustomerSince),
+      autoCloseAt: date(view.autoCloseAt),
+      followUpAt: date(view.followUpAt),
+      reopenUntil: date(view.reopenUntil),
+    });
+  }
+}
+
+@ObjectType('LifecycleActionPayload')
+export class LifecycleActionPayload {
+  @Field(() => Complaint)
+  complaint!: Complaint;
+
+  @Field(() => ComplaintLifecycleType)
+  lifecycle!: ComplaintLifecycleType;
+}
+
+@InputType('ProposeSolutionInput')
+export class ProposeSolutionInput {
+  @Field(() => String)
+  text!: string;
+
+  @Field(() => String, { description: 'none, refund, voucher, replacement, repair or other' })
+  compensationType!: string;
+
+  @Field(() => String, { description: 'Decimal amount in the approval currency, e.g. "150.00"; "0" when none' })
+  compensationAmount!: string;
+}
+
+@InputType('CustomerResponseInput')
+export class CustomerResponseInput {
+  @Field(() => Boolean)
+  accepted!: boolean;
+
+  @Field(() => Int, { nullable: true, description: '1 (very unhappy) to 5 (very happy); required when accepted' })
+  rating?: number | null;
+
+  @Field(() => String, { nullable: true })
+  comment?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required when not accepted' })
+  reason?: string | null;
+}

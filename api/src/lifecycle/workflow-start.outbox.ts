@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { withTenant } from '../platform/db/tenant-scope';
+import { COMPLAINT_LIFECYCLE_WORKFLOW, complaintWorkflowId, type LifecycleInput } from './lifecycle.messages';
+
+/** A complaint whose workflow must be started: one `workflow_outbox` row. */
+export interface PendingWorkflowStart {
+  id: string;
+  tenantId: string;
+  complaintId: string;
+  workflowId: string;
+  input: LifecycleInput;
+}
+
+/** Starts recorded in a transaction that has not committed yet, keyed by that transaction's EntityManager. */
+const startsAwaitingCommit = new WeakMap<EntityManager, PendingWorkflowStart[]>();
+
+/**
+ * Records, inside the intake transaction, that the complaint's workflow must start. The row commits or
+ * rolls back with the complaint, so there is never a complaint without the obligation, nor the
+ * obligation without a complaint.
+ */
+export async function enqueueWorkflowStart(em: EntityManager, input: LifecycleInput): Promise<PendingWorkflowStart> {
+  const start: PendingWorkflowStart = {
+    id: randomUUID(),
+    tenantId: input.tenantId,
+    complaintId: input.complaintId,
+    workflowId: complaintWorkflowId(input.tenantId, input.complaintId),
+    input,
+  };
+  await em.execute('insert into workflow_outbox (id, tenant_id, complaint_id, workflow_id, input) values (?, ?, ?, ?, ?::jsonb)', [
+    start.id,
+    start.tenantId,
+    start.complaintId,
+    start.workflowId,
+    JSON.stringify(input),
+  ]);
+  const list = startsAwaitingCommit.get(em) ?? [];
+  list.push(start);
+  startsAwaitingCommit.set(em, list);
+  return start;
+}
+
+/** Starts complaint workflows from outbox rows; every start is idempotent, so any number of starters may race. */
+export class WorkflowStarter {
+  constructor(
+    private readonly root: EntityManager,
+    private readonly client: Client,
+    private readonly taskQueue: string,
+  ) {}
+
+  /** Starts (or finds already started) the workflow, then marks the row. Throws when Temporal is unreachable. */
+  async start(pending: PendingWorkflowStart): Promise<'started' | 'already-started'> {
+    let outcome: 'started' | 'already-started' = 'started';
+    try {
+      await this.client.workflow.start(COMPLAINT_LIFECYCLE_WORKFLOW, {
+        taskQueue: this.taskQueue,
+        workflowId: pending.workflowId,
+        args: [pending.input],
+        // A finished lifecycle must not start again either: the id stays taken for good.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
+        await this.recordFailure(pending, error).catch(() => undefined);
+        throw error;
+      }
+      outcome = 'already-started';
+    }
+    await withTenant(this.root, pending.tenantId, (em) =>
+      em.execute('update workflow_outbox set started_at = coalesce(started_at, now()), attempts = attempts + 1 where id = ?', [pending.id]),
+    );
+    return outcome;
+  }
+
+  /**
+   * Starts every pending row older than `olderThanMs` (younger ones are still in their API's fast path).
+   * `tenantId` narrows the sweep to one tenant (tests, or an operator fixing one tenant).
+   */
+  async relayPending(olderThanMs: number, opts: { limit?: number; tenantId?: string } = {}): Promise<number> {
+    const rows = await this.root.fork().execute<{ id: string; tenant_id: string; complaint_id: string; workflow_id: string; input: LifecycleInput }[]>(
+      'select * from lifecycle_pending_workflow_starts(make_interval(secs => ?), ?, ?)',
+      [olderThanMs / 1000, opts.limit ?? 100, opts.tenantId ?? null],
+    );
+    let started = 0;
+    for (const row of rows) {
+      const pending = { id: row.id, tenantId: row.tenant_id, complaintId: row.complaint_id, workflowId: row.workflow_id, input: row.input };
+      try {
+        await this.start(pending);
+        started++;
+      } catch {
+        // Left pending with its error recorded; the next sweep tries again.
+      }
+    }
+    return started;
+  }
+
+  private recordFailure(pending: PendingWorkflowStart, error: unknown): Promise<unknown> {
+    return withTenant(this.root, pending.tenantId, (em) =>
+      em.execute('update workflow_outbox set attempts = attempts + 1, last_error = ? where id = ?', [String(error).slice(0, 2000), pending.id]),
+    );
+  }
+}
+
+/**
+ * The fast path: right after a transaction that enqueued starts commits, start those workflows. A failure
+ * here is only logged: the row stays pending and the relay finishes the job.
+ */
+export class StartWorkflowsAfterCommit implements EventSubscriber {
+  constructor(
+    private readonly starter: Pick<WorkflowStarter, 'start'>,
+    private readonly log: (message: string, error?: unknown) => void,
+  ) {}
+
+  async afterTransactionCommit({ em }: TransactionEventArgs): Promise<void> {
+    const starts = startsAwaitingCommit.get(em as EntityManager);
+    if (!starts) return;
+    startsAwaitingCommit.delete(em as EntityManager);
+    for (const start of starts) {
+      await this.starter.start(start).catch((error: unknown) => this.log(`workflow start for complaint ${start.complaintId} deferred to the relay`, error));
+    }
+  }
+
+  afterTransactionRollback({ em }: TransactionEventArgs): void {
+    startsAwaitingCommit.delete(em as EntityManager);
+  }
+}
+
+/** Sweeps the outbox every `intervalMs` until stopped; used by the worker process. */
+export function runWorkflowStartRelay(starter: WorkflowStarter, opts: { intervalMs: number; graceMs: number; log: (m: string, e?: unknown) => void }): () => Promise<void> {
+  let stopped = false;
+  let current: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    if (stopped) return;
+    current = starter
+      .relayPending(opts.graceMs)
+      .then((n) => n && opts.log(`relayed ${n} pending workflow start(s)`))
+      .catch((error: unknown) => opts.log('workflow start relay sweep failed', error))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, opts.intervalMs);
+      });
+  };
+  let timer = setTimeout(tick, 0);
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await current;
+  };
+}

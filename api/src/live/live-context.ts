@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '../platform/auth/principal';
+import type { AccessGuard } from './access-guard';
+import type { LiveHub } from './live-hub';
+import type { LiveSnapshots } from './live-snapshots';
+
+/** WebSocket close codes a client can act on. */
+export enum LiveCloseCode {
+  UNAUTHENTICATED = 4401,
+  FORBIDDEN = 4403,
+  TOO_MANY_CONNECTIONS = 4429,
+  SLOW_CONSUMER = 4508,
+}
+
+/** The process-wide parts of live updates. */
+export interface LiveServices {
+  root: EntityManager;
+  hub: LiveHub;
+  snapshots: LiveSnapshots;
+  guard: AccessGuard;
+  /** Bound on events queued for one subscription before it is dropped as a slow consumer. */
+  maxBuffered: number;
+}
+
+/**
+ * The context of a subscription operation. It holds no transaction or connection: a subscription
+ * lives for hours, so every event is loaded in its own short transaction instead.
+ */
+export interface LiveContext {
+  live: LiveServices;
+  principal: Principal;
+  /** The credential from connection_init, re-validated before each event. */
+  authorization: string;
+  closeSocket(code: LiveCloseCode, reason: string): void;
+}

@@ -1,0 +1,121 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { withTenant } from '../platform/db/tenant-scope';
+import { forbidden, notFound, unauthenticated } from '../platform/errors';
+import { isUuid } from '../platform/ids';
+import type { Principal } from '../platform/auth/principal';
+import { LiveCloseCode, type LiveContext } from './live-context';
+import { liveStream } from './live-stream';
+import type { ComplaintUpdate, QueueFeedFilter } from './live.types';
+import { forPortal } from './live-snapshots';
+import { decodeCursor, type TimelineCursor } from './timeline-cursor';
+import type { LiveEvent } from './timeline-tail';
+
+const REPLAY_LIMIT = 1000;
+export const SLA_ALERT_KINDS = ['sla.reminder', 'sla.breached', 'supervisor.paged'];
+
+type Visible = (principal: Principal, update: ComplaintUpdate) => ComplaintUpdate | null;
+
+const isStaffWith = (p: Principal, permission: string): boolean => (p.kind === 'user' || p.kind === 'api_key') && p.permissions.has(permission);
+
+const staffView =
+  (permission: string): Visible =>
+  (principal, update) =>
+    isStaffWith(principal, permission) ? update : null;
+
+/** Every event: is the credential still good, is it the same tenant, and what may it see of this one? */
+function presenter(ctx: LiveContext, visible: Visible) {
+  return async (event: LiveEvent): Promise<ComplaintUpdate | null> => {
+    const principal = await ctx.live.guard.current(ctx.authorization);
+    if (!principal || principal.kind === 'anonymous' || principal.tenantId !== event.tenantId) {
+      ctx.closeSocket(LiveCloseCode.UNAUTHENTICATED, 'The credential expired or was revoked');
+      return null;
+    }
+    const update = await ctx.live.snapshots.load(event);
+    return update && visible(principal, update);
+  };
+}
+
+function replayer(root: EntityManager, tenantId: string, after: string | null | undefined, complaintId?: string) {
+  if (!after) return undefined;
+  const cursor = decodeCursor(after);
+  return () => replay(root, tenantId, cursor, complaintId);
+}
+
+/** Missed events from the timeline, in the tail's order and below its horizon (see TimelineTail). */
+function replay(root: EntityManager, tenantId: string, after: TimelineCursor, complaintId?: string): Promise<LiveEvent[]> {
+  return withTenant(root, tenantId, async (em) => {
+    const rows = await em.execute<Record<string, string | boolean | null>[]>(
+      `select e.tx_id::text as tx, e.seq::text as seq, e.complaint_id, e.kind, e.customer_visible,
+              c.team_code, c.assignee_id, c.severity, c.stage
+       from complaint_events e join complaints c on c.id = e.complaint_id
+       where e.tenant_id = ? ${complaintId ? 'and e.complaint_id = ?' : ''}
+         and (e.tx_id, e.seq) > (?::text::xid8, ?)
+         and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+       order by e.tx_id, e.seq limit ${REPLAY_LIMIT}`,
+      [tenantId, ...(complaintId ? [complaintId] : []), after.tx.toString(), after.seq.toString()],
+    );
+    return rows.map((r) => ({
+      cursor: { tx: BigInt(r.tx as string), seq: BigInt(r.seq as string) },
+      tenantId,
+      complaintId: r.complaint_id as string,
+      kind: r.kind as string,
+      customerVisible: r.customer_visible as boolean,
+      teamCode: r.team_code as string | null,
+      assigneeId: r.assignee_id as string | null,
+      severity: r.severity as string,
+      stage: r.stage as string,
+    }));
+  });
+}
+
+function tenantOf(ctx: LiveContext): string {
+  if (ctx.principal.kind === 'anonymous') throw unauthenticated();
+  return ctx.principal.tenantId;
+}
+
+function streamOf(ctx: LiveContext, tenantId: string, accept: (e: LiveEvent) => boolean, visible: Visible, replayFrom?: () => Promise<LiveEvent[]>) {
+  return liveStream({
+    hub: ctx.live.hub,
+    tenantId,
+    accept,
+    replay: replayFrom,
+    present: presenter(ctx, visible),
+    maxBuffered: ctx.live.maxBuffered,
+    onOverflow: () => ctx.closeSocket(LiveCloseCode.SLOW_CONSUMER, 'Too many undelivered events; reconnect with your last cursor'),
+  });
+}
+
+/** One complaint's events, for staff who may read complaints and for that complaint's portal token. */
+export async function complaintUpdates(ctx: LiveContext, id: string, after?: string | null): Promise<AsyncIterable<ComplaintUpdate>> {
+  const tenantId = tenantOf(ctx);
+  const principal = ctx.principal;
+  if (principal.kind === 'portal') {
+    if (principal.complaintId !== id) throw notFound('Complaint');
+  } else {
+    if (!isStaffWith(principal, 'complaint.read')) throw forbidden('Missing permission: complaint.read');
+    const exists = isUuid(id) && (await withTenant(ctx.live.root, tenantId, (em) => em.execute(`select 1 from complaints where id = ?`, [id]))).length > 0;
+    if (!exists) throw notFound('Complaint');
+  }
+  const visible: Visible = (p, update) => (p.kind === 'portal' ? forPortal(update) : staffView('complaint.read')(p, update));
+  return streamOf(ctx, tenantId, (e) => e.complaintId === id, visible, replayer(ctx.live.root, tenantId, after, id));
+}
+
+/** A staff work queue: every event of complaints matching the filter. */
+export function queueUpdates(ctx: LiveContext, filter: QueueFeedFilter | null | undefined, after?: string | null): AsyncIterable<ComplaintUpdate> {
+  const tenantId = tenantOf(ctx);
+  if (!isStaffWith(ctx.principal, 'complaint.read')) throw forbidden('Missing permission: complaint.read');
+  const f = filter ?? {};
+  const accept = (e: LiveEvent) =>
+    (!f.teamCodes?.length || (e.teamCode !== null && f.teamCodes.includes(e.teamCode))) &&
+    (!f.assigneeId || e.assigneeId === f.assigneeId) &&
+    (!f.severities?.length || f.severities.includes(e.severity)) &&
+    (!f.stages?.length || f.stages.includes(e.stage));
+  return streamOf(ctx, tenantId, accept, staffView('complaint.read'), replayer(ctx.live.root, tenantId, after));
+}
+
+/** SLA reminders, breaches and pages, for those who take escalations. */
+export function slaAlerts(ctx: LiveContext, after?: string | null): AsyncIterable<ComplaintUpdate> {
+  const tenantId = tenantOf(ctx);
+  if (!isStaffWith(ctx.principal, 'complaint.approve')) throw forbidden('Missing permission: complaint.approve');
+  return streamOf(ctx, tenantId, (e) => SLA_ALERT_KINDS.includes(e.kind), staffView('complaint.approve'), replayer(ctx.live.root, tenantId, after));
+}

@@ -1,0 +1,26 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppConfig } from '../platform/config';
+import type { AuthService } from '../identity/auth.service';
+import { AccessGuard } from './access-guard';
+import type { LiveServices } from './live-context';
+import { LiveHub } from './live-hub';
+import { LiveSnapshots } from './live-snapshots';
+import { TimelineTail } from './timeline-tail';
+
+export interface RunningLive {
+  services: LiveServices;
+  tail: TimelineTail;
+  close(): Promise<void>;
+}
+
+/** Starts this process's timeline tail and the parts every subscription shares. */
+export async function startLive(root: EntityManager, config: AppConfig, auth: AuthService, log: (message: string, error?: unknown) => void): Promise<RunningLive> {
+  const hub = new LiveHub();
+  const tail = new TimelineTail({ connectionString: config.appDatabaseUrl, onError: (error) => log('timeline tail failed', error) }, hub.dispatch);
+  await tail.start();
+  return {
+    services: { root, hub, snapshots: new LiveSnapshots(root), guard: new AccessGuard(root, auth), maxBuffered: config.live.maxBufferedEvents },
+    tail,
+    close: () => tail.stop(),
+  };
+}

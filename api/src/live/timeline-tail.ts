@@ -1,0 +1,152 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { ORIGIN, type TimelineCursor } from './timeline-cursor';
+
+export const TIMELINE_CHANNEL = 'complaint_timeline';
+
+/** What the tail knows of an event: ids and routing attributes, never content. */
+export interface LiveEvent {
+  cursor: TimelineCursor;
+  tenantId: string;
+  complaintId: string;
+  kind: string;
+  customerVisible: boolean;
+  teamCode: string | null;
+  assigneeId: string | null;
+  severity: string;
+  stage: string;
+}
+
+interface Row {
+  tx_id: string;
+  seq: string;
+  tenant_id: string;
+  complaint_id: string;
+  kind: string;
+  customer_visible: boolean;
+  team_code: string | null;
+  assignee_id: string | null;
+  severity: string;
+  stage: string;
+}
+
+export interface TimelineTailOptions {
+  connectionString: string;
+  /** The fallback poll when no NOTIFY arrives (writers in other processes that do not notify). */
+  pollMs?: number;
+  batch?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * One per API process: follows the timeline in commit-safe order and hands each event to `emit`.
+ * NOTIFY (sent after commit, outside the writer's transaction) only wakes it up; the rows themselves
+ * are the source of truth, so a lost notification costs latency, never an event.
+ */
+export class TimelineTail {
+  private readonly client: Client;
+  private position: TimelineCursor = ORIGIN;
+  private timer?: NodeJS.Timeout;
+  private pumping?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly options: TimelineTailOptions,
+    private readonly emit: (event: LiveEvent) => void,
+  ) {
+    this.client = new Client({ connectionString: options.connectionString });
+  }
+
+  get cursor(): TimelineCursor {
+    return this.position;
+  }
+
+  async start(): Promise<void> {
+    await this.client.connect();
+    this.client.on('error', (error) => this.options.onError?.(error));
+    const head = await this.client.query<{ tx_id: string; seq: string }>('select * from live_events_head()');
+    if (head.rows[0]) this.position = { tx: BigInt(head.rows[0].tx_id), seq: BigInt(head.rows[0].seq) };
+    this.client.on('notification', () => this.wake());
+    await this.client.query(`listen ${TIMELINE_CHANNEL}`);
+    this.schedule();
+  }
+
+  /** Reads now; and once more shortly after, for a writer whose commit an older transaction still hides. */
+  wake(): void {
+    this.pump();
+    setTimeout(() => this.pump(), 25).unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.pumping;
+    await this.client.end();
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.pump();
+      this.schedule();
+    }, this.options.pollMs ?? 250);
+    this.timer.unref();
+  }
+
+  private pump(): void {
+    if (this.stopped) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.drain()
+      .catch((error: unknown) => this.options.onError?.(error))
+      .finally(() => {
+        this.pumping = undefined;
+        if (this.again) {
+          this.again = false;
+          this.pump();
+        }
+      });
+  }
+
+  private async drain(): Promise<void> {
+    const batch = this.options.batch ?? 1000;
+    for (;;) {
+      const { rows } = await this.client.query<Row>('select * from live_events_after($1, $2, $3)', [
+        this.position.tx.toString(),
+        this.position.seq.toString(),
+        batch,
+      ]);
+      for (const row of rows) {
+        this.position = { tx: BigInt(row.tx_id), seq: BigInt(row.seq) };
+        this.emit({
+          cursor: this.position,
+          tenantId: row.tenant_id,
+          complaintId: row.complaint_id,
+          kind: row.kind,
+          customerVisible: row.customer_visible,
+          teamCode: row.team_code,
+          assigneeId: row.assignee_id,
+          severity: row.severity,
+          stage: row.stage,
+        });
+      }
+      if (rows.length < batch || this.stopped) return;
+    }
+  }
+}
+
+/**
+ * Writers call this after their transaction commits: it wakes every process's tail at once. It runs
+ * outside the writer's transaction on purpose: NOTIFY inside a transaction takes a global lock at
+ * commit that serialises all committing writers. A lost wake-up only costs the poll interval.
+ */
+export async function wakeTimelineTails(root: EntityManager): Promise<void> {
+  try {
+    await root.getConnection().execute(`select pg_notify('${TIMELINE_CHANNEL}', '')`);
+  } catch {
+    // The tail's poll picks the events up anyway.
+  }
+}

@@ -1,0 +1,78 @@
+import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../platform/context';
+import { forbidden } from '../platform/errors';
+import { Attachment } from '../complaint/attachment.entity';
+import { Comment } from '../complaint/comment.entity';
+import { customerResponseUpdate } from '../lifecycle/lifecycle.messages';
+import { LifecycleActionPayload } from '../lifecycle/lifecycle.types';
+import { PortalComplaintInput, PortalComplaintView, PortalSession } from './portal.types';
+
+type PortalPrincipal = { tenantId: string; complaintId: string };
+
+function portalOf(ctx: RequestContext): PortalPrincipal {
+  if (ctx.principal.kind !== 'portal') throw forbidden('Use the portal token from trackComplaint');
+  return ctx.principal;
+}
+
+/** The public portal: no staff credential; a portal key for intake and a portal token per complaint. */
+@Resolver()
+export class PortalResolver {
+  @Mutation(() => PortalSession, { description: 'Public intake from a tenant portal; rate-limited per IP and per tenant. Returns a token to follow it.' })
+  portalSubmitComplaint(
+    @Arg('portalKey', () => String) portalKey: string,
+    @Arg('input', () => PortalComplaintInput) input: PortalComplaintInput,
+    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PortalSession> {
+    return ctx.services.portal.submit(ctx.em, ctx.clientIp, portalKey, input, idempotencyKey);
+  }
+
+  @Mutation(() => PortalSession, { description: 'Exchanges a complaint number and its contact (email or phone) for a short-lived portal token' })
+  trackComplaint(
+    @Arg('portalKey', () => String) portalKey: string,
+    @Arg('number', () => String) number: string,
+    @Arg('contact', () => String) contact: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PortalSession> {
+    return ctx.services.portal.track(ctx.em, ctx.clientIp, portalKey, number, contact);
+  }
+
+  @Authorized('portal.read')
+  @Query(() => PortalComplaintView, { description: "The portal token's complaint as the complainant may see it" })
+  portalComplaint(@Ctx() ctx: RequestContext): Promise<PortalComplaintView> {
+    const p = portalOf(ctx);
+    return ctx.services.portal.view(ctx.em, p.tenantId, p.complaintId);
+  }
+
+  @Authorized('portal.respond')
+  @Mutation(() => Comment)
+  portalSendMessage(@Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<Comment> {
+    const p = portalOf(ctx);
+    return ctx.services.portal.sendMessage(ctx.em, p.tenantId, p.complaintId, body);
+  }
+
+  @Authorized('portal.respond')
+  @Mutation(() => Attachment, { description: 'Attaches evidence (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text)' })
+  portalAddAttachment(
+    @Arg('fileName', () => String) fileName: string,
+    @Arg('contentType', () => String) contentType: string,
+    @Arg('contentBase64', () => String) contentBase64: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Attachment> {
+    const p = portalOf(ctx);
+    return ctx.services.attachments.add(ctx.em, p.tenantId, { type: 'customer', id: null, name: null }, p.complaintId, { fileName, contentType, contentBase64 });
+  }
+
+  @Authorized('portal.respond')
+  @Mutation(() => LifecycleActionPayload, { description: 'Accepts the proposed solution with a rating, or rejects it with a reason (a low rating or a rejection opens the next round)' })
+  portalRespond(
+    @Arg('accepted', () => Boolean) accepted: boolean,
+    @Ctx() ctx: RequestContext,
+    @Arg('rating', () => Int, { nullable: true }) rating?: number,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ) {
+    const p = portalOf(ctx);
+    return ctx.services.lifecycle.act(ctx.em, ctx.principal as Exclude<RequestContext['principal'], { kind: 'anonymous' }>, p.complaintId, customerResponseUpdate, { accepted, rating, comment, reason });
+  }
+}

@@ -1,0 +1,98 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../platform/auth/principal';
+import { enterTenant } from '../platform/db/tenant-scope';
+import { notFound } from '../platform/errors';
+import type { AuthService } from '../identity/auth.service';
+import type { TenantConfigService } from '../tenant/tenant-config.service';
+import { Comment, CommentVisibility } from '../complaint/comment.entity';
+import { Complaint } from '../complaint/complaint.entity';
+import type { ComplaintIntakeService } from '../complaint/complaint-intake.service';
+import type { ComplaintService } from '../complaint/complaint.service';
+import { Customer } from '../complaint/customer.entity';
+import { PORTAL_TOKEN_SECONDS } from '../identity/tokens';
+import { contactMatches } from './contact-match';
+import type { PortalComplaintInput, PortalComplaintView, PortalSession } from './portal.types';
+import { RateLimiter } from './rate-limiter';
+
+const COMPLAINANT: Actor = { type: 'customer', id: null, name: null };
+/** Same words for a wrong number and a wrong contact: the answer must not reveal which numbers exist. */
+const NO_MATCH = 'No complaint matches that number and contact';
+
+export interface PortalLimits {
+  perIp: RateLimiter;
+  perTenant: RateLimiter;
+  tracking: RateLimiter;
+}
+
+export const defaultPortalLimits = (): PortalLimits => ({
+  perIp: new RateLimiter(10, 10),
+  perTenant: new RateLimiter(300, 600),
+  tracking: new RateLimiter(10, 5),
+});
+
+/** The complainant-facing side: public intake, tracking by number + contact, and the one-complaint view. */
+export class PortalService {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly tenantConfig: TenantConfigService,
+    private readonly intake: ComplaintIntakeService,
+    private readonly complaints: ComplaintService,
+    private readonly limits: PortalLimits = defaultPortalLimits(),
+  ) {}
+
+  async submit(em: EntityManager, clientIp: string, portalKey: string, input: PortalComplaintInput, idempotencyKey: string): Promise<PortalSession> {
+    this.limits.perIp.take(`submit:${clientIp}`);
+    const tenantId = await this.tenantOf(em, portalKey);
+    this.limits.perTenant.take(tenantId);
+    const { complaint } = await this.intake.submit(em, tenantId, COMPLAINANT, await this.tenantConfig.current(em, tenantId), { ...input, channel: 'web', customer: null }, idempotencyKey);
+    return this.session(tenantId, complaint);
+  }
+
+  async track(em: EntityManager, clientIp: string, portalKey: string, number: string, contact: string): Promise<PortalSession> {
+    this.limits.tracking.take(`track:${clientIp}`);
+    const tenantId = await this.tenantOf(em, portalKey);
+    const complaint = await em.findOne(Complaint, { tenantId, number: number.trim().toUpperCase() });
+    const customer = complaint?.customerId ? await em.findOne(Customer, { tenantId, id: complaint.customerId }) : null;
+    const candidates = complaint ? [complaint.contact?.email, complaint.contact?.phone, customer?.email, customer?.phone] : [];
+    if (!contactMatches(contact, candidates) || !complaint) throw notFound(NO_MATCH);
+    return this.session(tenantId, complaint);
+  }
+
+  async view(em: EntityManager, tenantId: string, complaintId: string): Promise<PortalComplaintView> {
+    const complaint = await this.complaints.get(em, tenantId, complaintId);
+    const [events, comments] = await Promise.all([
+      this.complaints.timeline(em, tenantId, complaintId, true),
+      this.complaints.comments(em, tenantId, complaintId, CommentVisibility.CUSTOMER),
+    ]);
+    return {
+      number: complaint.number,
+      subject: complaint.subject,
+      stage: complaint.stage,
+      status: complaint.status,
+      round: complaint.round,
+      createdAt: complaint.createdAt,
+      stageDueAt: complaint.stageDueAt ?? null,
+      timeline: events.map((e) => ({ kind: e.kind, toValue: e.kind.startsWith('complaint.stage') ? (e.toValue ?? null) : null, createdAt: e.createdAt })),
+      messages: comments.map((c) => ({ from: c.authorType === 'customer' ? 'customer' : 'staff', body: c.body, createdAt: c.createdAt })),
+    };
+  }
+
+  sendMessage(em: EntityManager, tenantId: string, complaintId: string, body: string): Promise<Comment> {
+    return this.complaints.addComment(em, tenantId, COMPLAINANT, complaintId, CommentVisibility.CUSTOMER, body);
+  }
+
+  private async tenantOf(em: EntityManager, portalKey: string): Promise<string> {
+    const [row] = await em.execute<{ id: string }[]>('select id from portal_tenant_by_key(?)', [portalKey]);
+    if (!row) throw notFound('Portal');
+    await enterTenant(em, row.id);
+    return row.id;
+  }
+
+  private async session(tenantId: string, complaint: Complaint): Promise<PortalSession> {
+    return {
+      token: await this.auth.issuePortalToken(tenantId, complaint.id),
+      expiresAt: new Date(Date.now() + PORTAL_TOKEN_SECONDS * 1000),
+      number: complaint.number,
+    };
+  }
+}

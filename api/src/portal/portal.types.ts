@@ -1,0 +1,50 @@
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { ComplaintStatus } from '../complaint/complaint.entity';
+import { ContactInput } from '../complaint/complaint.inputs';
+
+@InputType({ description: 'What a complainant fills in on the public portal' })
+export class PortalComplaintInput {
+  @Field(() => String) subject!: string;
+  @Field(() => String) description!: string;
+  @Field(() => ContactInput, { description: 'An email or phone is required: it is how the complaint is tracked' }) contact!: ContactInput;
+  @Field(() => String, { nullable: true }) categoryCode?: string | null;
+  @Field(() => String, { nullable: true }) productRef?: string | null;
+  @Field(() => String, { nullable: true }) orderRef?: string | null;
+  @Field(() => String, { nullable: true }) expectedResolution?: string | null;
+  @Field(() => String, { nullable: true }) amountClaimed?: string | null;
+  @Field(() => String, { nullable: true }) locale?: string | null;
+}
+
+@ObjectType({ description: 'A short-lived credential for one complaint: send it as `Authorization: Bearer <token>`' })
+export class PortalSession {
+  @Field(() => String) token!: string;
+  @Field(() => Date) expiresAt!: Date;
+  @Field(() => String) number!: string;
+}
+
+@ObjectType()
+export class PortalTimelineEntry {
+  @Field(() => String) kind!: string;
+  @Field(() => String, { nullable: true }) toValue!: string | null;
+  @Field(() => Date) createdAt!: Date;
+}
+
+@ObjectType()
+export class PortalMessage {
+  @Field(() => String, { description: 'customer or staff' }) from!: string;
+  @Field(() => String) body!: string;
+  @Field(() => Date) createdAt!: Date;
+}
+
+@ObjectType({ description: 'The complainant’s view: no internal notes, staff names or routing' })
+export class PortalComplaintView {
+  @Field(() => String) number!: string;
+  @Field(() => String) subject!: string;
+  @Field(() => String) stage!: string;
+  @Field(() => ComplaintStatus) status!: ComplaintStatus;
+  @Field(() => Number) round!: number;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Date, { nullable: true }) stageDueAt!: Date | null;
+  @Field(() => [PortalTimelineEntry]) timeline!: PortalTimelineEntry[];
+  @Field(() => [PortalMessage]) messages!: PortalMessage[];
+}

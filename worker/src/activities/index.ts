@@ -1,0 +1,1 @@
+export { createActivities, type LifecycleActivities, type LifecycleActivityDeps } from './lifecycle.activities';

@@ -1,0 +1,29 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { TenantConfigService } from '@complaints/api';
+import { createActivities, type LifecycleActivities } from './activities';
+
+export interface LifecycleWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  root: EntityManager;
+  /** A pre-built bundle (tests bundle once per file, production may ship one); otherwise bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Fault tests wrap the activities (e.g. to crash after a commit); production passes nothing. */
+  wrapActivities?: (activities: LifecycleActivities) => LifecycleActivities;
+}
+
+/** The path the bundler starts from: compiled JS in production, TypeScript under jest. */
+export const WORKFLOWS_PATH = require.resolve('./workflows');
+
+/** A worker for the complaint lifecycle: its workflows plus activities over the api's domain services. */
+export function createLifecycleWorker(opts: LifecycleWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities: (opts.wrapActivities ?? ((a) => a))(createActivities({ root: opts.root, tenantConfig: new TenantConfigService() })),
+  });
+}

@@ -1,0 +1,148 @@
+import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { TenantConfig } from '@complaints/tenant-config';
+import {
+  acknowledgeUpdate,
+  approveUpdate,
+  archiveUpdate,
+  assignUpdate,
+  customerResponseUpdate,
+  proposeSolutionUpdate,
+  recordFollowUpUpdate,
+  rejectUpdate,
+  reopenUpdate,
+  sendFeedbackUpdate,
+  startInvestigationUpdate,
+  stateQuery,
+  type LifecycleAction,
+  type LifecycleCaller,
+  type LifecycleInput,
+  type LifecycleView,
+} from '@complaints/api/dist/lifecycle/lifecycle.messages';
+import type { LifecycleActivities } from '../activities/lifecycle.activities';
+import { assertAllowed } from './lifecycle-rules';
+import { LifecycleState } from './lifecycle-state';
+import { viewOf } from './lifecycle-view';
+import type { ActorRef, Projection } from './projection';
+
+const activities = proxyActivities<LifecycleActivities>({
+  startToCloseTimeout: '30 seconds',
+  // A projection must land eventually; PostgreSQL being down for a while only delays it.
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+});
+
+/** Workflow time: the sandbox's Date reads the workflow task's timestamp, identical on replay. */
+const now = (): number => Date.now();
+
+const actorOf = (caller: LifecycleCaller): ActorRef => ({ type: caller.type, id: caller.id, name: caller.name });
+
+/** One running lifecycle: its state, the tenant configuration it last saw, and the ordered projection writes. */
+class LifecycleRun {
+  private config: TenantConfig | undefined;
+  private configVersion = 0;
+  private started = false;
+  /** Projections are written strictly in transition order, even when update handlers interleave. */
+  private writes: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly s: LifecycleState,
+    private readonly input: LifecycleInput,
+  ) {}
+
+  /** Loads the configuration in force now; the activity sends it only when its version changed. */
+  private async refreshConfig(): Promise<TenantConfig> {
+    const fresh = await activities.tenantConfigSince(this.s.tenantId, this.configVersion);
+    if (fresh.config) {
+      this.config = fresh.config;
+      this.configVersion = fresh.version;
+    }
+    return this.config!;
+  }
+
+  private write(projection: Projection | null): Promise<unknown> {
+    if (!projection) return Promise.resolve();
+    const next = this.writes.then(() => activities.projectTransition(projection));
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+
+  registerHandlers(): void {
+    const v = () => this.configVersion;
+    this.action(acknowledgeUpdate, 'acknowledge', (a, args, t) => this.s.acknowledge(a, args, t));
+    this.action(assignUpdate, 'assign', (a, args) => this.s.assign(a, args));
+    this.action(startInvestigationUpdate, 'startInvestigation', (a, args, t, c) => this.s.startInvestigation(a, args, t, c, v()));
+    this.action(proposeSolutionUpdate, 'proposeSolution', (a, args, t, c) => this.s.proposeSolution(a, args, t, c, v()));
+    this.action(approveUpdate, 'approve', (a, args, t, c) => this.s.approve(a, args, t, c, v()));
+    this.action(rejectUpdate, 'reject', (a, args, t, c) => this.s.reject(a, args, t, c, v()));
+    this.action(sendFeedbackUpdate, 'sendFeedback', (a, args, t, c) => this.s.sendFeedback(a, args, t, c));
+    this.action(customerResponseUpdate, 'customerResponse', (a, args, t, c) => this.s.customerResponse(a, args, t, c, v()));
+    this.action(recordFollowUpUpdate, 'recordFollowUp', (a, args) => this.s.recordFollowUp(a, args));
+    this.action(archiveUpdate, 'archive', (a, args) => this.s.archive(a, args));
+    this.action(reopenUpdate, 'reopen', (a, args, t, c) => this.s.reopen(a, args, t, c, v()));
+    setHandler(stateQuery, (args) => viewOf(this.s, now(), args?.permissions));
+  }
+
+  /**
+   * Every action: validate (rejections never reach history), then re-check after loading the current
+   * configuration (another update may have moved the state meanwhile), apply, and return once the
+   * projection is in PostgreSQL so the caller reads its own write.
+   */
+  private action<A>(
+    definition: UpdateDefinition<LifecycleView, [LifecycleCaller, A]>,
+    name: LifecycleAction,
+    apply: (actor: ActorRef, args: A, at: number, config: TenantConfig) => Projection,
+  ): void {
+    setHandler(
+      definition,
+      async (caller, args) => {
+        await condition(() => this.started);
+        const config = await this.refreshConfig();
+        assertAllowed(name, caller, args as Record<string, unknown>, this.s, config, now());
+        await this.write(apply(actorOf(caller), args, now(), config));
+        return viewOf(this.s, now(), caller.permissions);
+      },
+      { validator: (caller, args) => assertAllowed(name, caller, args as Record<string, unknown>, this.s, this.config, now()) },
+    );
+  }
+
+  async begin(): Promise<void> {
+    const config = await this.refreshConfig();
+    if (!this.input.carried) void this.write(this.s.start(now(), Date.parse(this.input.intakeAt), config, this.configVersion));
+    this.started = true;
+  }
+
+  /** Sleeps until the next reminder, breach, auto-close, follow-up or window end, or until an action changes the plan. */
+  async runClocks(): Promise<'finished' | 'continue-as-new'> {
+    const s = this.s;
+    while (!s.finished) {
+      if (workflowInfo().continueAsNewSuggested) return 'continue-as-new';
+      const due = s.nextDueAt();
+      const seen = s.changes;
+      const changed = () => s.changes !== seen || workflowInfo().continueAsNewSuggested;
+      if (due === null) await condition(changed);
+      else if (due > now()) await condition(changed, due - now());
+      if (due !== null && now() >= due) {
+        const config = await this.refreshConfig();
+        await this.write(s.fireDue(now(), config, this.configVersion));
+      }
+    }
+    return 'finished';
+  }
+
+  async drain(): Promise<void> {
+    await condition(allHandlersFinished);
+    await this.writes;
+  }
+}
+
+/** One complaint from intake to archive; long lives continue as new with their state carried over. */
+export async function complaintLifecycle(input: LifecycleInput): Promise<void> {
+  const run = new LifecycleRun(LifecycleState.fromInput(input, workflowInfo().workflowId), input);
+  run.registerHandlers();
+  await run.begin();
+  const outcome = await run.runClocks();
+  await run.drain();
+  if (outcome === 'continue-as-new') {
+    await continueAsNew<typeof complaintLifecycle>({ ...input, carried: run.s.snapshot() });
+  }
+}

@@ -1,0 +1,2 @@
+/** The workflows this worker runs; the bundler starts here, so only deterministic code may be reachable. */
+export { complaintLifecycle } from './complaint-lifecycle.workflow';

@@ -1,0 +1,28 @@
+import type { LifecycleView } from '@complaints/api/dist/lifecycle/lifecycle.messages';
+import { ALL_ACTIONS, mayAct, stageProblem } from './lifecycle-rules';
+import type { LifecycleState } from './lifecycle-state';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** The live state for a reader; `permissions` narrows allowedActions to what that reader may do now. */
+export function viewOf(s: LifecycleState, now: number, permissions?: readonly string[]): LifecycleView {
+  return {
+    stage: s.stage,
+    status: s.status,
+    round: s.round,
+    acknowledged: s.acknowledged,
+    stageStartedAt: iso(s.stageStartedAt),
+    stageDueAt: iso(s.stageDueAt),
+    nextReminderAt: s.clockRunning ? iso(s.reminders[0]?.at ?? null) : null,
+    breached: s.breached,
+    clockPaused: s.waitingSince !== null,
+    waitingOnCustomerSince: iso(s.waitingSince),
+    autoCloseAt: iso(s.autoCloseAt),
+    followUpAt: iso(s.followUpAt),
+    reopenUntil: iso(s.reopenUntil),
+    approvalRequired: s.approvalRequired,
+    managementReview: s.managementReview,
+    configVersion: s.configVersion,
+    allowedActions: ALL_ACTIONS.filter((a) => stageProblem(a, s, now) === null && (!permissions || mayAct(a, permissions))),
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * What one lifecycle transition writes to PostgreSQL: the complaint row's new values, its timeline events
+ * and the notifications it triggers. The workflow builds it; one activity writes it in one transaction.
+ * Plain data only: it crosses the workflow/activity boundary as JSON.
+ */
+export interface ActorRef {
+  type: 'user' | 'api_key' | 'customer' | 'system';
+  id: string | null;
+  name: string | null;
+}
+
+export interface TimelineWrite {
+  kind: string;
+  actor: ActorRef;
+  from?: string | null;
+  to?: string | null;
+  note?: string | null;
+  data?: Record<string, unknown> | null;
+  customerVisible?: boolean;
+  /** `<workflowId>:<seq>`: the same transition replayed or retried writes nothing twice. */
+  dedupeKey: string;
+}
+
+export type RecipientKind = 'user' | 'team' | 'team_supervisors' | 'customer';
+
+export interface NotificationWrite {
+  kind: string;
+  recipientKind: RecipientKind;
+  recipient: string | null;
+  data: Record<string, unknown>;
+  dedupeKey: string;
+}
+
+/** Absolute values only (never increments), so applying a patch twice is harmless. Instants are ISO strings. */
+export interface ComplaintPatch {
+  stage?: string;
+  status?: string;
+  round?: number;
+  priority?: number;
+  assigneeId?: string | null;
+  teamCode?: string | null;
+  stageStartedAt?: string | null;
+  stageDueAt?: string | null;
+  firstRespondedAt?: string | null;
+  closedAt?: string | null;
+  satisfaction?: number | null;
+}
+
+export interface Projection {
+  tenantId: string;
+  complaintId: string;
+  patch: ComplaintPatch;
+  /** Never empty: the first event's dedupe key identifies the whole transition. */
+  events: TimelineWrite[];
+  notifications: NotificationWrite[];
+}
+
+export const SYSTEM_ACTOR: ActorRef = { type: 'system', id: null, name: null };
