@@ -55,4 +55,16 @@ describe('tenant configuration', () => {
     const denied = await gql(api.url, 'mutation{ saveTeam(code:"x", input:{nameZh:"x", nameEn:"x"}){ code } }', {}, tenant.tokens['handler@t.test']);
     expect(errorCode(denied)).toBe('FORBIDDEN');
   });
+
+  it('previews who would get a sample complaint, under the saved configuration and under a draft', async () => {
+    const PREVIEW = 'query($s: RoutingSampleInput!, $d: JSONObject){ routingPreview(sample:$s, draft:$d){ ruleId teamCode strategy explanation } }';
+    const sample = { severity: 'major', channel: 'web', categoryCode: 'product_quality' };
+    const saved = await gql(api.url, PREVIEW, { s: sample }, admin);
+    expect(saved.data!.routingPreview).toMatchObject({ ruleId: 'major-to-escalation', teamCode: 'escalation', strategy: 'least_loaded' });
+    const draft = structuredClone(tenant.config) as any;
+    draft.routingRules = draft.routingRules.filter((r: { id: string }) => r.id !== 'major-to-escalation');
+    const previewed = await gql(api.url, PREVIEW, { s: sample, d: draft }, admin);
+    expect(previewed.data!.routingPreview).toMatchObject({ ruleId: 'quality-issues', teamCode: 'quality' });
+    expect(previewed.data!.routingPreview.explanation).toMatch(/quality-issues/);
+  });
 });

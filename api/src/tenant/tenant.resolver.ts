@@ -1,7 +1,9 @@
+import { validateTenantConfig } from '@complaints/tenant-config';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
 import { badInput, notFound } from '../platform/errors';
+import { previewRouting, RoutingPreview, RoutingSampleInput } from './routing-preview';
 import { Tenant, TenantConfigVersion } from './tenant.entity';
 
 const HISTORY_MAX = 100;
@@ -43,5 +45,18 @@ export class TenantResolver {
   @Query(() => TenantConfigVersion)
   tenantConfigVersion(@Arg('version', () => Int) version: number, @Ctx() ctx: RequestContext): Promise<TenantConfigVersion> {
     return ctx.services.tenantConfig.version(ctx.em, tenantIdOf(ctx), version);
+  }
+
+  @Authorized('tenant.configure')
+  @Query(() => RoutingPreview, { description: 'Who would get this complaint: under the saved configuration, or a draft passed in' })
+  async routingPreview(
+    @Arg('sample', () => RoutingSampleInput) sample: RoutingSampleInput,
+    @Ctx() ctx: RequestContext,
+    @Arg('draft', () => GraphQLJSONObject, { nullable: true }) draft?: Record<string, unknown>,
+  ): Promise<RoutingPreview> {
+    if (!draft) return previewRouting((await ctx.tenantConfig()).config, sample);
+    const result = validateTenantConfig(draft);
+    if (!result.ok) throw badInput(result.errors, `The draft configuration has ${result.errors.length} problem(s)`);
+    return previewRouting(result.config, sample);
   }
 }
