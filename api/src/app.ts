@@ -4,6 +4,7 @@ import { createOrm, type Orm } from './platform/db/orm';
 import { buildApiSchema } from './platform/graphql/schema';
 import { startApiServer, type RunningApiServer } from './platform/http/server';
 import { createServices } from './platform/services';
+import { ComplaintNumbers } from './complaint/complaint-number';
 import { startLive } from './live/live-wiring';
 import { connectLifecycle } from './lifecycle/lifecycle-wiring';
 import type { Client } from '@temporalio/client';
@@ -18,7 +19,8 @@ export interface RunningApi extends RunningApiServer {
 export async function startApi(config: AppConfig, port = config.port): Promise<RunningApi> {
   const orm = await createOrm(config.appDatabaseUrl);
   const lifecycle = connectLifecycle(orm.em, config, (message, error) => console.error(`[api] ${message}`, error));
-  const services = createServices(orm.em, config, lifecycle);
+  const numbers = new ComplaintNumbers(config.appDatabaseUrl);
+  const services = createServices(orm.em, config, numbers, lifecycle);
   const schema = await buildApiSchema();
   const live = await startLive(orm.em, config, services.auth, (message, error) => console.error(`[api] ${message}`, error));
   const running = await startApiServer(
@@ -41,6 +43,7 @@ export async function startApi(config: AppConfig, port = config.port): Promise<R
       await running.close();
       await live.close();
       await lifecycle.close();
+      await numbers.close();
       await orm.close();
     },
   };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { defaultTenantConfig, type TenantConfig } from '@complaints/tenant-config';
 import { loadConfig, startApi, type AppConfig } from '../../api/src';
 import { createOrm, type Orm } from '../../api/src/platform/db/orm';
+import { ComplaintNumbers } from '../../api/src/complaint/complaint-number';
 import { hashPassword } from '../../api/src/identity/password';
 import { User } from '../../api/src/identity/user.entity';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
@@ -31,6 +32,11 @@ export async function startTestApi(overrides: NodeJS.ProcessEnv = {}): Promise<T
   const api = await startApi(testConfig(overrides), 0);
   return { url: api.url, orm: api.orm, close: api.close };
 }
+
+let numbers: ComplaintNumbers | undefined;
+
+/** The complaint-number allocator for tests that drive the intake service directly. */
+export const complaintNumbers = (): ComplaintNumbers => (numbers ??= new ComplaintNumbers(testConfig().appDatabaseUrl, 2));
 
 /** An owner connection (bypasses row-level security) for arranging fixtures. */
 export function adminOrm(): Promise<Orm> {

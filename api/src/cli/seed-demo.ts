@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ecommerceTemplate } from '@complaints/tenant-config';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ComplaintIntakeService } from '../complaint/complaint-intake.service';
+import { ComplaintNumbers } from '../complaint/complaint-number';
 import type { SubmitComplaintInput } from '../complaint/complaint.inputs';
 import { hashPassword } from '../identity/password';
 import { User } from '../identity/user.entity';
@@ -49,7 +50,7 @@ const SAMPLE_COMPLAINTS: SubmitComplaintInput[] = [
 ];
 
 /** Idempotent: creates the demo tenant with sample configuration, staff and complaints once. */
-export async function seedDemo(em: EntityManager, appRoot: EntityManager): Promise<boolean> {
+export async function seedDemo(em: EntityManager, numbers: ComplaintNumbers): Promise<boolean> {
   if (await em.findOne(Tenant, { slug: DEMO_TENANT })) return false;
   const tenantConfig = new TenantConfigService();
   const config = ecommerceTemplate();
@@ -59,7 +60,7 @@ export async function seedDemo(em: EntityManager, appRoot: EntityManager): Promi
     em.create(User, { email: s.email, displayName: s.displayName, roles: s.roles, teams: s.teams, passwordHash: await hashPassword(s.password), active: true } as User);
   }
   await em.flush();
-  const intake = new ComplaintIntakeService(appRoot);
+  const intake = new ComplaintIntakeService(numbers);
   const versioned = { version: 1, config };
   const leaf = categories.find((c) => !c.children?.length);
   for (const [i, input] of SAMPLE_COMPLAINTS.entries()) {
@@ -71,10 +72,12 @@ export async function seedDemo(em: EntityManager, appRoot: EntityManager): Promi
 async function main(): Promise<void> {
   const config = loadConfig();
   const orm = await createOrm(config.adminDatabaseUrl, { pool: { min: 0, max: 2 } });
+  const numbers = new ComplaintNumbers(config.adminDatabaseUrl, 1);
   try {
-    const created = await orm.em.fork().transactional((em) => seedDemo(em, orm.em));
+    const created = await orm.em.fork().transactional((em) => seedDemo(em, numbers));
     console.log(created ? `[seed] demo tenant "${DEMO_TENANT}" created (admin@demo.test / demo-admin-pass)` : `[seed] demo tenant "${DEMO_TENANT}" already present`);
   } finally {
+    await numbers.close();
     await orm.close();
   }
 }

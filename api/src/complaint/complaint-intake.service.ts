@@ -7,7 +7,7 @@ import type { VersionedConfig } from '../tenant/tenant-config.service';
 import { User } from '../identity/user.entity';
 import { Complaint, ComplaintStatus } from './complaint.entity';
 import type { SubmitComplaintInput } from './complaint.inputs';
-import { nextComplaintNumber } from './complaint-number';
+import type { ComplaintNumbers } from './complaint-number';
 import { Customer } from './customer.entity';
 import { validateSubmission } from './intake-validation';
 import { appendEvent } from './timeline';
@@ -23,8 +23,7 @@ export interface IntakeResult {
 
 /** Unified intake: validation, idempotency, numbering, classification defaults and routing. */
 export class ComplaintIntakeService {
-  /** `root` is used only to allocate numbers in their own short transaction. */
-  constructor(private readonly root: EntityManager) {}
+  constructor(private readonly numbers: ComplaintNumbers) {}
 
   async submit(em: EntityManager, tenantId: string, actor: Actor, tenant: VersionedConfig, input: SubmitComplaintInput, idempotencyKey: string): Promise<IntakeResult> {
     if (!/^[\w.:-]{8,128}$/.test(idempotencyKey)) {
@@ -59,7 +58,7 @@ export class ComplaintIntakeService {
     const teamCode = rule?.target.team ?? category?.defaultTeam ?? null;
 
     const complaint = em.create(Complaint, {
-      number: await nextComplaintNumber(this.root, tenantId, now, config.businessCalendar.timeZone),
+      number: await this.numbers.next(tenantId, now, config.businessCalendar.timeZone),
       idempotencyKey,
       requestHash,
       channel: input.channel,

@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { withTenant } from '../platform/db/tenant-scope';
+import { Pool } from 'pg';
 
 /** The tenant-local calendar day of an instant, as YYYYMMDD. */
 export function localDay(instant: Date, timeZone: string): string {
@@ -11,21 +10,30 @@ export const formatComplaintNumber = (day: string, sequence: number): string =>
   `CP-${day}-${String(sequence).padStart(6, '0')}`;
 
 /**
- * Next number of the day for a tenant, e.g. CP-20261122-000042. The upsert row-locks the
- * (tenant, day) counter, so concurrent intakes never share a number. It runs in its own short
- * transaction: holding that lock for a whole intake would serialise every intake of the tenant.
+ * Hands out numbers such as CP-20261122-000042, unique per tenant even under concurrent intake.
+ * Each allocation is one autocommitted statement on its own small pool: the counter row is locked
+ * for that statement only (holding it for a whole intake would serialise a tenant's intakes), and a
+ * request already holding a connection of the main pool never waits on that same pool for this.
  * A rolled-back intake leaves a gap, which is fine: numbers are unique, not gapless.
  */
-export function nextComplaintNumber(root: EntityManager, tenantId: string, instant: Date, timeZone: string): Promise<string> {
-  const day = localDay(instant, timeZone);
-  const isoDay = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`;
-  return withTenant(root, tenantId, async (em) => {
-    const [row] = await em.execute<{ value: number }[]>(
-    `insert into complaint_counters (tenant_id, day, value) values (?, ?, 1)
-     on conflict (tenant_id, day) do update set value = complaint_counters.value + 1
-     returning value`,
-      [tenantId, isoDay],
-    );
-    return formatComplaintNumber(day, row!.value);
-  });
+export class ComplaintNumbers {
+  private readonly pool: Pool;
+
+  constructor(connectionString: string, size = 4) {
+    // Idle connections must not keep a finished process (a CLI, a test worker) alive.
+    this.pool = new Pool({ connectionString, max: size, allowExitOnIdle: true });
+  }
+
+  async next(tenantId: string, instant: Date, timeZone: string): Promise<string> {
+    const day = localDay(instant, timeZone);
+    const { rows } = await this.pool.query<{ value: number }>('select allocate_complaint_number($1, $2) as value', [
+      tenantId,
+      `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`,
+    ]);
+    return formatComplaintNumber(day, rows[0]!.value);
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
 }

@@ -99,8 +99,11 @@ export class AuthService {
     }
     await enterTenant(em, row.tenant_id);
     const key = await em.findOneOrFail(ApiKey, { id: row.id });
-    // Throttled so a busy frontend does not write this row on every request.
-    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) key.lastUsedAt = new Date();
+    // Throttled so a busy frontend does not write this row on every request; a direct UPDATE, so it
+    // commits with read-only operations too (their unit of work is discarded).
+    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: new Date() });
+    }
     return { kind: 'api_key', tenantId: row.tenant_id, apiKeyId: row.id, name: key.name, permissions: new Set(row.scopes) };
   }
 

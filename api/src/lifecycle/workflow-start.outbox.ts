@@ -106,25 +106,41 @@ export class WorkflowStarter {
 
 /**
  * The fast path: right after a transaction that enqueued starts commits, start those workflows. A failure
- * here is only logged: the row stays pending and the relay finishes the job.
+ * or a slow Temporal is only logged after `timeoutMs` (the intake response must not hang on an outage):
+ * the row stays pending and the relay finishes the job; a late start that does land is idempotent.
  */
 export class StartWorkflowsAfterCommit implements EventSubscriber {
   constructor(
     private readonly starter: Pick<WorkflowStarter, 'start'>,
     private readonly log: (message: string, error?: unknown) => void,
+    private readonly timeoutMs = 3_000,
   ) {}
 
   async afterTransactionCommit({ em }: TransactionEventArgs): Promise<void> {
     const starts = startsAwaitingCommit.get(em as EntityManager);
     if (!starts) return;
     startsAwaitingCommit.delete(em as EntityManager);
-    for (const start of starts) {
-      await this.starter.start(start).catch((error: unknown) => this.log(`workflow start for complaint ${start.complaintId} deferred to the relay`, error));
-    }
+    await Promise.all(starts.map((start) => this.startWithin(start)));
   }
 
   afterTransactionRollback({ em }: TransactionEventArgs): void {
     startsAwaitingCommit.delete(em as EntityManager);
+  }
+
+  private async startWithin(start: PendingWorkflowStart): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from Temporal within ${this.timeoutMs} ms`)), this.timeoutMs);
+    });
+    const attempt = this.starter.start(start);
+    attempt.catch(() => undefined); // still running after a timeout; its own failure is recorded on the row
+    try {
+      await Promise.race([attempt, late]);
+    } catch (error) {
+      this.log(`workflow start for complaint ${start.complaintId} deferred to the relay`, error);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 

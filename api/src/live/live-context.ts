@@ -3,6 +3,7 @@ import type { Principal } from '../platform/auth/principal';
 import type { AccessGuard } from './access-guard';
 import type { LiveHub } from './live-hub';
 import type { LiveSnapshots } from './live-snapshots';
+import type { TenantBatch } from './tenant-batch';
 
 /** WebSocket close codes a client can act on. */
 export enum LiveCloseCode {
@@ -17,6 +18,8 @@ export interface LiveServices {
   root: EntityManager;
   hub: LiveHub;
   snapshots: LiveSnapshots;
+  /** Batched "does this complaint exist in the tenant" checks for new subscriptions. */
+  complaints: TenantBatch<true>;
   guard: AccessGuard;
   /** Bound on events queued for one subscription before it is dropped as a slow consumer. */
   maxBuffered: number;

@@ -3,6 +3,7 @@ import { withTenant } from '../platform/db/tenant-scope';
 import type { ComplaintStatus } from '../complaint/complaint.entity';
 import { encodeCursor, type TimelineCursor } from './timeline-cursor';
 import type { LiveEvent } from './timeline-tail';
+import { TenantBatch } from './tenant-batch';
 import type { ComplaintUpdate } from './live.types';
 
 const CACHE_LIMIT = 2000;
@@ -33,40 +34,56 @@ interface SnapshotRow {
 }
 
 /**
- * Loads the staff view of an event once per process, however many subscribers receive it: one
- * queue event fanned out to 10,000 sockets costs one query, not 10,000.
+ * Loads the staff view of events once per process, however many subscribers receive them (one queue
+ * event fanned out to 10,000 sockets costs one query), batching the events of one tick into one query
+ * per tenant, so a busy timeline costs a transaction per batch rather than per event.
  */
 export class LiveSnapshots {
   private readonly cache = new Map<string, Promise<ComplaintUpdate | null>>();
+  private readonly batch: TenantBatch<ComplaintUpdate>;
 
-  constructor(private readonly root: EntityManager) {}
+  constructor(root: EntityManager) {
+    this.batch = new TenantBatch((tenantId, seqs) => fetchUpdates(root, tenantId, seqs));
+  }
 
   load(event: LiveEvent): Promise<ComplaintUpdate | null> {
-    const key = `${event.cursor.tx}.${event.cursor.seq}`;
-    let pending = this.cache.get(key);
-    if (!pending) {
-      pending = this.fetch(event.tenantId, event.cursor);
-      this.cache.set(key, pending);
+    const key = event.cursor.seq.toString();
+    let update = this.cache.get(key);
+    if (!update) {
+      update = this.batch.load(event.tenantId, key).then((u) => u ?? null);
+      this.cache.set(key, update);
       if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     }
-    return pending;
+    return update;
   }
+}
 
-  private fetch(tenantId: string, cursor: TimelineCursor): Promise<ComplaintUpdate | null> {
-    return withTenant(this.root, tenantId, async (em) => {
-      const [row] = await em.execute<SnapshotRow[]>(
-        `select e.id, e.kind, e.actor_type, e.actor_name, e.from_value, e.to_value, e.note, e.customer_visible, e.created_at,
-                c.id as complaint_id, c.number, c.stage, c.status, c.severity, c.priority, c.round, c.subject,
-                c.team_code, c.assignee_id, u.display_name as assignee_name, c.stage_due_at, c.updated_at
-         from complaint_events e
-         join complaints c on c.id = e.complaint_id
-         left join users u on u.id = c.assignee_id
-         where e.tx_id = ?::text::xid8 and e.seq = ?`,
-        [cursor.tx.toString(), cursor.seq.toString()],
-      );
-      return row ? toUpdate(row, cursor) : null;
-    });
-  }
+/** `seq` is unique across the timeline, so it alone identifies an event. */
+function fetchUpdates(root: EntityManager, tenantId: string, seqs: string[]): Promise<Map<string, ComplaintUpdate>> {
+  return withTenant(root, tenantId, async (em) => {
+    const rows = await em.execute<(SnapshotRow & { tx: string; seq: string })[]>(
+      `select e.tx_id::text as tx, e.seq::text as seq, e.id, e.kind, e.actor_type, e.actor_name, e.from_value, e.to_value, e.note,
+              e.customer_visible, e.created_at,
+              c.id as complaint_id, c.number, c.stage, c.status, c.severity, c.priority, c.round, c.subject,
+              c.team_code, c.assignee_id, u.display_name as assignee_name, c.stage_due_at, c.updated_at
+       from complaint_events e
+       join complaints c on c.id = e.complaint_id
+       left join users u on u.id = c.assignee_id
+       where e.seq in (${seqs.map(() => '?').join(', ')})`,
+      seqs,
+    );
+    return new Map(rows.map((row) => [row.seq, toUpdate(row, { tx: BigInt(row.tx), seq: BigInt(row.seq) })]));
+  });
+}
+
+/** Which of these complaint ids exist in the tenant (row-level security keeps other tenants' out). */
+export function complaintExistence(root: EntityManager): TenantBatch<true> {
+  return new TenantBatch((tenantId, ids) =>
+    withTenant(root, tenantId, async (em) => {
+      const rows = await em.execute<{ id: string }[]>(`select id from complaints where id in (${ids.map(() => '?').join(', ')})`, ids);
+      return new Map(rows.map((r) => [r.id, true as const]));
+    }),
+  );
 }
 
 function toUpdate(row: SnapshotRow, cursor: TimelineCursor): ComplaintUpdate {
@@ -101,9 +118,20 @@ function toUpdate(row: SnapshotRow, cursor: TimelineCursor): ComplaintUpdate {
   };
 }
 
-/** The portal sees only customer-visible events, and no staff names or internal routing. */
+const portalViews = new WeakMap<ComplaintUpdate, ComplaintUpdate>();
+
+/**
+ * The portal sees only customer-visible events, and no staff names or internal routing. One view per
+ * update, shared by every portal subscriber (so their results can be shared too).
+ */
 export function forPortal(update: ComplaintUpdate): ComplaintUpdate | null {
   if (!update.event.customerVisible) return null;
+  let view = portalViews.get(update);
+  if (!view) portalViews.set(update, (view = portalView(update)));
+  return view;
+}
+
+function portalView(update: ComplaintUpdate): ComplaintUpdate {
   return {
     cursor: update.cursor,
     event: { ...update.event, actorName: update.event.actorType === 'customer' ? update.event.actorName : null },

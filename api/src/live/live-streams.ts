@@ -93,7 +93,7 @@ export async function complaintUpdates(ctx: LiveContext, id: string, after?: str
     if (principal.complaintId !== id) throw notFound('Complaint');
   } else {
     if (!isStaffWith(principal, 'complaint.read')) throw forbidden('Missing permission: complaint.read');
-    const exists = isUuid(id) && (await withTenant(ctx.live.root, tenantId, (em) => em.execute(`select 1 from complaints where id = ?`, [id]))).length > 0;
+    const exists = isUuid(id) && (await ctx.live.complaints.load(tenantId, id)) === true;
     if (!exists) throw notFound('Complaint');
   }
   const visible: Visible = (p, update) => (p.kind === 'portal' ? forPortal(update) : staffView('complaint.read')(p, update));

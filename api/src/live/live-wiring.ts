@@ -4,7 +4,7 @@ import type { AuthService } from '../identity/auth.service';
 import { AccessGuard } from './access-guard';
 import type { LiveServices } from './live-context';
 import { LiveHub } from './live-hub';
-import { LiveSnapshots } from './live-snapshots';
+import { complaintExistence, LiveSnapshots } from './live-snapshots';
 import { TimelineTail } from './timeline-tail';
 
 export interface RunningLive {
@@ -19,7 +19,8 @@ export async function startLive(root: EntityManager, config: AppConfig, auth: Au
   const tail = new TimelineTail({ connectionString: config.appDatabaseUrl, onError: (error) => log('timeline tail failed', error) }, hub.dispatch);
   await tail.start();
   return {
-    services: { root, hub, snapshots: new LiveSnapshots(root), guard: new AccessGuard(root, auth), maxBuffered: config.live.maxBufferedEvents },
+    services: { root, hub, snapshots: new LiveSnapshots(root),
+      complaints: complaintExistence(root), guard: new AccessGuard(root, auth), maxBuffered: config.live.maxBufferedEvents },
     tail,
     close: () => tail.stop(),
   };

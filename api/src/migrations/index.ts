@@ -3,6 +3,7 @@ import { Migration20261123000000_foundation } from './Migration20261123000000_fo
 import { Migration20261124000001_lifecycle_outboxes } from './Migration20261124000001_lifecycle_outboxes';
 import { Migration20261125000000_live_portal } from './Migration20261125000000_live_portal';
 import { Migration20261126000000_analytics_knowledge } from './Migration20261126000000_analytics_knowledge';
+import { Migration20261127000000_intake_tail_tuning } from './Migration20261127000000_intake_tail_tuning';
 
 /** Every migration in order. Never rewrite one that has been committed; add a new one. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124000001_lifecycle_outboxes', class: Migration20261124000001_lifecycle_outboxes },
   { name: 'Migration20261125000000_live_portal', class: Migration20261125000000_live_portal },
   { name: 'Migration20261126000000_analytics_knowledge', class: Migration20261126000000_analytics_knowledge },
+  { name: 'Migration20261127000000_intake_tail_tuning', class: Migration20261127000000_intake_tail_tuning },
 ];

@@ -16,6 +16,8 @@ export interface RequestContext {
   loaders: Loaders;
   /** The caller's address, for rate limits on public operations. */
   clientIp: string;
+  /** Set once the operation is resolved; a query's unit of work is discarded, not diffed, at commit. */
+  operation?: 'query' | 'mutation' | 'subscription';
   /** The tenant configuration in force, read at most once per operation. */
   tenantConfig(): Promise<VersionedConfig>;
 }

@@ -35,6 +35,8 @@ export async function openRequestContext(root: EntityManager, services: Services
       ctx,
       finish: async (succeeded) => {
         if (!succeeded) return em.rollback();
+        // A query changed nothing through the ORM: skip the change-set computation over every loaded entity.
+        if (ctx.operation === 'query') em.clear();
         await em.commit();
         if (wroteTimeline(em)) await wakeTimelineTails(root);
       },

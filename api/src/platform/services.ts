@@ -3,6 +3,7 @@ import type { AppConfig } from './config';
 import { LocalDiskStorage } from '../complaint/attachment-storage';
 import { AttachmentService } from '../complaint/attachment.service';
 import { ComplaintIntakeService } from '../complaint/complaint-intake.service';
+import type { ComplaintNumbers } from '../complaint/complaint-number';
 import { ComplaintService } from '../complaint/complaint.service';
 import { AuthService } from '../identity/auth.service';
 import { IdentityService } from '../identity/identity.service';
@@ -12,6 +13,7 @@ import { PortalService } from '../portal/portal.service';
 import { ComplaintLifecycleService } from '../lifecycle/complaint-lifecycle.service';
 import type { LifecycleTemporal } from '../lifecycle/lifecycle-wiring';
 import { AnalyticsService } from '../analytics/analytics.service';
+import { ExportService } from '../export/export.service';
 
 /** The domain services, built once per process; they hold no request state. */
 export interface Services {
@@ -24,14 +26,21 @@ export interface Services {
   lifecycle: ComplaintLifecycleService;
   portal: PortalService;
   analytics: AnalyticsService;
+  exports: ExportService;
 }
 
 /** `temporal` is absent in processes that do not drive lifecycles (CLI tools); lifecycle actions then fail cleanly. */
-export function createServices(root: EntityManager, config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir'>, temporal: LifecycleTemporal | null = null): Services {
+export function createServices(
+  root: EntityManager,
+  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir'>,
+  numbers: ComplaintNumbers,
+  temporal: LifecycleTemporal | null = null,
+): Services {
   const tenantConfig = new TenantConfigService();
   const complaints = new ComplaintService();
   const auth = new AuthService(new TokenIssuer(config.jwtSecret), tenantConfig);
-  const intake = new ComplaintIntakeService(root);
+  const intake = new ComplaintIntakeService(numbers);
+  const analytics = new AnalyticsService(root);
   return {
     auth,
     tenantConfig,
@@ -41,6 +50,7 @@ export function createServices(root: EntityManager, config: Pick<AppConfig, 'jwt
     portal: new PortalService(auth, tenantConfig, intake, complaints),
     attachments: new AttachmentService(new LocalDiskStorage(config.attachmentsDir), complaints),
     lifecycle: new ComplaintLifecycleService(temporal, complaints),
-    analytics: new AnalyticsService(root),
+    analytics,
+    exports: new ExportService(root, `${config.attachmentsDir}-exports`, analytics),
   };
 }

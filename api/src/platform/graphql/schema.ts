@@ -9,6 +9,7 @@ import { LifecycleResolver } from '../../lifecycle/lifecycle.resolver';
 import { LiveResolver } from '../../live/live.resolver';
 import { PortalResolver } from '../../portal/portal.resolver';
 import { AnalyticsResolver } from '../../analytics/analytics.resolver';
+import { ExportResolver } from '../../export/export.resolver';
 import { authChecker } from '../auth/auth-checker';
 
 /**
@@ -27,7 +28,7 @@ const NO_TOPIC_PUBSUB = {
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [IdentityResolver, TenantResolver, TeamResolver, ComplaintResolver, LifecycleResolver, LiveResolver, PortalResolver, AnalyticsResolver],
+    resolvers: [IdentityResolver, TenantResolver, TeamResolver, ComplaintResolver, LifecycleResolver, LiveResolver, PortalResolver, AnalyticsResolver, ExportResolver],
     authChecker,
     authMode: 'error',
     pubSub: NO_TOPIC_PUBSUB,

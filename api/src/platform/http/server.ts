@@ -7,6 +7,7 @@ import { formatError } from '../graphql/format-error';
 import { operationLimits } from '../graphql/limits';
 import type { Services } from '../services';
 import { graphqlHttpHandler } from './graphql-http';
+import { exportHttpHandler } from '../../export/export.http';
 import { attachWebSocket, type WebSocketLimits } from './websocket';
 import type { LiveServices } from '../../live/live-context';
 
@@ -40,9 +41,21 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
     includeStacktraceInErrorResponses: !opts.production,
     formatError: formatError((error) => opts.log('unexpected error', error), opts.production),
     csrfPrevention: true,
+    plugins: [
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ contextValue, operation }) {
+              contextValue.operation = operation?.operation;
+            },
+          };
+        },
+      },
+    ],
   });
   await apollo.start();
   const handleGraphql = graphqlHttpHandler(apollo, opts.root, opts.services);
+  const handleExport = exportHttpHandler(opts.root, opts.services);
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -53,6 +66,10 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
     }
     if (url.pathname === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    if (url.pathname.startsWith('/exports/')) {
+      handleExport(req, res, url, opts.log);
       return;
     }
     if (url.pathname !== '/graphql') {

@@ -8,6 +8,7 @@ import { operationLimits } from '../graphql/limits';
 import { openRequestContext, type OpenContext } from '../request-context';
 import type { Services } from '../services';
 import { LiveCloseCode, type LiveContext, type LiveServices } from '../../live/live-context';
+import { subscribeShared } from '../../live/shared-execution';
 
 type ConnectionParams = {
   authorization?: string;
@@ -85,6 +86,7 @@ export function attachWebSocket(server: Server, schema: GraphQLSchema, root: Ent
   const cleanup = useServer<ConnectionParams>(
     {
       schema,
+      subscribe: subscribeShared,
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         const principal = authorization ? await live.guard.current(authorization) : null;

@@ -1,0 +1,137 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { categorySubtreeCodes, type TenantConfig } from '@complaints/tenant-config';
+import { badInput } from '../platform/errors';
+import { AnalyticsDimension, AnalyticsGranularity, type AnalyticsFilter } from './analytics.types';
+import { MEASURE_COLUMNS, RollupGrain, type MeasureSums } from './rollup-columns';
+
+const DIMENSION_COLUMN: Record<AnalyticsDimension, string> = {
+  [AnalyticsDimension.NONE]: `''`,
+  [AnalyticsDimension.CATEGORY]: 'category_code',
+  [AnalyticsDimension.CHANNEL]: 'channel',
+  [AnalyticsDimension.SEVERITY]: 'severity',
+  [AnalyticsDimension.TEAM]: 'team_code',
+  [AnalyticsDimension.AGENT]: 'assignee_id',
+};
+const MAX_DAYS = 3 * 366;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface SummedRow {
+  key: string;
+  period: string;
+  sums: MeasureSums;
+}
+
+/** A checked filter: where-clauses over either rollup table and their parameters. */
+export interface RollupScope {
+  grain: RollupGrain;
+  from: string;
+  to: string;
+  where: string[];
+  params: unknown[];
+}
+
+const jsonArray = (column: string) => `${column} = any(array(select jsonb_array_elements_text(?::jsonb)))`;
+
+export function scopeOf(tenantId: string, config: TenantConfig, filter: AnalyticsFilter, groupBy: AnalyticsDimension): RollupScope {
+  const errors: { path: string; message: string }[] = [];
+  for (const key of ['from', 'to'] as const) {
+    if (!ISO_DATE.test(filter[key]) || Number.isNaN(Date.parse(filter[key]))) errors.push({ path: key, message: `${key} must be a date written YYYY-MM-DD` });
+  }
+  if (!errors.length) {
+    const days = (Date.parse(filter.to) - Date.parse(filter.from)) / 86_400_000;
+    if (days < 0) errors.push({ path: 'to', message: 'to must not be before from' });
+    if (days > MAX_DAYS) errors.push({ path: 'to', message: `A period spans at most ${MAX_DAYS} days` });
+  }
+  const agentGrain = groupBy === AnalyticsDimension.AGENT || !!filter.assigneeId;
+  if (agentGrain && (filter.categoryCode || filter.channels?.length || filter.severities?.length || [AnalyticsDimension.CATEGORY, AnalyticsDimension.CHANNEL, AnalyticsDimension.SEVERITY].includes(groupBy))) {
+    errors.push({ path: 'assigneeId', message: 'Agent figures combine with teams only, not with category, channel or severity' });
+  }
+  if (errors.length) throw badInput(errors);
+
+  const where = ['tenant_id = ?', 'grain = ?'];
+  const params: unknown[] = [tenantId, agentGrain ? RollupGrain.AGENT : RollupGrain.CUBE];
+  if (filter.categoryCode) {
+    where.push(jsonArray('category_code'));
+    params.push(JSON.stringify(categorySubtreeCodes(config.categories, filter.categoryCode)));
+  }
+  for (const [values, column] of [[filter.channels, 'channel'], [filter.severities, 'severity'], [filter.teamCodes, 'team_code']] as const) {
+    if (values?.length) {
+      where.push(jsonArray(column));
+      params.push(JSON.stringify(values));
+    }
+  }
+  if (filter.assigneeId) {
+    where.push('assignee_id = ?');
+    params.push(filter.assigneeId);
+  }
+  return { grain: agentGrain ? RollupGrain.AGENT : RollupGrain.CUBE, from: filter.from, to: filter.to, where, params };
+}
+
+const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
+const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
+const addMonths = (iso: string, n: number) => {
+  const d = new Date(Date.parse(monthStart(iso)));
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * The rows of the period: whole months from the monthly rollup, the ragged ends from the daily one, so a
+ * year costs about twelve months of rows rather than 365 days of them. `periodOf` names each row's bucket.
+ */
+function source(scope: RollupScope, granularity: AnalyticsGranularity | null): { sql: string; params: unknown[] } {
+  const columns = MEASURE_COLUMNS.join(', ');
+  const where = scope.where.join(' and ');
+  const dayPeriod = granularity === AnalyticsGranularity.DAY ? 'day' : granularity === AnalyticsGranularity.WEEK ? `date_trunc('week', day::timestamp)::date` : granularity === AnalyticsGranularity.MONTH ? `date_trunc('month', day::timestamp)::date` : `null::date`;
+  const firstFull = scope.from === monthStart(scope.from) ? scope.from : addMonths(scope.from, 1);
+  const afterLastFull = addDays(scope.to, 1) === monthStart(addDays(scope.to, 1)) ? addDays(scope.to, 1) : monthStart(scope.to);
+  const useMonths = granularity !== AnalyticsGranularity.DAY && granularity !== AnalyticsGranularity.WEEK && firstFull < afterLastFull;
+  const daily = (from: string, to: string) => ({
+    sql: `select ${dayPeriod} as period, category_code, channel, severity, team_code, assignee_id, ${columns} from analytics_daily where ${where} and day >= ?::date and day <= ?::date`,
+    params: [...scope.params, from, to],
+  });
+  if (!useMonths) {
+    const d = daily(scope.from, scope.to);
+    return d;
+  }
+  const monthPeriod = granularity === AnalyticsGranularity.MONTH ? 'month' : 'null::date';
+  const parts = [
+    { sql: `select ${monthPeriod} as period, category_code, channel, severity, team_code, assignee_id, ${columns} from analytics_monthly where ${where} and month >= ?::date and month < ?::date`, params: [...scope.params, firstFull, afterLastFull] },
+  ];
+  const pick = (from: string, to: string) => {
+    if (from > to) return;
+    const d = daily(from, to);
+    parts.push(d);
+  };
+  pick(scope.from, addDays(firstFull, -1));
+  pick(afterLastFull, scope.to);
+  return { sql: parts.map((p) => p.sql).join(' union all '), params: parts.flatMap((p) => p.params) };
+}
+
+/** Sums every measure per group (and per period when a granularity is given). */
+export async function sumRollups(em: EntityManager, scope: RollupScope, groupBy: AnalyticsDimension, granularity: AnalyticsGranularity | null = null): Promise<SummedRow[]> {
+  const src = source(scope, granularity);
+  const key = DIMENSION_COLUMN[groupBy];
+  const rows = await em.execute<Record<string, string | number | null>[]>(
+    `select ${key} as key, coalesce(to_char(period, 'YYYY-MM-DD'), '') as period, ${MEASURE_COLUMNS.map((m) => `sum(${m}) as ${m}`).join(', ')}
+       from (${src.sql}) s group by 1, 2 order by 2, 1`,
+    src.params,
+  );
+  return rows.map((row) => ({
+    key: String(row.key ?? ''),
+    period: String(row.period ?? ''),
+    sums: Object.fromEntries(MEASURE_COLUMNS.map((m) => [m, Number(row[m] ?? 0)])),
+  }));
+}
+
+/** Open complaints by intake day: the backlog, and its age from the day filed. */
+export async function openByDay(em: EntityManager, scope: RollupScope): Promise<{ age: number; open: number; waiting: number }[]> {
+  const rows = await em.execute<{ age: number; open: string; waiting: string }[]>(
+    `select ((now() at time zone s.time_zone)::date - d.day) as age, sum(d.open_now) as open, sum(d.waiting_now) as waiting
+       from analytics_daily d join analytics_settings s on s.tenant_id = d.tenant_id
+      where ${scope.where.map((w) => `d.${w}`).join(' and ')} and d.open_now > 0
+      group by 1`,
+    scope.params,
+  );
+  return rows.map((r) => ({ age: Number(r.age), open: Number(r.open), waiting: Number(r.waiting) }));
+}
