@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ecommerceTemplate } from '@complaints/tenant-config';
+import { ecommerceTemplate, type TenantConfig } from '@complaints/tenant-config';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ComplaintIntakeService } from '../complaint/complaint-intake.service';
 import { ComplaintNumbers } from '../complaint/complaint-number';
@@ -8,6 +8,7 @@ import { hashPassword } from '../identity/password';
 import { User } from '../identity/user.entity';
 import { loadConfig } from '../platform/config';
 import { createOrm } from '../platform/db/orm';
+import { withTenant } from '../platform/db/tenant-scope';
 import { TenantConfigService } from '../tenant/tenant-config.service';
 import { Tenant } from '../tenant/tenant.entity';
 
@@ -49,24 +50,32 @@ const SAMPLE_COMPLAINTS: SubmitComplaintInput[] = [
   },
 ];
 
-/** Idempotent: creates the demo tenant with sample configuration, staff and complaints once. */
-export async function seedDemo(em: EntityManager, numbers: ComplaintNumbers): Promise<boolean> {
-  if (await em.findOne(Tenant, { slug: DEMO_TENANT })) return false;
-  const tenantConfig = new TenantConfigService();
+/**
+ * Idempotent: creates the demo tenant with sample configuration and staff once (committed before any
+ * complaint, since numbers are allocated on their own connection), then files the sample complaints
+ * under fixed idempotency keys, so a seed interrupted half-way completes on the next start.
+ */
+export async function seedDemo(root: EntityManager, numbers: ComplaintNumbers): Promise<boolean> {
+  const existing = await root.fork().findOne(Tenant, { slug: DEMO_TENANT });
   const config = ecommerceTemplate();
-  const categories = config.categories.flatMap((c) => [c, ...(c.children ?? [])]);
-  const tenant = await tenantConfig.createTenant(em, DEMO_TENANT, 'Demo Shop 演示商城', config);
+  const tenantId = existing?.id ?? (await root.fork().transactional((em) => createDemoTenant(em, config)));
+  const intake = new ComplaintIntakeService(numbers);
+  const leaf = config.categories[0]?.children?.[0];
+  for (const [i, input] of SAMPLE_COMPLAINTS.entries()) {
+    await withTenant(root, tenantId, async (em) =>
+      intake.submit(em, tenantId, { type: 'system', id: null, name: 'demo seed' }, { version: 1, config }, { ...input, categoryCode: leaf?.code ?? null }, `demo-seed-${i}`),
+    );
+  }
+  return !existing;
+}
+
+async function createDemoTenant(em: EntityManager, config: TenantConfig): Promise<string> {
+  const tenant = await new TenantConfigService().createTenant(em, DEMO_TENANT, 'Demo Shop 演示商城', config);
   for (const s of STAFF) {
     em.create(User, { email: s.email, displayName: s.displayName, roles: s.roles, teams: s.teams, passwordHash: await hashPassword(s.password), active: true } as User);
   }
   await em.flush();
-  const intake = new ComplaintIntakeService(numbers);
-  const versioned = { version: 1, config };
-  const leaf = categories.find((c) => !c.children?.length);
-  for (const [i, input] of SAMPLE_COMPLAINTS.entries()) {
-    await intake.submit(em, tenant.id, { type: 'system', id: null, name: 'demo seed' }, versioned, { ...input, categoryCode: leaf?.code ?? null }, `demo-seed-${i}`);
-  }
-  return true;
+  return tenant.id;
 }
 
 async function main(): Promise<void> {
@@ -74,7 +83,7 @@ async function main(): Promise<void> {
   const orm = await createOrm(config.adminDatabaseUrl, { pool: { min: 0, max: 2 } });
   const numbers = new ComplaintNumbers(config.adminDatabaseUrl, 1);
   try {
-    const created = await orm.em.fork().transactional((em) => seedDemo(em, numbers));
+    const created = await seedDemo(orm.em, numbers);
     console.log(created ? `[seed] demo tenant "${DEMO_TENANT}" created (admin@demo.test / demo-admin-pass)` : `[seed] demo tenant "${DEMO_TENANT}" already present`);
   } finally {
     await numbers.close();
