@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Connection, Client } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createOrm, loadConfig, runWorkflowStartRelay, WorkflowStarter } from '@complaints/api';
 import { createLifecycleWorker } from './lifecycle-worker';
 
@@ -10,6 +10,8 @@ const RELAY_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // The SDK logs every state change and the bundler's module list at INFO; operators need warnings and errors.
+  Runtime.install({ logger: new DefaultLogger(config.env === 'production' ? 'INFO' : 'WARN') });
   const { address, namespace, taskQueue } = config.temporal;
   const orm = await createOrm(config.appDatabaseUrl);
   const connection = await NativeConnection.connect({ address });

@@ -34,6 +34,13 @@ const activities = proxyActivities<LifecycleActivities>({
 /** Workflow time: the sandbox's Date reads the workflow task's timestamp, identical on replay. */
 const now = (): number => Date.now();
 
+/**
+ * A complaint that lives for months (reminders, rounds, reopen) grows its history; well before the server's
+ * limits it continues as new, carrying its state. The server may suggest it earlier.
+ */
+const CONTINUE_AS_NEW_AFTER_EVENTS = 5_000;
+const historyIsLong = (): boolean => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > CONTINUE_AS_NEW_AFTER_EVENTS;
+
 const actorOf = (caller: LifecycleCaller): ActorRef => ({ type: caller.type, id: caller.id, name: caller.name });
 
 /** One running lifecycle: its state, the tenant configuration it last saw, and the ordered projection writes. */
@@ -115,10 +122,10 @@ class LifecycleRun {
   async runClocks(): Promise<'finished' | 'continue-as-new'> {
     const s = this.s;
     while (!s.finished) {
-      if (workflowInfo().continueAsNewSuggested) return 'continue-as-new';
+      if (historyIsLong()) return 'continue-as-new';
       const due = s.nextDueAt();
       const seen = s.changes;
-      const changed = () => s.changes !== seen || workflowInfo().continueAsNewSuggested;
+      const changed = () => s.changes !== seen || historyIsLong();
       if (due === null) await condition(changed);
       else if (due > now()) await condition(changed, due - now());
       if (due !== null && now() >= due) {

