@@ -45,12 +45,13 @@ describe('complaintUpdated', () => {
     const c = await submit();
     const sub = live(api.url, admin).subscribe(UPDATED, { id: c.id });
     await new Promise((r) => setTimeout(r, 200));
-    await gql(api.url, 'mutation($id:ID!,$u:ID!){ assignComplaint(id:$id, assigneeId:$u){ id } }', { id: c.id, u: tenant.userIds['handler@t.test'] }, admin);
-    const update = await sub.next();
-    expect(update.complaintUpdated.event.kind).toBe('complaint.assigned');
-    expect(update.complaintUpdated.complaint).toMatchObject({ id: c.id, number: c.number, assigneeName: 'handler' });
+    await orm.em.getConnection().execute('update complaints set assignee_id = ? where id = ?', [tenant.userIds['handler@t.test'], c.id]);
     await gql(api.url, NOTE, { id: c.id, b: 'internal' }, admin);
-    expect((await sub.next()).complaintUpdated.event.kind).toBe('note.internal');
+    const update = await sub.next();
+    expect(update.complaintUpdated.event.kind).toBe('note.internal');
+    expect(update.complaintUpdated.complaint).toMatchObject({ id: c.id, number: c.number, assigneeName: 'handler' });
+    await gql(api.url, MESSAGE, { id: c.id, b: 'to the customer' }, admin);
+    expect((await sub.next()).complaintUpdated.event.kind).toBe('message.customer');
   });
 
   it('resumes from a cursor: replays exactly the missed events, then continues live', async () => {
@@ -83,12 +84,18 @@ describe('queue feed', () => {
   it('streams only the events of complaints in the filtered team', async () => {
     const sub = live(api.url, admin).subscribe(QUEUE, { f: { teamCodes: ['quality'] } });
     await new Promise((r) => setTimeout(r, 200));
-    const mine = await submit();
+    // The default routing sends product-quality complaints to the quality team, the rest to frontline.
+    const mine = await submit({ categoryCode: 'product_quality' });
     const other = await submit();
-    await gql(api.url, 'mutation($id:ID!){ assignComplaint(id:$id, teamCode:"quality"){ id } }', { id: mine.id }, admin);
     await gql(api.url, NOTE, { id: other.id, b: 'not for the quality queue' }, admin);
-    const update = await sub.next();
-    expect(update.complaintEvents).toMatchObject({ event: { kind: 'complaint.assigned' }, complaint: { id: mine.id, teamCode: 'quality' } });
+    await gql(api.url, NOTE, { id: mine.id, b: 'for the quality queue' }, admin);
+    const kinds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const update = await sub.next();
+      expect(update.complaintEvents.complaint).toMatchObject({ id: mine.id, teamCode: 'quality' });
+      kinds.push(update.complaintEvents.event.kind);
+    }
+    expect(kinds).toEqual(['complaint.created', 'complaint.routed', 'note.internal']);
     expect((await sub.nothingWithin(600)).map((u: any) => u.complaintEvents.complaint.id)).not.toContain(other.id);
   });
 });

@@ -34,7 +34,7 @@ describe("another tenant's ids answer NOT_FOUND", () => {
   const cases: [string, string, () => Record<string, unknown>][] = [
     ['complaint', 'query($id:ID!){ complaint(id:$id){ id } }', () => ({ id: bComplaint.id })],
     ['complaintByNumber', 'query($n:String!){ complaintByNumber(number:$n){ id } }', () => ({ n: bComplaint.number })],
-    ['assignComplaint', 'mutation($id:ID!){ assignComplaint(id:$id, teamCode:null){ id } }', () => ({ id: bComplaint.id })],
+    ['reassignComplaint', 'mutation($id:ID!){ reassignComplaint(id:$id, teamCode:"frontline"){ complaint { id } } }', () => ({ id: bComplaint.id })],
     ['addInternalNote', 'mutation($id:ID!){ addInternalNote(complaintId:$id, body:"x"){ id } }', () => ({ id: bComplaint.id })],
     ['sendCustomerMessage', 'mutation($id:ID!){ sendCustomerMessage(complaintId:$id, body:"x"){ id } }', () => ({ id: bComplaint.id })],
     ['updateUser', 'mutation($id:ID!){ updateUser(id:$id, input:{active:false}){ id } }', () => ({ id: b.userIds['admin@t.test'] })],
@@ -48,7 +48,7 @@ describe("another tenant's ids answer NOT_FOUND", () => {
 
   it("assigning one's complaint to the other tenant's user answers NOT_FOUND", async () => {
     const mine = await gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, a.tokens['admin@t.test']);
-    const res = await gql(api.url, 'mutation($id:ID!,$u:ID!){ assignComplaint(id:$id, assigneeId:$u){ id } }', { id: mine.data!.submitComplaint.complaint.id, u: b.userIds['handler@t.test'] }, a.tokens['admin@t.test']);
+    const res = await gql(api.url, 'mutation($id:ID!,$u:ID!){ reassignComplaint(id:$id, assigneeId:$u){ complaint { id } } }', { id: mine.data!.submitComplaint.complaint.id, u: b.userIds['handler@t.test'] }, a.tokens['admin@t.test']);
     expect(errorCode(res)).toBe('NOT_FOUND');
   });
 

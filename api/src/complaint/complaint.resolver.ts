@@ -52,20 +52,6 @@ export class ComplaintResolver {
     return ctx.services.intake.submit(ctx.em, principal.tenantId, actorOf(principal), await ctx.tenantConfig(), input, idempotencyKey);
   }
 
-  @Authorized('complaint.assign')
-  @Mutation(() => Complaint)
-  async assignComplaint(
-    @Arg('id', () => ID) id: string,
-    @Ctx() ctx: RequestContext,
-    @Arg('assigneeId', () => ID, { nullable: true }) assigneeId?: string,
-    @Arg('teamCode', () => String, { nullable: true }) teamCode?: string,
-    @Arg('note', () => String, { nullable: true }) note?: string,
-  ): Promise<Complaint> {
-    const principal = tenantPrincipal(ctx);
-    const { config } = await ctx.tenantConfig();
-    return ctx.services.complaints.assign(ctx.em, principal.tenantId, config, actorOf(principal), id, { assigneeId, teamCode, note });
-  }
-
   @Authorized('comment.internal')
   @Mutation(() => Comment)
   addInternalNote(@Arg('complaintId', () => ID) complaintId: string, @Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<Comment> {

@@ -37,33 +37,15 @@ export class ComplaintService {
     return em.find(Comment, { tenantId, complaintId, ...(visibility ? { visibility } : {}) }, { orderBy: { createdAt: 'asc' } });
   }
 
-  async assign(
-    em: EntityManager,
-    tenantId: string,
-    config: TenantConfig,
-    actor: Actor,
-    id: string,
-    change: { assigneeId?: string | null; teamCode?: string | null; note?: string | null },
-  ): Promise<Complaint> {
-    const complaint = await this.get(em, tenantId, id);
+  /**
+   * Checks an assignment against this tenant before it reaches the lifecycle workflow, which only sees
+   * ids: an unknown team is bad input, and a user of another tenant is simply not found.
+   */
+  async checkAssignment(em: EntityManager, tenantId: string, config: TenantConfig, change: { assigneeId?: string | null; teamCode?: string | null }): Promise<void> {
     if (change.teamCode != null && !config.teams.some((t) => t.code === change.teamCode)) {
       throw badInput([{ path: 'teamCode', message: `Unknown team "${change.teamCode}"` }]);
     }
-    const assignee = change.assigneeId ? await this.activeUser(em, tenantId, change.assigneeId) : null;
-    const from = complaint.assigneeId ?? complaint.teamCode ?? null;
-    if (change.assigneeId !== undefined) complaint.assigneeId = assignee?.id ?? null;
-    if (change.teamCode !== undefined) complaint.teamCode = change.teamCode;
-    appendEvent(em, {
-      complaintId: complaint.id,
-      kind: 'complaint.assigned',
-      actor,
-      from,
-      to: assignee?.id ?? complaint.teamCode ?? null,
-      note: change.note ?? null,
-      data: { assigneeId: complaint.assigneeId ?? null, teamCode: complaint.teamCode ?? null },
-    });
-    await em.flush();
-    return complaint;
+    if (change.assigneeId) await this.activeUser(em, tenantId, change.assigneeId);
   }
 
   async addComment(em: EntityManager, tenantId: string, actor: Actor, complaintId: string, visibility: CommentVisibility, body: string): Promise<Comment> {

@@ -39,13 +39,14 @@ export class LifecycleResolver {
 
   @Authorized('complaint.assign')
   @Mutation(() => LifecycleActionPayload, { description: 'Assigns or reassigns the owner through the lifecycle' })
-  reassignComplaint(
+  async reassignComplaint(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: RequestContext,
     @Arg('assigneeId', () => ID, { nullable: true }) assigneeId?: string,
     @Arg('teamCode', () => String, { nullable: true }) teamCode?: string,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ) {
+    await ctx.services.complaints.checkAssignment(ctx.em, tenantPrincipal(ctx).tenantId, (await ctx.tenantConfig()).config, { assigneeId, teamCode });
     return act(ctx, id, assignUpdate, { assigneeId, teamCode, note });
   }
 
