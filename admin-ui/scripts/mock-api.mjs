@@ -50,6 +50,9 @@ const detail = {
     { __typename: 'ComplaintEvent', id: 'e2', kind: 'assigned', actorName: null, actorType: 'system', fromValue: null, toValue: '李娜 Li Na', note: 'rule: product_quality → after_sales', createdAt: new Date(now - 9 * hour + 60000).toISOString() },
     { __typename: 'ComplaintEvent', id: 'e3', kind: 'stage_changed', actorName: '李娜 Li Na', actorType: 'user', fromValue: 'intake', toValue: 'investigation', note: null, createdAt: new Date(now - 8 * hour).toISOString() },
   ],
+  attachments: [
+    { __typename: 'Attachment', id: 'a1', fileName: 'screen.jpg', contentType: 'image/jpeg', sizeBytes: 182344, uploadedBy: '张三 Zhang San', createdAt: new Date(now - 9 * hour).toISOString() },
+  ],
   comments: [
     { __typename: 'Comment', id: 'm1', visibility: 'CUSTOMER', body: '您好，我们已收到您的投诉，正在核实。', authorName: '李娜 Li Na', authorType: 'user', createdAt: new Date(now - 8 * hour).toISOString() },
     { __typename: 'Comment', id: 'm2', visibility: 'INTERNAL', body: '同批次已有 3 起类似投诉，已联系质检。', authorName: '李娜 Li Na', authorType: 'user', createdAt: new Date(now - 7 * hour).toISOString() },
@@ -118,6 +121,20 @@ function answer(operationName, variables) {
       return { data: { complaints: { totalCount: complaints.length, pageInfo: { hasNextPage: false, endCursor: null }, edges: complaints.map((node) => ({ cursor: node.id, node })) } } };
     case 'ComplaintDetail':
       return { data: { complaint: detail } };
+    case 'ComplaintLifecycle':
+      return {
+        data: {
+          complaintLifecycle: {
+            __typename: 'ComplaintLifecycle', stage: detail.stage, status: 'OPEN', round: 1, acknowledged: true, allowedActions: ['proposeSolution', 'assign'],
+            approvalRequired: null, managementReview: false, breached: false, clockPaused: false, stageStartedAt: new Date(now - 8 * hour).toISOString(),
+            stageDueAt: detail.stageDueAt, autoCloseAt: null, followUpAt: null, reopenUntil: null, waitingOnCustomerSince: null,
+          },
+        },
+      };
+    case 'CustomerComplaints':
+      return { data: { complaints: { totalCount: 2, edges: [detail, complaints[3]].map((node) => ({ node: { id: node.id, number: node.number, subject: node.subject, stage: node.stage, status: node.status, createdAt: node.createdAt } })) } } };
+    case 'RoutingPreview':
+      return { data: { routingPreview: { ruleId: null, teamCode: null, userEmail: null, strategy: null, explanation: 'The mock API does not route' } } };
     default:
       return { data: null, errors: [{ message: `The mock API does not answer ${operationName}` }] };
   }

@@ -8,6 +8,11 @@ export const routes: Routes = [
     loadComponent: () => import('./features/login/login.component').then((m) => m.LoginComponent),
   },
   {
+    // The public complaint page of one tenant: no staff login, a look of its own.
+    path: 'portal/:portalKey',
+    loadComponent: () => import('./features/portal/portal-page.component').then((m) => m.PortalPageComponent),
+  },
+  {
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./layout/shell.component').then((m) => m.ShellComponent),
@@ -17,6 +22,10 @@ export const routes: Routes = [
         path: 'complaints',
         loadComponent: () =>
           import('./features/complaints/complaint-queue.component').then((m) => m.ComplaintQueueComponent),
+      },
+      {
+        path: 'complaints/new',
+        loadComponent: () => import('./features/intake/intake-page.component').then((m) => m.IntakePageComponent),
       },
       {
         path: 'complaints/:id',
@@ -32,6 +41,14 @@ export const routes: Routes = [
         path: 'settings/:tab',
         loadComponent: () =>
           import('./features/tenant-config/tenant-config-page.component').then((m) => m.TenantConfigPageComponent),
+      },
+      {
+        path: 'dashboard',
+        loadComponent: () => import('./features/dashboard/dashboard-page.component').then((m) => m.DashboardPageComponent),
+      },
+      {
+        path: 'teams',
+        loadComponent: () => import('./features/teams/teams-page.component').then((m) => m.TeamsPageComponent),
       },
       {
         path: 'users',

@@ -21,6 +21,47 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+export type AgingBucket = {
+  label: Scalars['String']['output'];
+  maxDays: Maybe<Scalars['Int']['output']>;
+  minDays: Scalars['Int']['output'];
+  open: Scalars['Int']['output'];
+};
+
+export type AnalyticsDimension =
+  | 'AGENT'
+  | 'CATEGORY'
+  | 'CHANNEL'
+  | 'NONE'
+  | 'SEVERITY'
+  | 'TEAM';
+
+/** Complaints filed from `from` to `to` (both inclusive, local dates YYYY-MM-DD in the tenant time zone) */
+export type AnalyticsFilter = {
+  /** One agent; combines with teamCodes only (agents are rolled up by team) */
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  /** A category and its whole subtree */
+  categoryCode?: InputMaybe<Scalars['String']['input']>;
+  channels?: InputMaybe<Array<Scalars['String']['input']>>;
+  from: Scalars['String']['input'];
+  severities?: InputMaybe<Array<Scalars['String']['input']>>;
+  teamCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  to: Scalars['String']['input'];
+};
+
+export type AnalyticsGranularity =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
+export type AnalyticsSettingsType = {
+  /** Exports with more rows than this run in the background */
+  exportAsyncRows: Scalars['Int']['output'];
+  /** Days a complaint counts as a repeat of the same customer’s earlier one in the same category */
+  repeatWindowDays: Scalars['Int']['output'];
+  timeZone: Scalars['String']['output'];
+};
+
 export type ApiKey = {
   createdAt: Scalars['DateTimeISO']['output'];
   id: Scalars['ID']['output'];
@@ -30,6 +71,11 @@ export type ApiKey = {
   revokedAt: Maybe<Scalars['DateTimeISO']['output']>;
   scopes: Array<Scalars['String']['output']>;
 };
+
+export type ArticleStatus =
+  | 'ARCHIVED'
+  | 'DRAFT'
+  | 'PUBLISHED';
 
 export type Attachment = {
   contentType: Scalars['String']['output'];
@@ -44,6 +90,12 @@ export type AuthPayload = {
   accessToken: Scalars['String']['output'];
   refreshToken: Scalars['String']['output'];
   user: User;
+};
+
+export type Backlog = {
+  aging: Array<AgingBucket>;
+  open: Scalars['Int']['output'];
+  waitingOnCustomer: Scalars['Int']['output'];
 };
 
 export type Category = {
@@ -92,6 +144,8 @@ export type Complaint = {
   firstResponseDueAt: Maybe<Scalars['DateTimeISO']['output']>;
   id: Scalars['ID']['output'];
   lastEvent: Maybe<ComplaintEvent>;
+  /** Repeats and duplicates flagged at intake, and merges */
+  links: Array<ComplaintLink>;
   locale: Scalars['String']['output'];
   number: Scalars['String']['output'];
   orderRef: Maybe<Scalars['String']['output']>;
@@ -155,6 +209,96 @@ export type ComplaintFilter = {
   unassigned?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The live state of a complaint's workflow */
+export type ComplaintLifecycle = {
+  acknowledged: Scalars['Boolean']['output'];
+  /** What the caller may do now */
+  allowedActions: Array<Scalars['String']['output']>;
+  /** Whether the current solution needed approval; null before one is proposed */
+  approvalRequired: Maybe<Scalars['Boolean']['output']>;
+  autoCloseAt: Maybe<Scalars['DateTimeISO']['output']>;
+  breached: Scalars['Boolean']['output'];
+  /** True while the complaint waits on the customer: no SLA runs */
+  clockPaused: Scalars['Boolean']['output'];
+  configVersion: Scalars['Int']['output'];
+  followUpAt: Maybe<Scalars['DateTimeISO']['output']>;
+  managementReview: Scalars['Boolean']['output'];
+  nextReminderAt: Maybe<Scalars['DateTimeISO']['output']>;
+  reopenUntil: Maybe<Scalars['DateTimeISO']['output']>;
+  round: Scalars['Int']['output'];
+  stage: Scalars['String']['output'];
+  stageDueAt: Maybe<Scalars['DateTimeISO']['output']>;
+  stageStartedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  status: Scalars['String']['output'];
+  waitingOnCustomerSince: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+/** A repeat/duplicate flagged at intake, or a merge; `outgoing` when this complaint is the later/merged one */
+export type ComplaintLink = {
+  createdAt: Scalars['DateTimeISO']['output'];
+  kind: ComplaintLinkKind;
+  other: Complaint;
+  outgoing: Scalars['Boolean']['output'];
+  similarity: Maybe<Scalars['Float']['output']>;
+};
+
+export type ComplaintLinkKind =
+  | 'DUPLICATE'
+  | 'MERGED_INTO'
+  | 'REPEAT';
+
+/** Figures for complaints filed in the period (each counted on its intake day) */
+export type ComplaintMetrics = {
+  closed: Scalars['Int']['output'];
+  closureRate: Maybe<Scalars['Float']['output']>;
+  firstResponded: Scalars['Int']['output'];
+  firstResponseAverage: Maybe<Scalars['Float']['output']>;
+  /** Business minutes from intake to first response */
+  firstResponseP50: Maybe<Scalars['Float']['output']>;
+  firstResponseP90: Maybe<Scalars['Float']['output']>;
+  /** Share of responded complaints answered by their first-response deadline */
+  firstResponseSlaRate: Maybe<Scalars['Float']['output']>;
+  /** The group value (category code, channel, …); empty for no grouping or none set */
+  key: Scalars['String']['output'];
+  /** Still open or waiting on the customer now */
+  open: Scalars['Int']['output'];
+  reopenRate: Maybe<Scalars['Float']['output']>;
+  reopened: Scalars['Int']['output'];
+  repeatRate: Maybe<Scalars['Float']['output']>;
+  /** Filed by a customer who filed in the same category within the repeat window before */
+  repeated: Scalars['Int']['output'];
+  resolutionAverage: Maybe<Scalars['Float']['output']>;
+  /** Business minutes from intake to closing */
+  resolutionP50: Maybe<Scalars['Float']['output']>;
+  resolutionP90: Maybe<Scalars['Float']['output']>;
+  resolutionSlaRate: Maybe<Scalars['Float']['output']>;
+  satisfactionAverage: Maybe<Scalars['Float']['output']>;
+  satisfactionCount: Scalars['Int']['output'];
+  /** Ratings 1 to 5 */
+  satisfactionDistribution: Array<Scalars['Int']['output']>;
+  secondRound: Scalars['Int']['output'];
+  secondRoundRate: Maybe<Scalars['Float']['output']>;
+  /** This group’s share of the volume of all groups returned */
+  share: Scalars['Float']['output'];
+  stageSla: Array<StageSla>;
+  volume: Scalars['Int']['output'];
+};
+
+/** A message the lifecycle decided to send, and how its delivery went */
+export type ComplaintNotification = {
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  deliveredAt: Maybe<Scalars['DateTimeISO']['output']>;
+  deliveries: Array<NotificationDeliveryAttempt>;
+  /** Set when the retries were used up */
+  givenUpAt: Maybe<Scalars['DateTimeISO']['output']>;
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  lastError: Maybe<Scalars['String']['output']>;
+  nextAttemptAt: Maybe<Scalars['DateTimeISO']['output']>;
+  recipientKind: Scalars['String']['output'];
+};
+
 export type ComplaintOrder = {
   direction?: SortDirection;
   field?: ComplaintSortField;
@@ -170,6 +314,13 @@ export type ComplaintStatus =
   | 'OPEN'
   | 'RESOLVED'
   | 'WAITING_ON_CUSTOMER';
+
+/** One timeline event and the state of its complaint; `cursor` resumes a subscription after it */
+export type ComplaintUpdate = {
+  complaint: LiveComplaint;
+  cursor: Scalars['String']['output'];
+  event: LiveTimelineEntry;
+};
 
 export type ContactInput = {
   email?: InputMaybe<Scalars['String']['input']>;
@@ -192,10 +343,22 @@ export type CreateUserInput = {
   teams: Array<Scalars['String']['input']>;
 };
 
+export type CreateWebhookInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  eventKinds: Array<Scalars['String']['input']>;
+  url: Scalars['String']['input'];
+};
+
 export type CreatedApiKey = {
   apiKey: ApiKey;
   /** Shown once; only its hash is stored */
   secret: Scalars['String']['output'];
+};
+
+export type CreatedWebhookSubscription = {
+  /** The HMAC-SHA256 signing secret; shown once, never readable again */
+  secret: Scalars['String']['output'];
+  subscription: WebhookSubscription;
 };
 
 export type Customer = {
@@ -218,6 +381,123 @@ export type CustomerInput = {
   tier?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CustomerResponseInput = {
+  accepted: Scalars['Boolean']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** 1 (very unhappy) to 5 (very happy); required when accepted */
+  rating?: InputMaybe<Scalars['Int']['input']>;
+  /** Required when not accepted */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ExportFormat =
+  | 'CSV'
+  | 'XLSX';
+
+/** A complaint export; large ones run in the background and are fetched from downloadPath when DONE */
+export type ExportJob = {
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** GET it on the API host with the same Authorization header */
+  downloadPath: Maybe<Scalars['String']['output']>;
+  error: Maybe<Scalars['String']['output']>;
+  format: ExportFormat;
+  /** Absent for an export small enough to stream at once */
+  id: Maybe<Scalars['ID']['output']>;
+  rowCount: Maybe<Scalars['Int']['output']>;
+  status: ExportStatus;
+};
+
+export type ExportStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RUNNING';
+
+/** A solution, script or policy; the body is Markdown */
+export type KnowledgeArticle = {
+  body: Scalars['String']['output'];
+  /** Category codes the article answers */
+  categoryCodes: Array<Scalars['String']['output']>;
+  helpfulNo: Scalars['Int']['output'];
+  helpfulYes: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  locale: Scalars['String']['output'];
+  publishedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  status: ArticleStatus;
+  tags: Array<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+  version: Scalars['Int']['output'];
+  views: Scalars['Int']['output'];
+};
+
+export type KnowledgeArticleInput = {
+  body: Scalars['String']['input'];
+  categoryCodes?: Array<Scalars['String']['input']>;
+  locale?: Scalars['String']['input'];
+  tags?: Array<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type KnowledgeArticleVersion = {
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  editedBy: Maybe<Scalars['String']['output']>;
+  status: ArticleStatus;
+  title: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+/** Portal visitors who read an article, and how many of them still filed a complaint */
+export type KnowledgeDeflection = {
+  deflected: Scalars['Int']['output'];
+  deflectionRate: Maybe<Scalars['Float']['output']>;
+  readers: Scalars['Int']['output'];
+  readersWhoSubmitted: Scalars['Int']['output'];
+};
+
+export type KnowledgeHit = {
+  article: KnowledgeArticle;
+  score: Scalars['Float']['output'];
+};
+
+export type LifecycleActionPayload = {
+  complaint: Complaint;
+  lifecycle: ComplaintLifecycle;
+};
+
+export type LiveComplaint = {
+  /** Hidden from portal subscribers */
+  assigneeId: Maybe<Scalars['ID']['output']>;
+  /** Hidden from portal subscribers */
+  assigneeName: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  number: Scalars['String']['output'];
+  priority: Scalars['Int']['output'];
+  round: Scalars['Int']['output'];
+  severity: Scalars['String']['output'];
+  stage: Scalars['String']['output'];
+  stageDueAt: Maybe<Scalars['DateTimeISO']['output']>;
+  status: ComplaintStatus;
+  subject: Scalars['String']['output'];
+  /** Hidden from portal subscribers */
+  teamCode: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+export type LiveTimelineEntry = {
+  /** Staff names are hidden from portal subscribers */
+  actorName: Maybe<Scalars['String']['output']>;
+  actorType: Scalars['String']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  customerVisible: Scalars['Boolean']['output'];
+  fromValue: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  toValue: Maybe<Scalars['String']['output']>;
+};
+
 export type Me = {
   /** user or api_key */
   kind: Scalars['String']['output'];
@@ -226,27 +506,97 @@ export type Me = {
   user: Maybe<User>;
 };
 
+export type MergeResult = {
+  kept: Complaint;
+  /** Whether the merged complaint’s lifecycle was archived (only possible from follow-up today) */
+  lifecycleArchived: Scalars['Boolean']['output'];
+  merged: Complaint;
+};
+
+export type MetricsPoint = {
+  groups: Array<ComplaintMetrics>;
+  /** First local date of the day, ISO week (Monday) or month */
+  period: Scalars['String']['output'];
+};
+
 export type Mutation = {
+  /** First response to the complainant */
+  acknowledgeComplaint: LifecycleActionPayload;
   /** Attaches a file (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text) */
   addAttachment: Attachment;
   addInternalNote: Comment;
-  assignComplaint: Complaint;
+  approveSolution: LifecycleActionPayload;
+  /** Archives a closed complaint without a follow-up survey */
+  archiveComplaint: LifecycleActionPayload;
   createApiKey: CreatedApiKey;
+  /** A new draft (version 1) */
+  createKnowledgeArticle: KnowledgeArticle;
   createUser: User;
+  /** The signing secret is in the answer and nowhere else */
+  createWebhookSubscription: CreatedWebhookSubscription;
   /** Removes a team no rule, category or user refers to: a new configuration version */
   deleteTeam: Scalars['Boolean']['output'];
+  deleteWebhookSubscription: Scalars['Boolean']['output'];
   /** Staff sign-in; tokens go in `Authorization: Bearer <accessToken>` */
   login: AuthPayload;
+  /** Merges a duplicate into the complaint that is kept; both timelines note it */
+  mergeComplaints: MergeResult;
+  /** Attaches evidence (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text) */
+  portalAddAttachment: Attachment;
+  /** Accepts the proposed solution with a rating, or rejects it with a reason (a low rating or a rejection opens the next round) */
+  portalRespond: LifecycleActionPayload;
+  portalSendMessage: Comment;
+  /** Public intake from a tenant portal; rate-limited per IP and per tenant. Returns a token to follow it. */
+  portalSubmitComplaint: PortalSession;
+  /** Goes to the supervisor when approval is required, otherwise straight to feedback */
+  proposeSolution: LifecycleActionPayload;
+  /** “Was this helpful?” */
+  rateArticle: KnowledgeArticle;
+  /** Assigns or reassigns the owner through the lifecycle */
+  reassignComplaint: LifecycleActionPayload;
+  /** A portal visitor (an opaque key the portal keeps per browser) opened an article */
+  recordArticleView: Scalars['Boolean']['output'];
+  /** Records the customer's answer; an unhappy answer opens the next round */
+  recordCustomerResponse: LifecycleActionPayload;
+  recordFollowUp: LifecycleActionPayload;
+  /** A portal visitor went on to file a complaint */
+  recordVisitorSubmission: Scalars['Boolean']['output'];
   refreshToken: AuthPayload;
+  rejectSolution: LifecycleActionPayload;
+  /** Reopens a closed complaint within the tenant's window as a new round */
+  reopenComplaint: LifecycleActionPayload;
+  /** Sends the delivery again on the next sweep (same delivery id, marked as a replay) */
+  replayWebhookDelivery: WebhookDelivery;
+  /** Exports the filtered complaint list; beyond the tenant’s threshold it runs in the background */
+  requestComplaintExport: ExportJob;
   revokeApiKey: ApiKey;
+  /** A new signing secret, shown once */
+  rotateWebhookSecret: CreatedWebhookSubscription;
   /** Adds or renames a team: a new configuration version */
   saveTeam: Team;
   sendCustomerMessage: Comment;
+  /** Sends the solution to the customer; the SLA clock pauses until they answer */
+  sendFeedback: LifecycleActionPayload;
+  setKnowledgeArticleStatus: KnowledgeArticle;
+  startInvestigation: LifecycleActionPayload;
   /** Staff or API-key intake; the same idempotency key returns the same complaint */
   submitComplaint: SubmitComplaintPayload;
+  /** Exchanges a complaint number and its contact (email or phone) for a short-lived portal token */
+  trackComplaint: PortalSession;
+  /** A new repeat window recounts repeats over all history */
+  updateAnalyticsSettings: AnalyticsSettingsType;
+  /** Saves a new version */
+  updateKnowledgeArticle: KnowledgeArticle;
   /** Validates the whole configuration and saves it as a new version */
   updateTenantConfig: TenantConfigVersion;
   updateUser: User;
+  updateWebhookSubscription: WebhookSubscription;
+};
+
+
+export type MutationAcknowledgeComplaintArgs = {
+  id: Scalars['ID']['input'];
+  note: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -264,11 +614,15 @@ export type MutationAddInternalNoteArgs = {
 };
 
 
-export type MutationAssignComplaintArgs = {
-  assigneeId: InputMaybe<Scalars['ID']['input']>;
+export type MutationApproveSolutionArgs = {
   id: Scalars['ID']['input'];
   note: InputMaybe<Scalars['String']['input']>;
-  teamCode: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationArchiveComplaintArgs = {
+  id: Scalars['ID']['input'];
+  note: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -277,13 +631,28 @@ export type MutationCreateApiKeyArgs = {
 };
 
 
+export type MutationCreateKnowledgeArticleArgs = {
+  input: KnowledgeArticleInput;
+};
+
+
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
 };
 
 
+export type MutationCreateWebhookSubscriptionArgs = {
+  input: CreateWebhookInput;
+};
+
+
 export type MutationDeleteTeamArgs = {
   code: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteWebhookSubscriptionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -294,12 +663,121 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationMergeComplaintsArgs = {
+  duplicateId: Scalars['ID']['input'];
+  keepId: Scalars['ID']['input'];
+  note: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationPortalAddAttachmentArgs = {
+  contentBase64: Scalars['String']['input'];
+  contentType: Scalars['String']['input'];
+  fileName: Scalars['String']['input'];
+};
+
+
+export type MutationPortalRespondArgs = {
+  accepted: Scalars['Boolean']['input'];
+  comment: InputMaybe<Scalars['String']['input']>;
+  rating: InputMaybe<Scalars['Int']['input']>;
+  reason: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationPortalSendMessageArgs = {
+  body: Scalars['String']['input'];
+};
+
+
+export type MutationPortalSubmitComplaintArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: PortalComplaintInput;
+  portalKey: Scalars['String']['input'];
+};
+
+
+export type MutationProposeSolutionArgs = {
+  id: Scalars['ID']['input'];
+  input: ProposeSolutionInput;
+};
+
+
+export type MutationRateArticleArgs = {
+  comment: InputMaybe<Scalars['String']['input']>;
+  helpful: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+  visitorKey: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationReassignComplaintArgs = {
+  assigneeId: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  note: InputMaybe<Scalars['String']['input']>;
+  teamCode: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRecordArticleViewArgs = {
+  id: Scalars['ID']['input'];
+  visitorKey: Scalars['String']['input'];
+};
+
+
+export type MutationRecordCustomerResponseArgs = {
+  id: Scalars['ID']['input'];
+  input: CustomerResponseInput;
+};
+
+
+export type MutationRecordFollowUpArgs = {
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+  rating: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationRecordVisitorSubmissionArgs = {
+  complaintId: InputMaybe<Scalars['ID']['input']>;
+  visitorKey: Scalars['String']['input'];
+};
+
+
 export type MutationRefreshTokenArgs = {
   refreshToken: Scalars['String']['input'];
 };
 
 
+export type MutationRejectSolutionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationReopenComplaintArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationReplayWebhookDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestComplaintExportArgs = {
+  filter: InputMaybe<ComplaintFilter>;
+  format: ExportFormat;
+};
+
+
 export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateWebhookSecretArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -316,9 +794,46 @@ export type MutationSendCustomerMessageArgs = {
 };
 
 
+export type MutationSendFeedbackArgs = {
+  id: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
+};
+
+
+export type MutationSetKnowledgeArticleStatusArgs = {
+  id: Scalars['ID']['input'];
+  status: ArticleStatus;
+};
+
+
+export type MutationStartInvestigationArgs = {
+  id: Scalars['ID']['input'];
+  note: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationSubmitComplaintArgs = {
   idempotencyKey: Scalars['String']['input'];
   input: SubmitComplaintInput;
+};
+
+
+export type MutationTrackComplaintArgs = {
+  contact: Scalars['String']['input'];
+  number: Scalars['String']['input'];
+  portalKey: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateAnalyticsSettingsArgs = {
+  exportAsyncRows: InputMaybe<Scalars['Int']['input']>;
+  repeatWindowDays: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationUpdateKnowledgeArticleArgs = {
+  id: Scalars['ID']['input'];
+  input: KnowledgeArticleInput;
 };
 
 
@@ -333,19 +848,122 @@ export type MutationUpdateUserArgs = {
   input: UpdateUserInput;
 };
 
+
+export type MutationUpdateWebhookSubscriptionArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookInput;
+};
+
+/** One message on one channel in one attempt */
+export type NotificationDeliveryAttempt = {
+  address: Maybe<Scalars['String']['output']>;
+  attempt: Scalars['Int']['output'];
+  /** email, sms, push, or none when nothing was sent */
+  channel: Scalars['String']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  error: Maybe<Scalars['String']['output']>;
+  /** The outbox dedupe key plus channel: the id providers see */
+  messageId: Maybe<Scalars['String']['output']>;
+  providerResponse: Maybe<Scalars['String']['output']>;
+  /** sent, logged (no provider configured), failed or skipped */
+  status: Scalars['String']['output'];
+};
+
 export type PageInfo = {
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** What a complainant fills in on the public portal */
+export type PortalComplaintInput = {
+  amountClaimed?: InputMaybe<Scalars['String']['input']>;
+  categoryCode?: InputMaybe<Scalars['String']['input']>;
+  /** An email or phone is required: it is how the complaint is tracked */
+  contact: ContactInput;
+  description: Scalars['String']['input'];
+  expectedResolution?: InputMaybe<Scalars['String']['input']>;
+  locale?: InputMaybe<Scalars['String']['input']>;
+  orderRef?: InputMaybe<Scalars['String']['input']>;
+  productRef?: InputMaybe<Scalars['String']['input']>;
+  subject: Scalars['String']['input'];
+};
+
+/** The complainant’s view: no internal notes, staff names or routing */
+export type PortalComplaintView = {
+  createdAt: Scalars['DateTimeISO']['output'];
+  messages: Array<PortalMessage>;
+  number: Scalars['String']['output'];
+  round: Scalars['Float']['output'];
+  stage: Scalars['String']['output'];
+  stageDueAt: Maybe<Scalars['DateTimeISO']['output']>;
+  status: ComplaintStatus;
+  subject: Scalars['String']['output'];
+  timeline: Array<PortalTimelineEntry>;
+};
+
+export type PortalMessage = {
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** customer or staff */
+  from: Scalars['String']['output'];
+};
+
+/** A short-lived credential for one complaint: send it as `Authorization: Bearer <token>` */
+export type PortalSession = {
+  expiresAt: Scalars['DateTimeISO']['output'];
+  number: Scalars['String']['output'];
+  token: Scalars['String']['output'];
+};
+
+export type PortalTimelineEntry = {
+  createdAt: Scalars['DateTimeISO']['output'];
+  kind: Scalars['String']['output'];
+  toValue: Maybe<Scalars['String']['output']>;
+};
+
+export type ProposeSolutionInput = {
+  /** Decimal amount in the approval currency, e.g. "150.00"; "0" when none */
+  compensationAmount: Scalars['String']['input'];
+  /** none, refund, voucher, replacement, repair or other */
+  compensationType: Scalars['String']['input'];
+  text: Scalars['String']['input'];
+};
+
 export type Query = {
+  analyticsSettings: AnalyticsSettingsType;
   apiKeys: Array<ApiKey>;
   /** The bytes of an attachment, base64-encoded */
   attachmentContent: Scalars['String']['output'];
   complaint: Complaint;
+  /** Complaints open now (filed in the period), by age since intake */
+  complaintBacklog: Backlog;
   complaintByNumber: Complaint;
+  /** The complaint's live lifecycle: stage, round, deadlines, what the caller may do */
+  complaintLifecycle: ComplaintLifecycle;
+  /** Figures for the period, one entry per group (one in all without grouping) */
+  complaintMetrics: Array<ComplaintMetrics>;
+  /** The same figures per day, ISO week or month of the tenant’s time zone */
+  complaintMetricsSeries: Array<MetricsPoint>;
+  /** Oldest first, each with its delivery attempts */
+  complaintNotifications: Array<ComplaintNotification>;
   complaints: ComplaintConnection;
+  exportJob: ExportJob;
+  knowledgeArticle: KnowledgeArticle;
+  /** Every version of an article, newest first */
+  knowledgeArticleVersions: Array<KnowledgeArticleVersion>;
+  /** Newest first */
+  knowledgeArticles: Array<KnowledgeArticle>;
+  knowledgeDeflection: KnowledgeDeflection;
   me: Me;
+  /** The portal token's complaint as the complainant may see it */
+  portalComplaint: PortalComplaintView;
+  recurringIssues: RecurringIssues;
+  /** Who would get this complaint: under the saved configuration, or a draft passed in */
+  routingPreview: RoutingPreview;
+  /** Staff search in Chinese or English over drafts and published articles */
+  searchKnowledge: Array<KnowledgeHit>;
+  /** Published articles that may answer a complaint, from its text (intake and the portal) */
+  suggestArticles: Array<KnowledgeHit>;
   teams: Array<Team>;
   /** The caller's tenant */
   tenant: Tenant;
@@ -353,6 +971,9 @@ export type Query = {
   tenantConfigHistory: Array<TenantConfigVersion>;
   tenantConfigVersion: TenantConfigVersion;
   users: Array<User>;
+  /** Newest first, with every attempt */
+  webhookDeliveries: Array<WebhookDelivery>;
+  webhookSubscriptions: Array<WebhookSubscription>;
 };
 
 
@@ -366,8 +987,36 @@ export type QueryComplaintArgs = {
 };
 
 
+export type QueryComplaintBacklogArgs = {
+  filter: AnalyticsFilter;
+};
+
+
 export type QueryComplaintByNumberArgs = {
   number: Scalars['String']['input'];
+};
+
+
+export type QueryComplaintLifecycleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryComplaintMetricsArgs = {
+  filter: AnalyticsFilter;
+  groupBy?: AnalyticsDimension;
+};
+
+
+export type QueryComplaintMetricsSeriesArgs = {
+  filter: AnalyticsFilter;
+  granularity: AnalyticsGranularity;
+  groupBy?: AnalyticsDimension;
+};
+
+
+export type QueryComplaintNotificationsArgs = {
+  complaintId: Scalars['ID']['input'];
 };
 
 
@@ -376,6 +1025,59 @@ export type QueryComplaintsArgs = {
   filter: InputMaybe<ComplaintFilter>;
   first: InputMaybe<Scalars['Int']['input']>;
   orderBy: InputMaybe<ComplaintOrder>;
+};
+
+
+export type QueryExportJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryKnowledgeArticleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryKnowledgeArticleVersionsArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryKnowledgeArticlesArgs = {
+  first: InputMaybe<Scalars['Int']['input']>;
+  status: InputMaybe<ArticleStatus>;
+};
+
+
+export type QueryKnowledgeDeflectionArgs = {
+  from: Scalars['DateTimeISO']['input'];
+  to: Scalars['DateTimeISO']['input'];
+};
+
+
+export type QueryRecurringIssuesArgs = {
+  filter: AnalyticsFilter;
+  limit?: Scalars['Int']['input'];
+};
+
+
+export type QueryRoutingPreviewArgs = {
+  draft: InputMaybe<Scalars['JSONObject']['input']>;
+  sample: RoutingSampleInput;
+};
+
+
+export type QuerySearchKnowledgeArgs = {
+  first: InputMaybe<Scalars['Int']['input']>;
+  locale: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+};
+
+
+export type QuerySuggestArticlesArgs = {
+  categoryCode: InputMaybe<Scalars['String']['input']>;
+  limit?: Scalars['Int']['input'];
+  text: Scalars['String']['input'];
 };
 
 
@@ -388,9 +1090,70 @@ export type QueryTenantConfigVersionArgs = {
   version: Scalars['Int']['input'];
 };
 
+
+export type QueryWebhookDeliveriesArgs = {
+  first?: Scalars['Int']['input'];
+  status: InputMaybe<Scalars['String']['input']>;
+  subscriptionId: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type QueueFeedFilter = {
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  severities?: InputMaybe<Array<Scalars['String']['input']>>;
+  stages?: InputMaybe<Array<Scalars['String']['input']>>;
+  teamCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type RecurringCategory = {
+  categoryCode: Scalars['String']['output'];
+  repeated: Scalars['Int']['output'];
+  share: Scalars['Float']['output'];
+  volume: Scalars['Int']['output'];
+};
+
+export type RecurringIssues = {
+  byCategory: Array<RecurringCategory>;
+  /** Honours the period and the category filter */
+  bySimilarText: Array<RecurringText>;
+};
+
+/** Subjects that read alike (pg_trgm similarity), the most frequent one first */
+export type RecurringText = {
+  subject: Scalars['String']['output'];
+  variants: Array<Scalars['String']['output']>;
+  volume: Scalars['Int']['output'];
+};
+
+export type RoutingPreview = {
+  /** Why, in words */
+  explanation: Scalars['String']['output'];
+  /** The matching rule, if any */
+  ruleId: Maybe<Scalars['String']['output']>;
+  strategy: Maybe<Scalars['String']['output']>;
+  teamCode: Maybe<Scalars['String']['output']>;
+  /** A named user the rule targets */
+  userEmail: Maybe<Scalars['String']['output']>;
+};
+
+/** A sample complaint for "who would get this?" */
+export type RoutingSampleInput = {
+  categoryCode?: InputMaybe<Scalars['String']['input']>;
+  channel: Scalars['String']['input'];
+  customerTier?: InputMaybe<Scalars['String']['input']>;
+  severity: Scalars['String']['input'];
+};
+
 export type SortDirection =
   | 'ASC'
   | 'DESC';
+
+export type StageSla = {
+  breached: Scalars['Int']['output'];
+  /** met / (met + breached); stages still running count in neither */
+  complianceRate: Maybe<Scalars['Float']['output']>;
+  met: Scalars['Int']['output'];
+  stage: Scalars['String']['output'];
+};
 
 export type SubmitComplaintInput = {
   /** A decimal amount such as "199.00" */
@@ -419,6 +1182,32 @@ export type SubmitComplaintPayload = {
   created: Scalars['Boolean']['output'];
 };
 
+export type Subscription = {
+  /** A staff work queue: events of complaints matching the filter */
+  complaintEvents: ComplaintUpdate;
+  /** Events of one complaint (staff with complaint.read, or that complaint’s portal token) */
+  complaintUpdated: ComplaintUpdate;
+  /** SLA reminders, breaches and supervisor pages (needs complaint.approve) */
+  slaAlerts: ComplaintUpdate;
+};
+
+
+export type SubscriptionComplaintEventsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<QueueFeedFilter>;
+};
+
+
+export type SubscriptionComplaintUpdatedArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionSlaAlertsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Team = {
   code: Scalars['String']['output'];
   createdAt: Scalars['DateTimeISO']['output'];
@@ -439,6 +1228,7 @@ export type Tenant = {
   createdAt: Scalars['DateTimeISO']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  publishableKey: Scalars['String']['output'];
   slug: Scalars['String']['output'];
 };
 
@@ -458,6 +1248,13 @@ export type UpdateUserInput = {
   teams?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type UpdateWebhookInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  eventKinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type User = {
   active: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTimeISO']['output'];
@@ -466,6 +1263,45 @@ export type User = {
   id: Scalars['ID']['output'];
   roles: Array<Scalars['String']['output']>;
   teams: Array<Scalars['String']['output']>;
+};
+
+/** One event sent (or to be sent) to one subscription */
+export type WebhookDelivery = {
+  attemptLog: Array<WebhookDeliveryAttempt>;
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  deliveredAt: Maybe<Scalars['DateTimeISO']['output']>;
+  eventKind: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastError: Maybe<Scalars['String']['output']>;
+  lastStatusCode: Maybe<Scalars['Int']['output']>;
+  nextAttemptAt: Maybe<Scalars['DateTimeISO']['output']>;
+  payload: Scalars['JSONObject']['output'];
+  /** pending, delivered or failed (retries used up) */
+  status: Scalars['String']['output'];
+  subscriptionId: Scalars['ID']['output'];
+};
+
+export type WebhookDeliveryAttempt = {
+  attempt: Scalars['Int']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  durationMs: Scalars['Int']['output'];
+  error: Maybe<Scalars['String']['output']>;
+  replay: Scalars['Boolean']['output'];
+  /** The first 2,000 characters of the answer */
+  responseBody: Maybe<Scalars['String']['output']>;
+  statusCode: Maybe<Scalars['Int']['output']>;
+};
+
+/** A tenant URL that receives signed timeline events */
+export type WebhookSubscription = {
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  /** Timeline event kinds, e.g. complaint.acknowledged; '*' for all */
+  eventKinds: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  url: Scalars['String']['output'];
 };
 
 export type SessionUserFragment = { id: string, email: string, displayName: string, roles: Array<string>, teams: Array<string>, active: boolean };
@@ -518,6 +1354,7 @@ export type ComplaintsQueryVariables = Exact<{
   filter: InputMaybe<ComplaintFilter>;
   first: InputMaybe<Scalars['Int']['input']>;
   after: InputMaybe<Scalars['String']['input']>;
+  orderBy: InputMaybe<ComplaintOrder>;
 }>;
 
 
@@ -530,22 +1367,12 @@ export type ComplaintDetailQueryVariables = Exact<{
 }>;
 
 
-export type ComplaintDetailQuery = { complaint: { description: string, expectedResolution: string | null, updatedAt: string, id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, contact: { name: string | null, email: string | null, phone: string | null } | null, customer: { id: string, name: string, email: string | null, phone: string | null, tier: string } | null, events: Array<{ id: string, kind: string, actorName: string | null, actorType: string, fromValue: string | null, toValue: string | null, note: string | null, createdAt: string }>, comments: Array<{ id: string, visibility: CommentVisibility, body: string, authorName: string | null, authorType: string, createdAt: string }>, assignee: { id: string, displayName: string } | null } };
+export type ComplaintDetailQuery = { complaint: { description: string, expectedResolution: string | null, updatedAt: string, id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, contact: { name: string | null, email: string | null, phone: string | null } | null, customer: { id: string, name: string, email: string | null, phone: string | null, tier: string } | null, events: Array<{ id: string, kind: string, actorName: string | null, actorType: string, fromValue: string | null, toValue: string | null, note: string | null, createdAt: string }>, comments: Array<{ id: string, visibility: CommentVisibility, body: string, authorName: string | null, authorType: string, createdAt: string }>, attachments: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, uploadedBy: string | null, createdAt: string }>, assignee: { id: string, displayName: string } | null } };
 
 export type AssignableUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AssignableUsersQuery = { users: Array<{ id: string, displayName: string, active: boolean, teams: Array<string> }>, teams: Array<{ id: string, code: string, name: Record<string, unknown> }> };
-
-export type AssignComplaintMutationVariables = Exact<{
-  id: Scalars['ID']['input'];
-  assigneeId: InputMaybe<Scalars['ID']['input']>;
-  teamCode: InputMaybe<Scalars['String']['input']>;
-  note: InputMaybe<Scalars['String']['input']>;
-}>;
-
-
-export type AssignComplaintMutation = { assignComplaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null } };
 
 export type AddInternalNoteMutationVariables = Exact<{
   complaintId: Scalars['ID']['input'];
@@ -562,6 +1389,244 @@ export type SendCustomerMessageMutationVariables = Exact<{
 
 
 export type SendCustomerMessageMutation = { sendCustomerMessage: { id: string, visibility: CommentVisibility, body: string, authorName: string | null, authorType: string, createdAt: string } };
+
+export type LifecycleStateFragment = { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null };
+
+export type LifecyclePayloadFragment = { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } };
+
+export type ComplaintLifecycleQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ComplaintLifecycleQuery = { complaintLifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } };
+
+export type AcknowledgeComplaintMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  note: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AcknowledgeComplaintMutation = { acknowledgeComplaint: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+
+export type StartInvestigationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  note: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type StartInvestigationMutation = { startInvestigation: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+
+export type ProposeSolutionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: ProposeSolutionInput;
+}>;
+
+
+export type ProposeSolutionMutation = { proposeSolution: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+
+export type ApproveSolutionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  note: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ApproveSolutionMutation = { approveSolution: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+
+export type RejectSolutionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type RejectSolutionMutation = { rejectSolution: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+
+export type SendFeedbackMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  message: Scalars['String']['input'];
+}>;
+
+
+export type SendFeedbackMutation = { sendFeedback: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+
+export type RecordCustomerResponseMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: CustomerResponseInput;
+}>;
+
+
+export type RecordCustomerResponseMutation = { recordCustomerResponse: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+
+export type RecordFollowUpMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+  rating: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type RecordFollowUpMutation = { recordFollowUp: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+
+export type ArchiveComplaintMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  note: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ArchiveComplaintMutation = { archiveComplaint: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+
+export type ReopenComplaintMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type ReopenComplaintMutation = { reopenComplaint: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+
+export type ReassignComplaintMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  assigneeId: InputMaybe<Scalars['ID']['input']>;
+  teamCode: InputMaybe<Scalars['String']['input']>;
+  note: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ReassignComplaintMutation = { reassignComplaint: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+
+export type AttachmentInfoFragment = { id: string, fileName: string, contentType: string, sizeBytes: number, uploadedBy: string | null, createdAt: string };
+
+export type AddAttachmentMutationVariables = Exact<{
+  complaintId: Scalars['ID']['input'];
+  fileName: Scalars['String']['input'];
+  contentType: Scalars['String']['input'];
+  contentBase64: Scalars['String']['input'];
+}>;
+
+
+export type AddAttachmentMutation = { addAttachment: { id: string, fileName: string, contentType: string, sizeBytes: number, uploadedBy: string | null, createdAt: string } };
+
+export type AttachmentContentQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AttachmentContentQuery = { attachmentContent: string };
+
+export type CustomerComplaintsQueryVariables = Exact<{
+  customerId: Scalars['ID']['input'];
+}>;
+
+
+export type CustomerComplaintsQuery = { complaints: { totalCount: number, edges: Array<{ node: { id: string, number: string, subject: string, stage: string, status: ComplaintStatus, createdAt: string } }> } };
+
+export type SubmitComplaintMutationVariables = Exact<{
+  idempotencyKey: Scalars['String']['input'];
+  input: SubmitComplaintInput;
+}>;
+
+
+export type SubmitComplaintMutation = { submitComplaint: { created: boolean, complaint: { id: string, number: string } } };
+
+export type LiveUpdateFragment = { cursor: string, event: { id: string, kind: string, actorName: string | null, actorType: string, fromValue: string | null, toValue: string | null, note: string | null, customerVisible: boolean, createdAt: string }, complaint: { id: string, number: string, stage: string, status: ComplaintStatus, severity: string, priority: number, round: number, subject: string, teamCode: string | null, assigneeId: string | null, assigneeName: string | null, stageDueAt: string | null, updatedAt: string } };
+
+export type QueueFeedSubscriptionVariables = Exact<{
+  filter: InputMaybe<QueueFeedFilter>;
+  after: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type QueueFeedSubscription = { complaintEvents: { cursor: string, event: { id: string, kind: string, actorName: string | null, actorType: string, fromValue: string | null, toValue: string | null, note: string | null, customerVisible: boolean, createdAt: string }, complaint: { id: string, number: string, stage: string, status: ComplaintStatus, severity: string, priority: number, round: number, subject: string, teamCode: string | null, assigneeId: string | null, assigneeName: string | null, stageDueAt: string | null, updatedAt: string } } };
+
+export type ComplaintFeedSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+  after: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ComplaintFeedSubscription = { complaintUpdated: { cursor: string, event: { id: string, kind: string, actorName: string | null, actorType: string, fromValue: string | null, toValue: string | null, note: string | null, customerVisible: boolean, createdAt: string }, complaint: { id: string, number: string, stage: string, status: ComplaintStatus, severity: string, priority: number, round: number, subject: string, teamCode: string | null, assigneeId: string | null, assigneeName: string | null, stageDueAt: string | null, updatedAt: string } } };
+
+export type MetricsFiguresFragment = { key: string, volume: number, share: number, open: number, closed: number, closureRate: number | null, firstResponseP50: number | null, firstResponseP90: number | null, firstResponseAverage: number | null, firstResponseSlaRate: number | null, resolutionP50: number | null, resolutionP90: number | null, resolutionAverage: number | null, resolutionSlaRate: number | null, satisfactionAverage: number | null, satisfactionCount: number, satisfactionDistribution: Array<number>, secondRound: number, secondRoundRate: number | null, reopened: number, reopenRate: number | null, repeated: number, repeatRate: number | null, stageSla: Array<{ stage: string, met: number, breached: number, complianceRate: number | null }> };
+
+export type DashboardQueryVariables = Exact<{
+  filter: AnalyticsFilter;
+  granularity: AnalyticsGranularity;
+}>;
+
+
+export type DashboardQuery = { overall: Array<{ key: string, volume: number, share: number, open: number, closed: number, closureRate: number | null, firstResponseP50: number | null, firstResponseP90: number | null, firstResponseAverage: number | null, firstResponseSlaRate: number | null, resolutionP50: number | null, resolutionP90: number | null, resolutionAverage: number | null, resolutionSlaRate: number | null, satisfactionAverage: number | null, satisfactionCount: number, satisfactionDistribution: Array<number>, secondRound: number, secondRoundRate: number | null, reopened: number, reopenRate: number | null, repeated: number, repeatRate: number | null, stageSla: Array<{ stage: string, met: number, breached: number, complianceRate: number | null }> }>, byCategory: Array<{ key: string, volume: number, share: number }>, byChannel: Array<{ key: string, volume: number, share: number }>, byTeam: Array<{ key: string, volume: number, share: number, firstResponseSlaRate: number | null, resolutionSlaRate: number | null, satisfactionAverage: number | null }>, series: Array<{ period: string, groups: Array<{ volume: number, firstResponseP50: number | null, resolutionP50: number | null, firstResponseSlaRate: number | null, resolutionSlaRate: number | null, satisfactionAverage: number | null }> }>, backlog: { open: number, waitingOnCustomer: number, aging: Array<{ label: string, minDays: number, maxDays: number | null, open: number }> }, recurring: { byCategory: Array<{ categoryCode: string, volume: number, repeated: number, share: number }>, bySimilarText: Array<{ subject: string, variants: Array<string>, volume: number }> } };
+
+export type SuggestArticlesQueryVariables = Exact<{
+  text: Scalars['String']['input'];
+  categoryCode: InputMaybe<Scalars['String']['input']>;
+  limit: Scalars['Int']['input'];
+}>;
+
+
+export type SuggestArticlesQuery = { suggestArticles: Array<{ score: number, article: { id: string, title: string, body: string, locale: string, tags: Array<string> } }> };
+
+export type PortalSubmitComplaintMutationVariables = Exact<{
+  portalKey: Scalars['String']['input'];
+  input: PortalComplaintInput;
+  idempotencyKey: Scalars['String']['input'];
+}>;
+
+
+export type PortalSubmitComplaintMutation = { portalSubmitComplaint: { token: string, number: string, expiresAt: string } };
+
+export type TrackComplaintMutationVariables = Exact<{
+  portalKey: Scalars['String']['input'];
+  number: Scalars['String']['input'];
+  contact: Scalars['String']['input'];
+}>;
+
+
+export type TrackComplaintMutation = { trackComplaint: { token: string, number: string, expiresAt: string } };
+
+export type PortalComplaintQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalComplaintQuery = { portalComplaint: { number: string, subject: string, stage: string, status: ComplaintStatus, round: number, stageDueAt: string | null, createdAt: string, timeline: Array<{ kind: string, toValue: string | null, createdAt: string }>, messages: Array<{ from: string, body: string, createdAt: string }> } };
+
+export type PortalSendMessageMutationVariables = Exact<{
+  body: Scalars['String']['input'];
+}>;
+
+
+export type PortalSendMessageMutation = { portalSendMessage: { id: string, body: string, createdAt: string } };
+
+export type PortalAddAttachmentMutationVariables = Exact<{
+  fileName: Scalars['String']['input'];
+  contentType: Scalars['String']['input'];
+  contentBase64: Scalars['String']['input'];
+}>;
+
+
+export type PortalAddAttachmentMutation = { portalAddAttachment: { id: string, fileName: string } };
+
+export type PortalRespondMutationVariables = Exact<{
+  accepted: Scalars['Boolean']['input'];
+  rating: InputMaybe<Scalars['Int']['input']>;
+  comment: InputMaybe<Scalars['String']['input']>;
+  reason: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PortalRespondMutation = { portalRespond: { complaint: { id: string, stage: string, status: ComplaintStatus, round: number } } };
+
+export type PortalFeedSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+  after: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PortalFeedSubscription = { complaintUpdated: { cursor: string, event: { kind: string, toValue: string | null, createdAt: string }, complaint: { id: string, stage: string, status: ComplaintStatus, round: number } } };
+
+export type RoutingPreviewQueryVariables = Exact<{
+  sample: RoutingSampleInput;
+  draft: InputMaybe<Scalars['JSONObject']['input']>;
+}>;
+
+
+export type RoutingPreviewQuery = { routingPreview: { ruleId: string | null, teamCode: string | null, userEmail: string | null, strategy: string | null, explanation: string } };
 
 export type TeamsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -634,8 +1699,13 @@ export type UpdateUserMutation = { updateUser: { id: string, email: string, disp
 
 export const SessionUserFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"teams"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<SessionUserFragment, unknown>;
 export const ApiKeyRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<ApiKeyRowFragment, unknown>;
-export const ComplaintRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<ComplaintRowFragment, unknown>;
 export const ComplaintCommentFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintComment"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"authorType"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<ComplaintCommentFragment, unknown>;
+export const ComplaintRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<ComplaintRowFragment, unknown>;
+export const LifecycleStateFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecycleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintLifecycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"approvalRequired"}},{"kind":"Field","name":{"kind":"Name","value":"managementReview"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"clockPaused"}},{"kind":"Field","name":{"kind":"Name","value":"stageStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoCloseAt"}},{"kind":"Field","name":{"kind":"Name","value":"followUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"reopenUntil"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomerSince"}}]}}]} as unknown as DocumentNode<LifecycleStateFragment, unknown>;
+export const LifecyclePayloadFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecyclePayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LifecycleActionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lifecycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecycleState"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecycleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintLifecycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"approvalRequired"}},{"kind":"Field","name":{"kind":"Name","value":"managementReview"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"clockPaused"}},{"kind":"Field","name":{"kind":"Name","value":"stageStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoCloseAt"}},{"kind":"Field","name":{"kind":"Name","value":"followUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"reopenUntil"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomerSince"}}]}}]} as unknown as DocumentNode<LifecyclePayloadFragment, unknown>;
+export const AttachmentInfoFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AttachmentInfo"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Attachment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedBy"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<AttachmentInfoFragment, unknown>;
+export const LiveUpdateFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LiveUpdate"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintUpdate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"actorType"}},{"kind":"Field","name":{"kind":"Name","value":"fromValue"}},{"kind":"Field","name":{"kind":"Name","value":"toValue"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"customerVisible"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assigneeId"}},{"kind":"Field","name":{"kind":"Name","value":"assigneeName"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<LiveUpdateFragment, unknown>;
+export const MetricsFiguresFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MetricsFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"volume"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"closed"}},{"kind":"Field","name":{"kind":"Name","value":"closureRate"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseP50"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseP90"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseAverage"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseSlaRate"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionP50"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionP90"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionAverage"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionSlaRate"}},{"kind":"Field","name":{"kind":"Name","value":"satisfactionAverage"}},{"kind":"Field","name":{"kind":"Name","value":"satisfactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"satisfactionDistribution"}},{"kind":"Field","name":{"kind":"Name","value":"secondRound"}},{"kind":"Field","name":{"kind":"Name","value":"secondRoundRate"}},{"kind":"Field","name":{"kind":"Name","value":"reopened"}},{"kind":"Field","name":{"kind":"Name","value":"reopenRate"}},{"kind":"Field","name":{"kind":"Name","value":"repeated"}},{"kind":"Field","name":{"kind":"Name","value":"repeatRate"}},{"kind":"Field","name":{"kind":"Name","value":"stageSla"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"met"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"complianceRate"}}]}}]}}]} as unknown as DocumentNode<MetricsFiguresFragment, unknown>;
 export const UserRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"teams"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<UserRowFragment, unknown>;
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantSlug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenantSlug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantSlug"}}},{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionUser"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"teams"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 export const RefreshTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionUser"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"teams"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<RefreshTokenMutation, RefreshTokenMutationVariables>;
@@ -643,12 +1713,39 @@ export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDe
 export const ApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ApiKeyRow"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<ApiKeysQuery, ApiKeysQueryVariables>;
 export const CreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ApiKeyRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
 export const RevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ApiKeyRow"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
-export const ComplaintsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Complaints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<ComplaintsQuery, ComplaintsQueryVariables>;
-export const ComplaintDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ComplaintDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"expectedResolution"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"actorType"}},{"kind":"Field","name":{"kind":"Name","value":"fromValue"}},{"kind":"Field","name":{"kind":"Name","value":"toValue"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"comments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintComment"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintComment"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"authorType"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<ComplaintDetailQuery, ComplaintDetailQueryVariables>;
+export const ComplaintsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Complaints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<ComplaintsQuery, ComplaintsQueryVariables>;
+export const ComplaintDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ComplaintDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"expectedResolution"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"tier"}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"actorType"}},{"kind":"Field","name":{"kind":"Name","value":"fromValue"}},{"kind":"Field","name":{"kind":"Name","value":"toValue"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"comments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintComment"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attachments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AttachmentInfo"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintComment"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"authorType"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AttachmentInfo"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Attachment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedBy"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<ComplaintDetailQuery, ComplaintDetailQueryVariables>;
 export const AssignableUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AssignableUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"teams"}}]}},{"kind":"Field","name":{"kind":"Name","value":"teams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<AssignableUsersQuery, AssignableUsersQueryVariables>;
-export const AssignComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AssignComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"assigneeId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"teamCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"assigneeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assigneeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"teamCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<AssignComplaintMutation, AssignComplaintMutationVariables>;
 export const AddInternalNoteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddInternalNote"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"body"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addInternalNote"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"complaintId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}}},{"kind":"Argument","name":{"kind":"Name","value":"body"},"value":{"kind":"Variable","name":{"kind":"Name","value":"body"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintComment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintComment"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"authorType"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<AddInternalNoteMutation, AddInternalNoteMutationVariables>;
 export const SendCustomerMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendCustomerMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"body"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendCustomerMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"complaintId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}}},{"kind":"Argument","name":{"kind":"Name","value":"body"},"value":{"kind":"Variable","name":{"kind":"Name","value":"body"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintComment"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintComment"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"authorName"}},{"kind":"Field","name":{"kind":"Name","value":"authorType"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<SendCustomerMessageMutation, SendCustomerMessageMutationVariables>;
+export const ComplaintLifecycleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ComplaintLifecycle"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaintLifecycle"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecycleState"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecycleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintLifecycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"approvalRequired"}},{"kind":"Field","name":{"kind":"Name","value":"managementReview"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"clockPaused"}},{"kind":"Field","name":{"kind":"Name","value":"stageStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoCloseAt"}},{"kind":"Field","name":{"kind":"Name","value":"followUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"reopenUntil"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomerSince"}}]}}]} as unknown as DocumentNode<ComplaintLifecycleQuery, ComplaintLifecycleQueryVariables>;
+export const AcknowledgeComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcknowledgeComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acknowledgeComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecyclePayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecycleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintLifecycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"approvalRequired"}},{"kind":"Field","name":{"kind":"Name","value":"managementReview"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"clockPaused"}},{"kind":"Field","name":{"kind":"Name","value":"stageStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoCloseAt"}},{"kind":"Field","name":{"kind":"Name","value":"followUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"reopenUntil"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomerSince"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecyclePayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LifecycleActionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lifecycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecycleState"}}]}}]}}]} as unknown as DocumentNode<AcknowledgeComplaintMutation, AcknowledgeComplaintMutationVariables>;
+export const StartInvestigationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartInvestigation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startInvestigation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecyclePayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecycleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintLifecycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"approvalRequired"}},{"kind":"Field","name":{"kind":"Name","value":"managementReview"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"clockPaused"}},{"kind":"Field","name":{"kind":"Name","value":"stageStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoCloseAt"}},{"kind":"Field","name":{"kind":"Name","value":"followUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"reopenUntil"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomerSince"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecyclePayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LifecycleActionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lifecycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecycleState"}}]}}]}}]} as unknown as DocumentNode<StartInvestigationMutation, StartInvestigationMutationVariables>;
+export const ProposeSolutionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProposeSolution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProposeSolutionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposeSolution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecyclePayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecycleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintLifecycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"approvalRequired"}},{"kind":"Field","name":{"kind":"Name","value":"managementReview"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"clockPaused"}},{"kind":"Field","name":{"kind":"Name","value":"stageStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoCloseAt"}},{"kind":"Field","name":{"kind":"Name","value":"followUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"reopenUntil"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomerSince"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecyclePayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LifecycleActionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lifecycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecycleState"}}]}}]}}]} as unknown as DocumentNode<ProposeSolutionMutation, ProposeSolutionMutationVariables>;
+export const ApproveSolutionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveSolution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveSolution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecyclePayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecycleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintLifecycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"approvalRequired"}},{"kind":"Field","name":{"kind":"Name","value":"managementReview"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"clockPaused"}},{"kind":"Field","name":{"kind":"Name","value":"stageStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoCloseAt"}},{"kind":"Field","name":{"kind":"Name","value":"followUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"reopenUntil"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomerSince"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecyclePayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LifecycleActionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lifecycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecycleState"}}]}}]}}]} as unknown as DocumentNode<ApproveSolutionMutation, ApproveSolutionMutationVariables>;
+export const RejectSolutionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RejectSolution"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectSolution"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecyclePayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecycleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintLifecycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"approvalRequired"}},{"kind":"Field","name":{"kind":"Name","value":"managementReview"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"clockPaused"}},{"kind":"Field","name":{"kind":"Name","value":"stageStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoCloseAt"}},{"kind":"Field","name":{"kind":"Name","value":"followUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"reopenUntil"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomerSince"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecyclePayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LifecycleActionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lifecycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecycleState"}}]}}]}}]} as unknown as DocumentNode<RejectSolutionMutation, RejectSolutionMutationVariables>;
+export const SendFeedbackDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendFeedback"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"message"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendFeedback"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"message"},"value":{"kind":"Variable","name":{"kind":"Name","value":"message"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecyclePayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecycleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintLifecycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"approvalRequired"}},{"kind":"Field","name":{"kind":"Name","value":"managementReview"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"clockPaused"}},{"kind":"Field","name":{"kind":"Name","value":"stageStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoCloseAt"}},{"kind":"Field","name":{"kind":"Name","value":"followUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"reopenUntil"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomerSince"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecyclePayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LifecycleActionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lifecycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecycleState"}}]}}]}}]} as unknown as DocumentNode<SendFeedbackMutation, SendFeedbackMutationVariables>;
+export const RecordCustomerResponseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordCustomerResponse"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CustomerResponseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordCustomerResponse"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecyclePayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecycleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintLifecycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"approvalRequired"}},{"kind":"Field","name":{"kind":"Name","value":"managementReview"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"clockPaused"}},{"kind":"Field","name":{"kind":"Name","value":"stageStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoCloseAt"}},{"kind":"Field","name":{"kind":"Name","value":"followUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"reopenUntil"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomerSince"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecyclePayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LifecycleActionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lifecycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecycleState"}}]}}]}}]} as unknown as DocumentNode<RecordCustomerResponseMutation, RecordCustomerResponseMutationVariables>;
+export const RecordFollowUpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordFollowUp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rating"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordFollowUp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}},{"kind":"Argument","name":{"kind":"Name","value":"rating"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rating"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecyclePayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecycleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintLifecycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"approvalRequired"}},{"kind":"Field","name":{"kind":"Name","value":"managementReview"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"clockPaused"}},{"kind":"Field","name":{"kind":"Name","value":"stageStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoCloseAt"}},{"kind":"Field","name":{"kind":"Name","value":"followUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"reopenUntil"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomerSince"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecyclePayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LifecycleActionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lifecycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecycleState"}}]}}]}}]} as unknown as DocumentNode<RecordFollowUpMutation, RecordFollowUpMutationVariables>;
+export const ArchiveComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ArchiveComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"archiveComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecyclePayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecycleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintLifecycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"approvalRequired"}},{"kind":"Field","name":{"kind":"Name","value":"managementReview"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"clockPaused"}},{"kind":"Field","name":{"kind":"Name","value":"stageStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoCloseAt"}},{"kind":"Field","name":{"kind":"Name","value":"followUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"reopenUntil"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomerSince"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecyclePayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LifecycleActionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lifecycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecycleState"}}]}}]}}]} as unknown as DocumentNode<ArchiveComplaintMutation, ArchiveComplaintMutationVariables>;
+export const ReopenComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReopenComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reopenComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecyclePayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecycleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintLifecycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"approvalRequired"}},{"kind":"Field","name":{"kind":"Name","value":"managementReview"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"clockPaused"}},{"kind":"Field","name":{"kind":"Name","value":"stageStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoCloseAt"}},{"kind":"Field","name":{"kind":"Name","value":"followUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"reopenUntil"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomerSince"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecyclePayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LifecycleActionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lifecycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecycleState"}}]}}]}}]} as unknown as DocumentNode<ReopenComplaintMutation, ReopenComplaintMutationVariables>;
+export const ReassignComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReassignComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"assigneeId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"teamCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reassignComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"assigneeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assigneeId"}}},{"kind":"Argument","name":{"kind":"Name","value":"teamCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"teamCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecyclePayload"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ComplaintRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Complaint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecycleState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintLifecycle"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledged"}},{"kind":"Field","name":{"kind":"Name","value":"allowedActions"}},{"kind":"Field","name":{"kind":"Name","value":"approvalRequired"}},{"kind":"Field","name":{"kind":"Name","value":"managementReview"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"clockPaused"}},{"kind":"Field","name":{"kind":"Name","value":"stageStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"autoCloseAt"}},{"kind":"Field","name":{"kind":"Name","value":"followUpAt"}},{"kind":"Field","name":{"kind":"Name","value":"reopenUntil"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomerSince"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LifecyclePayload"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LifecycleActionPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ComplaintRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lifecycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LifecycleState"}}]}}]}}]} as unknown as DocumentNode<ReassignComplaintMutation, ReassignComplaintMutationVariables>;
+export const AddAttachmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddAttachment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fileName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contentType"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contentBase64"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addAttachment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"complaintId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"complaintId"}}},{"kind":"Argument","name":{"kind":"Name","value":"fileName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fileName"}}},{"kind":"Argument","name":{"kind":"Name","value":"contentType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contentType"}}},{"kind":"Argument","name":{"kind":"Name","value":"contentBase64"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contentBase64"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AttachmentInfo"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AttachmentInfo"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Attachment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedBy"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<AddAttachmentMutation, AddAttachmentMutationVariables>;
+export const AttachmentContentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AttachmentContent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attachmentContent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<AttachmentContentQuery, AttachmentContentQueryVariables>;
+export const CustomerComplaintsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerComplaints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerComplaintsQuery, CustomerComplaintsQueryVariables>;
+export const SubmitComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitComplaintInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}}]}}]}}]}}]} as unknown as DocumentNode<SubmitComplaintMutation, SubmitComplaintMutationVariables>;
+export const QueueFeedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"QueueFeed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"QueueFeedFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaintEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LiveUpdate"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LiveUpdate"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintUpdate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"actorType"}},{"kind":"Field","name":{"kind":"Name","value":"fromValue"}},{"kind":"Field","name":{"kind":"Name","value":"toValue"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"customerVisible"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assigneeId"}},{"kind":"Field","name":{"kind":"Name","value":"assigneeName"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<QueueFeedSubscription, QueueFeedSubscriptionVariables>;
+export const ComplaintFeedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ComplaintFeed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaintUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LiveUpdate"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LiveUpdate"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintUpdate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"actorType"}},{"kind":"Field","name":{"kind":"Name","value":"fromValue"}},{"kind":"Field","name":{"kind":"Name","value":"toValue"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"customerVisible"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"assigneeId"}},{"kind":"Field","name":{"kind":"Name","value":"assigneeName"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<ComplaintFeedSubscription, ComplaintFeedSubscriptionVariables>;
+export const DashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Dashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsFilter"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"granularity"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AnalyticsGranularity"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"overall"},"name":{"kind":"Name","value":"complaintMetrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"EnumValue","value":"NONE"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MetricsFigures"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byCategory"},"name":{"kind":"Name","value":"complaintMetrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"EnumValue","value":"CATEGORY"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"volume"}},{"kind":"Field","name":{"kind":"Name","value":"share"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byChannel"},"name":{"kind":"Name","value":"complaintMetrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"EnumValue","value":"CHANNEL"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"volume"}},{"kind":"Field","name":{"kind":"Name","value":"share"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byTeam"},"name":{"kind":"Name","value":"complaintMetrics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"EnumValue","value":"TEAM"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"volume"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseSlaRate"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionSlaRate"}},{"kind":"Field","name":{"kind":"Name","value":"satisfactionAverage"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"series"},"name":{"kind":"Name","value":"complaintMetricsSeries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"granularity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"granularity"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"EnumValue","value":"NONE"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"volume"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseP50"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionP50"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseSlaRate"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionSlaRate"}},{"kind":"Field","name":{"kind":"Name","value":"satisfactionAverage"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"backlog"},"name":{"kind":"Name","value":"complaintBacklog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"waitingOnCustomer"}},{"kind":"Field","name":{"kind":"Name","value":"aging"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"minDays"}},{"kind":"Field","name":{"kind":"Name","value":"maxDays"}},{"kind":"Field","name":{"kind":"Name","value":"open"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"recurring"},"name":{"kind":"Name","value":"recurringIssues"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"8"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"byCategory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}},{"kind":"Field","name":{"kind":"Name","value":"volume"}},{"kind":"Field","name":{"kind":"Name","value":"repeated"}},{"kind":"Field","name":{"kind":"Name","value":"share"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bySimilarText"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"variants"}},{"kind":"Field","name":{"kind":"Name","value":"volume"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MetricsFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ComplaintMetrics"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"volume"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"closed"}},{"kind":"Field","name":{"kind":"Name","value":"closureRate"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseP50"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseP90"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseAverage"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseSlaRate"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionP50"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionP90"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionAverage"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionSlaRate"}},{"kind":"Field","name":{"kind":"Name","value":"satisfactionAverage"}},{"kind":"Field","name":{"kind":"Name","value":"satisfactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"satisfactionDistribution"}},{"kind":"Field","name":{"kind":"Name","value":"secondRound"}},{"kind":"Field","name":{"kind":"Name","value":"secondRoundRate"}},{"kind":"Field","name":{"kind":"Name","value":"reopened"}},{"kind":"Field","name":{"kind":"Name","value":"reopenRate"}},{"kind":"Field","name":{"kind":"Name","value":"repeated"}},{"kind":"Field","name":{"kind":"Name","value":"repeatRate"}},{"kind":"Field","name":{"kind":"Name","value":"stageSla"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"met"}},{"kind":"Field","name":{"kind":"Name","value":"breached"}},{"kind":"Field","name":{"kind":"Name","value":"complianceRate"}}]}}]}}]} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;
+export const SuggestArticlesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SuggestArticles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"categoryCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suggestArticles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}},{"kind":"Argument","name":{"kind":"Name","value":"categoryCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"categoryCode"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"article"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}}]}}]}}]}}]} as unknown as DocumentNode<SuggestArticlesQuery, SuggestArticlesQueryVariables>;
+export const PortalSubmitComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PortalSubmitComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"portalKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PortalComplaintInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portalSubmitComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"portalKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"portalKey"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<PortalSubmitComplaintMutation, PortalSubmitComplaintMutationVariables>;
+export const TrackComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TrackComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"portalKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contact"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trackComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"portalKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"portalKey"}}},{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}},{"kind":"Argument","name":{"kind":"Name","value":"contact"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contact"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<TrackComplaintMutation, TrackComplaintMutationVariables>;
+export const PortalComplaintDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalComplaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portalComplaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"stageDueAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"toValue"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<PortalComplaintQuery, PortalComplaintQueryVariables>;
+export const PortalSendMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PortalSendMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"body"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portalSendMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"body"},"value":{"kind":"Variable","name":{"kind":"Name","value":"body"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<PortalSendMessageMutation, PortalSendMessageMutationVariables>;
+export const PortalAddAttachmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PortalAddAttachment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fileName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contentType"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"contentBase64"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portalAddAttachment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"fileName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fileName"}}},{"kind":"Argument","name":{"kind":"Name","value":"contentType"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contentType"}}},{"kind":"Argument","name":{"kind":"Name","value":"contentBase64"},"value":{"kind":"Variable","name":{"kind":"Name","value":"contentBase64"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}}]}}]}}]} as unknown as DocumentNode<PortalAddAttachmentMutation, PortalAddAttachmentMutationVariables>;
+export const PortalRespondDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PortalRespond"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accepted"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"rating"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"comment"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portalRespond"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accepted"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accepted"}}},{"kind":"Argument","name":{"kind":"Name","value":"rating"},"value":{"kind":"Variable","name":{"kind":"Name","value":"rating"}}},{"kind":"Argument","name":{"kind":"Name","value":"comment"},"value":{"kind":"Variable","name":{"kind":"Name","value":"comment"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}}]}}]}}]}}]} as unknown as DocumentNode<PortalRespondMutation, PortalRespondMutationVariables>;
+export const PortalFeedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"PortalFeed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaintUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"toValue"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"complaint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"round"}}]}}]}}]}}]} as unknown as DocumentNode<PortalFeedSubscription, PortalFeedSubscriptionVariables>;
+export const RoutingPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RoutingPreview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sample"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RoutingSampleInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"draft"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JSONObject"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"routingPreview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sample"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sample"}}},{"kind":"Argument","name":{"kind":"Name","value":"draft"},"value":{"kind":"Variable","name":{"kind":"Name","value":"draft"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ruleId"}},{"kind":"Field","name":{"kind":"Name","value":"teamCode"}},{"kind":"Field","name":{"kind":"Name","value":"userEmail"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"}}]}}]}}]} as unknown as DocumentNode<RoutingPreviewQuery, RoutingPreviewQueryVariables>;
 export const TeamsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Teams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"teams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<TeamsQuery, TeamsQueryVariables>;
 export const SaveTeamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SaveTeam"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TeamInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveTeam"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<SaveTeamMutation, SaveTeamMutationVariables>;
 export const DeleteTeamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteTeam"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"code"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteTeam"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"code"},"value":{"kind":"Variable","name":{"kind":"Name","value":"code"}}}]}]}}]} as unknown as DocumentNode<DeleteTeamMutation, DeleteTeamMutationVariables>;

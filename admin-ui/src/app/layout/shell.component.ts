@@ -61,7 +61,9 @@ export class ShellComponent {
 
   protected readonly nav: NavItem[] = [
     { path: '/complaints', icon: 'inbox', label: 'nav.complaints' },
+    { path: '/dashboard', icon: 'insights', label: 'nav.dashboard' },
     { path: '/settings', icon: 'tune', label: 'nav.settings' },
+    { path: '/teams', icon: 'groups', label: 'nav.teams' },
     { path: '/users', icon: 'group', label: 'nav.users' },
     { path: '/api-keys', icon: 'key', label: 'nav.apiKeys' },
   ];

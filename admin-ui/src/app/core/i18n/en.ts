@@ -2,7 +2,10 @@
  * English texts. This dictionary defines the keys: `zh-CN.ts` must provide every one of them
  * (the compiler checks), so a missing translation is a build error rather than a blank label.
  */
+import { enWorkspace } from './en-workspace';
+
 export const en = {
+  ...enWorkspace,
   'app.title': 'Complaints Admin',
   'locale.zh-CN': '中文',
   'locale.en': 'EN',

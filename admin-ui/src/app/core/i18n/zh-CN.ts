@@ -1,7 +1,9 @@
 import type { TranslationKey } from './en';
+import { zhWorkspace } from './zh-CN-workspace';
 
 /** 简体中文。键由 `en.ts` 定义，这里必须全部提供。 */
 export const zhCN: Record<TranslationKey, string> = {
+  ...zhWorkspace,
   'app.title': '投诉管理后台',
   'locale.zh-CN': '中文',
   'locale.en': 'EN',

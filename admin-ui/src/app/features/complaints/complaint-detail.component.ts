@@ -1,32 +1,49 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { Apollo } from 'apollo-angular';
-import { firstValueFrom } from 'rxjs';
+import { firstValueFrom, map } from 'rxjs';
 import { extractFieldErrors } from '../../core/graphql/graphql-errors';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { LocalizedPipe, TranslatePipe } from '../../core/i18n/translate.pipe';
+import { followFeed } from '../../core/live/live-feed';
+import { StaffLiveService } from '../../core/live/staff-live.service';
 import {
+  AddAttachmentDocument,
   AddInternalNoteDocument,
-  AssignComplaintDocument,
   AssignableUsersDocument,
   type AssignableUsersQuery,
+  AttachmentContentDocument,
+  type AttachmentInfoFragment,
   ComplaintDetailDocument,
   type ComplaintDetailQuery,
+  ComplaintFeedDocument,
+  CustomerComplaintsDocument,
+  type CustomerComplaintsQuery,
+  type LiveUpdateFragment,
+  ReassignComplaintDocument,
   SendCustomerMessageDocument,
+  TenantConfigDocument,
 } from '../../graphql/generated';
+import { flattenCategories } from '../tenant-config/categories/category-tree';
+import { type TenantConfig, normaliseConfig } from '../tenant-config/tenant-config.model';
+import { checkAttachment, downloadBase64, fileToBase64, formatBytes } from './attachments';
 import { compactDuration, dueState } from './due-badge';
+import { LifecyclePanelComponent } from './lifecycle-panel.component';
 
 type Complaint = ComplaintDetailQuery['complaint'];
 type Visibility = 'INTERNAL' | 'CUSTOMER';
+type OtherComplaint = CustomerComplaintsQuery['complaints']['edges'][number]['node'];
 
 @Component({
   selector: 'app-complaint-detail',
-  imports: [DatePipe, RouterLink, MatButtonModule, MatButtonToggleModule, MatIconModule, TranslatePipe, LocalizedPipe],
+  imports: [DatePipe, RouterLink, MatButtonModule, MatButtonToggleModule, MatIconModule, TranslatePipe, LocalizedPipe, LifecyclePanelComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './complaint-detail.component.html',
   styleUrls: ['./complaints.scss', './complaint-detail.component.scss'],
@@ -34,19 +51,109 @@ type Visibility = 'INTERNAL' | 'CUSTOMER';
 export class ComplaintDetailComponent {
   private readonly apollo = inject(Apollo);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly live = inject(StaffLiveService);
   protected readonly i18n = inject(I18nService);
 
   /** Bound from the `complaints/:id` route parameter. */
   readonly id = input.required<string>();
   protected readonly complaint = signal<Complaint | null>(null);
+  protected readonly others = signal<OtherComplaint[]>([]);
   protected readonly assignable = signal<AssignableUsersQuery | null>(null);
   protected readonly error = signal<string | null>(null);
+  protected readonly attachmentError = signal<string | null>(null);
+  protected readonly uploading = signal(false);
   protected readonly visibility = signal<Visibility>('INTERNAL');
   protected readonly sending = signal(false);
+  /** Bumped on every live event so the lifecycle panel reads the workflow again. */
+  protected readonly revision = signal(0);
+  protected readonly announcement = signal('');
+  protected readonly formatBytes = formatBytes;
+  private readonly config = signal<TenantConfig | null>(null);
+  /** One column: the next steps go first, above the long timeline. */
+  protected readonly oneColumn = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 1100px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
-    effect(() => void this.load(this.id()));
+    let unsubscribe: (() => void) | null = null;
+    effect((onCleanup) => {
+      const id = this.id();
+      void this.load(id);
+      unsubscribe = followFeed<LiveUpdateFragment>(this.live.client, ComplaintFeedDocument, { id }, (update) => this.onLive(update));
+      onCleanup(() => unsubscribe?.());
+    });
+    inject(DestroyRef).onDestroy(() => {
+      unsubscribe?.();
+      clearTimeout(this.reloadTimer);
+    });
     void this.loadAssignable();
+    void this.loadConfig();
+  }
+
+  private async loadConfig(): Promise<void> {
+    try {
+      const result = await firstValueFrom(this.apollo.query({ query: TenantConfigDocument }));
+      if (result.data) this.config.set(normaliseConfig(result.data.tenant.config));
+    } catch {
+      // Names are a nicety: codes still show.
+    }
+  }
+
+  protected severityName(code: string): string {
+    const severity = this.config()?.severities.find((s) => s.code === code);
+    return severity ? this.i18n.pick(severity.name) : code;
+  }
+
+  protected categoryName(code: string | null | undefined): string {
+    if (!code) return '—';
+    const row = flattenCategories(this.config()?.categories ?? []).find((r) => r.category.code === code);
+    return row ? this.i18n.pick(row.category.name) : code;
+  }
+
+  protected teamName(code: string | null | undefined): string {
+    if (!code) return '—';
+    const team = this.config()?.teams.find((t) => t.code === code);
+    return team ? this.i18n.pick(team.name) : code;
+  }
+
+  /** A timeline kind in words; an unknown kind shows as it is. */
+  protected eventLabel(kind: string): string {
+    const key = `event.${kind}`;
+    const text = this.i18n.t(key);
+    return text === key ? kind : text;
+  }
+
+  protected actorLabel(actorType: string, actorName: string | null | undefined): string {
+    if (actorName) return actorName;
+    const key = `actor.${actorType}`;
+    const text = this.i18n.t(key);
+    return text === key ? actorType : text;
+  }
+
+  /** Stage and team codes in an event's from/to values read as names. */
+  protected eventValue(kind: string, value: string | null | undefined): string {
+    if (!value) return '—';
+    if (kind.startsWith('stage.') || kind === 'complaint.created') {
+      const key = `stage.${value}`;
+      const text = this.i18n.t(key);
+      return text === key ? value : text;
+    }
+    if (kind === 'complaint.routed' || kind === 'complaint.assigned' || kind === 'complaint.escalated') return this.teamName(value);
+    return value;
+  }
+
+  private onLive(update: LiveUpdateFragment): void {
+    // Events come in bursts (a stage change is several); read the complaint once the burst settles.
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => {
+      void this.load(this.id());
+      this.revision.update((n) => n + 1);
+    }, 250);
+    this.announcement.set(this.i18n.t('complaint.liveEvent', { kind: update.event.kind }));
   }
 
   private async load(id: string): Promise<void> {
@@ -54,9 +161,23 @@ export class ComplaintDetailComponent {
       const result = await firstValueFrom(
         this.apollo.query({ query: ComplaintDetailDocument, variables: { id }, fetchPolicy: 'network-only' }),
       );
-      this.complaint.set(result.data?.complaint ?? null);
+      const complaint = result.data?.complaint ?? null;
+      this.complaint.set(complaint);
+      this.error.set(null);
+      if (complaint?.customer?.id) void this.loadOthers(complaint.customer.id, complaint.id);
     } catch (error) {
       this.error.set(extractFieldErrors(error).message);
+    }
+  }
+
+  private async loadOthers(customerId: string, selfId: string): Promise<void> {
+    try {
+      const result = await firstValueFrom(
+        this.apollo.query({ query: CustomerComplaintsDocument, variables: { customerId }, fetchPolicy: 'network-only' }),
+      );
+      this.others.set((result.data?.complaints.edges ?? []).map((e) => e.node).filter((c) => c.id !== selfId));
+    } catch {
+      this.others.set([]);
     }
   }
 
@@ -69,8 +190,15 @@ export class ComplaintDetailComponent {
     }
   }
 
-  protected due(dueAt: string | null | undefined): { tone: string; text: string } {
-    const state = dueState(dueAt, Date.now());
+  protected onActed(): void {
+    void this.load(this.id());
+    this.snackBar.open(this.i18n.t('lifecycle.done'), undefined, { duration: 2000 });
+  }
+
+  protected due(c: Complaint): { tone: string; text: string } {
+    if (c.status === 'WAITING_ON_CUSTOMER') return { tone: 'paused', text: this.i18n.t('complaints.paused') };
+    if (c.status === 'CLOSED' || c.status === 'RESOLVED') return { tone: 'none', text: this.i18n.t('status.' + c.status) };
+    const state = dueState(c.stageDueAt, Date.now());
     if (state.tone === 'none') return { tone: 'none', text: '—' };
     const time = compactDuration(state.minutes);
     return { tone: state.tone, text: this.i18n.t(state.tone === 'overdue' ? 'complaints.overdue' : 'complaints.dueIn', { time }) };
@@ -105,14 +233,57 @@ export class ComplaintDetailComponent {
     try {
       await firstValueFrom(
         this.apollo.mutate({
-          mutation: AssignComplaintDocument,
+          mutation: ReassignComplaintDocument,
           variables: { id: complaint.id, assigneeId: assigneeId || null, teamCode: teamCode || null, note: note.trim() || null },
         }),
       );
       this.snackBar.open(this.i18n.t('complaint.assigned'), undefined, { duration: 2000 });
       await this.load(complaint.id);
+      this.revision.update((n) => n + 1);
     } catch (error) {
       this.error.set(extractFieldErrors(error).message);
+    }
+  }
+
+  protected async upload(input: HTMLInputElement): Promise<void> {
+    const complaint = this.complaint();
+    const file = input.files?.[0];
+    if (!complaint || !file) return;
+    this.attachmentError.set(null);
+    const check = checkAttachment(file);
+    if (!check.ok) {
+      this.attachmentError.set(this.i18n.t(`attachments.${check.reason}`));
+      input.value = '';
+      return;
+    }
+    this.uploading.set(true);
+    try {
+      const result = await firstValueFrom(
+        this.apollo.mutate({
+          mutation: AddAttachmentDocument,
+          variables: { complaintId: complaint.id, fileName: file.name, contentType: file.type, contentBase64: await fileToBase64(file) },
+        }),
+      );
+      const added = result.data?.addAttachment;
+      if (added) this.complaint.set({ ...complaint, attachments: [...complaint.attachments, added] });
+      this.snackBar.open(this.i18n.t('attachments.uploaded'), undefined, { duration: 2000 });
+    } catch (error) {
+      this.attachmentError.set(extractFieldErrors(error).message);
+    } finally {
+      this.uploading.set(false);
+      input.value = '';
+    }
+  }
+
+  protected async download(attachment: AttachmentInfoFragment): Promise<void> {
+    try {
+      const result = await firstValueFrom(
+        this.apollo.query({ query: AttachmentContentDocument, variables: { id: attachment.id }, fetchPolicy: 'network-only' }),
+      );
+      const content = result.data?.attachmentContent;
+      if (content) downloadBase64(content, attachment.fileName, attachment.contentType);
+    } catch (error) {
+      this.attachmentError.set(extractFieldErrors(error).message);
     }
   }
 }

@@ -15,12 +15,13 @@ import { CategoriesTabComponent } from './categories/categories-tab.component';
 import { HistoryTabComponent } from './history/history-tab.component';
 import { PoliciesTabComponent } from './policies/policies-tab.component';
 import { RolesTabComponent } from './roles/roles-tab.component';
+import { RoutingTabComponent } from './routing/routing-tab.component';
 import { SeveritiesTabComponent } from './sla/severities-tab.component';
 import { TemplatesTabComponent } from './templates/templates-tab.component';
 import { TenantConfigStore } from './tenant-config.store';
 import { YamlTabComponent } from './yaml/yaml-tab.component';
 
-export const CONFIG_TABS = ['categories', 'sla', 'roles', 'calendar', 'policies', 'templates', 'history', 'yaml'] as const;
+export const CONFIG_TABS = ['categories', 'sla', 'roles', 'routing', 'calendar', 'policies', 'templates', 'history', 'yaml'] as const;
 
 @Component({
   selector: 'app-tenant-config-page',
@@ -37,6 +38,7 @@ export const CONFIG_TABS = ['categories', 'sla', 'roles', 'calendar', 'policies'
     CategoriesTabComponent,
     SeveritiesTabComponent,
     RolesTabComponent,
+    RoutingTabComponent,
     CalendarTabComponent,
     PoliciesTabComponent,
     TemplatesTabComponent,

@@ -134,6 +134,19 @@ export interface NotificationTemplate {
   body: string;
 }
 
+export const CHANNELS = ['phone', 'chat', 'email', 'social', 'store', 'app', 'web', 'api'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const ROUTING_STRATEGIES = ['round_robin', 'least_loaded'] as const;
+
+/** Lower priorities are tried first; a criterion left out matches anything (an empty list is invalid). */
+export interface RoutingRule {
+  id: string;
+  priority: number;
+  match: { categories?: string[]; severities?: string[]; channels?: Channel[]; customerTiers?: string[] };
+  target: { team?: string; user?: string };
+  strategy: (typeof ROUTING_STRATEGIES)[number];
+}
+
 export interface TenantConfig {
   defaultLocale: Locale;
   severities: Severity[];
@@ -145,7 +158,7 @@ export interface TenantConfig {
   teams: TeamConfig[];
   /** Edited elsewhere (routing issue); carried through saves untouched. */
   customerTiers: { code: string; name: LocalizedText }[];
-  routingRules: unknown[];
+  routingRules: RoutingRule[];
   businessCalendar: BusinessCalendar;
   approval: ApprovalPolicy;
   reminders: { fractions: number[] };
@@ -168,6 +181,8 @@ export function normaliseConfig(raw: Record<string, unknown>): TenantConfig {
     sla: config.sla ?? {},
     roles: config.roles ?? [],
     teams: config.teams ?? [],
+    routingRules: config.routingRules ?? [],
+    customerTiers: config.customerTiers ?? [],
     notificationTemplates: config.notificationTemplates ?? [],
     businessCalendar: {
       ...calendar,
