@@ -35,6 +35,8 @@ describe('public intake', () => {
     expect(session.number).toMatch(/^CP-\d{8}-\d{6}$/);
     const view = await gql(api.url, VIEW, {}, `Bearer ${session.token}`);
     expect(view.data!.portalComplaint).toMatchObject({ number: session.number, subject: '快递丢失', stage: 'intake', status: 'OPEN' });
+    const info = await gql(api.url, 'query($k:String!){ portalInfo(portalKey:$k){ tenantName defaultLocale } }', { k: portalKey });
+    expect(info.data!.portalInfo).toEqual({ tenantName: `Tenant ${tenant.slug}`, defaultLocale: 'zh-CN' });
   });
 
   it('refuses an unknown portal key with NOT_FOUND', async () => {

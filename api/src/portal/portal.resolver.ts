@@ -5,7 +5,7 @@ import { Attachment } from '../complaint/attachment.entity';
 import { Comment } from '../complaint/comment.entity';
 import { customerResponseUpdate } from '../lifecycle/lifecycle.messages';
 import { LifecycleActionPayload } from '../lifecycle/lifecycle.types';
-import { PortalComplaintInput, PortalComplaintView, PortalSession } from './portal.types';
+import { PortalComplaintInput, PortalComplaintView, PortalInfo, PortalSession } from './portal.types';
 
 type PortalPrincipal = { tenantId: string; complaintId: string };
 
@@ -35,6 +35,11 @@ export class PortalResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PortalSession> {
     return ctx.services.portal.track(ctx.em, ctx.clientIp, portalKey, number, contact);
+  }
+
+  @Query(() => PortalInfo, { description: "The tenant's name and language for a portal page" })
+  portalInfo(@Arg('portalKey', () => String) portalKey: string, @Ctx() ctx: RequestContext): Promise<PortalInfo> {
+    return ctx.services.portal.info(ctx.em, portalKey);
   }
 
   @Authorized('portal.read')

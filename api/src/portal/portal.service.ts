@@ -11,7 +11,8 @@ import type { ComplaintService } from '../complaint/complaint.service';
 import { Customer } from '../complaint/customer.entity';
 import { PORTAL_TOKEN_SECONDS } from '../identity/tokens';
 import { contactMatches } from './contact-match';
-import type { PortalComplaintInput, PortalComplaintView, PortalSession } from './portal.types';
+import type { PortalComplaintInput, PortalComplaintView, PortalInfo, PortalSession } from './portal.types';
+import { Tenant } from '../tenant/tenant.entity';
 import { RateLimiter } from './rate-limiter';
 
 const COMPLAINANT: Actor = { type: 'customer', id: null, name: null };
@@ -65,6 +66,7 @@ export class PortalService {
       this.complaints.comments(em, tenantId, complaintId, CommentVisibility.CUSTOMER),
     ]);
     return {
+      id: complaint.id,
       number: complaint.number,
       subject: complaint.subject,
       stage: complaint.stage,
@@ -72,9 +74,15 @@ export class PortalService {
       round: complaint.round,
       createdAt: complaint.createdAt,
       stageDueAt: complaint.stageDueAt ?? null,
-      timeline: events.map((e) => ({ kind: e.kind, toValue: e.kind.startsWith('complaint.stage') ? (e.toValue ?? null) : null, createdAt: e.createdAt })),
+      timeline: events.map((e) => ({ kind: e.kind, toValue: e.kind.startsWith('complaint.stage') ? (e.toValue ?? null) : null, note: e.note ?? null, createdAt: e.createdAt })),
       messages: comments.map((c) => ({ from: c.authorType === 'customer' ? 'customer' : 'staff', body: c.body, createdAt: c.createdAt })),
     };
+  }
+
+  async info(em: EntityManager, portalKey: string): Promise<PortalInfo> {
+    const tenantId = await this.tenantOf(em, portalKey);
+    const [tenant, { config }] = await Promise.all([em.findOneOrFail(Tenant, { id: tenantId }), this.tenantConfig.current(em, tenantId)]);
+    return { tenantName: tenant.name, defaultLocale: config.defaultLocale };
   }
 
   sendMessage(em: EntityManager, tenantId: string, complaintId: string, body: string): Promise<Comment> {
@@ -93,6 +101,7 @@ export class PortalService {
       token: await this.auth.issuePortalToken(tenantId, complaint.id),
       expiresAt: new Date(Date.now() + PORTAL_TOKEN_SECONDS * 1000),
       number: complaint.number,
+      complaintId: complaint.id,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ComplaintStatus } from '../complaint/complaint.entity';
 import { ContactInput } from '../complaint/complaint.inputs';
 
@@ -20,12 +20,20 @@ export class PortalSession {
   @Field(() => String) token!: string;
   @Field(() => Date) expiresAt!: Date;
   @Field(() => String) number!: string;
+  @Field(() => ID, { description: 'For complaintUpdated(id)' }) complaintId!: string;
+}
+
+@ObjectType({ description: 'What a portal page shows before anyone signs in' })
+export class PortalInfo {
+  @Field(() => String) tenantName!: string;
+  @Field(() => String) defaultLocale!: string;
 }
 
 @ObjectType()
 export class PortalTimelineEntry {
   @Field(() => String) kind!: string;
   @Field(() => String, { nullable: true }) toValue!: string | null;
+  @Field(() => String, { nullable: true, description: 'Text written for the complainant, e.g. the proposed solution' }) note!: string | null;
   @Field(() => Date) createdAt!: Date;
 }
 
@@ -38,6 +46,7 @@ export class PortalMessage {
 
 @ObjectType({ description: 'The complainant’s view: no internal notes, staff names or routing' })
 export class PortalComplaintView {
+  @Field(() => ID) id!: string;
   @Field(() => String) number!: string;
   @Field(() => String) subject!: string;
   @Field(() => String) stage!: string;
