@@ -3,6 +3,7 @@ import { Connection, Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createOrm, loadConfig, runWorkflowStartRelay, WorkflowStarter } from '@complaints/api';
 import { createLifecycleWorker } from './lifecycle-worker';
+import { startDelivery } from './delivery/delivery-wiring';
 
 /** How often the outbox relay sweeps, and how old a pending start must be before it takes over from the API. */
 const RELAY_INTERVAL_MS = 5_000;
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const worker = await createLifecycleWorker({ connection, namespace, taskQueue, root: orm.em });
   const log = (message: string, error?: unknown) => console.error(`[worker] ${message}`, error ?? '');
   const stopRelay = runWorkflowStartRelay(new WorkflowStarter(orm.em, client, taskQueue), { intervalMs: RELAY_INTERVAL_MS, graceMs: RELAY_GRACE_MS, log });
+  const delivery = startDelivery(orm.em, config, { log });
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
   console.log(`[worker] polling task queue ${taskQueue} on ${address}`);
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
     await worker.run();
   } finally {
     await stopRelay();
+    await delivery.stop();
     await clientConnection.close();
     await connection.close();
     await orm.close();

@@ -33,7 +33,7 @@ const lockTenant = (em: EntityManager, tenantId: string) =>
  * business minutes and intake days both depend on it. Returns the settings in force.
  */
 export async function ensureAnalyticsSettings(em: EntityManager, tenantId: string, calendar: BusinessCalendar, now = new Date()): Promise<AnalyticsSettings> {
-  const hash = createHash('sha256').update(JSON.stringify(calendar)).digest('hex');
+  const hash = createHash('sha256').update(canonicalJson(calendar)).digest('hex');
   let row = await readSettings(em, tenantId);
   if (row && row.calendar_hash === hash && covers(row, now)) return settingsOf(row);
 
@@ -59,7 +59,7 @@ export async function ensureAnalyticsSettings(em: EntityManager, tenantId: strin
 export async function rebuildRollups(em: EntityManager, tenantId: string): Promise<void> {
   await lockTenant(em, tenantId);
   await em.execute('delete from analytics_dirty where tenant_id = ?', [tenantId]);
-  for (const table of ['analytics_daily', 'analytics_monthly', 'analytics_subject_daily']) {
+  for (const table of ['analytics_daily', 'analytics_weekly', 'analytics_monthly', 'analytics_subject_daily']) {
     await em.execute(`delete from ${table} where tenant_id = ?`, [tenantId]);
   }
   const [span] = await em.execute<{ first: string | null; last: string | null }[]>(
@@ -70,6 +70,7 @@ export async function rebuildRollups(em: EntityManager, tenantId: string): Promi
   if (span?.first && span.last) {
     await em.execute('select analytics_refresh_days(?, ?::date, ?::date)', [tenantId, span.first, span.last]);
     await em.execute('select analytics_refresh_months(?, ?::date, ?::date)', [tenantId, span.first, span.last]);
+    await em.execute('select analytics_refresh_weeks(?, ?::date, ?::date)', [tenantId, span.first, span.last]);
   }
   await em.execute('update analytics_settings set rebuilt_at = now() where tenant_id = ?', [tenantId]);
 }
@@ -82,6 +83,15 @@ export async function updateAnalyticsSettings(em: EntityManager, tenantId: strin
   );
   // Repeats are counted with the window in force at refresh: a new window recounts history.
   if (before && change.repeatWindowDays != null && change.repeatWindowDays !== before.repeat_window_days) await rebuildRollups(em, tenantId);
+}
+
+/** JSON with sorted keys: a configuration read back from jsonb has its keys in another order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 async function readSettings(em: EntityManager, tenantId: string): Promise<SettingsRow | undefined> {

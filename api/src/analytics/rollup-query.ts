@@ -67,44 +67,73 @@ export function scopeOf(tenantId: string, config: TenantConfig, filter: Analytic
   return { grain: agentGrain ? RollupGrain.AGENT : RollupGrain.CUBE, from: filter.from, to: filter.to, where, params };
 }
 
-const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * 86_400_000).toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+const addDays = (iso: string, n: number) => new Date(Date.parse(iso) + n * DAY_MS).toISOString().slice(0, 10);
 const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
-const addMonths = (iso: string, n: number) => {
+const nextMonth = (iso: string) => {
   const d = new Date(Date.parse(monthStart(iso)));
-  d.setUTCMonth(d.getUTCMonth() + n);
+  d.setUTCMonth(d.getUTCMonth() + 1);
   return d.toISOString().slice(0, 10);
 };
+/** Monday of the ISO week holding the date. */
+const weekStart = (iso: string) => addDays(iso, -((new Date(Date.parse(iso)).getUTCDay() + 6) % 7));
+
+interface Unit {
+  table: 'analytics_monthly' | 'analytics_weekly';
+  column: 'month' | 'week';
+  start: (iso: string) => string;
+  next: (iso: string) => string;
+}
+const MONTHS: Unit = { table: 'analytics_monthly', column: 'month', start: monthStart, next: nextMonth };
+const WEEKS: Unit = { table: 'analytics_weekly', column: 'week', start: weekStart, next: (iso) => addDays(weekStart(iso), 7) };
+
+/** The whole units inside [from, to] as [first, end) plus the ragged ends, or null when no unit fits. */
+function wholeUnits(from: string, to: string, unit: Unit): { first: string; end: string; head: [string, string] | null; tail: [string, string] | null } | null {
+  const first = unit.start(from) === from ? from : unit.next(from);
+  const end = unit.start(addDays(to, 1));
+  if (first >= end) return null;
+  return { first, end, head: first > from ? [from, addDays(first, -1)] : null, tail: end <= to ? [end, to] : null };
+}
+
+interface Part {
+  sql: string;
+  params: unknown[];
+}
 
 /**
- * The rows of the period: whole months from the monthly rollup, the ragged ends from the daily one, so a
- * year costs about twelve months of rows rather than 365 days of them. `periodOf` names each row's bucket.
+ * The rows of the period from the coarsest rollup that fits: whole months, then whole weeks, then days, so
+ * a year costs about twelve months of rows (plus a few weeks and days at the ends) rather than 365 days.
+ * A granularity keeps only the levels whose rows fall inside one of its buckets.
  */
-function source(scope: RollupScope, granularity: AnalyticsGranularity | null): { sql: string; params: unknown[] } {
-  const columns = MEASURE_COLUMNS.join(', ');
+function source(scope: RollupScope, granularity: AnalyticsGranularity | null): Part {
+  const columns = `category_code, channel, severity, team_code, assignee_id, ${MEASURE_COLUMNS.join(', ')}`;
   const where = scope.where.join(' and ');
-  const dayPeriod = granularity === AnalyticsGranularity.DAY ? 'day' : granularity === AnalyticsGranularity.WEEK ? `date_trunc('week', day::timestamp)::date` : granularity === AnalyticsGranularity.MONTH ? `date_trunc('month', day::timestamp)::date` : `null::date`;
-  const firstFull = scope.from === monthStart(scope.from) ? scope.from : addMonths(scope.from, 1);
-  const afterLastFull = addDays(scope.to, 1) === monthStart(addDays(scope.to, 1)) ? addDays(scope.to, 1) : monthStart(scope.to);
-  const useMonths = granularity !== AnalyticsGranularity.DAY && granularity !== AnalyticsGranularity.WEEK && firstFull < afterLastFull;
-  const daily = (from: string, to: string) => ({
-    sql: `select ${dayPeriod} as period, category_code, channel, severity, team_code, assignee_id, ${columns} from analytics_daily where ${where} and day >= ?::date and day <= ?::date`,
-    params: [...scope.params, from, to],
-  });
-  if (!useMonths) {
-    const d = daily(scope.from, scope.to);
-    return d;
-  }
-  const monthPeriod = granularity === AnalyticsGranularity.MONTH ? 'month' : 'null::date';
-  const parts = [
-    { sql: `select ${monthPeriod} as period, category_code, channel, severity, team_code, assignee_id, ${columns} from analytics_monthly where ${where} and month >= ?::date and month < ?::date`, params: [...scope.params, firstFull, afterLastFull] },
-  ];
-  const pick = (from: string, to: string) => {
-    if (from > to) return;
-    const d = daily(from, to);
-    parts.push(d);
+  const bucket = (column: string) =>
+    granularity === AnalyticsGranularity.DAY ? column : granularity === AnalyticsGranularity.WEEK ? `date_trunc('week', ${column}::timestamp)::date` : granularity === AnalyticsGranularity.MONTH ? `date_trunc('month', ${column}::timestamp)::date` : 'null::date';
+  const parts: Part[] = [];
+  const days = (from: string, to: string): void => {
+    parts.push({ sql: `select ${bucket('day')} as period, ${columns} from analytics_daily where ${where} and day >= ?::date and day <= ?::date`, params: [...scope.params, from, to] });
   };
-  pick(scope.from, addDays(firstFull, -1));
-  pick(afterLastFull, scope.to);
+  const cover = (from: string, to: string, units: Unit[]): void => {
+    const [unit, ...finer] = units;
+    const whole = unit ? wholeUnits(from, to, unit) : null;
+    if (!unit || !whole) {
+      if (finer.length) cover(from, to, finer);
+      else days(from, to);
+      return;
+    }
+    parts.push({
+      sql: `select ${bucket(unit.column)} as period, ${columns} from ${unit.table} where ${where} and ${unit.column} >= ?::date and ${unit.column} < ?::date`,
+      params: [...scope.params, whole.first, whole.end],
+    });
+    for (const edge of [whole.head, whole.tail]) {
+      if (edge && finer.length) cover(edge[0], edge[1], finer);
+      else if (edge) days(edge[0], edge[1]);
+    }
+  };
+  const levels = granularity === AnalyticsGranularity.DAY ? [] : granularity === AnalyticsGranularity.WEEK ? [WEEKS] : granularity === AnalyticsGranularity.MONTH ? [MONTHS] : [MONTHS, WEEKS];
+  if (levels.length) cover(scope.from, scope.to, levels);
+  else days(scope.from, scope.to);
   return { sql: parts.map((p) => p.sql).join(' union all '), params: parts.flatMap((p) => p.params) };
 }
 

@@ -12,6 +12,7 @@ import { Customer } from './customer.entity';
 import { validateSubmission } from './intake-validation';
 import { appendEvent } from './timeline';
 import { enqueueWorkflowStart } from '../lifecycle/workflow-start.outbox';
+import { flagLikelyRepeats } from '../analytics/repeat-complaints';
 
 const INTAKE_STAGE = 'intake';
 
@@ -99,6 +100,7 @@ export class ComplaintIntakeService {
       data: { ruleId: rule?.id ?? null, teamCode, assigneeId: assignee?.id ?? null, strategy: rule?.strategy ?? null },
     });
     await em.flush();
+    await flagLikelyRepeats(em, tenantId, complaint);
     // Same transaction as the complaint: its lifecycle workflow is started after commit (or by the relay).
     await enqueueWorkflowStart(em, {
       tenantId,

@@ -4,6 +4,8 @@ import { Migration20261124000001_lifecycle_outboxes } from './Migration202611240
 import { Migration20261125000000_live_portal } from './Migration20261125000000_live_portal';
 import { Migration20261126000000_analytics_knowledge } from './Migration20261126000000_analytics_knowledge';
 import { Migration20261127000000_intake_tail_tuning } from './Migration20261127000000_intake_tail_tuning';
+import { Migration20261128000000_notifications_webhooks } from './Migration20261128000000_notifications_webhooks';
+import { Migration20261129100000_analytics_weekly } from './Migration20261129100000_analytics_weekly';
 
 /** Every migration in order. Never rewrite one that has been committed; add a new one. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +14,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125000000_live_portal', class: Migration20261125000000_live_portal },
   { name: 'Migration20261126000000_analytics_knowledge', class: Migration20261126000000_analytics_knowledge },
   { name: 'Migration20261127000000_intake_tail_tuning', class: Migration20261127000000_intake_tail_tuning },
+  { name: 'Migration20261128000000_notifications_webhooks', class: Migration20261128000000_notifications_webhooks },
+  { name: 'Migration20261129100000_analytics_weekly', class: Migration20261129100000_analytics_weekly },
 ];

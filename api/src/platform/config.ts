@@ -17,6 +17,17 @@ const envSchema = z.object({
   LIVE_MAX_CONNECTIONS_PER_CREDENTIAL: z.coerce.number().int().positive().default(50),
   LIVE_MAX_BUFFERED_EVENTS: z.coerce.number().int().positive().default(500),
   LIVE_KEEPALIVE_MS: z.coerce.number().int().positive().default(12_000),
+  /** e.g. smtp://user:pass@mail.example.com:587; unset: the worker only logs email notifications. */
+  SMTP_URL: z.string().url().optional(),
+  NOTIFY_FROM: z.string().default('Complaints <no-reply@complaints.local>'),
+  /** The SMS / push provider gateway (JSON POST per message); unset: those are only logged. */
+  NOTIFY_WEBHOOK_URL: z.string().url().optional(),
+  /** Where complainants follow their complaint; links in customer messages start here. */
+  PORTAL_URL: z.string().url().default('http://localhost:4200/portal'),
+  DELIVERY_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
+  DELIVERY_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
+  DELIVERY_RETRY_MAX_MS: z.coerce.number().int().positive().default(3_600_000),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
 });
 
 export const APP_DB_ROLE = 'complaints_app';
@@ -31,6 +42,15 @@ export interface AppConfig {
   temporal: { address: string; namespace: string; taskQueue: string };
   attachmentsDir: string;
   live: { maxConnectionsPerTenant: number; maxConnectionsPerCredential: number; maxBufferedEvents: number; keepAliveMs: number };
+  notifications: { smtpUrl?: string; from: string; providerWebhookUrl?: string; portalUrl: string };
+  /** Notification and webhook delivery in the worker: poll interval and exponential backoff. */
+  delivery: { intervalMs: number; retry: RetryPolicy };
+}
+
+export interface RetryPolicy {
+  baseMs: number;
+  maxMs: number;
+  maxAttempts: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -57,6 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxConnectionsPerCredential: e.LIVE_MAX_CONNECTIONS_PER_CREDENTIAL,
       maxBufferedEvents: e.LIVE_MAX_BUFFERED_EVENTS,
       keepAliveMs: e.LIVE_KEEPALIVE_MS,
+    },
+    notifications: { smtpUrl: e.SMTP_URL, from: e.NOTIFY_FROM, providerWebhookUrl: e.NOTIFY_WEBHOOK_URL, portalUrl: e.PORTAL_URL },
+    delivery: {
+      intervalMs: e.DELIVERY_INTERVAL_MS,
+      retry: { baseMs: e.DELIVERY_RETRY_BASE_MS, maxMs: e.DELIVERY_RETRY_MAX_MS, maxAttempts: e.DELIVERY_MAX_ATTEMPTS },
     },
   };
 }

@@ -14,6 +14,8 @@ import { ComplaintLifecycleService } from '../lifecycle/complaint-lifecycle.serv
 import type { LifecycleTemporal } from '../lifecycle/lifecycle-wiring';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { ExportService } from '../export/export.service';
+import { KnowledgeService } from '../knowledge/knowledge.service';
+import { WebhookService } from '../webhooks/webhook.service';
 
 /** The domain services, built once per process; they hold no request state. */
 export interface Services {
@@ -27,6 +29,8 @@ export interface Services {
   portal: PortalService;
   analytics: AnalyticsService;
   exports: ExportService;
+  knowledge: KnowledgeService;
+  webhooks: WebhookService;
 }
 
 /** `temporal` is absent in processes that do not drive lifecycles (CLI tools); lifecycle actions then fail cleanly. */
@@ -52,5 +56,7 @@ export function createServices(
     lifecycle: new ComplaintLifecycleService(temporal, complaints),
     analytics,
     exports: new ExportService(root, `${config.attachmentsDir}-exports`, analytics),
+    knowledge: new KnowledgeService(),
+    webhooks: new WebhookService(),
   };
 }

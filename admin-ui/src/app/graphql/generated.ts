@@ -891,6 +891,7 @@ export type PortalComplaintInput = {
 /** The complainant’s view: no internal notes, staff names or routing */
 export type PortalComplaintView = {
   createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
   messages: Array<PortalMessage>;
   number: Scalars['String']['output'];
   round: Scalars['Float']['output'];
@@ -899,6 +900,12 @@ export type PortalComplaintView = {
   status: ComplaintStatus;
   subject: Scalars['String']['output'];
   timeline: Array<PortalTimelineEntry>;
+};
+
+/** What a portal page shows before anyone signs in */
+export type PortalInfo = {
+  defaultLocale: Scalars['String']['output'];
+  tenantName: Scalars['String']['output'];
 };
 
 export type PortalMessage = {
@@ -910,6 +917,8 @@ export type PortalMessage = {
 
 /** A short-lived credential for one complaint: send it as `Authorization: Bearer <token>` */
 export type PortalSession = {
+  /** For complaintUpdated(id) */
+  complaintId: Scalars['ID']['output'];
   expiresAt: Scalars['DateTimeISO']['output'];
   number: Scalars['String']['output'];
   token: Scalars['String']['output'];
@@ -918,6 +927,8 @@ export type PortalSession = {
 export type PortalTimelineEntry = {
   createdAt: Scalars['DateTimeISO']['output'];
   kind: Scalars['String']['output'];
+  /** Text written for the complainant, e.g. the proposed solution */
+  note: Maybe<Scalars['String']['output']>;
   toValue: Maybe<Scalars['String']['output']>;
 };
 
@@ -957,6 +968,8 @@ export type Query = {
   me: Me;
   /** The portal token's complaint as the complainant may see it */
   portalComplaint: PortalComplaintView;
+  /** The tenant's name and language for a portal page */
+  portalInfo: PortalInfo;
   recurringIssues: RecurringIssues;
   /** Who would get this complaint: under the saved configuration, or a draft passed in */
   routingPreview: RoutingPreview;
@@ -1052,6 +1065,11 @@ export type QueryKnowledgeArticlesArgs = {
 export type QueryKnowledgeDeflectionArgs = {
   from: Scalars['DateTimeISO']['input'];
   to: Scalars['DateTimeISO']['input'];
+};
+
+
+export type QueryPortalInfoArgs = {
+  portalKey: Scalars['String']['input'];
 };
 
 

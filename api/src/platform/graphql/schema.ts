@@ -9,7 +9,11 @@ import { LifecycleResolver } from '../../lifecycle/lifecycle.resolver';
 import { LiveResolver } from '../../live/live.resolver';
 import { PortalResolver } from '../../portal/portal.resolver';
 import { AnalyticsResolver } from '../../analytics/analytics.resolver';
+import { ComplaintLinksResolver } from '../../analytics/complaint-links.resolver';
 import { ExportResolver } from '../../export/export.resolver';
+import { KnowledgeResolver } from '../../knowledge/knowledge.resolver';
+import { WebhookResolver } from '../../webhooks/webhook.resolver';
+import { NotificationResolver } from '../../notifications/notification.resolver';
 import { authChecker } from '../auth/auth-checker';
 
 /**
@@ -28,7 +32,7 @@ const NO_TOPIC_PUBSUB = {
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [IdentityResolver, TenantResolver, TeamResolver, ComplaintResolver, LifecycleResolver, LiveResolver, PortalResolver, AnalyticsResolver, ExportResolver],
+    resolvers: [IdentityResolver, TenantResolver, TeamResolver, ComplaintResolver, LifecycleResolver, LiveResolver, PortalResolver, AnalyticsResolver, ComplaintLinksResolver, ExportResolver, KnowledgeResolver, WebhookResolver, NotificationResolver],
     authChecker,
     authMode: 'error',
     pubSub: NO_TOPIC_PUBSUB,

@@ -1,0 +1,39 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createChannelAdapters, TenantConfigService, type AppConfig, type ChannelAdapters } from '@complaints/api';
+import { createNotificationDelivery } from '../activities/deliver-notification';
+import { createWebhookDelivery } from '../activities/deliver-webhook';
+import { runDeliveryRelay } from './delivery-relay';
+
+/**
+ * Notification and webhook delivery for a worker process: channel adapters from the configuration (the
+ * log-only adapter where no provider is configured, announced in the log) and the relay loop.
+ */
+export function startDelivery(
+  root: EntityManager,
+  config: Pick<AppConfig, 'notifications' | 'delivery'>,
+  opts: { log: (message: string, error?: unknown) => void; channels?: ChannelAdapters; tenantId?: string },
+): { stop(): Promise<void>; sweep(): Promise<number> } {
+  let channels = opts.channels;
+  let close: () => void = () => {};
+  if (!channels) {
+    const built = createChannelAdapters(config.notifications, (line) => console.log(line));
+    for (const warning of built.warnings) opts.log(warning);
+    channels = built.adapters;
+    close = () => void Object.values(built.adapters).forEach((a) => a.close?.());
+  }
+  const retry = config.delivery.retry;
+  const relay = runDeliveryRelay(
+    {
+      ...createNotificationDelivery({ root, tenantConfig: new TenantConfigService(), channels, retry, portalUrl: config.notifications.portalUrl }),
+      ...createWebhookDelivery({ root, retry }),
+    },
+    { intervalMs: config.delivery.intervalMs, log: opts.log, tenantId: opts.tenantId },
+  );
+  return {
+    sweep: relay.sweep,
+    async stop() {
+      await relay.stop();
+      close();
+    },
+  };
+}
