@@ -93,4 +93,26 @@ describe('complaints connection', () => {
   it('refuses a forged cursor with BAD_USER_INPUT', async () => {
     expect(errorCode(await gql(api.url, LIST, { first: 5, after: 'garbage' }, token))).toBe('BAD_USER_INPUT');
   });
+
+  it('pages past rows stamped within the same millisecond by SQL, skipping none', async () => {
+    const other = await createTestTenant(orm, api);
+    const conn = orm.em.getConnection();
+    for (const [n, micros] of [[1, '000100'], [2, '000400'], [3, '000900']] as const) {
+      await conn.execute(
+        `insert into complaints (id, tenant_id, number, channel, severity, stage, status, subject, description, config_version, anonymous, created_at)
+         values (gen_random_uuid(), ?, ?, 'web', 'general', 'intake', 'OPEN', 's', 'd', 1, true, ?::timestamptz)`,
+        [other.id, `CP-20260101-00000${n}`, `2026-01-01T00:00:00.${micros}Z`],
+      );
+    }
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const res: Awaited<ReturnType<typeof gql>> = await gql(api.url, LIST, { first: 1, after }, other.tokens['admin@t.test']);
+      seen.push(...res.data!.complaints.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!res.data!.complaints.pageInfo.hasNextPage) break;
+      after = res.data!.complaints.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen).size).toBe(3);
+  });
 });

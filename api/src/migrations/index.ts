@@ -6,6 +6,7 @@ import { Migration20261126000000_analytics_knowledge } from './Migration20261126
 import { Migration20261127000000_intake_tail_tuning } from './Migration20261127000000_intake_tail_tuning';
 import { Migration20261128000000_notifications_webhooks } from './Migration20261128000000_notifications_webhooks';
 import { Migration20261129100000_analytics_weekly } from './Migration20261129100000_analytics_weekly';
+import { Migration20261130000000_complaint_ms_timestamps } from './Migration20261130000000_complaint_ms_timestamps';
 
 /** Every migration in order. Never rewrite one that has been committed; add a new one. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127000000_intake_tail_tuning', class: Migration20261127000000_intake_tail_tuning },
   { name: 'Migration20261128000000_notifications_webhooks', class: Migration20261128000000_notifications_webhooks },
   { name: 'Migration20261129100000_analytics_weekly', class: Migration20261129100000_analytics_weekly },
+  { name: 'Migration20261130000000_complaint_ms_timestamps', class: Migration20261130000000_complaint_ms_timestamps },
 ];
