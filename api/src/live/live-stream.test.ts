@@ -28,6 +28,7 @@ describe('liveStream', () => {
     const stream = liveStream({
       hub,
       tenantId: 't1',
+      complaintId: 'c1',
       accept: (e) => e.complaintId === 'c1',
       replay: async () => {
         await replayGate;

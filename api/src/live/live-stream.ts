@@ -5,6 +5,8 @@ import type { LiveEvent } from './timeline-tail';
 export interface LiveStreamOptions<T> {
   hub: LiveHub;
   tenantId: string;
+  /** Set for a one-complaint subscription: the hub then hands it that complaint's events only. */
+  complaintId?: string;
   /** Which events of the tenant this subscription wants (cheap, from routing attributes only). */
   accept(event: LiveEvent): boolean;
   /** Events the subscriber missed since its cursor, read from the timeline, oldest first. */
@@ -31,7 +33,7 @@ export async function* liveStream<T>(opts: LiveStreamOptions<T>): AsyncGenerator
     if (queue.length >= opts.maxBuffered) overflow = true;
     else queue.push(event);
     wake?.();
-  });
+  }, opts.complaintId);
   try {
     let last: TimelineCursor | undefined;
     for (const event of (await opts.replay?.()) ?? []) {

@@ -73,10 +73,11 @@ function tenantOf(ctx: LiveContext): string {
   return ctx.principal.tenantId;
 }
 
-function streamOf(ctx: LiveContext, tenantId: string, accept: (e: LiveEvent) => boolean, visible: Visible, replayFrom?: () => Promise<LiveEvent[]>) {
+function streamOf(ctx: LiveContext, tenantId: string, accept: (e: LiveEvent) => boolean, visible: Visible, replayFrom?: () => Promise<LiveEvent[]>, complaintId?: string) {
   return liveStream({
     hub: ctx.live.hub,
     tenantId,
+    complaintId,
     accept,
     replay: replayFrom,
     present: presenter(ctx, visible),
@@ -97,7 +98,7 @@ export async function complaintUpdates(ctx: LiveContext, id: string, after?: str
     if (!exists) throw notFound('Complaint');
   }
   const visible: Visible = (p, update) => (p.kind === 'portal' ? forPortal(update) : staffView('complaint.read')(p, update));
-  return streamOf(ctx, tenantId, (e) => e.complaintId === id, visible, replayer(ctx.live.root, tenantId, after, id));
+  return streamOf(ctx, tenantId, (e) => e.complaintId === id, visible, replayer(ctx.live.root, tenantId, after, id), id);
 }
 
 /** A staff work queue: every event of complaints matching the filter. */
