@@ -14,6 +14,9 @@ export interface LifecycleWorkerOptions {
   wrapActivities?: (activities: LifecycleActivities) => LifecycleActivities;
 }
 
+/** Workflows kept in memory between tasks (see createLifecycleWorker). */
+export const MAX_CACHED_WORKFLOWS = 300;
+
 /** The path the bundler starts from: compiled JS in production, TypeScript under jest. */
 export const WORKFLOWS_PATH = require.resolve('./workflows');
 
@@ -25,5 +28,9 @@ export function createLifecycleWorker(opts: LifecycleWorkerOptions): Promise<Wor
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: (opts.wrapActivities ?? ((a) => a))(createActivities({ root: opts.root, tenantConfig: new TenantConfigService() })),
+    // Complaint workflows sleep for hours between events; each cached one costs about 1.8 MB. The SDK's
+    // default cache (sized from memory, ~2,300 here) held 4.7 GB with 10,000 open complaints. Evicted
+    // workflows replay from history when their next timer or update arrives.
+    maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
   });
 }
