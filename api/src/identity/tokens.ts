@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 export type TokenUse = 'access' | 'refresh' | 'portal';
@@ -14,7 +15,12 @@ const ISSUER = 'complaints-api';
 
 /** HS256 JWTs. The tenant travels in the token; what the subject may do is re-read per request. */
 export class TokenIssuer {
-  constructor(private readonly secret: string) {}
+  /** A key object, not the string: jsonwebtoken otherwise tries to parse the string as a PEM key on every call. */
+  private readonly secret: KeyObject;
+
+  constructor(secret: string) {
+    this.secret = createSecretKey(Buffer.from(secret, 'utf8'));
+  }
 
   async sign(claims: TokenClaims): Promise<string> {
     return jwt.sign({ tid: claims.tenantId, use: claims.use }, this.secret, {
