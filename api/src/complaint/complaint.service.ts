@@ -19,8 +19,10 @@ export class ComplaintService {
     return complaint;
   }
 
+  /** For display only: a plain object with the complaint's properties, which the ORM does not track. */
   async byNumber(em: EntityManager, tenantId: string, number: string): Promise<Complaint> {
-    const complaint = await em.findOne(Complaint, { tenantId, number: number.trim().toUpperCase() });
+    const lookup = em.createQueryBuilder(Complaint).where({ tenantId, number: number.trim().toUpperCase() });
+    const complaint = (await lookup.execute('get', true)) as Complaint | undefined;
     if (!complaint) throw notFound('Complaint');
     return complaint;
   }

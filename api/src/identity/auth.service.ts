@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TenantConfig } from '@complaints/tenant-config';
-import { enterTenant } from '../platform/db/tenant-scope';
+import { enterTenant, filterToTenant } from '../platform/db/tenant-scope';
 import { unauthenticated } from '../platform/errors';
-import { PORTAL_PERMISSIONS, type Principal } from '../platform/auth/principal';
+import { ANONYMOUS, PORTAL_PERMISSIONS, type Principal } from '../platform/auth/principal';
 import { Complaint } from '../complaint/complaint.entity';
 import type { TenantConfigService } from '../tenant/tenant-config.service';
 import { parseApiKey, secretMatches } from './api-key-secret';
@@ -10,6 +10,18 @@ import { ApiKey } from './api-key.entity';
 import { verifyPassword } from './password';
 import type { TokenIssuer } from './tokens';
 import { User } from './user.entity';
+
+export interface AuthSession {
+  principal: Principal;
+  /** The tenant's configuration version, when authentication read it (staff): the operation reuses it. */
+  configVersion?: number;
+}
+
+interface StaffSessionRow {
+  display_name: string;
+  roles: string[];
+  config_version: number;
+}
 
 export interface AuthTokens {
   accessToken: string;
@@ -19,6 +31,7 @@ export interface AuthTokens {
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 const BAD_CREDENTIALS = 'Unknown tenant, email or password';
+const EXPIRED_ACCESS = 'The access token is invalid or expired';
 
 export function permissionsOf(config: TenantConfig, roleCodes: readonly string[]): Set<string> {
   const granted = new Set<string>();
@@ -52,11 +65,16 @@ export class AuthService {
 
   /** Reads `Authorization: Bearer <jwt>` or `Authorization: ApiKey <key>`; enters the principal's tenant. */
   async authenticate(em: EntityManager, authorization: string | undefined): Promise<Principal> {
-    if (!authorization) return { kind: 'anonymous' };
+    return (await this.session(em, authorization)).principal;
+  }
+
+  /** `authenticate`, plus what it learnt on the way that the operation would otherwise read again. */
+  async session(em: EntityManager, authorization: string | undefined): Promise<AuthSession> {
+    if (!authorization) return { principal: ANONYMOUS };
     const [scheme, credential] = authorization.trim().split(/\s+/, 2);
     if (!credential) throw unauthenticated('Malformed Authorization header');
-    if (scheme?.toLowerCase() === 'bearer') return this.bearerPrincipal(em, credential);
-    if (scheme?.toLowerCase() === 'apikey') return this.apiKeyPrincipal(em, credential);
+    if (scheme?.toLowerCase() === 'bearer') return this.bearerSession(em, credential);
+    if (scheme?.toLowerCase() === 'apikey') return { principal: await this.apiKeyPrincipal(em, credential) };
     throw unauthenticated(`Unsupported authorization scheme "${scheme}"`);
   }
 
@@ -65,25 +83,29 @@ export class AuthService {
     return this.tokens.sign({ tenantId, subject: complaintId, use: 'portal' });
   }
 
-  private async bearerPrincipal(em: EntityManager, token: string): Promise<Principal> {
+  private async bearerSession(em: EntityManager, token: string): Promise<AuthSession> {
     const claims = await this.tokens.verify(token);
     if (claims?.use === 'portal') {
       await enterTenant(em, claims.tenantId);
       const exists = await em.count(Complaint, { tenantId: claims.tenantId, id: claims.subject });
       if (!exists) throw unauthenticated('The portal token is invalid or expired');
-      return { kind: 'portal', tenantId: claims.tenantId, complaintId: claims.subject, permissions: PORTAL_PERMISSIONS };
+      return { principal: { kind: 'portal', tenantId: claims.tenantId, complaintId: claims.subject, permissions: PORTAL_PERMISSIONS } };
     }
-    const user = claims?.use === 'access' ? await this.findActiveUser(em, claims.tenantId, { id: claims.subject }) : null;
-    if (!user) throw unauthenticated('The access token is invalid or expired');
-    const { config } = await this.tenantConfig.current(em, user.tenantId);
-    return {
+    if (claims?.use !== 'access') throw unauthenticated(EXPIRED_ACCESS);
+    // One round trip enters the tenant and reads the active user with the tenant's configuration version.
+    const [row] = await em.execute<StaffSessionRow[]>('select * from auth_staff_session(?, ?)', [claims.tenantId, claims.subject]);
+    filterToTenant(em, claims.tenantId);
+    if (!row) throw unauthenticated(EXPIRED_ACCESS);
+    const config = await this.tenantConfig.atVersion(em, claims.tenantId, row.config_version);
+    const principal: Principal = {
       kind: 'user',
-      tenantId: user.tenantId,
-      userId: user.id,
-      displayName: user.displayName,
-      roles: user.roles,
-      permissions: permissionsOf(config, user.roles),
+      tenantId: claims.tenantId,
+      userId: claims.subject,
+      displayName: row.display_name,
+      roles: row.roles,
+      permissions: permissionsOf(config, row.roles),
     };
+    return { principal, configVersion: row.config_version };
   }
 
   private async apiKeyPrincipal(em: EntityManager, token: string): Promise<Principal> {

@@ -7,6 +7,7 @@ import { Migration20261127000000_intake_tail_tuning } from './Migration202611270
 import { Migration20261128000000_notifications_webhooks } from './Migration20261128000000_notifications_webhooks';
 import { Migration20261129100000_analytics_weekly } from './Migration20261129100000_analytics_weekly';
 import { Migration20261130000000_complaint_ms_timestamps } from './Migration20261130000000_complaint_ms_timestamps';
+import { Migration20261201000000_staff_session } from './Migration20261201000000_staff_session';
 
 /** Every migration in order. Never rewrite one that has been committed; add a new one. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261128000000_notifications_webhooks', class: Migration20261128000000_notifications_webhooks },
   { name: 'Migration20261129100000_analytics_weekly', class: Migration20261129100000_analytics_weekly },
   { name: 'Migration20261130000000_complaint_ms_timestamps', class: Migration20261130000000_complaint_ms_timestamps },
+  { name: 'Migration20261201000000_staff_session', class: Migration20261201000000_staff_session },
 ];

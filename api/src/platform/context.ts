@@ -16,10 +16,20 @@ export interface RequestContext {
   loaders: Loaders;
   /** The caller's address, for rate limits on public operations. */
   clientIp: string;
-  /** Set once the operation is resolved; a query's unit of work is discarded, not diffed, at commit. */
-  operation?: 'query' | 'mutation' | 'subscription';
+  /**
+   * What Apollo learns while executing. A holder object, not fields: Apollo runs each operation on a
+   * shallow copy of the context, so only a shared reference reaches back to the transaction's owner.
+   */
+  outcome: OperationOutcome;
   /** The tenant configuration in force, read at most once per operation. */
   tenantConfig(): Promise<VersionedConfig>;
+}
+
+export interface OperationOutcome {
+  /** Set once the operation is resolved; a query's unit of work is discarded, not diffed, at commit. */
+  kind?: 'query' | 'mutation' | 'subscription';
+  /** Set when the operation answered with errors: its transaction rolls back. */
+  failed: boolean;
 }
 
 export type TenantPrincipal = Exclude<Principal, { kind: 'anonymous' }>;

@@ -21,22 +21,27 @@ export async function openRequestContext(root: EntityManager, services: Services
   const em = root.fork({ clear: true, useContext: false }) as EntityManager;
   await em.begin();
   try {
-    const principal = await services.auth.authenticate(em, authorization);
+    const { principal, configVersion } = await services.auth.session(em, authorization);
     let config: Promise<VersionedConfig> | undefined;
+    const readConfig = async (tenantId: string): Promise<VersionedConfig> =>
+      configVersion === undefined
+        ? services.tenantConfig.current(em, tenantId)
+        : { version: configVersion, config: await services.tenantConfig.atVersion(em, tenantId, configVersion) };
     const ctx: RequestContext = {
       em,
       principal,
       services,
       loaders: createLoaders(em, () => tenantIdOf(ctx)),
       clientIp,
-      tenantConfig: () => (config ??= services.tenantConfig.current(em, tenantIdOf(ctx))),
+      outcome: { failed: false },
+      tenantConfig: () => (config ??= readConfig(tenantIdOf(ctx))),
     };
     return {
       ctx,
       finish: async (succeeded) => {
         if (!succeeded) return em.rollback();
         // A query changed nothing through the ORM: skip the change-set computation over every loaded entity.
-        if (ctx.operation === 'query') em.clear();
+        if (ctx.outcome.kind === 'query') em.clear();
         await em.commit();
         if (wroteTimeline(em)) await wakeTimelineTails(root);
       },

@@ -8,6 +8,11 @@ import { TENANT_FILTER } from './tenant-scoped.entity';
  */
 export async function enterTenant(em: EntityManager, tenantId: string): Promise<void> {
   await em.execute(`select set_config('app.tenant_id', ?, true)`, [tenantId]);
+  filterToTenant(em, tenantId);
+}
+
+/** The ORM half of `enterTenant`, for callers whose SQL already set `app.tenant_id` (auth_staff_session). */
+export function filterToTenant(em: EntityManager, tenantId: string): void {
   em.setFilterParams(TENANT_FILTER, { tenantId });
 }
 

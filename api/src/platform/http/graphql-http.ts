@@ -13,7 +13,8 @@ export const MAX_BATCH = 10;
 interface OperationResult {
   status: number;
   headers: Record<string, string>;
-  body: unknown;
+  /** The JSON body as Apollo serialised it: passed through, never parsed and serialised again. */
+  body: string;
 }
 
 const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
@@ -22,14 +23,14 @@ const errorBody = (message: string, code: string) => ({ errors: [{ message, exte
  * The HTTP side of /graphql. Batches are split here rather than in Apollo, so every operation of a
  * batch gets its own context and transaction: one failing mutation cannot roll back its neighbours.
  */
-export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: EntityManager, services: Services) {
+export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: EntityManager, services: Services, log: (message: string, error?: unknown) => void) {
   async function runOperation(req: IncomingMessage, search: string, body: unknown): Promise<OperationResult> {
     let open;
     try {
       open = await openRequestContext(root, services, req.headers.authorization, req.socket.remoteAddress ?? 'unknown');
     } catch (error) {
       if (error instanceof GraphQLError) {
-        return { status: 401, headers: {}, body: { errors: [{ message: error.message, extensions: { code: error.extensions.code } }] } };
+        return { status: 401, headers: {}, body: JSON.stringify(errorBody(error.message, String(error.extensions.code))) };
       }
       throw error;
     }
@@ -46,19 +47,22 @@ export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: E
       let text = '';
       if (response.body.kind === 'complete') text = response.body.string;
       else for await (const chunk of response.body.asyncIterator) text += chunk;
-      const parsed: { errors?: unknown[] } = text ? JSON.parse(text) : {};
-      succeeded = response.status === undefined || response.status < 400 ? !parsed.errors?.length : false;
-      return { status: response.status ?? 200, headers: Object.fromEntries(response.headers), body: parsed };
+      succeeded = (response.status === undefined || response.status < 400) && !open.ctx.outcome.failed;
+      return { status: response.status ?? 200, headers: Object.fromEntries(response.headers), body: text };
     } finally {
-      await open.finish(succeeded);
+      const finished = open.finish(succeeded);
+      // A query has read all it answers: its commit cannot change the answer, so the answer does not wait for it.
+      if (open.ctx.outcome.kind === 'query') finished.catch((error: unknown) => log('closing a read-only transaction failed', error));
+      else await finished;
     }
   }
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const sendText = (status: number, text: string, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-      res.end(JSON.stringify(body));
+      res.end(text);
     };
+    const send = (status: number, body: unknown) => sendText(status, JSON.stringify(body));
     let body: unknown;
     if (req.method === 'POST') {
       try {
@@ -75,9 +79,9 @@ export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: E
       }
       const results = [];
       for (const op of body) results.push(await runOperation(req, url.search, op));
-      return send(200, results.map((r) => r.body));
+      return sendText(200, `[${results.map((r) => r.body).join(',')}]`);
     }
     const result = await runOperation(req, url.search, body);
-    send(result.status, result.body, result.headers);
+    sendText(result.status, result.body, result.headers);
   };
 }

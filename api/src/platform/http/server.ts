@@ -46,7 +46,10 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
         async requestDidStart() {
           return {
             async didResolveOperation({ contextValue, operation }) {
-              contextValue.operation = operation?.operation;
+              contextValue.outcome.kind = operation?.operation;
+            },
+            async didEncounterErrors({ contextValue }) {
+              contextValue.outcome.failed = true;
             },
           };
         },
@@ -54,7 +57,7 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
     ],
   });
   await apollo.start();
-  const handleGraphql = graphqlHttpHandler(apollo, opts.root, opts.services);
+  const handleGraphql = graphqlHttpHandler(apollo, opts.root, opts.services, opts.log);
   const handleExport = exportHttpHandler(opts.root, opts.services);
 
   const server = createServer((req, res) => {
