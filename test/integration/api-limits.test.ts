@@ -66,6 +66,17 @@ describe('request limits', () => {
     const users = await gql(api.url, '{ users { email } }', {}, admin);
     expect(users.data!.users.map((u: { email: string }) => u.email)).toContain('batch-ok@t.test');
   });
+
+  it('an operation that answers with any error commits nothing, not even the root fields that ran before it', async () => {
+    const admin = tenant.tokens['admin@t.test'];
+    const user = (alias: string, email: string) =>
+      `${alias}: createUser(input:{email:"${email}", displayName:"X", password:"long-enough-pass", roles:["handler"], teams:[]}){ id }`;
+    const res = await gql(api.url, `mutation { ${user('first', 'partial-ok@t.test')} ${user('second', 'not-an-email')} }`, {}, admin);
+    // Mutation root fields run in order: `first` created its user before `second` failed.
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    const users = await gql(api.url, '{ users { email } }', {}, admin);
+    expect(users.data!.users.map((u: { email: string }) => u.email)).not.toContain('partial-ok@t.test');
+  });
 });
 
 describe('production mode', () => {
