@@ -16,6 +16,14 @@ export function zoneNamed(name: string): IANAZone {
 }
 
 /**
+ * Resolved local times by zone, date and minute. Each resolution asks the zone for its offset two or more
+ * times (an Intl formatting each), and every deadline computation resolves the same few opening times of
+ * the same few days again; the answer is a pure function of its key. Cleared when full, so it stays small.
+ */
+const resolvedLocalTimes = new Map<string, number>();
+const MAX_RESOLVED_LOCAL_TIMES = 20_000;
+
+/**
  * The instant at which the clocks in `zone` show `minuteOfDay` on local date `epochDay`
  * (minute 1440 is the next midnight, so '24:00' needs no special case).
  *
@@ -27,6 +35,16 @@ export function zoneNamed(name: string): IANAZone {
  *   interval that spans it.
  */
 export function localTimeToInstant(zone: IANAZone, epochDay: number, minuteOfDay: number): number {
+  const key = `${zone.name}|${epochDay}|${minuteOfDay}`;
+  let instant = resolvedLocalTimes.get(key);
+  if (instant === undefined) {
+    if (resolvedLocalTimes.size >= MAX_RESOLVED_LOCAL_TIMES) resolvedLocalTimes.clear();
+    resolvedLocalTimes.set(key, (instant = resolveLocalTime(zone, epochDay, minuteOfDay)));
+  }
+  return instant;
+}
+
+function resolveLocalTime(zone: IANAZone, epochDay: number, minuteOfDay: number): number {
   const naive = startOfEpochDayMs(epochDay) + minuteOfDay * MS_PER_MINUTE;
   const offsetBefore = zone.offset(naive - MAX_OFFSET_MS);
   const offsetAfter = zone.offset(naive + MAX_OFFSET_MS);
