@@ -8,27 +8,30 @@ export const DUPLICATE_SIMILARITY = 0.45;
 export const DEFAULT_REPEAT_WINDOW_DAYS = 30;
 const MAX_LINKS = 5;
 
-interface Candidate {
+export interface RepeatCandidate {
   id: string;
   number: string;
   open: boolean;
   similarity: number;
 }
 
+/** The complaint fields repeat detection reads. */
+export type RepeatSubject = Pick<Complaint, 'id' | 'customerId' | 'contact' | 'categoryCode' | 'subject' | 'description' | 'createdAt'>;
+
 /**
- * At intake: the same complainant's earlier complaints in the same category within the tenant's repeat
- * window are linked as REPEAT, or as DUPLICATE when one is still open and reads alike. The complainant is
- * the customer record, or for anonymous intake the same contact e-mail or phone. Returns the links made.
+ * The query for a new complaint's likely repeats: the same complainant's earlier complaints in the same
+ * category within the tenant's repeat window, most alike first. The complainant is the customer record, or
+ * for anonymous intake the same contact e-mail or phone; null when there is no complainant to match.
  */
-export async function flagLikelyRepeats(em: EntityManager, tenantId: string, complaint: Complaint): Promise<{ relatedId: string; kind: 'REPEAT' | 'DUPLICATE' }[]> {
+export function repeatCandidatesQuery(tenantId: string, complaint: RepeatSubject): { sql: string; params: unknown[] } | null {
   const email = complaint.contact?.email ?? null;
   const phone = complaint.contact?.phone ?? null;
-  if (!complaint.customerId && !email && !phone) return [];
+  if (!complaint.customerId && !email && !phone) return null;
   const who = complaint.customerId
     ? { sql: 'p.customer_id = ?', params: [complaint.customerId] }
     : { sql: `(p.customer_id is null and ((?::text is not null and p.contact->>'email' = ?) or (?::text is not null and p.contact->>'phone' = ?)))`, params: [email, email, phone, phone] };
-  const candidates = await em.execute<Candidate[]>(
-    `select p.id, p.number, p.status in ('OPEN', 'WAITING_ON_CUSTOMER') as open,
+  return {
+    sql: `select p.id, p.number, p.status in ('OPEN', 'WAITING_ON_CUSTOMER') as open,
             similarity(p.subject || ' ' || p.description, ?)::float8 as similarity
        from complaints p
       where p.tenant_id = ? and ${who.sql} and p.id <> ?
@@ -36,8 +39,15 @@ export async function flagLikelyRepeats(em: EntityManager, tenantId: string, com
         and p.created_at < ? and p.created_at >= ?::timestamptz - make_interval(days => coalesce((select repeat_window_days from analytics_settings where tenant_id = ?), ${DEFAULT_REPEAT_WINDOW_DAYS}))
       order by similarity desc, p.created_at desc
       limit ${MAX_LINKS}`,
-    [`${complaint.subject} ${complaint.description}`, tenantId, ...who.params, complaint.id, complaint.categoryCode ?? null, complaint.createdAt, complaint.createdAt, tenantId],
-  );
+    params: [`${complaint.subject} ${complaint.description}`, tenantId, ...who.params, complaint.id, complaint.categoryCode ?? null, complaint.createdAt, complaint.createdAt, tenantId],
+  };
+}
+
+/**
+ * Links the candidates found by {@link repeatCandidatesQuery} as REPEAT, or as DUPLICATE when one is still
+ * open and reads alike, with one timeline event saying so. Returns the links made.
+ */
+export async function recordRepeatLinks(em: EntityManager, tenantId: string, complaint: RepeatSubject, candidates: RepeatCandidate[]): Promise<{ relatedId: string; kind: 'REPEAT' | 'DUPLICATE' }[]> {
   const links = candidates.map((c) => ({ relatedId: c.id, number: c.number, similarity: Number(c.similarity), kind: c.open && Number(c.similarity) >= DUPLICATE_SIMILARITY ? ('DUPLICATE' as const) : ('REPEAT' as const) }));
   if (!links.length) return [];
   for (const link of links) {

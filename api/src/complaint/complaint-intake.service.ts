@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addBusinessMinutes, matchRoutingRule, stageDeadline, flattenCategories, type Channel, type TenantConfig } from '@complaints/tenant-config';
 import type { Actor } from '../platform/auth/principal';
@@ -8,11 +8,11 @@ import { User } from '../identity/user.entity';
 import { Complaint, ComplaintStatus } from './complaint.entity';
 import type { SubmitComplaintInput } from './complaint.inputs';
 import type { ComplaintNumbers } from './complaint-number';
-import { Customer } from './customer.entity';
 import { validateSubmission } from './intake-validation';
-import { appendEvent } from './timeline';
-import { enqueueWorkflowStart } from '../lifecycle/workflow-start.outbox';
-import { flagLikelyRepeats } from '../analytics/repeat-complaints';
+import { writeIntake, type CustomerUpsert, type Row } from './intake-write';
+import { noteTimelineWritten, type TimelineEntry } from './timeline';
+import { planWorkflowStart, startAfterCommit, workflowOutboxColumns } from '../lifecycle/workflow-start.outbox';
+import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from '../analytics/repeat-complaints';
 
 const INTAKE_STAGE = 'intake';
 
@@ -26,25 +26,32 @@ export interface IntakeResult {
 export class ComplaintIntakeService {
   constructor(private readonly numbers: ComplaintNumbers) {}
 
+  /**
+   * One transaction (the caller's) in few round trips: an optional read of the customer's tier, the
+   * assignee when a rule names one, then one round trip that takes the idempotency lock and writes customer,
+   * complaint, timeline and workflow outbox together, or finds the complaint filed earlier under the key.
+   */
   async submit(em: EntityManager, tenantId: string, actor: Actor, tenant: VersionedConfig, input: SubmitComplaintInput, idempotencyKey: string): Promise<IntakeResult> {
     if (!/^[\w.:-]{8,128}$/.test(idempotencyKey)) {
       throw badInput([{ path: 'idempotencyKey', message: 'Idempotency key must be 8–128 letters, digits or . _ : -' }]);
     }
     const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-    // Concurrent retries with one key queue here; the loser then finds the winner's committed row.
-    await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`${tenantId}:${idempotencyKey}`]);
-    const earlier = await em.findOne(Complaint, { tenantId, idempotencyKey }, { populate: ['requestHash'] });
-    if (earlier) {
-      if (earlier.requestHash !== requestHash) throw conflict('This idempotency key was already used for a different complaint');
-      return { complaint: earlier, created: false };
-    }
-
     const { config, version } = tenant;
     const errors = validateSubmission(input, config);
-    if (errors.length) throw badInput(errors);
+    if (errors.length) {
+      // A retry of an accepted submission still gets its complaint, even if the configuration changed since.
+      const earlier = await this.findEarlier(em, tenantId, idempotencyKey);
+      if (earlier) return this.replay(earlier, requestHash);
+      throw badInput(errors);
+    }
 
     const now = new Date();
-    const customer = input.customer ? await this.upsertCustomer(em, tenantId, input.customer) : null;
+    const [number, known] = await Promise.all([
+      this.numbers.next(tenantId, now, config.businessCalendar.timeZone),
+      this.knownCustomer(em, tenantId, input.customer),
+    ]);
+    const customer = input.customer ? customerUpsert(input.customer, known) : null;
+    const tier = customer ? (customer.tier ?? known?.tier ?? DEFAULT_TIER) : undefined;
     const category = input.categoryCode ? flattenCategories(config.categories).find((c) => c.code === input.categoryCode) : undefined;
     const severity = input.severity ?? category?.defaultSeverity ?? config.severities[0]!.code;
     const severityDef = config.severities.find((s) => s.code === severity)!;
@@ -53,19 +60,21 @@ export class ComplaintIntakeService {
       category: input.categoryCode ?? '',
       severity,
       channel: input.channel as Channel,
-      customerTier: customer?.tier,
+      customerTier: tier,
     });
     const assignee = rule?.target.user ? await em.findOne(User, { tenantId, email: rule.target.user, active: true }) : null;
     const teamCode = rule?.target.team ?? category?.defaultTeam ?? null;
 
-    const complaint = em.create(Complaint, {
-      number: await this.numbers.next(tenantId, now, config.businessCalendar.timeZone),
+    const fields = {
+      id: randomUUID(),
+      tenantId,
+      number,
       idempotencyKey,
       requestHash,
       channel: input.channel,
       categoryCode: input.categoryCode ?? null,
       severity,
-      priority: priorityOf(config, severity, customer?.tier),
+      priority: priorityOf(config, severity, tier),
       stage: INTAKE_STAGE,
       status: ComplaintStatus.OPEN,
       customerId: customer?.id ?? null,
@@ -81,50 +90,151 @@ export class ComplaintIntakeService {
       assigneeId: assignee?.id ?? null,
       teamCode,
       round: 1,
+      satisfaction: null,
       configVersion: version,
       stageStartedAt: now,
-      stageDueAt: stageDeadline(config, INTAKE_STAGE, severity, 1, now),
+      stageDueAt: stageDeadline(config, INTAKE_STAGE, severity, 1, now) ?? null,
       firstResponseDueAt: addBusinessMinutes(config.businessCalendar, now, severityDef.firstResponseMinutes),
+      firstRespondedAt: null,
       resolutionDueAt: addBusinessMinutes(config.businessCalendar, now, severityDef.resolutionMinutes),
+      closedAt: null,
       createdAt: now,
       updatedAt: now,
-    } as Complaint);
-
-    appendEvent(em, { complaintId: complaint.id, kind: 'complaint.created', actor, to: INTAKE_STAGE, data: { channel: input.channel, severity }, customerVisible: true });
-    appendEvent(em, {
-      complaintId: complaint.id,
-      kind: 'complaint.routed',
-      actor: { type: 'system', id: null, name: null },
-      to: assignee?.email ?? teamCode,
-      note: rule ? `Routing rule ${rule.id} matched` : category?.defaultTeam ? `Default team of category ${category.code}` : 'No routing rule matched',
-      data: { ruleId: rule?.id ?? null, teamCode, assigneeId: assignee?.id ?? null, strategy: rule?.strategy ?? null },
-    });
-    await em.flush();
-    await flagLikelyRepeats(em, tenantId, complaint);
-    // Same transaction as the complaint: its lifecycle workflow is started after commit (or by the relay).
-    await enqueueWorkflowStart(em, {
+    };
+    const events: TimelineRow[] = [
+      { kind: 'complaint.created', actor, to: INTAKE_STAGE, data: { channel: input.channel, severity }, customerVisible: true },
+      {
+        kind: 'complaint.routed',
+        actor: { type: 'system', id: null, name: null },
+        to: assignee?.email ?? teamCode,
+        note: rule ? `Routing rule ${rule.id} matched` : category?.defaultTeam ? `Default team of category ${category.code}` : 'No routing rule matched',
+        data: { ruleId: rule?.id ?? null, teamCode, assigneeId: assignee?.id ?? null, strategy: rule?.strategy ?? null },
+      },
+    ];
+    const workflowStart = planWorkflowStart({
       tenantId,
-      complaintId: complaint.id,
-      number: complaint.number,
+      complaintId: fields.id,
+      number,
       severity,
-      priority: complaint.priority,
+      priority: fields.priority,
       teamCode,
       assigneeId: assignee?.id ?? null,
       intakeAt: now.toISOString(),
     });
+
+    const written = await writeIntake(em, {
+      tenantId,
+      idempotencyKey,
+      customer,
+      complaint: complaintRow(fields),
+      events: events.map((event) => timelineRow(tenantId, now, event)),
+      workflowOutbox: workflowOutboxColumns(workflowStart),
+      then: repeatCandidatesQuery(tenantId, fields),
+    });
+    if (written.earlier) return this.replay(await em.findOneOrFail(Complaint, { id: written.earlier.id }), requestHash);
+
+    noteTimelineWritten(em);
+    // Same transaction as the complaint: its lifecycle workflow is started after commit (or by the relay).
+    startAfterCommit(em, workflowStart);
+    // Registered as loaded, not new: it is written already, and later reads in this request find it here.
+    const complaint = em.create(Complaint, { ...fields, customerId: written.customerId }, { managed: true, persist: false });
+    await recordRepeatLinks(em, tenantId, complaint, written.thenRows as unknown as RepeatCandidate[]);
     return { complaint, created: true };
   }
 
-  private async upsertCustomer(em: EntityManager, tenantId: string, input: NonNullable<SubmitComplaintInput['customer']>): Promise<Customer> {
-    const existing = input.externalId ? await em.findOne(Customer, { tenantId, externalId: input.externalId }) : null;
-    const customer = existing ?? em.create(Customer, { tenantId, name: input.name, externalId: input.externalId ?? null } as Customer);
-    customer.name = input.name.trim();
-    if (input.email) customer.email = input.email.trim().toLowerCase();
-    if (input.phone) customer.phone = input.phone.trim();
-    if (input.tier) customer.tier = input.tier;
-    return customer;
+  private findEarlier(em: EntityManager, tenantId: string, idempotencyKey: string): Promise<Complaint | null> {
+    return em
+      .execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`${tenantId}:${idempotencyKey}`])
+      .then(() => em.findOne(Complaint, { tenantId, idempotencyKey }));
+  }
+
+  private replay(earlier: Complaint, requestHash: string): IntakeResult {
+    if (earlier.requestHash !== requestHash) throw conflict('This idempotency key was already used for a different complaint');
+    return { complaint: earlier, created: false };
+  }
+
+  /** The stored customer the submission names by external id, read only when routing needs its tier. */
+  private async knownCustomer(em: EntityManager, tenantId: string, input: SubmitComplaintInput['customer']): Promise<KnownCustomer | null> {
+    if (!input?.externalId || input.tier) return null;
+    const [row] = await em.execute<KnownCustomer[]>('select id, tier from customers where tenant_id = ? and external_id = ?', [tenantId, input.externalId]);
+    return row ?? null;
   }
 }
+
+interface KnownCustomer {
+  id: string;
+  tier: string;
+}
+
+const DEFAULT_TIER = 'standard';
+
+/** The customer row a submission upserts: matched by external id, otherwise always a new customer. */
+function customerUpsert(input: NonNullable<SubmitComplaintInput['customer']>, known: KnownCustomer | null): CustomerUpsert {
+  return {
+    id: known?.id ?? randomUUID(),
+    name: input.name.trim(),
+    email: input.email ? input.email.trim().toLowerCase() : null,
+    phone: input.phone ? input.phone.trim() : null,
+    tier: input.tier || null,
+    externalId: input.externalId ?? null,
+  };
+}
+
+function complaintRow(c: Complaint): Row {
+  return {
+    id: [c.id, 'uuid'],
+    tenant_id: [c.tenantId, 'uuid'],
+    number: [c.number, 'text'],
+    idempotency_key: [c.idempotencyKey, 'text'],
+    request_hash: [c.requestHash, 'text'],
+    channel: [c.channel, 'text'],
+    category_code: [c.categoryCode, 'text'],
+    severity: [c.severity, 'text'],
+    priority: [c.priority, 'int'],
+    stage: [c.stage, 'text'],
+    status: [c.status, 'text'],
+    contact: [c.contact ? JSON.stringify(c.contact) : null, 'jsonb'],
+    anonymous: [c.anonymous, 'boolean'],
+    locale: [c.locale, 'text'],
+    subject: [c.subject, 'text'],
+    description: [c.description, 'text'],
+    product_ref: [c.productRef, 'text'],
+    order_ref: [c.orderRef, 'text'],
+    expected_resolution: [c.expectedResolution, 'text'],
+    amount_claimed: [c.amountClaimed, 'numeric'],
+    assignee_id: [c.assigneeId, 'uuid'],
+    team_code: [c.teamCode, 'text'],
+    round: [c.round, 'int'],
+    config_version: [c.configVersion, 'int'],
+    stage_started_at: [iso(c.stageStartedAt), 'timestamptz'],
+    stage_due_at: [iso(c.stageDueAt), 'timestamptz'],
+    first_response_due_at: [iso(c.firstResponseDueAt), 'timestamptz'],
+    resolution_due_at: [iso(c.resolutionDueAt), 'timestamptz'],
+    created_at: [iso(c.createdAt), 'timestamptz'],
+    updated_at: [iso(c.updatedAt), 'timestamptz'],
+  };
+}
+
+type TimelineRow = Omit<TimelineEntry, 'complaintId'>;
+
+function timelineRow(tenantId: string, at: Date, e: TimelineRow): Row {
+  return {
+    id: [randomUUID(), 'uuid'],
+    tenant_id: [tenantId, 'uuid'],
+    kind: [e.kind, 'text'],
+    actor_type: [e.actor.type, 'text'],
+    actor_id: [e.actor.id, 'text'],
+    actor_name: [e.actor.name, 'text'],
+    from_value: [e.from ?? null, 'text'],
+    to_value: [e.to ?? null, 'text'],
+    note: [e.note ?? null, 'text'],
+    data: [e.data ? JSON.stringify(e.data) : null, 'jsonb'],
+    customer_visible: [e.customerVisible ?? false, 'boolean'],
+    created_at: [at.toISOString(), 'timestamptz'],
+  };
+}
+
+const iso = (date: Date | null | undefined): string | null => date?.toISOString() ?? null;
 
 /** Severity order gives the base priority (later severities are more serious); VIPs go first. */
 function priorityOf(config: TenantConfig, severity: string, tier: string | undefined): number {

@@ -19,9 +19,12 @@ const writers = new WeakSet<EntityManager>();
 /** Whether this unit of work appended to a timeline, so live subscribers should be woken after commit. */
 export const wroteTimeline = (em: EntityManager): boolean => writers.has(em);
 
+/** For writers that insert timeline rows in SQL of their own: live subscribers are still woken after commit. */
+export const noteTimelineWritten = (em: EntityManager): void => void writers.add(em);
+
 /** Appends one event to a complaint's timeline (persisted with the caller's flush). */
 export function appendEvent(em: EntityManager, entry: TimelineEntry): ComplaintEvent {
-  writers.add(em);
+  noteTimelineWritten(em);
   return em.create(ComplaintEvent, {
     complaintId: entry.complaintId,
     kind: entry.kind,

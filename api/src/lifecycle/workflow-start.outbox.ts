@@ -17,39 +17,65 @@ export interface PendingWorkflowStart {
 /** Starts recorded in a transaction that has not committed yet, keyed by that transaction's EntityManager. */
 const startsAwaitingCommit = new WeakMap<EntityManager, PendingWorkflowStart[]>();
 
-/**
- * Records, inside the intake transaction, that the complaint's workflow must start. The row commits or
- * rolls back with the complaint, so there is never a complaint without the obligation, nor the
- * obligation without a complaint.
- */
-export async function enqueueWorkflowStart(em: EntityManager, input: LifecycleInput): Promise<PendingWorkflowStart> {
-  const start: PendingWorkflowStart = {
+/** The outbox row for a complaint's workflow start (not yet written). */
+export function planWorkflowStart(input: LifecycleInput): PendingWorkflowStart {
+  return {
     id: randomUUID(),
     tenantId: input.tenantId,
     complaintId: input.complaintId,
     workflowId: complaintWorkflowId(input.tenantId, input.complaintId),
     input,
   };
-  await em.execute('insert into workflow_outbox (id, tenant_id, complaint_id, workflow_id, input) values (?, ?, ?, ?, ?::jsonb)', [
-    start.id,
-    start.tenantId,
-    start.complaintId,
-    start.workflowId,
-    JSON.stringify(input),
-  ]);
+}
+
+/** The `workflow_outbox` columns of a planned start, each with its SQL type, for callers that batch the insert. */
+export function workflowOutboxColumns(start: PendingWorkflowStart): Record<string, readonly [value: unknown, type: string]> {
+  return {
+    id: [start.id, 'uuid'],
+    tenant_id: [start.tenantId, 'uuid'],
+    complaint_id: [start.complaintId, 'uuid'],
+    workflow_id: [start.workflowId, 'text'],
+    input: [JSON.stringify(start.input), 'jsonb'],
+  };
+}
+
+/**
+ * Has the workflow started right after this transaction commits. The caller must have written the start's
+ * outbox row in the same transaction: that row is what makes the start durable.
+ */
+export function startAfterCommit(em: EntityManager, start: PendingWorkflowStart): void {
   const list = startsAwaitingCommit.get(em) ?? [];
   list.push(start);
   startsAwaitingCommit.set(em, list);
+}
+
+/**
+ * Records, inside the intake transaction, that the complaint's workflow must start. The row commits or
+ * rolls back with the complaint, so there is never a complaint without the obligation, nor the
+ * obligation without a complaint.
+ */
+export async function enqueueWorkflowStart(em: EntityManager, input: LifecycleInput): Promise<PendingWorkflowStart> {
+  const start = planWorkflowStart(input);
+  const columns = workflowOutboxColumns(start);
+  await em.execute(
+    `insert into workflow_outbox (${Object.keys(columns).join(', ')}) values (${Object.values(columns).map(([, type]) => `?::${type}`).join(', ')})`,
+    Object.values(columns).map(([value]) => value),
+  );
+  startAfterCommit(em, start);
   return start;
 }
 
 /** Starts complaint workflows from outbox rows; every start is idempotent, so any number of starters may race. */
 export class WorkflowStarter {
+  private readonly marks: StartedMarks;
+
   constructor(
     private readonly root: EntityManager,
     private readonly client: Client,
     private readonly taskQueue: string,
-  ) {}
+  ) {
+    this.marks = new StartedMarks(root);
+  }
 
   /** Starts (or finds already started) the workflow, then marks the row. Throws when Temporal is unreachable. */
   async start(pending: PendingWorkflowStart): Promise<'started' | 'already-started'> {
@@ -69,9 +95,7 @@ export class WorkflowStarter {
       }
       outcome = 'already-started';
     }
-    await withTenant(this.root, pending.tenantId, (em) =>
-      em.execute('update workflow_outbox set started_at = coalesce(started_at, now()), attempts = attempts + 1 where id = ?', [pending.id]),
-    );
+    await this.marks.mark(pending);
     return outcome;
   }
 
@@ -103,6 +127,60 @@ export class WorkflowStarter {
     );
   }
 }
+
+/**
+ * Marks outbox rows as started. Marks that arrive while a mark statement is running wait and then share
+ * the next one (group commit), so under load many starts cost one round trip instead of one transaction each.
+ */
+class StartedMarks {
+  private waiting: { start: PendingWorkflowStart; done: () => void; failed: (error: unknown) => void }[] = [];
+  private writing = false;
+
+  constructor(private readonly root: EntityManager) {}
+
+  /** Resolves once the row is marked. */
+  mark(start: PendingWorkflowStart): Promise<void> {
+    return new Promise((done, failed) => {
+      this.waiting.push({ start, done, failed });
+      if (!this.writing) void this.writeAll();
+    });
+  }
+
+  private async writeAll(): Promise<void> {
+    this.writing = true;
+    while (this.waiting.length) {
+      const batch = this.waiting.splice(0, MAX_MARKS_PER_STATEMENT);
+      try {
+        await this.write(batch.map((m) => m.start));
+        for (const m of batch) m.done();
+      } catch (error) {
+        for (const m of batch) m.failed(error);
+      }
+    }
+    this.writing = false;
+  }
+
+  /**
+   * One round trip: PostgreSQL runs the statements of one query string as one implicit transaction, so each
+   * tenant's transaction-local setting (for row-level security) holds for the update that follows it.
+   */
+  private write(starts: PendingWorkflowStart[]): Promise<unknown> {
+    const byTenant = new Map<string, string[]>();
+    for (const start of starts) byTenant.set(start.tenantId, [...(byTenant.get(start.tenantId) ?? []), start.id]);
+    const statements: string[] = [];
+    const params: unknown[] = [];
+    for (const [tenantId, ids] of byTenant) {
+      statements.push(
+        `select set_config('app.tenant_id', ?, true)`,
+        `update workflow_outbox set started_at = coalesce(started_at, now()), attempts = attempts + 1 where id = any(array[?]::uuid[])`,
+      );
+      params.push(tenantId, ids);
+    }
+    return this.root.fork().execute(statements.join('; '), params);
+  }
+}
+
+const MAX_MARKS_PER_STATEMENT = 500;
 
 /**
  * The fast path: right after a transaction that enqueued starts commits, start those workflows. A failure
