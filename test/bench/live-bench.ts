@@ -58,8 +58,10 @@ async function ensureComplaints(admin: Client, tenantId: string, count: number):
   return rows.rows.map((r) => r.id);
 }
 
+/** BENCH_API_NODE_ARGS passes flags to the API's node (e.g. `--cpu-prof`), which NODE_OPTIONS refuses. */
 function startApiProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(repoRoot, 'api/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'api/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('GraphQL on') && resolve(child));
     child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));

@@ -5,8 +5,11 @@ import type { AuthService } from '../identity/auth.service';
 const RECHECK_MS = 5_000;
 
 interface Checked {
+  /** When the answer came (when the check started, while it runs). */
   at: number;
   result: Promise<Principal | null>;
+  /** The answer, once it came: lets the per-event re-check of thousands of subscribers stay synchronous. */
+  answer?: { principal: Principal | null };
 }
 
 /**
@@ -26,11 +29,31 @@ export class AccessGuard {
   current(authorization: string): Promise<Principal | null> {
     const now = Date.now();
     const hit = this.checked.get(authorization);
-    if (hit && now - hit.at < RECHECK_MS) return hit.result;
-    const result = this.authenticate(authorization);
-    this.checked.set(authorization, { at: now, result });
+    if (hit && (!hit.answer || now - hit.at < RECHECK_MS)) return hit.result;
+    const entry: Checked = {
+      at: now,
+      result: this.authenticate(authorization).then(
+        (principal) => {
+          entry.at = Date.now();
+          entry.answer = { principal };
+          return principal;
+        },
+        (error: unknown) => {
+          // No answer to cache (the database failed): the next event asks again.
+          if (this.checked.get(authorization) === entry) this.checked.delete(authorization);
+          throw error;
+        },
+      ),
+    };
+    this.checked.set(authorization, entry);
     if (this.checked.size > 50_000) this.prune(now);
-    return result;
+    return entry.result;
+  }
+
+  /** The cached answer while it is fresh; undefined when only `current` can tell. */
+  peek(authorization: string): Principal | null | undefined {
+    const hit = this.checked.get(authorization);
+    return hit?.answer && Date.now() - hit.at < RECHECK_MS ? hit.answer.principal : undefined;
   }
 
   private async authenticate(authorization: string): Promise<Principal | null> {
@@ -47,6 +70,6 @@ export class AccessGuard {
   }
 
   private prune(now: number): void {
-    for (const [key, value] of this.checked) if (now - value.at >= RECHECK_MS) this.checked.delete(key);
+    for (const [key, value] of this.checked) if (value.answer && now - value.at >= RECHECK_MS) this.checked.delete(key);
   }
 }

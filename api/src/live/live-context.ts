@@ -3,6 +3,7 @@ import type { Principal } from '../platform/auth/principal';
 import type { AccessGuard } from './access-guard';
 import type { LiveHub } from './live-hub';
 import type { LiveSnapshots } from './live-snapshots';
+import type { PayloadRenderer } from './shared-execution';
 import type { TenantBatch } from './tenant-batch';
 
 /** WebSocket close codes a client can act on. */
@@ -25,6 +26,16 @@ export interface LiveServices {
   maxBuffered: number;
 }
 
+/** The WebSocket end of one subscription: events are written to it as ready-made graphql-ws frames. */
+export interface LiveOutlet {
+  /** The graphql-ws operation id the client chose for this subscription. */
+  operationId: string;
+  /** Sends one text frame now (nothing when the socket is no longer open). */
+  send(frame: Buffer): void;
+  /** Bytes accepted for this socket but not yet handed to the kernel: the slow-consumer measure. */
+  readonly bufferedAmount: number;
+}
+
 /**
  * The context of a subscription operation. It holds no transaction or connection: a subscription
  * lives for hours, so every event is loaded in its own short transaction instead.
@@ -34,5 +45,8 @@ export interface LiveContext {
   principal: Principal;
   /** The credential from connection_init, re-validated before each event. */
   authorization: string;
+  outlet: LiveOutlet;
+  /** Executes and serializes a payload for this operation's document and variables (shared, see shared-execution). */
+  renderer: PayloadRenderer;
   closeSocket(code: LiveCloseCode, reason: string): void;
 }

@@ -3,9 +3,9 @@ import { withTenant } from '../platform/db/tenant-scope';
 import { forbidden, notFound, unauthenticated } from '../platform/errors';
 import { isUuid } from '../platform/ids';
 import type { Principal } from '../platform/auth/principal';
-import { LiveCloseCode, type LiveContext } from './live-context';
-import { liveStream } from './live-stream';
-import type { ComplaintUpdate, QueueFeedFilter } from './live.types';
+import type { LiveContext } from './live-context';
+import { LiveSubscriber, type Visible } from './live-subscriber';
+import type { QueueFeedFilter } from './live.types';
 import { forPortal } from './live-snapshots';
 import { decodeCursor, type TimelineCursor } from './timeline-cursor';
 import type { LiveEvent } from './timeline-tail';
@@ -13,27 +13,12 @@ import type { LiveEvent } from './timeline-tail';
 const REPLAY_LIMIT = 1000;
 export const SLA_ALERT_KINDS = ['sla.reminder', 'sla.breached', 'supervisor.paged'];
 
-type Visible = (principal: Principal, update: ComplaintUpdate) => ComplaintUpdate | null;
-
 const isStaffWith = (p: Principal, permission: string): boolean => (p.kind === 'user' || p.kind === 'api_key') && p.permissions.has(permission);
 
 const staffView =
   (permission: string): Visible =>
   (principal, update) =>
     isStaffWith(principal, permission) ? update : null;
-
-/** Every event: is the credential still good, is it the same tenant, and what may it see of this one? */
-function presenter(ctx: LiveContext, visible: Visible) {
-  return async (event: LiveEvent): Promise<ComplaintUpdate | null> => {
-    const principal = await ctx.live.guard.current(ctx.authorization);
-    if (!principal || principal.kind === 'anonymous' || principal.tenantId !== event.tenantId) {
-      ctx.closeSocket(LiveCloseCode.UNAUTHENTICATED, 'The credential expired or was revoked');
-      return null;
-    }
-    const update = await ctx.live.snapshots.load(event);
-    return update && visible(principal, update);
-  };
-}
 
 function replayer(root: EntityManager, tenantId: string, after: string | null | undefined, complaintId?: string) {
   if (!after) return undefined;
@@ -73,21 +58,8 @@ function tenantOf(ctx: LiveContext): string {
   return ctx.principal.tenantId;
 }
 
-function streamOf(ctx: LiveContext, tenantId: string, accept: (e: LiveEvent) => boolean, visible: Visible, replayFrom?: () => Promise<LiveEvent[]>, complaintId?: string) {
-  return liveStream({
-    hub: ctx.live.hub,
-    tenantId,
-    complaintId,
-    accept,
-    replay: replayFrom,
-    present: presenter(ctx, visible),
-    maxBuffered: ctx.live.maxBuffered,
-    onOverflow: () => ctx.closeSocket(LiveCloseCode.SLOW_CONSUMER, 'Too many undelivered events; reconnect with your last cursor'),
-  });
-}
-
 /** One complaint's events, for staff who may read complaints and for that complaint's portal token. */
-export async function complaintUpdates(ctx: LiveContext, id: string, after?: string | null): Promise<AsyncIterable<ComplaintUpdate>> {
+export async function complaintUpdates(ctx: LiveContext, id: string, after?: string | null): Promise<LiveSubscriber> {
   const tenantId = tenantOf(ctx);
   const principal = ctx.principal;
   if (principal.kind === 'portal') {
@@ -97,26 +69,27 @@ export async function complaintUpdates(ctx: LiveContext, id: string, after?: str
     const exists = isUuid(id) && (await ctx.live.complaints.load(tenantId, id)) === true;
     if (!exists) throw notFound('Complaint');
   }
-  const visible: Visible = (p, update) => (p.kind === 'portal' ? forPortal(update) : staffView('complaint.read')(p, update));
-  return streamOf(ctx, tenantId, (e) => e.complaintId === id, visible, replayer(ctx.live.root, tenantId, after, id), id);
+  const staff = staffView('complaint.read');
+  const visible: Visible = (p, update) => (p.kind === 'portal' ? forPortal(update) : staff(p, update));
+  return new LiveSubscriber(ctx, { tenantId, complaintId: id, accepts: (e) => e.complaintId === id, visible, replay: replayer(ctx.live.root, tenantId, after, id) });
 }
 
 /** A staff work queue: every event of complaints matching the filter. */
-export function queueUpdates(ctx: LiveContext, filter: QueueFeedFilter | null | undefined, after?: string | null): AsyncIterable<ComplaintUpdate> {
+export function queueUpdates(ctx: LiveContext, filter: QueueFeedFilter | null | undefined, after?: string | null): LiveSubscriber {
   const tenantId = tenantOf(ctx);
   if (!isStaffWith(ctx.principal, 'complaint.read')) throw forbidden('Missing permission: complaint.read');
   const f = filter ?? {};
-  const accept = (e: LiveEvent) =>
+  const accepts = (e: LiveEvent) =>
     (!f.teamCodes?.length || (e.teamCode !== null && f.teamCodes.includes(e.teamCode))) &&
     (!f.assigneeId || e.assigneeId === f.assigneeId) &&
     (!f.severities?.length || f.severities.includes(e.severity)) &&
     (!f.stages?.length || f.stages.includes(e.stage));
-  return streamOf(ctx, tenantId, accept, staffView('complaint.read'), replayer(ctx.live.root, tenantId, after));
+  return new LiveSubscriber(ctx, { tenantId, accepts, visible: staffView('complaint.read'), replay: replayer(ctx.live.root, tenantId, after) });
 }
 
 /** SLA reminders, breaches and pages, for those who take escalations. */
-export function slaAlerts(ctx: LiveContext, after?: string | null): AsyncIterable<ComplaintUpdate> {
+export function slaAlerts(ctx: LiveContext, after?: string | null): LiveSubscriber {
   const tenantId = tenantOf(ctx);
   if (!isStaffWith(ctx.principal, 'complaint.approve')) throw forbidden('Missing permission: complaint.approve');
-  return streamOf(ctx, tenantId, (e) => SLA_ALERT_KINDS.includes(e.kind), staffView('complaint.approve'), replayer(ctx.live.root, tenantId, after));
+  return new LiveSubscriber(ctx, { tenantId, accepts: (e) => SLA_ALERT_KINDS.includes(e.kind), visible: staffView('complaint.approve'), replay: replayer(ctx.live.root, tenantId, after) });
 }

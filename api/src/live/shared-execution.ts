@@ -1,38 +1,59 @@
-import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { createSourceEventStream, execute, GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { LiveSubscriber } from './live-subscriber';
 
 const documentIds = new WeakMap<DocumentNode, number>();
 let nextDocumentId = 0;
-const results = new WeakMap<object, Map<string, Promise<ExecutionResult> | ExecutionResult>>();
+/** Per payload object, its serialized results by operation (document, operation name, variables). */
+const rendered = new WeakMap<object, Map<string, Buffer | Promise<Buffer>>>();
 
-function keyOf(args: ExecutionArgs): string {
+function operationKey(args: ExecutionArgs): string {
   let id = documentIds.get(args.document);
   if (id === undefined) documentIds.set(args.document, (id = nextDocumentId++));
-  return `${id}:${JSON.stringify(args.variableValues ?? {})}`;
+  return `${id}:${args.operationName ?? ''}:${JSON.stringify(args.variableValues ?? {})}`;
 }
 
 /**
- * Executes a subscription payload once per (payload, document, variables) instead of once per
- * subscriber. Payload objects are shared only between subscribers allowed to see them (see
- * LiveSnapshots / forPortal), and subscription results depend on nothing but the payload, so one
- * queue event fanned out to 10,000 identical subscriptions is executed once.
+ * Executes and serializes a subscription payload once per (payload, document, operation, variables)
+ * instead of once per subscriber. Payload objects are shared only between subscribers allowed to see
+ * them (see LiveSnapshots / forPortal), and subscription results depend on nothing but the payload, so
+ * one queue event fanned out to 10,000 identical subscriptions is executed and serialized once.
  */
-function executeShared(payload: unknown, args: ExecutionArgs): Promise<ExecutionResult> | ExecutionResult {
-  if (payload === null || typeof payload !== 'object') return execute({ ...args, rootValue: payload });
-  let byQuery = results.get(payload);
-  if (!byQuery) results.set(payload, (byQuery = new Map()));
-  const key = keyOf(args);
-  let result = byQuery.get(key);
-  if (!result) byQuery.set(key, (result = execute({ ...args, rootValue: payload })));
-  return result;
+export class PayloadRenderer {
+  private readonly key: string;
+
+  constructor(private readonly args: ExecutionArgs) {
+    this.key = operationKey(args);
+  }
+
+  /** The serialized result (`{"data":…}`) when it is ready, so a caller can write it synchronously. */
+  peek(payload: object): Buffer | undefined {
+    const result = rendered.get(payload)?.get(this.key);
+    return Buffer.isBuffer(result) ? result : undefined;
+  }
+
+  render(payload: object): Buffer | Promise<Buffer> {
+    let byOperation = rendered.get(payload);
+    if (!byOperation) rendered.set(payload, (byOperation = new Map()));
+    const done = byOperation.get(this.key);
+    if (done) return done;
+    const results = byOperation;
+    const pending = Promise.resolve(execute({ ...this.args, rootValue: payload })).then((result: ExecutionResult) => {
+      const bytes = Buffer.from(JSON.stringify(result));
+      results.set(this.key, bytes);
+      return bytes;
+    });
+    results.set(this.key, pending);
+    return pending;
+  }
 }
 
-async function* mapPayloads(source: AsyncIterable<unknown>, args: ExecutionArgs): AsyncGenerator<ExecutionResult> {
-  for await (const payload of source) yield await executeShared(payload, args);
-}
-
-/** graphql-js's `subscribe`, with the per-event execution shared (plugged into graphql-ws). */
-export async function subscribeShared(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
+/**
+ * graphql-ws's `subscribe`. Live subscriptions write their own `next` frames (see LiveSubscriber), so
+ * the source stream itself is the operation's result: it yields nothing and ends when the subscription does.
+ */
+export async function subscribeLive(args: ExecutionArgs): Promise<AsyncIterableIterator<never> | ExecutionResult> {
   const source = await createSourceEventStream(args);
-  if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
-  return mapPayloads(source as AsyncIterable<unknown>, args);
+  if (source instanceof LiveSubscriber || !(Symbol.asyncIterator in source)) return source as LiveSubscriber | ExecutionResult;
+  await (source as AsyncGenerator).return?.(undefined);
+  return { errors: [new GraphQLError('Subscriptions are served by the live hub; this one returned another stream')] };
 }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context';
@@ -42,6 +43,8 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
     formatError: formatError((error) => opts.log('unexpected error', error), opts.production),
     csrfPrevention: true,
     plugins: [
+      // We send no cache hints; left on, the plugin wraps every field resolver of every response.
+      ApolloServerPluginCacheControlDisabled(),
       {
         async requestDidStart() {
           return {

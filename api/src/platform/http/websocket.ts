@@ -8,7 +8,7 @@ import { operationLimits } from '../graphql/limits';
 import { openRequestContext, type OpenContext } from '../request-context';
 import type { Services } from '../services';
 import { LiveCloseCode, type LiveContext, type LiveServices } from '../../live/live-context';
-import { subscribeShared } from '../../live/shared-execution';
+import { PayloadRenderer, subscribeLive } from '../../live/shared-execution';
 
 type ConnectionParams = {
   authorization?: string;
@@ -28,6 +28,8 @@ interface Connection {
 }
 
 const DOCUMENT_CACHE_LIMIT = 1000;
+/** graphql-ws messages are JSON text; live frames are built as bytes but must go out as text frames. */
+const TEXT_FRAME = { binary: false };
 
 /** Parse + validate once per distinct document: thousands of identical subscribes cost one validation. */
 class DocumentCache {
@@ -86,7 +88,7 @@ export function attachWebSocket(server: Server, schema: GraphQLSchema, root: Ent
   const cleanup = useServer<ConnectionParams>(
     {
       schema,
-      subscribe: subscribeShared,
+      subscribe: subscribeLive,
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         const principal = authorization ? await live.guard.current(authorization) : null;
@@ -117,19 +119,29 @@ export function attachWebSocket(server: Server, schema: GraphQLSchema, root: Ent
         if (!operation) return [new GraphQLError('Name the operation to run')];
         const connection = connections.get(ctx.extra)!;
         let contextValue: LiveContext | object;
+        const args = { schema, document: entry.document, operationName: payload.operationName, variableValues: payload.variables };
         if (operation.operation === 'subscription') {
-          contextValue = {
+          const socket = ctx.extra.socket;
+          const liveContext: Omit<LiveContext, 'renderer'> = {
             live,
             principal: connection.principal,
             authorization: connection.authorization,
-            closeSocket: (code, reason) => ctx.extra.socket.close(code, reason),
-          } satisfies LiveContext;
+            outlet: {
+              operationId: id,
+              send: (frame) => socket.readyState === socket.OPEN && socket.send(frame, TEXT_FRAME),
+              get bufferedAmount() {
+                return socket.bufferedAmount;
+              },
+            },
+            closeSocket: (code, reason) => socket.close(code, reason),
+          };
+          contextValue = Object.assign(liveContext, { renderer: new PayloadRenderer({ ...args, contextValue: liveContext }) }) satisfies LiveContext;
         } else {
           const opened = await openRequestContext(root, services, connection.authorization, ctx.extra.request.socket.remoteAddress ?? 'unknown');
           openOperations.set(operationKey(ctx.extra, id), opened);
           contextValue = opened.ctx;
         }
-        return { schema, document: entry.document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+        return { ...args, contextValue };
       },
       onNext: (ctx, id, _payload, _args, result) => {
         // A mutation whose result carries errors rolls back, as over HTTP.
