@@ -22,10 +22,14 @@ export class ComplaintLifecycleService {
     private readonly complaints: ComplaintService,
   ) {}
 
-  /** Runs one update and returns the lifecycle view plus the complaint as the projection left it. */
-  async act<A>(em: EntityManager, principal: StaffPrincipal, complaintId: string, update: UpdateDefinition<LifecycleView, [LifecycleCaller, A]>, args: A) {
+  /**
+   * Runs one update and returns the lifecycle view plus the complaint as the projection left it.
+   * `configVersion`, the tenant's configuration version this request already knows, spares the workflow
+   * reading it again when it holds that version.
+   */
+  async act<A>(em: EntityManager, principal: StaffPrincipal, complaintId: string, update: UpdateDefinition<LifecycleView, [LifecycleCaller, A]>, args: A, configVersion?: number) {
     const complaint = await this.complaints.get(em, principal.tenantId, complaintId);
-    const caller = callerOf(principal, complaint.id);
+    const caller: LifecycleCaller = { ...callerOf(principal, complaint.id), configVersion };
     const lifecycle = await this.withWorkflow(em, complaint, (handle) => handle.executeUpdate(update, { args: [caller, args] }));
     // The update returns after its projection committed; read it back past the identity map.
     const refreshed = await em.findOneOrFail(Complaint, { tenantId: principal.tenantId, id: complaint.id }, { refresh: true });

@@ -28,6 +28,8 @@ export interface LifecycleCaller {
   id: string | null;
   name: string | null;
   permissions: string[];
+  /** The tenant's configuration version in force when the caller acted; absent from older callers. */
+  configVersion?: number;
 }
 
 export interface LifecycleInput {

@@ -116,6 +116,7 @@ export class LifecycleResolver {
 }
 
 async function act<A>(ctx: RequestContext, id: string, update: UpdateDefinition<LifecycleView, [LifecycleCaller, A]>, args: A): Promise<LifecycleActionPayload> {
-  const { lifecycle, complaint } = await ctx.services.lifecycle.act(ctx.em, tenantPrincipal(ctx), id, update, args);
+  const { version } = await ctx.tenantConfig();
+  const { lifecycle, complaint } = await ctx.services.lifecycle.act(ctx.em, tenantPrincipal(ctx), id, update, args, version);
   return Object.assign(new LifecycleActionPayload(), { complaint, lifecycle: ComplaintLifecycleType.from(lifecycle) });
 }

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { TenantConfig } from '@complaints/tenant-config';
 import {
@@ -25,11 +25,20 @@ import { LifecycleState } from './lifecycle-state';
 import { viewOf } from './lifecycle-view';
 import type { ActorRef, Projection } from './projection';
 
-const activities = proxyActivities<LifecycleActivities>({
+const ACTIVITY_OPTIONS = {
   startToCloseTimeout: '30 seconds',
   // A projection must land eventually; PostgreSQL being down for a while only delays it.
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
-});
+} as const;
+const activities = proxyActivities<LifecycleActivities>(ACTIVITY_OPTIONS);
+/**
+ * The same activities run inside the workflow task: a projection or configuration read then costs no
+ * scheduling round trips through the server, which were most of an update's latency. Both are
+ * idempotent, so re-running one after a lost workflow task is harmless.
+ */
+const localActivities = proxyLocalActivities<LifecycleActivities>(ACTIVITY_OPTIONS);
+/** Runs started before this change keep their (recorded) regular activities; newer ones use local ones. */
+const LOCAL_ACTIVITIES_PATCH = 'local-activities';
 
 /** Workflow time: the sandbox's Date reads the workflow task's timestamp, identical on replay. */
 const now = (): number => Date.now();
@@ -50,6 +59,7 @@ class LifecycleRun {
   private started = false;
   /** Projections are written strictly in transition order, even when update handlers interleave. */
   private writes: Promise<unknown> = Promise.resolve();
+  private readonly activities = patched(LOCAL_ACTIVITIES_PATCH) ? localActivities : activities;
 
   constructor(
     readonly s: LifecycleState,
@@ -58,7 +68,7 @@ class LifecycleRun {
 
   /** Loads the configuration in force now; the activity sends it only when its version changed. */
   private async refreshConfig(): Promise<TenantConfig> {
-    const fresh = await activities.tenantConfigSince(this.s.tenantId, this.configVersion);
+    const fresh = await this.activities.tenantConfigSince(this.s.tenantId, this.configVersion);
     if (fresh.config) {
       this.config = fresh.config;
       this.configVersion = fresh.version;
@@ -68,7 +78,7 @@ class LifecycleRun {
 
   private write(projection: Projection | null): Promise<unknown> {
     if (!projection) return Promise.resolve();
-    const next = this.writes.then(() => activities.projectTransition(projection));
+    const next = this.writes.then(() => this.activities.projectTransition(projection));
     this.writes = next.catch(() => undefined);
     return next;
   }
@@ -103,7 +113,8 @@ class LifecycleRun {
       definition,
       async (caller, args) => {
         await condition(() => this.started);
-        const config = await this.refreshConfig();
+        // The caller names the version in force when it called: when the workflow holds it, no read is needed.
+        const config = caller.configVersion === this.configVersion ? this.config! : await this.refreshConfig();
         assertAllowed(name, caller, args as Record<string, unknown>, this.s, config, now());
         await this.write(apply(actorOf(caller), args, now(), config));
         return viewOf(this.s, now(), caller.permissions);
