@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Orm } from '../../api/src/platform/db/orm';
+import { withTenant } from '../../api/src/platform/db/tenant-scope';
+import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
 import { adminOrm, complaintInput, createTestTenant, errorCode, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';
 
 let api: TestApi;
@@ -74,6 +77,46 @@ describe('intake', () => {
     expect(ok.data!.submitComplaint.created).toBe(true);
     const bad = await gql(api.url, SUBMIT, { input: complaintInput({ customer: null }), key: newKey() }, clerk);
     expect(bad.errors![0]!.extensions!.errors![0]!.path).toBe('input.contact');
+  });
+
+  it('updates the customer named by external id, keeping a tier the submission leaves out, and routes by the stored tier', async () => {
+    const externalId = `c-${randomUUID().slice(0, 8)}`;
+    const first = await gql(api.url, SUBMIT, { input: complaintInput({ customer: { name: 'Ada', externalId, tier: 'vip' } }), key: newKey() }, clerk);
+    const second = await gql(api.url, SUBMIT, { input: complaintInput({ customer: { name: ' Ada Lovelace ', email: 'ADA@Example.com', externalId } }), key: newKey() }, clerk);
+    const priorities = await orm.em.getConnection().execute<{ priority: number; customer_id: string }[]>(
+      'select priority, customer_id from complaints where id in (?, ?) order by created_at',
+      [first.data!.submitComplaint.complaint.id, second.data!.submitComplaint.complaint.id],
+    );
+    expect(priorities[0]!.customer_id).toBe(priorities[1]!.customer_id);
+    // A VIP adds 5 to the severity's base priority (a multiple of 10), also when the tier comes from the stored customer.
+    expect(priorities.map((p) => p.priority % 10)).toEqual([5, 5]);
+    const customers = await orm.em.getConnection().execute('select name, email, tier from customers where tenant_id = ? and external_id = ?', [tenant.id, externalId]);
+    expect(customers).toEqual([{ name: 'Ada Lovelace', email: 'ada@example.com', tier: 'vip' }]);
+  });
+
+  it('files concurrent first complaints of one new customer against a single customer row', async () => {
+    const customer = { name: 'Bea', externalId: `c-${randomUUID().slice(0, 8)}` };
+    const results = await Promise.all(Array.from({ length: 6 }, () => gql(api.url, SUBMIT, { input: complaintInput({ customer }), key: newKey() }, clerk)));
+    expect(results.map((r) => r.data?.submitComplaint.created)).toEqual(Array(6).fill(true));
+    const [row] = await orm.em.getConnection().execute<{ customers: number; complaints: number }[]>(
+      `select count(distinct c.id)::int as customers, count(p.id)::int as complaints
+         from customers c join complaints p on p.customer_id = c.id where c.tenant_id = ? and c.external_id = ?`,
+      [tenant.id, customer.externalId],
+    );
+    expect(row).toEqual({ customers: 1, complaints: 6 });
+  });
+
+  it('still returns the complaint for a retried key after the configuration retired what it used', async () => {
+    const category = tenant.config.categories.at(-1)!;
+    const input = complaintInput({ categoryCode: category.code });
+    const key = newKey();
+    const first = await gql(api.url, SUBMIT, { input, key }, clerk);
+    const retired = { ...tenant.config, categories: tenant.config.categories.map((c) => (c.code === category.code ? { ...c, retired: true } : c)) };
+    await withTenant(orm.em, tenant.id, (em) => new TenantConfigService().update(em, tenant.id, retired, null, 'Retire a category'));
+
+    const again = await gql(api.url, SUBMIT, { input, key }, clerk);
+    expect(again.data!.submitComplaint).toMatchObject({ created: false, complaint: { id: first.data!.submitComplaint.complaint.id } });
+    expect(errorCode(await gql(api.url, SUBMIT, { input, key: newKey() }, clerk))).toBe('BAD_USER_INPUT');
   });
 });
 
