@@ -1,6 +1,9 @@
 import type { StageCode } from './schema/stage';
 import type { TenantConfig } from './schema/tenant-config';
 
+/** Satisfaction is rated 1 (very unhappy) to 5 (very happy). */
+export const SATISFACTION_RATING_MAX = 5;
+
 /** The stages a new complaint walks through, in lifecycle order. */
 export function enabledStages(config: TenantConfig): StageCode[] {
   return config.stages.filter((stage) => stage.enabled).map((stage) => stage.code);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { SATISFACTION_RATING_MAX } from '../lifecycle';
 import { codeSchema } from './code';
 
-/** Satisfaction is rated 1 (very unhappy) to 5 (very happy). */
-export const SATISFACTION_RATING_MAX = 5;
+// Defined beside the lifecycle functions so workflow code can have it without the schemas.
+export { SATISFACTION_RATING_MAX };
 
 /** Second-round handling when the customer is unhappy: bounded, tighter, and escalated. */
 export const roundPolicySchema = z

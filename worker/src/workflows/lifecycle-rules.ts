@@ -4,7 +4,7 @@
  * (the state may have moved while a handler waited for an activity).
  */
 import { ApplicationFailure } from '@temporalio/workflow';
-import { SATISFACTION_RATING_MAX, type TenantConfig } from '@complaints/tenant-config';
+import { SATISFACTION_RATING_MAX, type TenantConfig } from '@complaints/tenant-config/dist/workflow';
 import {
   ACTION_PERMISSION,
   COMPENSATION_TYPES,

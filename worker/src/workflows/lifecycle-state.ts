@@ -3,7 +3,7 @@
  * the workflow feeds it the workflow clock and the tenant configuration, and writes the projections it
  * returns. Everything here survives continue-as-new as JSON (see `snapshot`).
  */
-import { enabledStages, requiresApproval, stageDeadline, stageReminders, type StageCode, type TenantConfig } from '@complaints/tenant-config';
+import { enabledStages, requiresApproval, stageDeadline, stageReminders, type StageCode, type TenantConfig } from '@complaints/tenant-config/dist/workflow';
 import type {
   AssignArgs,
   CustomerResponseArgs,

@@ -9,7 +9,9 @@ import { join } from 'node:path';
  */
 const WORKFLOWS = __dirname;
 const MESSAGES = '@complaints/api/dist/lifecycle/lifecycle.messages';
-const ALLOWED_PACKAGES = ['@temporalio/workflow', '@complaints/tenant-config', MESSAGES];
+/** The tenant-config entry point without schemas (see its doc); the package index is for type imports only. */
+const TENANT_CONFIG = '@complaints/tenant-config/dist/workflow';
+const ALLOWED_PACKAGES = ['@temporalio/workflow', TENANT_CONFIG, MESSAGES];
 const IMPORT = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/g;
 const REQUIRE = /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g;
 
