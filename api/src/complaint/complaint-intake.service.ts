@@ -9,8 +9,9 @@ import { Complaint, ComplaintStatus } from './complaint.entity';
 import type { SubmitComplaintInput } from './complaint.inputs';
 import type { ComplaintNumbers } from './complaint-number';
 import { validateSubmission } from './intake-validation';
-import { writeIntake, type CustomerUpsert, type Row } from './intake-write';
-import { noteTimelineWritten, type TimelineEntry } from './timeline';
+import { writeIntake, type CustomerUpsert } from './intake-write';
+import type { Row } from '../platform/db/sql-rows';
+import { noteTimelineWritten, timelineColumns, type TimelineEntry } from './timeline';
 import { planWorkflowStart, startAfterCommit, workflowOutboxColumns } from '../lifecycle/workflow-start.outbox';
 import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from '../analytics/repeat-complaints';
 
@@ -101,7 +102,7 @@ export class ComplaintIntakeService {
       createdAt: now,
       updatedAt: now,
     };
-    const events: TimelineRow[] = [
+    const events: Omit<TimelineEntry, 'complaintId'>[] = [
       { kind: 'complaint.created', actor, to: INTAKE_STAGE, data: { channel: input.channel, severity }, customerVisible: true },
       {
         kind: 'complaint.routed',
@@ -127,7 +128,7 @@ export class ComplaintIntakeService {
       idempotencyKey,
       customer,
       complaint: complaintRow(fields),
-      events: events.map((event) => timelineRow(tenantId, now, event)),
+      events: events.map((event) => timelineColumns(tenantId, now, event)),
       workflowOutbox: workflowOutboxColumns(workflowStart),
       then: repeatCandidatesQuery(tenantId, fields),
     });
@@ -212,25 +213,6 @@ function complaintRow(c: Complaint): Row {
     resolution_due_at: [iso(c.resolutionDueAt), 'timestamptz'],
     created_at: [iso(c.createdAt), 'timestamptz'],
     updated_at: [iso(c.updatedAt), 'timestamptz'],
-  };
-}
-
-type TimelineRow = Omit<TimelineEntry, 'complaintId'>;
-
-function timelineRow(tenantId: string, at: Date, e: TimelineRow): Row {
-  return {
-    id: [randomUUID(), 'uuid'],
-    tenant_id: [tenantId, 'uuid'],
-    kind: [e.kind, 'text'],
-    actor_type: [e.actor.type, 'text'],
-    actor_id: [e.actor.id, 'text'],
-    actor_name: [e.actor.name, 'text'],
-    from_value: [e.from ?? null, 'text'],
-    to_value: [e.to ?? null, 'text'],
-    note: [e.note ?? null, 'text'],
-    data: [e.data ? JSON.stringify(e.data) : null, 'jsonb'],
-    customer_visible: [e.customerVisible ?? false, 'boolean'],
-    created_at: [at.toISOString(), 'timestamptz'],
   };
 }
 

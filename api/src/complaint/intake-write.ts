@@ -1,8 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-
-/** A column value with the SQL type it is cast to (values travel as literals, so each needs its type). */
-export type Column = readonly [value: unknown, type: string];
-export type Row = Record<string, Column>;
+import { columnNames, SqlText, type Row } from '../platform/db/sql-rows';
 
 export interface CustomerUpsert {
   id: string;
@@ -91,28 +88,3 @@ export async function writeIntake(em: EntityManager, rows: IntakeRows): Promise<
 }
 
 const DEFAULT_TIER = 'standard';
-
-const columnNames = (row: Row): string => Object.keys(row).join(', ');
-
-/** Query text and its positional parameters, built together so they stay in step. */
-class SqlText {
-  private readonly parts: string[] = [];
-  readonly params: unknown[] = [];
-
-  add(text: string, ...params: unknown[]): void {
-    this.parts.push(text);
-    this.params.push(...params);
-  }
-
-  /** The row's values as a cast select list, in column order. */
-  addValues(row: Row): void {
-    this.add(
-      Object.values(row).map(([, type]) => `?::${type}`).join(', '),
-      ...Object.values(row).map(([value]) => value),
-    );
-  }
-
-  text(): string {
-    return this.parts.join('\n');
-  }
-}

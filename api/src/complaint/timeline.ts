@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../platform/auth/principal';
+import type { Row } from '../platform/db/sql-rows';
 import { ComplaintEvent } from './complaint-event.entity';
 
 export interface TimelineEntry {
@@ -38,4 +40,23 @@ export function appendEvent(em: EntityManager, entry: TimelineEntry): ComplaintE
     customerVisible: entry.customerVisible ?? false,
     dedupeKey: entry.dedupeKey ?? null,
   } as ComplaintEvent);
+}
+
+/** The `complaint_events` columns of an entry (complaint_id aside), for writers that batch their own SQL. */
+export function timelineColumns(tenantId: string, at: Date, e: Omit<TimelineEntry, 'complaintId'>): Row {
+  return {
+    id: [randomUUID(), 'uuid'],
+    tenant_id: [tenantId, 'uuid'],
+    kind: [e.kind, 'text'],
+    actor_type: [e.actor.type, 'text'],
+    actor_id: [e.actor.id, 'text'],
+    actor_name: [e.actor.name, 'text'],
+    from_value: [e.from ?? null, 'text'],
+    to_value: [e.to ?? null, 'text'],
+    note: [e.note ?? null, 'text'],
+    data: [e.data ? JSON.stringify(e.data) : null, 'jsonb'],
+    customer_visible: [e.customerVisible ?? false, 'boolean'],
+    dedupe_key: [e.dedupeKey ?? null, 'text'],
+    created_at: [at.toISOString(), 'timestamptz'],
+  };
 }

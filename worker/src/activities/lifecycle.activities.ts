@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TenantConfig } from '@complaints/tenant-config';
-import { Complaint, ComplaintEvent, TenantConfigService, appendEvent, withTenant } from '@complaints/api';
+import { TenantConfigService, withTenant } from '@complaints/api';
+import { timelineColumns } from '@complaints/api/dist/complaint/timeline';
+import { columnNames, SqlText } from '@complaints/api/dist/platform/db/sql-rows';
 import type { ComplaintPatch, Projection } from '../workflows/projection';
 
 export interface LifecycleActivityDeps {
@@ -21,44 +23,73 @@ export function createActivities({ root, tenantConfig }: LifecycleActivityDeps) 
     },
 
     /**
-     * Writes one transition (complaint row, timeline events, notifications) in one transaction. The first
-     * event's dedupe key marks the transition: a retry after a lost acknowledgement finds it and writes
-     * nothing; two concurrent attempts collide on the unique key and the loser's retry finds it.
+     * Writes one transition (complaint row, timeline events, notifications) atomically in one round trip.
+     * The first event's dedupe key marks the transition: a retry after a lost acknowledgement finds it and
+     * writes nothing; two concurrent attempts collide on the unique key and the loser's retry finds it.
      */
     async projectTransition(projection: Projection): Promise<'written' | 'duplicate'> {
-      const { tenantId, complaintId, patch, events, notifications } = projection;
-      return withTenant(root, tenantId, async (em) => {
-        const marker = events[0]?.dedupeKey;
-        if (!marker) throw new Error('A projection needs at least one timeline event');
-        if (await em.count(ComplaintEvent, { tenantId, dedupeKey: marker })) return 'duplicate';
-        if (Object.keys(patch).length) {
-          await em.nativeUpdate(Complaint, { tenantId, id: complaintId }, { ...complaintFields(patch), updatedAt: new Date() });
-        }
-        for (const event of events) appendEvent(em, { complaintId, ...event });
-        for (const n of notifications) {
-          await em.execute(
-            `insert into notification_outbox (id, tenant_id, complaint_id, kind, recipient_kind, recipient, data, dedupe_key)
-             values (gen_random_uuid(), ?, ?, ?, ?, ?, ?::jsonb, ?) on conflict (tenant_id, dedupe_key) do nothing`,
-            [tenantId, complaintId, n.kind, n.recipientKind, n.recipient, JSON.stringify(n.data), n.dedupeKey],
-          );
-        }
-        await em.flush();
-        return 'written';
-      });
+      if (!projection.events[0]?.dedupeKey) throw new Error('A projection needs at least one timeline event');
+      const sql = projectionSql(projection, new Date());
+      const [, [result]] = await root.fork().execute<{ duplicate: boolean }[][]>(sql.text(), sql.params);
+      return result!.duplicate ? 'duplicate' : 'written';
     },
   };
 }
 
 export type LifecycleActivities = ReturnType<typeof createActivities>;
 
-const INSTANTS = ['stageStartedAt', 'stageDueAt', 'firstRespondedAt', 'closedAt'] as const;
+/** Each patchable complaint field's column and SQL type. */
+const PATCH_COLUMNS: Record<keyof ComplaintPatch, readonly [column: string, type: string]> = {
+  stage: ['stage', 'text'],
+  status: ['status', 'text'],
+  round: ['round', 'int'],
+  priority: ['priority', 'int'],
+  assigneeId: ['assignee_id', 'uuid'],
+  teamCode: ['team_code', 'text'],
+  stageStartedAt: ['stage_started_at', 'timestamptz'],
+  stageDueAt: ['stage_due_at', 'timestamptz'],
+  firstRespondedAt: ['first_responded_at', 'timestamptz'],
+  closedAt: ['closed_at', 'timestamptz'],
+  satisfaction: ['satisfaction', 'int'],
+};
 
-/** The patch as entity values: ISO strings from the workflow become Dates. */
-function complaintFields(patch: ComplaintPatch): Partial<Complaint> {
-  const fields: Record<string, unknown> = { ...patch };
-  for (const key of INSTANTS) {
-    const value = patch[key];
-    if (value !== undefined) fields[key] = value === null ? null : new Date(value);
+/**
+ * Two statements in one query string, which PostgreSQL runs as one implicit transaction: the tenant setting
+ * for row-level security, then every write of the transition, each skipped when its marker event exists.
+ */
+function projectionSql({ tenantId, complaintId, patch, events, notifications }: Projection, at: Date): SqlText {
+  const sql = new SqlText().add(`select set_config('app.tenant_id', ?, true);`, tenantId);
+  sql.add('with marker as (select from complaint_events where tenant_id = ?::uuid and dedupe_key = ?)', tenantId, events[0]!.dedupeKey);
+  const changes = Object.entries(patch).filter(([, value]) => value !== undefined) as [keyof ComplaintPatch, unknown][];
+  if (changes.length) {
+    const assignments = changes.map(([field]) => `${PATCH_COLUMNS[field][0]} = ?::${PATCH_COLUMNS[field][1]}`);
+    sql.add(
+      `, patched as (update complaints set ${[...assignments, 'updated_at = ?::timestamptz'].join(', ')} where tenant_id = ?::uuid and id = ?::uuid and not exists (select from marker))`,
+      ...changes.map(([, value]) => value),
+      at.toISOString(),
+      tenantId,
+      complaintId,
+    );
   }
-  return fields as Partial<Complaint>;
+  const rows = events.map((event) => timelineColumns(tenantId, at, event));
+  sql.add(`, events as (insert into complaint_events (${columnNames(rows[0]!)}, complaint_id)`);
+  rows.forEach((row, i) => sql.add(i === 0 ? 'select' : 'union all select').addValues(row).add(', ?::uuid where not exists (select from marker)', complaintId));
+  sql.add(')');
+  if (notifications.length) {
+    sql.add(', notified as (insert into notification_outbox (id, tenant_id, complaint_id, kind, recipient_kind, recipient, data, dedupe_key)');
+    notifications.forEach((n, i) =>
+      sql.add(
+        `${i === 0 ? 'select' : 'union all select'} gen_random_uuid(), ?::uuid, ?::uuid, ?::text, ?::text, ?::text, ?::jsonb, ?::text where not exists (select from marker)`,
+        tenantId,
+        complaintId,
+        n.kind,
+        n.recipientKind,
+        n.recipient,
+        JSON.stringify(n.data),
+        n.dedupeKey,
+      ),
+    );
+    sql.add('on conflict (tenant_id, dedupe_key) do nothing)');
+  }
+  return sql.add('select exists (select from marker) as duplicate');
 }
