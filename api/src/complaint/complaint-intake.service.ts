@@ -53,18 +53,8 @@ export class ComplaintIntakeService {
     ]);
     const customer = input.customer ? customerUpsert(input.customer, known) : null;
     const tier = customer ? (customer.tier ?? known?.tier ?? DEFAULT_TIER) : undefined;
-    const category = input.categoryCode ? flattenCategories(config.categories).find((c) => c.code === input.categoryCode) : undefined;
-    const severity = input.severity ?? category?.defaultSeverity ?? config.severities[0]!.code;
+    const { category, severity, rule, assignee, teamCode } = await route(em, tenantId, config, input, tier);
     const severityDef = config.severities.find((s) => s.code === severity)!;
-    const rule = matchRoutingRule(config, {
-      // Validated above: an absent category matches only rules without a category condition.
-      category: input.categoryCode ?? '',
-      severity,
-      channel: input.channel as Channel,
-      customerTier: tier,
-    });
-    const assignee = rule?.target.user ? await em.findOne(User, { tenantId, email: rule.target.user, active: true }) : null;
-    const teamCode = rule?.target.team ?? category?.defaultTeam ?? null;
 
     const fields = {
       id: randomUUID(),
@@ -160,6 +150,22 @@ export class ComplaintIntakeService {
     const [row] = await em.execute<KnownCustomer[]>('select id, tier from customers where tenant_id = ? and external_id = ?', [tenantId, input.externalId]);
     return row ?? null;
   }
+}
+
+/** Classification defaults and the tenant's routing rules: severity, the rule that matched, and its target. */
+async function route(em: EntityManager, tenantId: string, config: TenantConfig, input: SubmitComplaintInput, customerTier: string | undefined) {
+  const category = input.categoryCode ? flattenCategories(config.categories).find((c) => c.code === input.categoryCode) : undefined;
+  const severity = input.severity ?? category?.defaultSeverity ?? config.severities[0]!.code;
+  const rule = matchRoutingRule(config, {
+    // Validated: an absent category matches only rules without a category condition.
+    category: input.categoryCode ?? '',
+    severity,
+    channel: input.channel as Channel,
+    customerTier,
+  });
+  const assignee = rule?.target.user ? await em.findOne(User, { tenantId, email: rule.target.user, active: true }) : null;
+  const teamCode = rule?.target.team ?? category?.defaultTeam ?? null;
+  return { category, severity, rule, assignee, teamCode };
 }
 
 interface KnownCustomer {
