@@ -46,7 +46,9 @@ export class LiveSubscriber implements AsyncIterableIterator<never> {
   private replayedUpTo?: TimelineCursor;
   private closed = false;
   private failure?: unknown;
-  private waiting?: { resolve(result: IteratorResult<never>): void; reject(error: unknown): void };
+  /** What graphql-ws awaits from `next()`: settled when the subscription ends. */
+  private ended?: Promise<IteratorResult<never>>;
+  private settleEnded?: { resolve(result: IteratorResult<never>): void; reject(error: unknown): void };
   private readonly framePrefix: Buffer;
   private readonly stopListening: () => void;
 
@@ -69,10 +71,10 @@ export class LiveSubscriber implements AsyncIterableIterator<never> {
 
   /** What must settle before `offer` can deliver this event synchronously; undefined when nothing. */
   pendingFor(update: ComplaintUpdate | null): Promise<unknown> | undefined {
-    if (this.closed || this.backlog || !update) return undefined;
+    if (this.closed || this.backlog) return undefined;
     const principal = this.ctx.live.guard.peek(this.ctx.authorization);
     if (principal === undefined) return this.ctx.live.guard.current(this.ctx.authorization);
-    const view = this.stillAllowed(principal) ? this.spec.visible(principal, update) : null;
+    const view = update && this.stillAllowed(principal) ? this.spec.visible(principal, update) : null;
     const payload = view && this.ctx.renderer.render(view);
     return payload && !Buffer.isBuffer(payload) ? payload : undefined;
   }
@@ -104,7 +106,7 @@ export class LiveSubscriber implements AsyncIterableIterator<never> {
 
   next(): Promise<IteratorResult<never>> {
     if (this.closed) return this.failure === undefined ? Promise.resolve(DONE) : Promise.reject(this.failure);
-    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+    return (this.ended ??= new Promise((resolve, reject) => (this.settleEnded = { resolve, reject })));
   }
 
   return(): Promise<IteratorResult<never>> {
@@ -186,8 +188,7 @@ export class LiveSubscriber implements AsyncIterableIterator<never> {
     this.closed = true;
     this.backlog = null;
     this.stopListening();
-    if (this.failure === undefined) this.waiting?.resolve(DONE);
-    else this.waiting?.reject(this.failure);
-    this.waiting = undefined;
+    if (this.failure === undefined) this.settleEnded?.resolve(DONE);
+    else this.settleEnded?.reject(this.failure);
   }
 }

@@ -57,7 +57,8 @@ class DocumentCache {
 /**
  * graphql-ws on the HTTP server's own port and path. The credential is checked at connection_init and
  * again before every event; queries and mutations get a fresh request context (EM fork, transaction,
- * tenant) each, subscriptions a connection-free live context.
+ * tenant) each, subscriptions a connection-free live context whose outlet lets the live hub write their
+ * `next` frames straight to the socket (see LiveSubscriber).
  */
 export function attachWebSocket(server: Server, schema: GraphQLSchema, root: EntityManager, services: Services, live: LiveServices, limits: WebSocketLimits): () => Promise<void> {
   const wss = new WebSocketServer({ server, path: '/graphql' });
@@ -128,7 +129,9 @@ export function attachWebSocket(server: Server, schema: GraphQLSchema, root: Ent
             authorization: connection.authorization,
             outlet: {
               operationId: id,
-              send: (frame) => socket.readyState === socket.OPEN && socket.send(frame, TEXT_FRAME),
+              send: (frame) => {
+                if (socket.readyState === socket.OPEN) socket.send(frame, TEXT_FRAME);
+              },
               get bufferedAmount() {
                 return socket.bufferedAmount;
               },
