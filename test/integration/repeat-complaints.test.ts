@@ -44,6 +44,13 @@ describe('repeat and duplicate complaints', () => {
     expect((await links(first)).links.map((l: any) => [l.kind, l.outgoing])).toEqual(expect.arrayContaining([['DUPLICATE', false], ['REPEAT', false]]));
   });
 
+  it('finds the repeats of a known customer whose submission also names a tier', async () => {
+    const vip = { ...customer, externalId: 'crm-lin-vip', tier: 'vip' };
+    const first = await submit({ customer: vip, categoryCode: 'slow_response', subject: 'Hotline silent', description: 'Nobody called back about order SO77.' });
+    const again = await submit({ customer: vip, categoryCode: 'slow_response', subject: 'Still no answer', description: 'A week without a reply.' });
+    expect((await links(again)).links).toEqual([expect.objectContaining({ kind: 'REPEAT', outgoing: true, other: { id: first } })]);
+  });
+
   it('merges a duplicate into the kept complaint, noting it on both timelines, once', async () => {
     const kept = await submit({ categoryCode: 'refund_delay', subject: 'Refund missing', description: 'My refund for order SO9 has not arrived after ten days.' });
     const duplicate = await submit({ categoryCode: 'refund_delay', subject: 'Refund missing', description: 'My refund for order SO9 has not arrived after ten days!' });

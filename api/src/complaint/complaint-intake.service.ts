@@ -7,7 +7,7 @@ import type { VersionedConfig } from '../tenant/tenant-config.service';
 import { User } from '../identity/user.entity';
 import { Complaint, ComplaintStatus } from './complaint.entity';
 import type { SubmitComplaintInput } from './complaint.inputs';
-import type { ComplaintNumbers } from './complaint-number';
+import type { ComplaintNumbers, NumberedIntake } from './complaint-number';
 import { validateSubmission } from './intake-validation';
 import { writeIntake, type CustomerUpsert } from './intake-write';
 import type { Row } from '../platform/db/sql-rows';
@@ -28,9 +28,10 @@ export class ComplaintIntakeService {
   constructor(private readonly numbers: ComplaintNumbers) {}
 
   /**
-   * One transaction (the caller's) in few round trips: an optional read of the customer's tier, the
-   * assignee when a rule names one, then one round trip that takes the idempotency lock and writes customer,
-   * complaint, timeline and workflow outbox together, or finds the complaint filed earlier under the key.
+   * One transaction (the caller's) in few round trips: the number (with the stored customer, for routing by
+   * tier) on its own autocommitted statement, the assignee when a rule names one, then one round trip that
+   * takes the idempotency lock and writes customer, complaint, timeline and workflow outbox together, or
+   * finds the complaint filed earlier under the key.
    */
   async submit(em: EntityManager, tenantId: string, actor: Actor, tenant: VersionedConfig, input: SubmitComplaintInput, idempotencyKey: string): Promise<IntakeResult> {
     if (!/^[\w.:-]{8,128}$/.test(idempotencyKey)) {
@@ -47,10 +48,7 @@ export class ComplaintIntakeService {
     }
 
     const now = new Date();
-    const [number, known] = await Promise.all([
-      this.numbers.next(tenantId, now, config.businessCalendar.timeZone),
-      this.knownCustomer(em, tenantId, input.customer),
-    ]);
+    const { number, customer: known } = await this.numbers.next(tenantId, now, config.businessCalendar.timeZone, input.customer?.externalId ?? null);
     const customer = input.customer ? customerUpsert(input.customer, known) : null;
     const tier = customer ? (customer.tier ?? known?.tier ?? DEFAULT_TIER) : undefined;
     const { category, severity, rule, assignee, teamCode } = await route(em, tenantId, config, input, tier);
@@ -143,13 +141,6 @@ export class ComplaintIntakeService {
     if (earlier.requestHash !== requestHash) throw conflict('This idempotency key was already used for a different complaint');
     return { complaint: earlier, created: false };
   }
-
-  /** The stored customer the submission names by external id, read only when routing needs its tier. */
-  private async knownCustomer(em: EntityManager, tenantId: string, input: SubmitComplaintInput['customer']): Promise<KnownCustomer | null> {
-    if (!input?.externalId || input.tier) return null;
-    const [row] = await em.execute<KnownCustomer[]>('select id, tier from customers where tenant_id = ? and external_id = ?', [tenantId, input.externalId]);
-    return row ?? null;
-  }
 }
 
 /** Classification defaults and the tenant's routing rules: severity, the rule that matched, and its target. */
@@ -168,15 +159,10 @@ async function route(em: EntityManager, tenantId: string, config: TenantConfig, 
   return { category, severity, rule, assignee, teamCode };
 }
 
-interface KnownCustomer {
-  id: string;
-  tier: string;
-}
-
 const DEFAULT_TIER = 'standard';
 
 /** The customer row a submission upserts: matched by external id, otherwise always a new customer. */
-function customerUpsert(input: NonNullable<SubmitComplaintInput['customer']>, known: KnownCustomer | null): CustomerUpsert {
+function customerUpsert(input: NonNullable<SubmitComplaintInput['customer']>, known: NumberedIntake['customer']): CustomerUpsert {
   return {
     id: known?.id ?? randomUUID(),
     name: input.name.trim(),

@@ -12,6 +12,11 @@ export function localDay(instant: Date, timeZone: string): string {
 export const formatComplaintNumber = (day: string, sequence: number): string =>
   `CP-${day}-${String(sequence).padStart(6, '0')}`;
 
+export interface NumberedIntake {
+  number: string;
+  customer: { id: string; tier: string } | null;
+}
+
 /**
  * Hands out numbers such as CP-20261122-000042, unique per tenant even under concurrent intake.
  * Each allocation is one autocommitted statement on its own small pool: the counter row is locked
@@ -27,13 +32,18 @@ export class ComplaintNumbers {
     this.pool = new Pool({ connectionString, max: size, allowExitOnIdle: true });
   }
 
-  async next(tenantId: string, instant: Date, timeZone: string): Promise<string> {
+  /**
+   * The next number of the tenant's local day; with `customerExternalId`, also the stored customer that
+   * external id names (null when there is none), read on the same statement.
+   */
+  async next(tenantId: string, instant: Date, timeZone: string, customerExternalId: string | null = null): Promise<NumberedIntake> {
     const day = localDay(instant, timeZone);
-    const { rows } = await this.pool.query<{ value: number }>('select allocate_complaint_number($1, $2) as value', [
-      tenantId,
-      `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`,
-    ]);
-    return formatComplaintNumber(day, rows[0]!.value);
+    const { rows } = await this.pool.query<{ value: number; customer_id: string | null; customer_tier: string | null }>(
+      'select value, customer_id, customer_tier from allocate_intake_number($1, $2, $3)',
+      [tenantId, `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`, customerExternalId],
+    );
+    const row = rows[0]!;
+    return { number: formatComplaintNumber(day, row.value), customer: row.customer_id ? { id: row.customer_id, tier: row.customer_tier! } : null };
   }
 
   close(): Promise<void> {
