@@ -30,6 +30,9 @@ export class ComplaintNumbers {
   constructor(connectionString: string, size = 4) {
     // Idle connections must not keep a finished process (a CLI, a test worker) alive.
     this.pool = new Pool({ connectionString, max: size, allowExitOnIdle: true });
+    // An idle connection the server ends (restart, terminated backend) is reported here and dropped from the
+    // pool; the next allocation connects afresh. Unlistened, this 'error' event would crash the process.
+    this.pool.on('error', () => undefined);
   }
 
   /**
