@@ -30,8 +30,8 @@ export interface LiveServices {
 export interface LiveOutlet {
   /** The graphql-ws operation id the client chose for this subscription. */
   operationId: string;
-  /** Sends one text frame now (nothing when the socket is no longer open). */
-  send(frame: Buffer): void;
+  /** Sends one graphql-ws message (JSON bytes) as a text frame now; nothing when the socket is no longer open. */
+  send(message: Buffer): void;
   /** Bytes accepted for this socket but not yet handed to the kernel: the slow-consumer measure. */
   readonly bufferedAmount: number;
 }

@@ -24,7 +24,7 @@ interface Waiting {
 }
 
 const DONE: IteratorResult<never> = { done: true, value: undefined };
-const FRAME_END = Buffer.from('}');
+const MESSAGE_END = Buffer.from('}');
 
 /**
  * One live subscription. The hub offers it each event of its tenant in timeline order; it re-checks the
@@ -49,7 +49,7 @@ export class LiveSubscriber implements AsyncIterableIterator<never> {
   /** What graphql-ws awaits from `next()`: settled when the subscription ends. */
   private ended?: Promise<IteratorResult<never>>;
   private settleEnded?: { resolve(result: IteratorResult<never>): void; reject(error: unknown): void };
-  private readonly framePrefix: Buffer;
+  private readonly messagePrefix: Buffer;
   private readonly stopListening: () => void;
 
   constructor(
@@ -58,7 +58,7 @@ export class LiveSubscriber implements AsyncIterableIterator<never> {
   ) {
     this.tenantId = spec.tenantId;
     this.complaintId = spec.complaintId;
-    this.framePrefix = Buffer.from(`{"id":${JSON.stringify(ctx.outlet.operationId)},"type":"next","payload":`);
+    this.messagePrefix = Buffer.from(`{"id":${JSON.stringify(ctx.outlet.operationId)},"type":"next","payload":`);
     // Listening starts before the replay is read; live events meanwhile wait in the backlog.
     this.backlog = spec.replay ? [] : null;
     this.stopListening = ctx.live.hub.listen(this);
@@ -172,10 +172,10 @@ export class LiveSubscriber implements AsyncIterableIterator<never> {
 
   private write(payload: Buffer): void {
     if (this.closed) return;
-    const length = this.framePrefix.length + payload.length + FRAME_END.length;
-    // Bytes the socket could not pass on yet, counted in frames like this one.
+    const length = this.messagePrefix.length + payload.length + MESSAGE_END.length;
+    // Bytes the socket could not pass on yet, counted in messages like this one.
     if (this.ctx.outlet.bufferedAmount > this.ctx.live.maxBuffered * length) return this.dropSlowConsumer();
-    this.ctx.outlet.send(Buffer.concat([this.framePrefix, payload, FRAME_END], length));
+    this.ctx.outlet.send(Buffer.concat([this.messagePrefix, payload, MESSAGE_END], length));
   }
 
   private dropSlowConsumer(): void {

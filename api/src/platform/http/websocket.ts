@@ -129,8 +129,8 @@ export function attachWebSocket(server: Server, schema: GraphQLSchema, root: Ent
             authorization: connection.authorization,
             outlet: {
               operationId: id,
-              send: (frame) => {
-                if (socket.readyState === socket.OPEN) socket.send(frame, TEXT_FRAME);
+              send: (message) => {
+                if (socket.readyState === socket.OPEN) socket.send(message, TEXT_FRAME);
               },
               get bufferedAmount() {
                 return socket.bufferedAmount;
