@@ -50,6 +50,7 @@ export class TimelineTail {
   private pumping?: Promise<void>;
   private again = false;
   private stopped = false;
+  private recheck?: NodeJS.Timeout;
 
   constructor(
     private readonly options: TimelineTailOptions,
@@ -72,15 +73,22 @@ export class TimelineTail {
     this.schedule();
   }
 
-  /** Reads now; and once more shortly after, for a writer whose commit an older transaction still hides. */
+  /**
+   * Reads now; and once more shortly after, for a writer whose commit an older transaction still hides.
+   * One pending re-read serves every wake-up that arrives before it runs.
+   */
   wake(): void {
     this.pump();
-    setTimeout(() => this.pump(), 25).unref();
+    this.recheck ??= setTimeout(() => {
+      this.recheck = undefined;
+      this.pump();
+    }, 25).unref();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.recheck);
     await this.pumping;
     await this.client.end();
   }
@@ -138,15 +146,42 @@ export class TimelineTail {
   }
 }
 
+interface Notifier {
+  sending?: Promise<void>;
+  queued?: Promise<void>;
+}
+
+const notifiers = new WeakMap<EntityManager, Notifier>();
+
 /**
  * Writers call this after their transaction commits: it wakes every process's tail at once. It runs
  * outside the writer's transaction on purpose: NOTIFY inside a transaction takes a global lock at
  * commit that serialises all committing writers. A lost wake-up only costs the poll interval.
+ *
+ * Concurrent writers share notifications: one asked for while another is being sent is folded into
+ * a single one sent right after it, which is still after every one of those writers committed. A
+ * hundred intakes a second cost a few NOTIFYs and tail reads, not a hundred of each.
  */
-export async function wakeTimelineTails(root: EntityManager): Promise<void> {
-  try {
-    await root.getConnection().execute(`select pg_notify('${TIMELINE_CHANNEL}', '')`);
-  } catch {
-    // The tail's poll picks the events up anyway.
-  }
+export function wakeTimelineTails(root: EntityManager): Promise<void> {
+  let notifier = notifiers.get(root);
+  if (!notifier) notifiers.set(root, (notifier = {}));
+  const state = notifier;
+  const send = (): Promise<void> => {
+    state.sending = root
+      .getConnection()
+      .execute(`select pg_notify('${TIMELINE_CHANNEL}', '')`)
+      .then(
+        () => undefined,
+        // The tail's poll picks the events up anyway.
+        () => undefined,
+      )
+      .finally(() => (state.sending = undefined));
+    return state.sending;
+  };
+  if (!state.sending) return send();
+  state.queued ??= state.sending.then(() => {
+    state.queued = undefined;
+    return send();
+  });
+  return state.queued;
 }

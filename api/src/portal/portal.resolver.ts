@@ -7,7 +7,7 @@ import { customerResponseUpdate } from '../lifecycle/lifecycle.messages';
 import { LifecycleActionPayload } from '../lifecycle/lifecycle.types';
 import { PortalComplaintInput, PortalComplaintView, PortalInfo, PortalSession } from './portal.types';
 
-type PortalPrincipal = { tenantId: string; complaintId: string };
+type PortalPrincipal = Extract<RequestContext['principal'], { kind: 'portal' }>;
 
 function portalOf(ctx: RequestContext): PortalPrincipal {
   if (ctx.principal.kind !== 'portal') throw forbidden('Use the portal token from trackComplaint');
@@ -70,7 +70,7 @@ export class PortalResolver {
 
   @Authorized('portal.respond')
   @Mutation(() => LifecycleActionPayload, { description: 'Accepts the proposed solution with a rating, or rejects it with a reason (a low rating or a rejection opens the next round)' })
-  portalRespond(
+  async portalRespond(
     @Arg('accepted', () => Boolean) accepted: boolean,
     @Ctx() ctx: RequestContext,
     @Arg('rating', () => Int, { nullable: true }) rating?: number,
@@ -78,6 +78,8 @@ export class PortalResolver {
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ) {
     const p = portalOf(ctx);
-    return ctx.services.lifecycle.act(ctx.em, ctx.principal as Exclude<RequestContext['principal'], { kind: 'anonymous' }>, p.complaintId, customerResponseUpdate, { accepted, rating, comment, reason });
+    // The version this operation reads lets the workflow skip its own configuration read when it holds it.
+    const { version } = await ctx.tenantConfig();
+    return ctx.services.lifecycle.act(ctx.em, p, p.complaintId, customerResponseUpdate, { accepted, rating, comment, reason }, version);
   }
 }
