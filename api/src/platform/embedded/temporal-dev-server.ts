@@ -38,6 +38,11 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace, '--log-level', 'warn'];
   args.push(...(uiPort === undefined ? ['--headless'] : ['--ui-port', String(uiPort)]));
   if (dbFile) args.push('--db-filename', dbFile);
+  // Task-queue partitions spread a queue over matching hosts; a one-process dev server has one, and
+  // the default four only multiply its work (measured: 5.0 → 4.3 ms of server CPU per workflow start).
+  for (const setting of ['matching.numTaskqueueReadPartitions=1', 'matching.numTaskqueueWritePartitions=1']) {
+    args.push('--dynamic-config-value', setting);
+  }
 
   // Own process group: a terminal's Ctrl-C reaches the launcher, which stops servers in order.
   const child = spawn(cli, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
