@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Orm } from '../../api/src/platform/db/orm';
 import { adminOrm, complaintInput, createTestTenant, gql, newKey, startTestApi, SUBMIT, testConfig, type TestApi, type TestTenant } from '../support/harness';
 import { connectLive, type LiveConnection } from '../support/live-client';
+import { TAIL_APPLICATION_NAME } from '../../api/src/live/timeline-tail';
 
 let api: TestApi;
 let orm: Orm;
@@ -52,6 +53,18 @@ describe('complaintUpdated', () => {
     expect(update.complaintUpdated.complaint).toMatchObject({ id: c.id, number: c.number, assigneeName: 'handler' });
     await gql(api.url, MESSAGE, { id: c.id, b: 'to the customer' }, admin);
     expect((await sub.next()).complaintUpdated.event.kind).toBe('message.customer');
+  });
+
+  it('keeps delivering after the database drops the tail’s connection: the tail reconnects where it stopped', async () => {
+    const c = await submit();
+    const sub = live(api.url, admin).subscribe(UPDATED, { id: c.id });
+    await new Promise((r) => setTimeout(r, 200));
+    const terminated = await orm.em
+      .getConnection()
+      .execute<{ terminated: boolean }[]>('select pg_terminate_backend(pid) as terminated from pg_stat_activity where application_name = ?', [TAIL_APPLICATION_NAME]);
+    expect(terminated).toEqual(expect.arrayContaining([{ terminated: true }]));
+    await gql(api.url, NOTE, { id: c.id, b: 'after the drop' }, admin);
+    expect((await sub.next()).complaintUpdated.event.kind).toBe('note.internal');
   });
 
   it('resumes from a cursor: replays exactly the missed events, then continues live', async () => {

@@ -3,6 +3,8 @@ import { Client } from 'pg';
 import { ORIGIN, type TimelineCursor } from './timeline-cursor';
 
 export const TIMELINE_CHANNEL = 'complaint_timeline';
+/** How the tail's connection shows in pg_stat_activity. */
+export const TAIL_APPLICATION_NAME = 'complaints-timeline-tail';
 
 /** What the tail knows of an event: ids and routing attributes, never content. */
 export interface LiveEvent {
@@ -44,32 +46,29 @@ export interface TimelineTailOptions {
  * are the source of truth, so a lost notification costs latency, never an event.
  */
 export class TimelineTail {
-  private readonly client: Client;
+  private client?: Client;
   private position: TimelineCursor = ORIGIN;
   private timer?: NodeJS.Timeout;
   private pumping?: Promise<void>;
   private again = false;
   private stopped = false;
   private recheck?: NodeJS.Timeout;
+  /** True from a failed read until the next good one: an outage is reported once, not every poll. */
+  private failing = false;
 
   constructor(
     private readonly options: TimelineTailOptions,
     private readonly emit: (event: LiveEvent) => void,
-  ) {
-    this.client = new Client({ connectionString: options.connectionString });
-  }
+  ) {}
 
   get cursor(): TimelineCursor {
     return this.position;
   }
 
   async start(): Promise<void> {
-    await this.client.connect();
-    this.client.on('error', (error) => this.options.onError?.(error));
-    const head = await this.client.query<{ tx_id: string; seq: string }>('select * from live_events_head()');
+    const client = await this.connect();
+    const head = await client.query<{ tx_id: string; seq: string }>('select * from live_events_head()');
     if (head.rows[0]) this.position = { tx: BigInt(head.rows[0].tx_id), seq: BigInt(head.rows[0].seq) };
-    this.client.on('notification', () => this.wake());
-    await this.client.query(`listen ${TIMELINE_CHANNEL}`);
     this.schedule();
   }
 
@@ -90,7 +89,34 @@ export class TimelineTail {
     clearTimeout(this.timer);
     clearTimeout(this.recheck);
     await this.pumping;
-    await this.client.end();
+    await this.client?.end();
+  }
+
+  /**
+   * A listening connection. A dropped one (database restart, terminated backend) is replaced at the
+   * next read; the position is kept, so the new connection continues where the old one stopped.
+   */
+  private async connect(): Promise<Client> {
+    const client = new Client({ connectionString: this.options.connectionString, application_name: TAIL_APPLICATION_NAME });
+    const forget = () => {
+      if (this.client === client) this.client = undefined;
+    };
+    const drop = () => {
+      forget();
+      client.end().catch(() => undefined);
+    };
+    client.on('error', drop);
+    client.on('end', forget);
+    client.on('notification', () => this.wake());
+    try {
+      await client.connect();
+      await client.query(`listen ${TIMELINE_CHANNEL}`);
+    } catch (error) {
+      drop();
+      throw error;
+    }
+    this.client = client;
+    return client;
   }
 
   private schedule(): void {
@@ -109,7 +135,15 @@ export class TimelineTail {
       return;
     }
     this.pumping = this.drain()
-      .catch((error: unknown) => this.options.onError?.(error))
+      .then(
+        () => {
+          this.failing = false;
+        },
+        (error: unknown) => {
+          if (!this.failing) this.options.onError?.(error);
+          this.failing = true;
+        },
+      )
       .finally(() => {
         this.pumping = undefined;
         if (this.again) {
@@ -121,8 +155,9 @@ export class TimelineTail {
 
   private async drain(): Promise<void> {
     const batch = this.options.batch ?? 1000;
+    const client = this.client ?? (await this.connect());
     for (;;) {
-      const { rows } = await this.client.query<Row>('select * from live_events_after($1, $2, $3)', [
+      const { rows } = await client.query<Row>('select * from live_events_after($1, $2, $3)', [
         this.position.tx.toString(),
         this.position.seq.toString(),
         batch,
