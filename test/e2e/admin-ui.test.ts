@@ -93,8 +93,11 @@ describe('tenant administration', () => {
     await preview.locator('dd', { hasText: 'major-to-escalation' }).waitFor();
 
     // An unsaved catch-all rule tried first: the preview must route by the draft, not the saved rules.
+    // Wait for the new card itself: `.last()` alone may resolve to the previous last rule before it renders.
+    const rulesBefore = await page.getByRole('article').count();
     await page.getByRole('button', { name: 'Add rule' }).click();
-    const added = page.getByRole('article').last();
+    const added = page.getByRole('article').nth(rulesBefore);
+    await added.waitFor();
     const ruleId = await added.getByLabel('Rule id').inputValue();
     await added.getByLabel('Priority').fill('1');
     await added.getByLabel('Priority').press('Tab');
