@@ -9,7 +9,7 @@ import { Complaint, ComplaintStatus } from './complaint.entity';
 import type { SubmitComplaintInput } from './complaint.inputs';
 import type { ComplaintNumbers, NumberedIntake } from './complaint-number';
 import { validateSubmission } from './intake-validation';
-import { writeIntake, type CustomerUpsert } from './intake-write';
+import { idempotencyLockKey, writeIntake, type CustomerUpsert } from './intake-write';
 import type { Row } from '../platform/db/sql-rows';
 import { noteTimelineWritten, timelineColumns, type TimelineEntry } from './timeline';
 import { planWorkflowStart, startAfterCommit, workflowOutboxColumns } from '../lifecycle/workflow-start.outbox';
@@ -133,7 +133,7 @@ export class ComplaintIntakeService {
 
   private findEarlier(em: EntityManager, tenantId: string, idempotencyKey: string): Promise<Complaint | null> {
     return em
-      .execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`${tenantId}:${idempotencyKey}`])
+      .execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [idempotencyLockKey(tenantId, idempotencyKey)])
       .then(() => em.findOne(Complaint, { tenantId, idempotencyKey }));
   }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { columnNames, SqlText, type Row } from '../platform/db/sql-rows';
+import { rowValues, SqlText, type Row } from '../platform/db/sql-rows';
 
 export interface CustomerUpsert {
   id: string;
@@ -34,51 +34,28 @@ export interface IntakeWritten {
 
 /**
  * Writes a new complaint with its customer, timeline events and workflow outbox row in one round trip,
- * unless the idempotency key was used before. Two statements: the first takes the key's transaction lock,
- * so concurrent retries with one key queue there; the second starts after the lock is held, so its
- * snapshot sees an earlier holder's committed complaint, and then writes nothing and returns that one.
+ * unless the idempotency key was used before: then nothing is written and the earlier complaint is returned.
+ * The work is `intake_write` (a database function, so its statements are planned once per session); the
+ * optional read runs after it in the same round trip and sees the rows it wrote.
  */
 export async function writeIntake(em: EntityManager, rows: IntakeRows): Promise<IntakeWritten> {
-  const sql = new SqlText();
-  sql.add('select pg_advisory_xact_lock(hashtextextended(?, 0));', `${rows.tenantId}:${rows.idempotencyKey}`);
-  sql.add('with earlier as (select id, request_hash from complaints where tenant_id = ?::uuid and idempotency_key = ?)', rows.tenantId, rows.idempotencyKey);
-  if (rows.customer) {
-    const c = rows.customer;
-    const customer: Row = {
-      id: [c.id, 'uuid'],
-      tenant_id: [rows.tenantId, 'uuid'],
-      name: [c.name, 'text'],
-      email: [c.email, 'text'],
-      phone: [c.phone, 'text'],
-      tier: [c.tier ?? DEFAULT_TIER, 'text'],
-      external_id: [c.externalId, 'text'],
-    };
-    sql.add(`, customer as (insert into customers (${columnNames(customer)}) select`);
-    sql.addValues(customer);
-    sql.add(`where not exists (select from earlier)
-      on conflict (tenant_id, external_id) do update
-        set name = excluded.name, email = coalesce(excluded.email, customers.email), phone = coalesce(excluded.phone, customers.phone), tier = coalesce(?::text, customers.tier)
-      returning id)`, c.tier);
-  }
-  sql.add(`, complaint as (insert into complaints (${columnNames(rows.complaint)}, customer_id) select`);
-  sql.addValues(rows.complaint);
-  sql.add(`, ${rows.customer ? '(select id from customer)' : 'null'} where not exists (select from earlier) returning id)`);
-  if (rows.events.length) {
-    sql.add(`, events as (insert into complaint_events (${columnNames(rows.events[0]!)}, complaint_id)`);
-    rows.events.forEach((event, i) => {
-      sql.add(i === 0 ? 'select' : 'union all select');
-      sql.addValues(event);
-      sql.add(', complaint.id from complaint');
-    });
-    sql.add(')');
-  }
-  sql.add(`, outbox as (insert into workflow_outbox (${columnNames(rows.workflowOutbox)}) select`);
-  sql.addValues(rows.workflowOutbox);
-  sql.add('from complaint)');
-  sql.add(`select (select id from earlier) as earlier_id, (select request_hash from earlier) as earlier_hash, ${rows.customer ? '(select id from customer)' : 'null::uuid'} as customer_id`);
+  const c = rows.customer;
+  const customer = c && { id: c.id, name: c.name, email: c.email, phone: c.phone, tier: c.tier, external_id: c.externalId };
+  const sql = new SqlText().add(
+    'select * from intake_write(?, ?::uuid, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb)',
+    idempotencyLockKey(rows.tenantId, rows.idempotencyKey),
+    rows.tenantId,
+    rows.idempotencyKey,
+    customer ? JSON.stringify(customer) : null,
+    JSON.stringify(rowValues(rows.complaint)),
+    JSON.stringify(rows.events.map(rowValues)),
+    JSON.stringify(rowValues(rows.workflowOutbox)),
+  );
   if (rows.then) sql.add(`; ${rows.then.sql}`, ...rows.then.params);
 
-  const [, [written], thenRows = []] = await em.execute<Record<string, unknown>[][]>(sql.text(), sql.params);
+  const results = await em.execute<Record<string, unknown>[] | Record<string, unknown>[][]>(sql.text(), sql.params);
+  // One statement answers with its rows, several with one row list per statement.
+  const [[written], thenRows = []] = rows.then ? (results as Record<string, unknown>[][]) : [results as Record<string, unknown>[]];
   const { earlier_id, earlier_hash, customer_id } = written as { earlier_id: string | null; earlier_hash: string | null; customer_id: string | null };
   return {
     earlier: earlier_id ? { id: earlier_id, requestHash: earlier_hash } : null,
@@ -87,4 +64,5 @@ export async function writeIntake(em: EntityManager, rows: IntakeRows): Promise<
   };
 }
 
-const DEFAULT_TIER = 'standard';
+/** The transaction lock that serialises submissions under one idempotency key (also taken by retries' lookups). */
+export const idempotencyLockKey = (tenantId: string, idempotencyKey: string): string => `${tenantId}:${idempotencyKey}`;

@@ -9,6 +9,7 @@ import { Migration20261129100000_analytics_weekly } from './Migration20261129100
 import { Migration20261130000000_complaint_ms_timestamps } from './Migration20261130000000_complaint_ms_timestamps';
 import { Migration20261201000000_staff_session } from './Migration20261201000000_staff_session';
 import { Migration20261202000000_intake_number_and_customer } from './Migration20261202000000_intake_number_and_customer';
+import { Migration20261203000000_planned_once } from './Migration20261203000000_planned_once';
 
 /** Every migration in order. Never rewrite one that has been committed; add a new one. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130000000_complaint_ms_timestamps', class: Migration20261130000000_complaint_ms_timestamps },
   { name: 'Migration20261201000000_staff_session', class: Migration20261201000000_staff_session },
   { name: 'Migration20261202000000_intake_number_and_customer', class: Migration20261202000000_intake_number_and_customer },
+  { name: 'Migration20261203000000_planned_once', class: Migration20261203000000_planned_once },
 ];

@@ -4,6 +4,9 @@ export type Row = Record<string, Column>;
 
 export const columnNames = (row: Row): string => Object.keys(row).join(', ');
 
+/** The row as a JSON object keyed by column (for functions that take rows as jsonb). */
+export const rowValues = (row: Row): Record<string, unknown> => Object.fromEntries(Object.entries(row).map(([column, [value]]) => [column, value]));
+
 /** Query text and its positional parameters, built together so they stay in step. */
 export class SqlText {
   private readonly parts: string[] = [];
