@@ -61,9 +61,16 @@ function supervise(service: ServiceProcess): ServiceProcess {
   return service;
 }
 
-function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv): ServiceProcess {
-  return supervise(new ServiceProcess(name, process.execPath, [script], { cwd: repoRoot, env, write: prefixedWriter(name, NAME_WIDTH) }));
+function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, nodeFlags: string[] = []): ServiceProcess {
+  return supervise(new ServiceProcess(name, process.execPath, [...nodeFlags, script], { cwd: repoRoot, env, write: prefixedWriter(name, NAME_WIDTH) }));
 }
+
+/**
+ * A larger young generation for the API: each request allocates briefly-lived objects, and with the default
+ * 16 MiB semi-space too many survive into old-generation collections (measured under 32 concurrent intakes:
+ * 0.35 → 0.21 ms of GC pause per intake). The Dockerfile and the benchmark scripts pass the same flag.
+ */
+const API_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 /** A one-shot step (migrations, seed): must exit 0 before the stack goes on. */
 async function runStep(name: string, script: string, env: NodeJS.ProcessEnv): Promise<void> {
@@ -127,7 +134,7 @@ async function main(): Promise<void> {
   await runStep('migrate', paths.migrate, env);
   await runStep('seed', paths.seedDemo, env);
 
-  const api = spawnNode('api', paths.api, env);
+  const api = spawnNode('api', paths.api, env, API_NODE_FLAGS);
   const worker = spawnNode('worker', paths.worker, env);
   const ng = findAngularCli()!;
   const adminUi = supervise(
