@@ -17,6 +17,8 @@ export interface TemporalDevServerOptions {
   readyTimeoutMs?: number;
   /** Receives the server's output lines (log level warn); silent by default. */
   onLog?: (line: string) => void;
+  /** SQLite pragmas instead of the defaults below (bench:temporal-start compares them). */
+  sqlitePragmas?: string[];
 }
 
 export interface TemporalDevServer {
@@ -24,6 +26,8 @@ export interface TemporalDevServer {
   address: string;
   /** Web UI URL, when started with a UI. */
   uiUrl?: string;
+  /** The server's process id (for resource figures). */
+  pid: number | undefined;
   /** Resolves when the server process ends, whether stopped or crashed. */
   exited: Promise<void>;
   stop(): Promise<void>;
@@ -37,7 +41,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
 
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace, '--log-level', 'warn'];
   args.push(...(uiPort === undefined ? ['--headless'] : ['--ui-port', String(uiPort)]));
-  args.push(...(dbFile ? ['--db-filename', dbFile] : []), ...sqlitePragmas(dbFile).flatMap((pragma) => ['--sqlite-pragma', pragma]));
+  args.push(...(dbFile ? ['--db-filename', dbFile] : []), ...(options.sqlitePragmas ?? sqlitePragmas(dbFile)).flatMap((pragma) => ['--sqlite-pragma', pragma]));
   // Task-queue partitions spread a queue over matching hosts; a one-process dev server has one, and
   // the default four only multiply its work (measured: 5.0 → 4.3 ms of server CPU per workflow start).
   for (const setting of ['matching.numTaskqueueReadPartitions=1', 'matching.numTaskqueueWritePartitions=1']) {
@@ -76,16 +80,17 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     await stop();
     throw error;
   }
-  return { address, uiUrl: uiPort === undefined ? undefined : `http://localhost:${uiPort}`, exited, stop };
+  return { address, uiUrl: uiPort === undefined ? undefined : `http://localhost:${uiPort}`, pid: child.pid, exited, stop };
 }
 
 /**
- * SQLite journaling, measured per workflow start (server CPU, 32 concurrent starts on 2 cores; most of it is
- * the visibility insert, which touches dozens of index pages, each copied to the rollback journal first):
+ * SQLite journaling, measured per workflow start by `npm run bench:temporal-start` (server CPU, 32 concurrent
+ * starts on 2 cores; most of it is the visibility insert, which touches dozens of index pages, each copied
+ * to the rollback journal first):
  * - a file: the default rollback journal fsyncs every commit (8.2 ms, 100 starts/s); WAL with normal sync
  *   keeps commits atomic and the file consistent after a crash (4.4 ms, 250/s);
  * - in memory: nothing survives the process, so a journal protects nothing a crash could leave behind, only
- *   ROLLBACK, which Temporal issues when a condition fails, and it checks conditions before it writes.
+ *   ROLLBACK, which Temporal's SQL store issues when a condition fails, and it checks them before it writes.
  *   No journal: 2.5 ms per start, 525/s (4.2 ms and 295/s with the default in-memory journal).
  */
 function sqlitePragmas(dbFile: string | undefined): string[] {
