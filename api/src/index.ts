@@ -7,7 +7,7 @@ export { Complaint, ComplaintStatus } from './complaint/complaint.entity';
 export { ComplaintEvent } from './complaint/complaint-event.entity';
 export { appendEvent } from './complaint/timeline';
 export { TenantConfigService } from './tenant/tenant-config.service';
-export { WorkflowStarter, StartWorkflowsAfterCommit, runWorkflowStartRelay, enqueueWorkflowStart, type PendingWorkflowStart } from './lifecycle/workflow-start.outbox';
+export { WorkflowStarter, StartWorkflowsAfterCommit, runWorkflowStartRelay, type PendingWorkflowStart } from './lifecycle/workflow-start.outbox';
 export * from './lifecycle/lifecycle.messages';
 export { composeNotification, type OutboxNotification, type NotificationContent } from './notifications/notification-content';
 export { PermanentDeliveryError, type ChannelAdapters, type NotificationChannelAdapter, type OutgoingMessage, type ChannelReceipt } from './notifications/notification-channel';

@@ -10,9 +10,9 @@ import type { SubmitComplaintInput } from './complaint.inputs';
 import type { ComplaintNumbers, NumberedIntake } from './complaint-number';
 import { validateSubmission } from './intake-validation';
 import { idempotencyLockKey, writeIntake, type CustomerUpsert } from './intake-write';
-import type { Row } from '../platform/db/sql-rows';
+import { rowValues, type ColumnValues } from '../platform/db/sql-rows';
 import { noteTimelineWritten, timelineColumns, type TimelineEntry } from './timeline';
-import { planWorkflowStart, startAfterCommit, workflowOutboxColumns } from '../lifecycle/workflow-start.outbox';
+import { planWorkflowStart, startAfterCommit, workflowOutboxValues } from '../lifecycle/workflow-start.outbox';
 import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from '../analytics/repeat-complaints';
 
 const INTAKE_STAGE = 'intake';
@@ -115,9 +115,9 @@ export class ComplaintIntakeService {
       tenantId,
       idempotencyKey,
       customer,
-      complaint: complaintRow(fields),
-      events: events.map((event) => timelineColumns(tenantId, now, event)),
-      workflowOutbox: workflowOutboxColumns(workflowStart),
+      complaint: complaintValues(fields),
+      events: events.map((event) => rowValues(timelineColumns(tenantId, now, event))),
+      workflowOutbox: workflowOutboxValues(workflowStart),
       then: repeatCandidatesQuery(tenantId, fields),
     });
     if (written.earlier) return this.replay(await em.findOneOrFail(Complaint, { id: written.earlier.id }), requestHash);
@@ -173,42 +173,41 @@ function customerUpsert(input: NonNullable<SubmitComplaintInput['customer']>, kn
   };
 }
 
-function complaintRow(c: Complaint): Row {
+/** The complaint's columns for `intake_write` (contact, a jsonb column, as JSON text; dates become ISO text in JSON). */
+function complaintValues(c: Complaint): ColumnValues {
   return {
-    id: [c.id, 'uuid'],
-    tenant_id: [c.tenantId, 'uuid'],
-    number: [c.number, 'text'],
-    idempotency_key: [c.idempotencyKey, 'text'],
-    request_hash: [c.requestHash, 'text'],
-    channel: [c.channel, 'text'],
-    category_code: [c.categoryCode, 'text'],
-    severity: [c.severity, 'text'],
-    priority: [c.priority, 'int'],
-    stage: [c.stage, 'text'],
-    status: [c.status, 'text'],
-    contact: [c.contact ? JSON.stringify(c.contact) : null, 'jsonb'],
-    anonymous: [c.anonymous, 'boolean'],
-    locale: [c.locale, 'text'],
-    subject: [c.subject, 'text'],
-    description: [c.description, 'text'],
-    product_ref: [c.productRef, 'text'],
-    order_ref: [c.orderRef, 'text'],
-    expected_resolution: [c.expectedResolution, 'text'],
-    amount_claimed: [c.amountClaimed, 'numeric'],
-    assignee_id: [c.assigneeId, 'uuid'],
-    team_code: [c.teamCode, 'text'],
-    round: [c.round, 'int'],
-    config_version: [c.configVersion, 'int'],
-    stage_started_at: [iso(c.stageStartedAt), 'timestamptz'],
-    stage_due_at: [iso(c.stageDueAt), 'timestamptz'],
-    first_response_due_at: [iso(c.firstResponseDueAt), 'timestamptz'],
-    resolution_due_at: [iso(c.resolutionDueAt), 'timestamptz'],
-    created_at: [iso(c.createdAt), 'timestamptz'],
-    updated_at: [iso(c.updatedAt), 'timestamptz'],
+    id: c.id,
+    tenant_id: c.tenantId,
+    number: c.number,
+    idempotency_key: c.idempotencyKey,
+    request_hash: c.requestHash,
+    channel: c.channel,
+    category_code: c.categoryCode,
+    severity: c.severity,
+    priority: c.priority,
+    stage: c.stage,
+    status: c.status,
+    contact: c.contact ? JSON.stringify(c.contact) : null,
+    anonymous: c.anonymous,
+    locale: c.locale,
+    subject: c.subject,
+    description: c.description,
+    product_ref: c.productRef,
+    order_ref: c.orderRef,
+    expected_resolution: c.expectedResolution,
+    amount_claimed: c.amountClaimed,
+    assignee_id: c.assigneeId,
+    team_code: c.teamCode,
+    round: c.round,
+    config_version: c.configVersion,
+    stage_started_at: c.stageStartedAt,
+    stage_due_at: c.stageDueAt,
+    first_response_due_at: c.firstResponseDueAt,
+    resolution_due_at: c.resolutionDueAt,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
   };
 }
-
-const iso = (date: Date | null | undefined): string | null => date?.toISOString() ?? null;
 
 /** Severity order gives the base priority (later severities are more serious); VIPs go first. */
 function priorityOf(config: TenantConfig, severity: string, tier: string | undefined): number {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rowValues, SqlText, type Row } from '../platform/db/sql-rows';
+import { SqlText, type ColumnValues } from '../platform/db/sql-rows';
 
 export interface CustomerUpsert {
   id: string;
@@ -17,10 +17,10 @@ export interface IntakeRows {
   /** Upserted by external id (or inserted when it has none); its id becomes the complaint's customer_id. */
   customer: CustomerUpsert | null;
   /** Every complaints column except customer_id. */
-  complaint: Row;
+  complaint: ColumnValues;
   /** complaint_events rows in timeline order, without complaint_id. */
-  events: Row[];
-  workflowOutbox: Row;
+  events: ColumnValues[];
+  workflowOutbox: ColumnValues;
   /** A read to run in the same round trip once the rows are written (it sees them). */
   then?: { sql: string; params: unknown[] } | null;
 }
@@ -47,9 +47,9 @@ export async function writeIntake(em: EntityManager, rows: IntakeRows): Promise<
     rows.tenantId,
     rows.idempotencyKey,
     customer ? JSON.stringify(customer) : null,
-    JSON.stringify(rowValues(rows.complaint)),
-    JSON.stringify(rows.events.map(rowValues)),
-    JSON.stringify(rowValues(rows.workflowOutbox)),
+    JSON.stringify(rows.complaint),
+    JSON.stringify(rows.events),
+    JSON.stringify(rows.workflowOutbox),
   );
   if (rows.then) sql.add(`; ${rows.then.sql}`, ...rows.then.params);
 

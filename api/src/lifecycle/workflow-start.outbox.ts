@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import type { ColumnValues } from '../platform/db/sql-rows';
 import { withTenant } from '../platform/db/tenant-scope';
 import { COMPLAINT_LIFECYCLE_WORKFLOW, complaintWorkflowId, type LifecycleInput } from './lifecycle.messages';
 
@@ -28,15 +29,9 @@ export function planWorkflowStart(input: LifecycleInput): PendingWorkflowStart {
   };
 }
 
-/** The `workflow_outbox` columns of a planned start, each with its SQL type, for callers that batch the insert. */
-export function workflowOutboxColumns(start: PendingWorkflowStart): Record<string, readonly [value: unknown, type: string]> {
-  return {
-    id: [start.id, 'uuid'],
-    tenant_id: [start.tenantId, 'uuid'],
-    complaint_id: [start.complaintId, 'uuid'],
-    workflow_id: [start.workflowId, 'text'],
-    input: [JSON.stringify(start.input), 'jsonb'],
-  };
+/** The `workflow_outbox` row of a planned start, for the intake's one-statement write. */
+export function workflowOutboxValues(start: PendingWorkflowStart): ColumnValues {
+  return { id: start.id, tenant_id: start.tenantId, complaint_id: start.complaintId, workflow_id: start.workflowId, input: JSON.stringify(start.input) };
 }
 
 /**
@@ -47,22 +42,6 @@ export function startAfterCommit(em: EntityManager, start: PendingWorkflowStart)
   const list = startsAwaitingCommit.get(em) ?? [];
   list.push(start);
   startsAwaitingCommit.set(em, list);
-}
-
-/**
- * Records, inside the intake transaction, that the complaint's workflow must start. The row commits or
- * rolls back with the complaint, so there is never a complaint without the obligation, nor the
- * obligation without a complaint.
- */
-export async function enqueueWorkflowStart(em: EntityManager, input: LifecycleInput): Promise<PendingWorkflowStart> {
-  const start = planWorkflowStart(input);
-  const columns = workflowOutboxColumns(start);
-  await em.execute(
-    `insert into workflow_outbox (${Object.keys(columns).join(', ')}) values (${Object.values(columns).map(([, type]) => `?::${type}`).join(', ')})`,
-    Object.values(columns).map(([value]) => value),
-  );
-  startAfterCommit(em, start);
-  return start;
 }
 
 /** Starts complaint workflows from outbox rows; every start is idempotent, so any number of starters may race. */

@@ -4,8 +4,11 @@ export type Row = Record<string, Column>;
 
 export const columnNames = (row: Row): string => Object.keys(row).join(', ');
 
-/** The row as a JSON object keyed by column (for functions that take rows as jsonb). */
-export const rowValues = (row: Row): Record<string, unknown> => Object.fromEntries(Object.entries(row).map(([column, [value]]) => [column, value]));
+/** Values by column name, for database functions that take rows as jsonb; jsonb columns as JSON text. */
+export type ColumnValues = Record<string, unknown>;
+
+/** A typed row's values alone. */
+export const rowValues = (row: Row): ColumnValues => Object.fromEntries(Object.entries(row).map(([column, [value]]) => [column, value]));
 
 /** Query text and its positional parameters, built together so they stay in step. */
 export class SqlText {
