@@ -43,6 +43,14 @@ export interface ThroughputResult {
   firstError?: string;
 }
 
+/** `total` calls of `call`, at most `lanes` at a time. */
+export async function inParallel(total: number, lanes: number, call: () => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: lanes }, async () => {
+    while (next++ < total) await call();
+  }));
+}
+
 /** `clients` loops calling `call` back to back until `durationMs` has passed. */
 export async function measureThroughput(call: (client: number, n: number) => Promise<unknown>, opts: { clients: number; durationMs: number }): Promise<ThroughputResult> {
   const durations: number[] = [];

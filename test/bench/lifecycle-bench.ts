@@ -29,7 +29,7 @@ import { User } from '@complaints/api/dist/identity/user.entity';
 import { TenantConfigService } from '@complaints/api/dist/tenant/tenant-config.service';
 import { migrate, openBenchTemporal, repoRoot } from './bench-database';
 import { graphql } from './http-client';
-import { measureThroughput, summarize } from './latency';
+import { inParallel, measureThroughput, summarize } from './latency';
 
 const CLIENTS = 32;
 const INTAKE_SECONDS = Number(process.env.BENCH_INTAKE_SECONDS ?? 20);
@@ -274,13 +274,6 @@ async function countComplaints(admin: Client, tenantId: string): Promise<number>
 async function countEvents(admin: Client, tenantId: string, kind: string): Promise<number> {
   const { rows: [r] } = await admin.query<{ n: string }>('select count(*) as n from complaint_events where tenant_id = $1 and kind = $2', [tenantId, kind]);
   return Number(r!.n);
-}
-
-async function inParallel(total: number, lanes: number, call: () => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: lanes }, async () => {
-    while (next++ < total) await call();
-  }));
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs: number, what: string, pollMs = 500): Promise<void> {

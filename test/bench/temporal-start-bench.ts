@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
 import { findFreePort } from '@complaints/api/dist/platform/embedded/process-control';
 import { startTemporalDevServer } from '@complaints/api/dist/platform/embedded/temporal-dev-server';
+import { inParallel } from './latency';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 3000);
 const CLIENTS = 32;
@@ -47,12 +48,7 @@ async function measure(setting: (typeof SETTINGS)[number]) {
     const client = new Client({ connection });
     const taskQueue = `start-bench-${randomUUID().slice(0, 8)}`;
     const input = { tenantId: randomUUID(), complaintId: randomUUID(), number: 'CP-20261123-000001', severity: 'minor', priority: 0, teamCode: 'frontline', assigneeId: null, intakeAt: new Date().toISOString() };
-    const run = async (n: number) => {
-      let next = 0;
-      await Promise.all(Array.from({ length: CLIENTS }, async () => {
-        while (next++ < n) await client.workflow.start('complaintLifecycle', { taskQueue, workflowId: randomUUID(), args: [input] });
-      }));
-    };
+    const run = (n: number) => inParallel(n, CLIENTS, () => client.workflow.start('complaintLifecycle', { taskQueue, workflowId: randomUUID(), args: [input] }));
     await run(WARMUP);
     const cpuBefore = cpuMs(server.pid!);
     const started = performance.now();
