@@ -10,6 +10,7 @@ import { Migration20261130000000_complaint_ms_timestamps } from './Migration2026
 import { Migration20261201000000_staff_session } from './Migration20261201000000_staff_session';
 import { Migration20261202000000_intake_number_and_customer } from './Migration20261202000000_intake_number_and_customer';
 import { Migration20261203000000_planned_once } from './Migration20261203000000_planned_once';
+import { Migration20261204000000_idempotency_lookup_per_call } from './Migration20261204000000_idempotency_lookup_per_call';
 
 /** Every migration in order. Never rewrite one that has been committed; add a new one. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201000000_staff_session', class: Migration20261201000000_staff_session },
   { name: 'Migration20261202000000_intake_number_and_customer', class: Migration20261202000000_intake_number_and_customer },
   { name: 'Migration20261203000000_planned_once', class: Migration20261203000000_planned_once },
+  { name: 'Migration20261204000000_idempotency_lookup_per_call', class: Migration20261204000000_idempotency_lookup_per_call },
 ];
