@@ -1,5 +1,6 @@
 /**
- * Temporal dev server cost per workflow start (`npm run bench:temporal-start`), per SQLite journal setting:
+ * Temporal dev server cost per workflow start (`npm run bench:temporal-start`), per SQLite journal setting
+ * and Go scheduler thread count:
  * the server's CPU time per start and starts/s, 32 concurrent starts of the lifecycle workflow with an
  * intake-sized input, on a fresh server each (its cost grows as its store fills). No worker runs; the
  * workflows wait in their task queue. Ends with one JSON line of the figures.
@@ -21,12 +22,15 @@ const STARTS = Number(process.env.BENCH_STARTS ?? 3000);
 const CLIENTS = 32;
 const WARMUP = 200;
 
-const SETTINGS = [
-  { store: 'file', pragmas: [] as string[], note: 'SQLite default journal' },
-  { store: 'file', pragmas: ['journal_mode=wal', 'synchronous=normal'], note: 'npm start' },
-  { store: 'memory', pragmas: [], note: 'SQLite default in-memory journal' },
-  { store: 'memory', pragmas: ['journal_mode=off'], note: 'tests and benchmarks' },
-] as const;
+/** goMaxProcs null: the dev server's default (half the cores); the last rows are Go's own default, one per core. */
+const SETTINGS: { store: 'file' | 'memory'; pragmas: string[]; goMaxProcs: number | null; note: string }[] = [
+  { store: 'file', pragmas: [], goMaxProcs: null, note: 'SQLite default journal' },
+  { store: 'file', pragmas: ['journal_mode=wal', 'synchronous=normal'], goMaxProcs: null, note: 'npm start' },
+  { store: 'memory', pragmas: [], goMaxProcs: null, note: 'SQLite default in-memory journal' },
+  { store: 'memory', pragmas: ['journal_mode=off'], goMaxProcs: null, note: 'tests and benchmarks' },
+  { store: 'file', pragmas: ['journal_mode=wal', 'synchronous=normal'], goMaxProcs: cpus().length, note: 'Go default: a scheduler thread per core' },
+  { store: 'memory', pragmas: ['journal_mode=off'], goMaxProcs: cpus().length, note: 'Go default: a scheduler thread per core' },
+];
 
 const log = (line: string) => console.error(`[bench:temporal-start] ${line}`);
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -41,7 +45,8 @@ async function measure(setting: (typeof SETTINGS)[number]) {
   const server = await startTemporalDevServer({
     port: await findFreePort(),
     dbFile: setting.store === 'file' ? join(dir, 'temporal.db') : undefined,
-    sqlitePragmas: [...setting.pragmas],
+    sqlitePragmas: setting.pragmas,
+    goMaxProcs: setting.goMaxProcs ?? undefined,
   });
   const connection = await Connection.connect({ address: server.address });
   try {
@@ -67,7 +72,7 @@ async function main(): Promise<void> {
   const results = [];
   for (const setting of SETTINGS) {
     const result = await measure(setting);
-    log(`${setting.store} [${setting.pragmas.join(', ') || 'defaults'}] (${setting.note}): ${result.serverCpuMsPerStart} ms server CPU per start, ${result.startsPerSecond} starts/s`);
+    log(`${setting.store} [${setting.pragmas.join(', ') || 'defaults'}] GOMAXPROCS ${setting.goMaxProcs ?? 'default'} (${setting.note}): ${result.serverCpuMsPerStart} ms server CPU per start, ${result.startsPerSecond} starts/s`);
     results.push(result);
   }
   console.table(results);
