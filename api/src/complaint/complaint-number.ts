@@ -29,7 +29,9 @@ export class ComplaintNumbers {
 
   constructor(connectionString: string, size = 4) {
     // Idle connections must not keep a finished process (a CLI, a test worker) alive.
-    this.pool = new Pool({ connectionString, max: size, allowExitOnIdle: true });
+    // No WAL flush of its own per allocation: the complaint that carries a number commits after it with a
+    // flush that covers it (WAL is flushed in order), and a number lost with an uncommitted intake is unused.
+    this.pool = new Pool({ connectionString, max: size, allowExitOnIdle: true, options: '-c synchronous_commit=off' });
     // An idle connection the server ends (restart, terminated backend) is reported here and dropped from the
     // pool; the next allocation connects afresh. Unlistened, this 'error' event would crash the process.
     this.pool.on('error', () => undefined);
@@ -41,10 +43,12 @@ export class ComplaintNumbers {
    */
   async next(tenantId: string, instant: Date, timeZone: string, customerExternalId: string | null = null): Promise<NumberedIntake> {
     const day = localDay(instant, timeZone);
-    const { rows } = await this.pool.query<{ value: number; customer_id: string | null; customer_tier: string | null }>(
-      'select value, customer_id, customer_tier from allocate_intake_number($1, $2, $3)',
-      [tenantId, `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`, customerExternalId],
-    );
+    const { rows } = await this.pool.query<{ value: number; customer_id: string | null; customer_tier: string | null }>({
+      // Named: parsed and planned once per connection.
+      name: 'allocate_intake_number',
+      text: 'select value, customer_id, customer_tier from allocate_intake_number($1, $2, $3)',
+      values: [tenantId, `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`, customerExternalId],
+    });
     const row = rows[0]!;
     return { number: formatComplaintNumber(day, row.value), customer: row.customer_id ? { id: row.customer_id, tier: row.customer_tier! } : null };
   }

@@ -157,11 +157,12 @@ export class TimelineTail {
     const batch = this.options.batch ?? 1000;
     const client = this.client ?? (await this.connect());
     for (;;) {
-      const { rows } = await client.query<Row>('select * from live_events_after($1, $2, $3)', [
-        this.position.tx.toString(),
-        this.position.seq.toString(),
-        batch,
-      ]);
+      const { rows } = await client.query<Row>({
+        // Named: parsed and planned once per connection (the tail reads after every wake-up).
+        name: 'live_events_after',
+        text: 'select * from live_events_after($1, $2, $3)',
+        values: [this.position.tx.toString(), this.position.seq.toString(), batch],
+      });
       for (const row of rows) {
         this.position = { tx: BigInt(row.tx_id), seq: BigInt(row.seq) };
         this.emit({
