@@ -51,6 +51,20 @@ describe('repeat and duplicate complaints', () => {
     expect((await links(again)).links).toEqual([expect.objectContaining({ kind: 'REPEAT', outgoing: true, other: { id: first } })]);
   });
 
+  it('matches an anonymous complainant by contact e-mail or phone', async () => {
+    const anonymous = (contact: Record<string, string>, subject: string) =>
+      submit({ customer: undefined, contact: { name: 'Anon', ...contact }, categoryCode: 'product_quality', subject, description: `${subject}, bought last week.` });
+    const byEmail = await anonymous({ email: 'anon@example.com' }, 'Kettle leaks');
+    const sameEmail = await anonymous({ email: 'anon@example.com' }, 'Toaster burns bread');
+    const byPhone = await anonymous({ phone: '13800138000' }, 'Fan rattles');
+    const samePhone = await anonymous({ phone: '13800138000' }, 'Lamp flickers');
+    const stranger = await anonymous({ email: 'someone-else@example.com' }, 'Kettle leaks');
+
+    expect((await links(sameEmail)).links).toEqual([expect.objectContaining({ kind: 'REPEAT', outgoing: true, other: { id: byEmail } })]);
+    expect((await links(samePhone)).links).toEqual([expect.objectContaining({ kind: 'REPEAT', outgoing: true, other: { id: byPhone } })]);
+    expect((await links(stranger)).links).toEqual([]);
+  });
+
   it('merges a duplicate into the kept complaint, noting it on both timelines, once', async () => {
     const kept = await submit({ categoryCode: 'refund_delay', subject: 'Refund missing', description: 'My refund for order SO9 has not arrived after ten days.' });
     const duplicate = await submit({ categoryCode: 'refund_delay', subject: 'Refund missing', description: 'My refund for order SO9 has not arrived after ten days!' });
