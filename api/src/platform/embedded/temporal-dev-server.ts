@@ -103,9 +103,10 @@ function sqlitePragmas(dbFile: string | undefined): string[] {
 
 /**
  * The dev server shares its machine with the API, PostgreSQL and the worker. With one Go scheduler thread
- * per core, its idle threads spin looking for work and wake each other, CPU the other processes need:
- * on 2 cores one thread cut server CPU per start from 3.8–4.4 to 3.0 ms (still 330 starts/s) and raised
- * intake with its workflow start by 12% (`npm run bench:temporal-start`, `npm run bench:lifecycle`).
+ * per core, its idle threads spin looking for work and wake each other, CPU the other processes need.
+ * `npm run bench:temporal-start` on 2 cores, one thread against two: in memory 3.7 against 4.3–4.8 ms of
+ * server CPU per start (267 against 294–324 starts/s); a file in WAL mode costs the same CPU either way and
+ * peaks lower (147 against 189 starts/s). Where the machine is busy, as under intake, CPU is what counts.
  */
 function defaultGoMaxProcs(): number {
   return Math.max(1, Math.floor(availableParallelism() / 2));
