@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Connection, Client } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createOrm, loadConfig, runWorkflowStartRelay, WorkflowStarter } from '@complaints/api';
 import { createLifecycleWorker } from './lifecycle-worker';
@@ -15,9 +15,9 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger(config.env === 'production' ? 'INFO' : 'WARN') });
   const { address, namespace, taskQueue } = config.temporal;
   const orm = await createOrm(config.appDatabaseUrl);
+  // One native connection serves the worker and the outbox relay's client.
   const connection = await NativeConnection.connect({ address });
-  const clientConnection = await Connection.connect({ address });
-  const client = new Client({ connection: clientConnection, namespace });
+  const client = new Client({ connection, namespace });
   const worker = await createLifecycleWorker({ connection, namespace, taskQueue, root: orm.em });
   const log = (message: string, error?: unknown) => console.error(`[worker] ${message}`, error ?? '');
   const stopRelay = runWorkflowStartRelay(new WorkflowStarter(orm.em, client, taskQueue), { intervalMs: RELAY_INTERVAL_MS, graceMs: RELAY_GRACE_MS, log });
@@ -30,7 +30,6 @@ async function main(): Promise<void> {
   } finally {
     await stopRelay();
     await delivery.stop();
-    await clientConnection.close();
     await connection.close();
     await orm.close();
   }

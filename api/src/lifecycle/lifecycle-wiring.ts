@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import type { AppConfig } from '../platform/config';
+import { LazyNativeConnection } from './native-connection';
 import { StartWorkflowsAfterCommit, WorkflowStarter } from './workflow-start.outbox';
 
 export interface LifecycleTemporal {
@@ -15,7 +16,7 @@ export interface LifecycleTemporal {
  * starts it right after commit (the fast path); the worker's relay covers the rest.
  */
 export function connectLifecycle(root: EntityManager, config: AppConfig, log: (message: string, error?: unknown) => void): LifecycleTemporal {
-  const connection = Connection.lazy({ address: config.temporal.address });
+  const connection = new LazyNativeConnection(config.temporal.address);
   const client = new Client({ connection, namespace: config.temporal.namespace });
   const starter = new WorkflowStarter(root, client, config.temporal.taskQueue);
   root.getEventManager().registerSubscriber(new StartWorkflowsAfterCommit(starter, log));
