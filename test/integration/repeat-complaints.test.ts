@@ -1,5 +1,10 @@
+import { ComplaintIntakeService } from '../../api/src/complaint/complaint-intake.service';
+import { SubmitComplaintInput } from '../../api/src/complaint/complaint.inputs';
+import type { ComplaintNumbers } from '../../api/src/complaint/complaint-number';
 import type { Orm } from '../../api/src/platform/db/orm';
-import { adminOrm, complaintInput, createTestTenant, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';
+import { withTenant } from '../../api/src/platform/db/tenant-scope';
+import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
+import { adminOrm, complaintInput, complaintNumbers, createTestTenant, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';
 
 const LINKS = `query($id: ID!) { complaint(id: $id) { number links { kind outgoing similarity other { id } } events { kind note } } }`;
 const MERGE = `mutation($d: ID!, $k: ID!) { mergeComplaints(duplicateId: $d, keepId: $k, note: "Same double charge") { kept { id } merged { id } lifecycleArchived } }`;
@@ -49,6 +54,18 @@ describe('repeat and duplicate complaints', () => {
     const first = await submit({ customer: vip, categoryCode: 'slow_response', subject: 'Hotline silent', description: 'Nobody called back about order SO77.' });
     const again = await submit({ customer: vip, categoryCode: 'slow_response', subject: 'Still no answer', description: 'A week without a reply.' });
     expect((await links(again)).links).toEqual([expect.objectContaining({ kind: 'REPEAT', outgoing: true, other: { id: first } })]);
+  });
+
+  it('finds the repeats of a customer that a concurrent intake created between numbering and writing', async () => {
+    const racer = { ...customer, externalId: 'crm-lin-race' };
+    const first = await submit({ customer: racer, categoryCode: 'slow_response', subject: 'No callback', description: 'Nobody called back.' });
+    // This intake's number allocation ran before the first intake created the customer: it saw none.
+    const numbers = { next: async (...args: Parameters<ComplaintNumbers['next']>) => ({ ...(await complaintNumbers().next(...args)), customer: null }) };
+    const input = Object.assign(new SubmitComplaintInput(), complaintInput({ customer: racer, categoryCode: 'slow_response', subject: 'Still no callback', description: 'Two days later.' }));
+    const { complaint } = await withTenant(api.orm.em, tenant.id, async (em) =>
+      new ComplaintIntakeService(numbers as ComplaintNumbers).submit(em, tenant.id, { type: 'system', id: null, name: null }, await new TenantConfigService().current(em, tenant.id), input, newKey()),
+    );
+    expect((await links(complaint.id)).links).toEqual([expect.objectContaining({ kind: 'REPEAT', outgoing: true, other: { id: first } })]);
   });
 
   it('matches an anonymous complainant by contact e-mail or phone', async () => {

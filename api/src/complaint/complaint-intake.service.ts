@@ -9,7 +9,7 @@ import { Complaint, ComplaintStatus } from './complaint.entity';
 import type { SubmitComplaintInput } from './complaint.inputs';
 import type { ComplaintNumbers, NumberedIntake } from './complaint-number';
 import { validateSubmission } from './intake-validation';
-import { idempotencyLockKey, writeIntake, type CustomerUpsert } from './intake-write';
+import { idempotencyLockKey, writeIntake, type CustomerUpsert, type IntakeWritten } from './intake-write';
 import { rowValues, type ColumnValues } from '../platform/db/sql-rows';
 import { noteTimelineWritten, timelineColumns, type TimelineEntry } from './timeline';
 import { planWorkflowStart, startAfterCommit, workflowOutboxValues } from '../lifecycle/workflow-start.outbox';
@@ -118,7 +118,8 @@ export class ComplaintIntakeService {
       complaint: complaintValues(fields),
       events: events.map((event) => rowValues(timelineColumns(tenantId, now, event))),
       workflowOutbox: workflowOutboxValues(workflowStart),
-      then: repeatCandidatesQuery(tenantId, fields),
+      // A customer this intake creates has no earlier complaints: no query for its repeats.
+      then: customer && !known ? null : repeatCandidatesQuery(tenantId, fields),
     });
     if (written.earlier) return this.replay(await em.findOneOrFail(Complaint, { id: written.earlier.id }), requestHash);
 
@@ -127,8 +128,20 @@ export class ComplaintIntakeService {
     startAfterCommit(em, workflowStart);
     // Registered as loaded, not new: it is written already, and later reads in this request find it here.
     const complaint = em.create(Complaint, { ...fields, customerId: written.customerId }, { managed: true, persist: false });
-    await recordRepeatLinks(em, tenantId, complaint, written.thenRows as unknown as RepeatCandidate[]);
+    await recordRepeatLinks(em, tenantId, complaint, await this.repeatCandidates(em, tenantId, complaint, customer, written));
     return { complaint, created: true };
+  }
+
+  /**
+   * The candidates read with the write; or, when the customer this intake meant to create was created by a
+   * concurrent intake first (the upsert then returns that one's id), read now, since it may have complaints.
+   */
+  private async repeatCandidates(em: EntityManager, tenantId: string, complaint: Complaint, customer: CustomerUpsert | null, written: IntakeWritten): Promise<RepeatCandidate[]> {
+    if (customer && written.customerId !== customer.id) {
+      const query = repeatCandidatesQuery(tenantId, complaint)!;
+      return em.execute<RepeatCandidate[]>(query.sql, query.params);
+    }
+    return written.thenRows as unknown as RepeatCandidate[];
   }
 
   private findEarlier(em: EntityManager, tenantId: string, idempotencyKey: string): Promise<Complaint | null> {
