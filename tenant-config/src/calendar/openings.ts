@@ -36,7 +36,19 @@ function epochDays(dates: readonly string[]): Set<number> {
   return days;
 }
 
+/**
+ * Compiled calendars by calendar object: configurations are immutable once loaded and the API reuses one
+ * object per (tenant, version), so each deadline after the first skips parsing its holidays and hours.
+ */
+const compiledCalendars = new WeakMap<BusinessCalendar, CompiledCalendar>();
+
 export function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
+  let compiled = compiledCalendars.get(calendar);
+  if (!compiled) compiledCalendars.set(calendar, (compiled = compile(calendar)));
+  return compiled;
+}
+
+function compile(calendar: BusinessCalendar): CompiledCalendar {
   const weekly = Object.fromEntries(
     WEEKDAYS.map((day) => [day, toMinuteRanges(calendar.weeklyHours[day])]),
   ) as Record<Weekday, MinuteRange[]>;
