@@ -42,6 +42,9 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
     includeStacktraceInErrorResponses: !opts.production,
     formatError: formatError((error) => opts.log('unexpected error', error), opts.production),
     csrfPrevention: true,
+    // Whoever runs the API stops it (main.ts, the dev launcher, benchmarks, tests). Apollo's own handler stops
+    // Apollo and then re-raises the signal, which killed the process before that owner's ordered shutdown ended.
+    stopOnTerminationSignals: false,
     plugins: [
       // We send no cache hints; left on, the plugin wraps every field resolver of every response.
       ApolloServerPluginCacheControlDisabled(),
