@@ -17,6 +17,7 @@ import { hashPassword } from '@complaints/api/dist/identity/password';
 import { User } from '@complaints/api/dist/identity/user.entity';
 import { TenantConfigService } from '@complaints/api/dist/tenant/tenant-config.service';
 import { migrate, openBenchDatabase, repoRoot } from './bench-database';
+import { Cleanup } from './cleanup';
 import { graphql } from './http-client';
 import { measureLatency, type LatencySummary } from './latency';
 import { fileFreshComplaints, seedAnalyticsTenant, seededShape } from './analytics-seed';
@@ -56,20 +57,16 @@ const localDay = (offsetDays: number) => new Intl.DateTimeFormat('en-CA', { time
 
 async function main() {
   process.env.BENCH_PG_DIR ??= join(repoRoot, '.data/bench-analytics-pg');
-  const stops: (() => Promise<void>)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error('[bench:analytics] stop failed', error));
-    stops.length = 0;
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+  const cleanup = new Cleanup(log);
+  cleanup.stopOnSignals();
   try {
     const db = await openBenchDatabase(log);
-    stops.push(db.stop);
+    cleanup.add(db.stop);
     const env = { NODE_ENV: 'production' as const, JWT_SECRET: randomBytes(24).toString('hex'), ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments') };
     log(await migrate(db.url, env));
     const admin = new Client({ connectionString: db.url });
     await admin.connect();
-    stops.push(() => admin.end());
+    cleanup.add(() => admin.end());
     const tenantId = await ensureTenant(admin, db.url);
 
     let shape = await seededShape(admin, tenantId);
@@ -86,7 +83,7 @@ async function main() {
     await admin.query(`select set_config('app.tenant_id', $1, false)`, [tenantId]);
     await admin.query('delete from analytics_settings where tenant_id = $1', [tenantId]);
     const orm = await createOrm(db.url, { pool: { min: 0, max: 2 } });
-    stops.push(() => orm.close());
+    cleanup.add(() => orm.close());
     const analytics = new AnalyticsService(orm.em);
     let t = performance.now();
     const stored = await withTenant(orm.em, tenantId, (em) => new TenantConfigService().current(em, tenantId));
@@ -110,7 +107,7 @@ async function main() {
 
     const config = loadConfig({ ...process.env, ...env, DATABASE_URL: db.url });
     const api = await startApi(config, 0);
-    stops.push(api.close);
+    cleanup.add(api.close);
     const url = api.url.replace('//localhost:', '//127.0.0.1:');
     const login = await graphql<{ login: { accessToken: string } }>(url, 'mutation($t:String!,$e:String!,$p:String!){ login(tenantSlug:$t,email:$e,password:$p){ accessToken } }', { t: SLUG, e: EMAIL, p: PASSWORD });
     const token = `Bearer ${login.login.accessToken}`;
@@ -159,7 +156,7 @@ async function main() {
     };
     return figures;
   } finally {
-    await stopAll();
+    await cleanup.run();
   }
 }
 

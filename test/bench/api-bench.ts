@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { flattenCategories, defaultTenantConfig } from '@complaints/tenant-config';
 import { loadConfig, startApi } from '@complaints/api';
 import { migrate, openBenchDatabase, openBenchTemporal, type BenchDatabase } from './bench-database';
+import { Cleanup } from './cleanup';
 import { ensureBenchTenants, staffToken } from './bench-tenants';
 import { seedComplaints } from './bulk-seed';
 import { explainHotQueries } from './explain';
@@ -24,16 +25,12 @@ const DEEP_PAGE = 1_000;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 async function main(): Promise<Figures> {
-  const stops: (() => Promise<void>)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error('[bench] stop failed', error));
-    stops.length = 0;
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+  const cleanup = new Cleanup(log);
+  cleanup.stopOnSignals();
 
   try {
     const db: BenchDatabase = await openBenchDatabase(log);
-    stops.push(db.stop);
+    cleanup.add(db.stop);
     const env = {
       NODE_ENV: 'production' as const,
       JWT_SECRET: randomBytes(24).toString('hex'),
@@ -43,7 +40,7 @@ async function main(): Promise<Figures> {
 
     const admin = new Client({ connectionString: db.url });
     await admin.connect();
-    stops.push(() => admin.end());
+    cleanup.add(() => admin.end());
     const tenants = await ensureBenchTenants(admin, db.url, TOTAL_ROWS);
     const seedStarted = Date.now();
     if (await seedComplaints(admin, tenants, log)) log(`seed done in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s`);
@@ -55,10 +52,10 @@ async function main(): Promise<Figures> {
     );
 
     const temporal = await openBenchTemporal(log);
-    stops.push(temporal.stop);
+    cleanup.add(temporal.stop);
     const config = loadConfig({ ...process.env, ...env, DATABASE_URL: db.url, TEMPORAL_ADDRESS: temporal.address });
     const api = await startApi(config, 0);
-    stops.push(api.close);
+    cleanup.add(api.close);
     // startApi answers with localhost; the benchmark stays on IPv4 loopback.
     const url = api.url.replace('//localhost:', '//127.0.0.1:');
     const [reader, writer] = tenants as [(typeof tenants)[0], (typeof tenants)[0]];
@@ -102,7 +99,7 @@ async function main(): Promise<Figures> {
     printReport(figures);
     return figures;
   } finally {
-    await stopAll();
+    await cleanup.run();
   }
 }
 

@@ -28,6 +28,7 @@ import { hashPassword } from '@complaints/api/dist/identity/password';
 import { User } from '@complaints/api/dist/identity/user.entity';
 import { TenantConfigService } from '@complaints/api/dist/tenant/tenant-config.service';
 import { migrate, openBenchTemporal, repoRoot } from './bench-database';
+import { Cleanup } from './cleanup';
 import { graphql } from './http-client';
 import { inParallel, measureThroughput, summarize } from './latency';
 
@@ -48,33 +49,29 @@ const SUBMIT = `mutation($input: SubmitComplaintInput!, $key: String!) { submitC
 const ACKNOWLEDGE = `mutation($id: ID!) { acknowledgeComplaint(id: $id) { complaint { id } } }`;
 
 async function main(): Promise<void> {
-  const stops: (() => Promise<unknown>)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((e: unknown) => log(`cleanup: ${String(e)}`));
-    stops.length = 0;
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+  const cleanup = new Cleanup(log);
+  cleanup.stopOnSignals();
   try {
     ensureWorkerBuilt();
-    const dbUrl = await openDatabase(stops);
+    const dbUrl = await openDatabase(cleanup);
     const env = { NODE_ENV: 'production' as const, JWT_SECRET: randomBytes(24).toString('hex'), ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments') };
     log(await migrate(dbUrl, env));
     const temporal = await openBenchTemporal(log);
-    stops.push(temporal.stop);
+    cleanup.add(temporal.stop);
     const taskQueue = `lifecycle-bench-${randomUUID().slice(0, 8)}`;
     const tenant = await createTenant(dbUrl);
     const admin = new Client({ connectionString: dbUrl });
     await admin.connect();
-    stops.push(() => admin.end());
+    cleanup.add(() => admin.end());
 
     const config = loadConfig({ ...process.env, ...env, DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TASK_QUEUE: taskQueue });
     const api = await startApi(config, 0);
-    stops.push(api.close);
+    cleanup.add(api.close);
     const url = api.url.replace('localhost', '127.0.0.1');
     // Access tokens are short-lived and a full run takes longer: log in again every few minutes.
     let token = await login(url, tenant.slug);
     const relogin = setInterval(() => void login(url, tenant.slug).then((t) => (token = t), (e: unknown) => log(`re-login failed: ${String(e)}`)), 5 * 60_000);
-    stops.push(async () => clearInterval(relogin));
+    cleanup.add(async () => clearInterval(relogin));
     const loadAtStart = loadavg();
 
     // 1. Intake with the workflow start (the API starts it right after commit).
@@ -90,7 +87,7 @@ async function main(): Promise<void> {
     // The worker starts only now, as in bench:api: in production it runs on its own cores, and on this
     // 2-core machine its catching up would be measured as intake cost.
     const worker = await startWorkerProcess({ ...process.env, ...env, DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, TASK_QUEUE: taskQueue });
-    stops.push(() => stopProcess(worker));
+    cleanup.add(() => stopProcess(worker));
     const rssIdle = procStatus(worker.pid!, 'VmRSS');
 
     // Top up to OPEN_COMPLAINTS, then wait until every workflow has started and projected.
@@ -163,10 +160,10 @@ async function main(): Promise<void> {
       workerMemory: memory,
       machine: { cores: cpus().length, loadAverageAtStart: loadAtStart.map((l) => round(l, 2)), loadAverageAtEnd: loadavg().map((l) => round(l, 2)) },
     };
-    await stopAll();
+    await cleanup.run();
     console.log(JSON.stringify(figures));
   } catch (error) {
-    await stopAll();
+    await cleanup.run();
     throw error;
   }
 }
@@ -183,15 +180,15 @@ function ensureWorkerBuilt(): void {
   if (tsc.status !== 0) throw new Error('building the worker failed');
 }
 
-async function openDatabase(stops: (() => Promise<unknown>)[]): Promise<string> {
+async function openDatabase(cleanup: Cleanup): Promise<string> {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
   const dir = await mkdtemp(join(tmpdir(), 'lifecycle-bench-'));
   const { chmod } = await import('node:fs/promises');
   await chmod(dir, 0o755);
-  stops.push(() => rm(dir, { recursive: true, force: true }));
+  cleanup.add(() => rm(dir, { recursive: true, force: true }));
   log(`starting a throwaway embedded PostgreSQL in ${dir}`);
   const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: await findFreePort(), persistent: false, database: 'complaints_lifecycle_bench' });
-  stops.push(() => pg.stop());
+  cleanup.add(() => pg.stop());
   return pg.url;
 }
 
