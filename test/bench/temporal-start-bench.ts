@@ -3,7 +3,8 @@
  * and Go scheduler thread count:
  * the server's CPU time per start and starts/s, 32 concurrent starts of the lifecycle workflow with an
  * intake-sized input, on a fresh server each (its cost grows as its store fills). No worker runs; the
- * workflows wait in their task queue. Ends with one JSON line of the figures.
+ * workflows wait in their task queue. The client is the API's (the SDK's native connection). Ends with one
+ * JSON line of the figures.
  *
  * Environment: BENCH_STARTS (3000).
  */
@@ -13,7 +14,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { LazyNativeConnection } from '@complaints/api/dist/lifecycle/native-connection';
 import { findFreePort } from '@complaints/api/dist/platform/embedded/process-control';
 import { startTemporalDevServer } from '@complaints/api/dist/platform/embedded/temporal-dev-server';
 import { inParallel } from './latency';
@@ -48,7 +50,7 @@ async function measure(setting: (typeof SETTINGS)[number]) {
     sqlitePragmas: setting.pragmas,
     goMaxProcs: setting.goMaxProcs ?? undefined,
   });
-  const connection = await Connection.connect({ address: server.address });
+  const connection = new LazyNativeConnection(server.address);
   try {
     const client = new Client({ connection });
     const taskQueue = `start-bench-${randomUUID().slice(0, 8)}`;

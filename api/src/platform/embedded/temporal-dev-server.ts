@@ -104,9 +104,10 @@ function sqlitePragmas(dbFile: string | undefined): string[] {
 /**
  * The dev server shares its machine with the API, PostgreSQL and the worker. With one Go scheduler thread
  * per core, its idle threads spin looking for work and wake each other, CPU the other processes need.
- * `npm run bench:temporal-start` on 2 cores, one thread against two: in memory 3.7 against 4.3–4.8 ms of
- * server CPU per start (267 against 294–324 starts/s); a file in WAL mode costs the same CPU either way and
- * peaks lower (147 against 189 starts/s). Where the machine is busy, as under intake, CPU is what counts.
+ * `npm run bench:temporal-start` on 2 cores, one thread against two: in memory 2.6 against 3.2 ms of server
+ * CPU per start (392 against 436 starts/s), a file in WAL mode 4.3 against 5.1 ms (203 against 219/s): two
+ * threads peak higher when a core is free. Under intake the machine is busy and CPU is what counts: paired
+ * 3,000-intake runs took 215–229 intakes/s with one thread and 194–199/s with two.
  */
 function defaultGoMaxProcs(): number {
   return Math.max(1, Math.floor(availableParallelism() / 2));
