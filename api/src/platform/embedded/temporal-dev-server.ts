@@ -91,11 +91,11 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
  * SQLite journaling, measured per workflow start by `npm run bench:temporal-start` (server CPU, 32 concurrent
  * starts on 2 cores; most of it is the visibility insert, which touches dozens of index pages, each copied
  * to the rollback journal first):
- * - a file: the default rollback journal fsyncs every commit (8.2 ms, 100 starts/s); WAL with normal sync
- *   keeps commits atomic and the file consistent after a crash (4.4 ms, 250/s);
+ * - a file: the default rollback journal fsyncs every commit (7.8 ms, 96 starts/s); WAL with normal sync
+ *   keeps commits atomic and the file consistent after a crash (4.3 ms, 203/s);
  * - in memory: nothing survives the process, so a journal protects nothing a crash could leave behind, only
  *   ROLLBACK, which Temporal's SQL store issues when a condition fails, and it checks them before it writes.
- *   No journal: 2.5 ms per start, 525/s (4.2 ms and 295/s with the default in-memory journal).
+ *   No journal: 2.6 ms per start, 392/s (4.2 ms and 239/s with the default in-memory journal).
  */
 function sqlitePragmas(dbFile: string | undefined): string[] {
   return dbFile ? ['journal_mode=wal', 'synchronous=normal'] : ['journal_mode=off'];
