@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type UpdateDefinition } from '@temporalio/client';
+import { ApplicationFailure, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type UpdateDefinition } from '@temporalio/client';
 import type { Principal } from '../platform/auth/principal';
 import { AppError, ErrorCode, conflict, notFound } from '../platform/errors';
 import type { ComplaintService } from '../complaint/complaint.service';
@@ -81,12 +81,16 @@ function callerOf(principal: StaffPrincipal, complaintId: string): LifecycleCall
   }
 }
 
-/** A validator's rejection becomes the typed GraphQL error it names; anything else stays internal. */
+/** A validator's rejection becomes the typed GraphQL error it names, an unreachable Temporal SERVICE_UNAVAILABLE; anything else stays internal. */
 function lifecycleError(error: unknown): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const code = error.cause.type ? REJECTION_CODES[error.cause.type] : undefined;
     if (code) return new AppError(code, error.cause.message, code === ErrorCode.BAD_USER_INPUT ? { errors: (error.cause.details ?? []).map((message) => ({ path: 'input', message })) } : {});
   }
   if (error instanceof WorkflowNotFoundError) return conflict('This complaint has no lifecycle workflow');
+  // Temporal unreachable or not answering in time: nothing about the request was wrong.
+  if (error instanceof ServiceError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The complaint lifecycle service did not answer; try again shortly');
+  }
   return error;
 }
