@@ -7,6 +7,7 @@ type RpcImpl = Parameters<typeof WorkflowService.create>[0];
  * The API's Temporal connection: the SDK's native client (its Rust core, as workers use), connected on
  * first use so the API starts and takes complaints while Temporal is down. A failed connect is retried
  * by the next call; once connected, the core reconnects by itself.
+ *
  * Native rather than the SDK's pure-JavaScript gRPC client: intake starts a workflow per complaint, and
  * the native client costs the API less CPU per start (figures in the lifecycle README).
  */
