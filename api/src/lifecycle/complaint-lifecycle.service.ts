@@ -6,6 +6,8 @@ import type { ComplaintService } from '../complaint/complaint.service';
 import { Complaint } from '../complaint/complaint.entity';
 import { complaintWorkflowId, LifecycleRejection, stateQuery, type LifecycleCaller, type LifecycleInput, type LifecycleView } from './lifecycle.messages';
 import type { LifecycleTemporal } from './lifecycle-wiring';
+import { addLogContext } from '../platform/observability/log-context';
+import { lifecycleActions } from '../platform/observability/metrics';
 
 type StaffPrincipal = Exclude<Principal, { kind: 'anonymous' }>;
 
@@ -29,8 +31,18 @@ export class ComplaintLifecycleService {
    */
   async act<A>(em: EntityManager, principal: StaffPrincipal, complaintId: string, update: UpdateDefinition<LifecycleView, [LifecycleCaller, A]>, args: A, configVersion?: number) {
     const complaint = await this.complaints.get(em, principal.tenantId, complaintId);
+    addLogContext({ complaintNumber: complaint.number });
     const caller: LifecycleCaller = { ...callerOf(principal, complaint.id), configVersion };
-    const lifecycle = await this.withWorkflow(em, complaint, (handle) => handle.executeUpdate(update, { args: [caller, args] }));
+    let outcome = 'ok';
+    let lifecycle: LifecycleView;
+    try {
+      lifecycle = await this.withWorkflow(em, complaint, (handle) => handle.executeUpdate(update, { args: [caller, args] }));
+    } catch (error) {
+      outcome = error instanceof AppError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
+      throw error;
+    } finally {
+      lifecycleActions.inc({ action: update.name, outcome });
+    }
     // The update returns after its projection committed; read it back past the identity map.
     const refreshed = await em.findOneOrFail(Complaint, { tenantId: principal.tenantId, id: complaint.id }, { refresh: true });
     return { lifecycle, complaint: refreshed };
