@@ -11,7 +11,7 @@ import {
   type LifecycleCaller,
 } from '../../api/src/lifecycle/lifecycle.messages';
 import { WorkflowStarter } from '../../api/src/lifecycle/workflow-start.outbox';
-import { createOrm, type Orm } from '../../api/src/platform/db/orm';
+import { createOrm, type Orm } from '../../api/src/app/orm';
 import { withTenant } from '../../api/src/platform/db/tenant-scope';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
 import { adminOrm, testConfig, complaintNumbers } from '../support/harness';

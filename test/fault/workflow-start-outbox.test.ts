@@ -4,7 +4,7 @@ import { ComplaintIntakeService } from '../../api/src/complaint/complaint-intake
 import { SubmitComplaintInput } from '../../api/src/complaint/complaint.inputs';
 import { COMPLAINT_LIFECYCLE_WORKFLOW, complaintWorkflowId } from '../../api/src/lifecycle/lifecycle.messages';
 import { StartWorkflowsAfterCommit, WorkflowStarter } from '../../api/src/lifecycle/workflow-start.outbox';
-import { createOrm, type Orm } from '../../api/src/platform/db/orm';
+import { createOrm, type Orm } from '../../api/src/app/orm';
 import { withTenant } from '../../api/src/platform/db/tenant-scope';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
 import { adminOrm, testConfig, complaintNumbers } from '../support/harness';

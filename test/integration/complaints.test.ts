@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Orm } from '../../api/src/platform/db/orm';
+import type { Orm } from '../../api/src/app/orm';
 import { withTenant } from '../../api/src/platform/db/tenant-scope';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
 import { adminOrm, complaintInput, createTestTenant, errorCode, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';

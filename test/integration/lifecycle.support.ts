@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { defaultTenantConfig, type TenantConfig } from '@complaints/tenant-config';
 import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { Orm } from '../../api/src/platform/db/orm';
-import { createOrm } from '../../api/src/platform/db/orm';
+import type { Orm } from '../../api/src/app/orm';
+import { createOrm } from '../../api/src/app/orm';
 import { createLifecycleWorker, WORKFLOWS_PATH } from '../../worker/src/lifecycle-worker';
 import { testConfig } from '../support/harness';
 

@@ -1,5 +1,5 @@
-import { startApi, type RunningApi } from '../../api/src/app';
-import type { Orm } from '../../api/src/platform/db/orm';
+import { startApi, type RunningApi } from '../../api/src/app/start-api';
+import type { Orm } from '../../api/src/app/orm';
 import { formatDueTime } from '../../api/src/notifications/due-time';
 import { SmtpSink } from '../../api/src/notifications/smtp-sink';
 import { createChannelAdapters } from '../../api/src/notifications/channel-adapters';

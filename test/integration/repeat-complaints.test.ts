@@ -1,7 +1,7 @@
 import { ComplaintIntakeService } from '../../api/src/complaint/complaint-intake.service';
 import { SubmitComplaintInput } from '../../api/src/complaint/complaint.inputs';
 import type { ComplaintNumbers } from '../../api/src/complaint/complaint-number';
-import type { Orm } from '../../api/src/platform/db/orm';
+import type { Orm } from '../../api/src/app/orm';
 import { withTenant } from '../../api/src/platform/db/tenant-scope';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
 import { adminOrm, complaintInput, complaintNumbers, createTestTenant, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';

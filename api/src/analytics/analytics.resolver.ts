@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { tenantIdOf, type RequestContext } from '../platform/context';
+import { tenantIdOf, type RequestContext } from '../app/context';
 import { badInput } from '../platform/errors';
 import {
   AnalyticsDimension, AnalyticsFilter, AnalyticsGranularity, AnalyticsSettingsType, Backlog, ComplaintMetrics, MetricsPoint, RecurringIssues,

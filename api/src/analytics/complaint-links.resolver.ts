@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Complaint } from '../complaint/complaint.entity';
-import { tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantPrincipal, type RequestContext } from '../app/context';
 import { ComplaintLinkType, MergeResultType } from './complaint-links.types';
 import { linksOf, mergeComplaints } from './complaint-merge';
 

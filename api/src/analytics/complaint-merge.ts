@@ -2,9 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Complaint } from '../complaint/complaint.entity';
 import { appendEvent } from '../complaint/timeline';
 import { actorOf } from '../platform/auth/principal';
-import type { TenantPrincipal } from '../platform/context';
+import type { TenantPrincipal } from '../app/context';
 import { badInput, conflict } from '../platform/errors';
-import type { Services } from '../platform/services';
+import type { Services } from '../app/services';
 import { archiveUpdate } from '../lifecycle/lifecycle.messages';
 import { ComplaintLinkKind, type ComplaintLinkType, type MergeResultType } from './complaint-links.types';
 

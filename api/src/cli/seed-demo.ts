@@ -7,7 +7,7 @@ import type { SubmitComplaintInput } from '../complaint/complaint.inputs';
 import { hashPassword } from '../identity/password';
 import { User } from '../identity/user.entity';
 import { loadConfig } from '../platform/config';
-import { createOrm } from '../platform/db/orm';
+import { createOrm } from '../app/orm';
 import { withTenant } from '../platform/db/tenant-scope';
 import { TenantConfigService } from '../tenant/tenant-config.service';
 import { Tenant } from '../tenant/tenant.entity';

@@ -1,7 +1,7 @@
 import { flattenCategories } from '@complaints/tenant-config';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf } from '../platform/auth/principal';
-import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantIdOf, tenantPrincipal, type RequestContext } from '../app/context';
 import { boundedFirst } from '../platform/graphql/pagination';
 import { User } from '../identity/user.entity';
 import { Attachment } from './attachment.entity';

@@ -5,7 +5,7 @@ import { AnalyticsDimension, type AnalyticsFilter } from '../analytics/analytics
 import type { Principal } from '../platform/auth/principal';
 import { withTenant } from '../platform/db/tenant-scope';
 import { isUuid } from '../platform/ids';
-import type { Services } from '../platform/services';
+import type { Services } from '../app/services';
 import { badInput, forbidden, unauthenticated } from '../platform/errors';
 import { parseComplaintFilter } from './complaint-rows';
 import { csvRecord, UTF8_BOM } from './csv';

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ComplaintFilter } from '../complaint/complaint.inputs';
-import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantIdOf, tenantPrincipal, type RequestContext } from '../app/context';
 import { actorOf } from '../platform/auth/principal';
 import { isUuid } from '../platform/ids';
 import { notFound } from '../platform/errors';

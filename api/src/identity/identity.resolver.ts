@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { enterTenant } from '../platform/db/tenant-scope';
-import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantIdOf, tenantPrincipal, type RequestContext } from '../app/context';
 import { notFound } from '../platform/errors';
 import { Tenant } from '../tenant/tenant.entity';
 import { ApiKey } from './api-key.entity';

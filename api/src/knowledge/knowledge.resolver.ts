@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf } from '../platform/auth/principal';
-import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantIdOf, tenantPrincipal, type RequestContext } from '../app/context';
 import { badInput } from '../platform/errors';
 import { boundedFirst } from '../platform/graphql/pagination';
 import { ArticleHit, ArticleInput, ArticleStatus, ArticleType, ArticleVersionType, DeflectionType } from './knowledge.types';

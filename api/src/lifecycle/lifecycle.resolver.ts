@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { UpdateDefinition } from '@temporalio/client';
-import { tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantPrincipal, type RequestContext } from '../app/context';
 import { badInput } from '../platform/errors';
 import {
   acknowledgeUpdate,

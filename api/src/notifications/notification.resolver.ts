@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { tenantIdOf, type RequestContext } from '../platform/context';
+import { tenantIdOf, type RequestContext } from '../app/context';
 import { pgArray } from './pg-array';
 import { ComplaintNotification } from './notification.types';
 

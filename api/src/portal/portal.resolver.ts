@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../platform/context';
+import type { RequestContext } from '../app/context';
 import { forbidden } from '../platform/errors';
 import { Attachment } from '../complaint/attachment.entity';
 import { Comment } from '../complaint/comment.entity';

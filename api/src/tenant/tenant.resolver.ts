@@ -1,7 +1,7 @@
 import { validateTenantConfig } from '@complaints/tenant-config';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantIdOf, tenantPrincipal, type RequestContext } from '../app/context';
 import { badInput, notFound } from '../platform/errors';
 import { previewRouting, RoutingPreview, RoutingSampleInput } from './routing-preview';
 import { Tenant, TenantConfigVersion } from './tenant.entity';

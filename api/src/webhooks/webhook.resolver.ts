@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantPrincipal, type RequestContext } from '../app/context';
 import { CreatedWebhookSubscription, CreateWebhookInput, UpdateWebhookInput, WebhookDelivery, WebhookSubscription } from './webhook.types';
 
 /** Webhook subscriptions and their deliveries: tenant configuration, so `tenant.configure` throughout. */

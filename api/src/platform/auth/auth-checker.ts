@@ -1,5 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../../app/context';
 import { forbidden, unauthenticated } from '../errors';
 
 /**

@@ -1,4 +1,4 @@
-import type { Orm } from './orm';
+import type { Orm } from '../../app/orm';
 import { APP_DB_ROLE } from '../config';
 
 /**

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from './auth/principal';
-import { unauthenticated } from './errors';
+import type { Principal } from '../platform/auth/principal';
+import { unauthenticated } from '../platform/errors';
 import type { Services } from './services';
 import type { Loaders } from './loaders';
 import type { VersionedConfig } from '../tenant/tenant-config.service';

@@ -1,20 +1,20 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { ComplaintResolver } from '../../complaint/complaint.resolver';
-import { IdentityResolver } from '../../identity/identity.resolver';
-import { TeamResolver } from '../../identity/team.resolver';
-import { TenantResolver } from '../../tenant/tenant.resolver';
-import { LifecycleResolver } from '../../lifecycle/lifecycle.resolver';
-import { LiveResolver } from '../../live/live.resolver';
-import { PortalResolver } from '../../portal/portal.resolver';
-import { AnalyticsResolver } from '../../analytics/analytics.resolver';
-import { ComplaintLinksResolver } from '../../analytics/complaint-links.resolver';
-import { ExportResolver } from '../../export/export.resolver';
-import { KnowledgeResolver } from '../../knowledge/knowledge.resolver';
-import { WebhookResolver } from '../../webhooks/webhook.resolver';
-import { NotificationResolver } from '../../notifications/notification.resolver';
-import { authChecker } from '../auth/auth-checker';
+import { ComplaintResolver } from '../complaint/complaint.resolver';
+import { IdentityResolver } from '../identity/identity.resolver';
+import { TeamResolver } from '../identity/team.resolver';
+import { TenantResolver } from '../tenant/tenant.resolver';
+import { LifecycleResolver } from '../lifecycle/lifecycle.resolver';
+import { LiveResolver } from '../live/live.resolver';
+import { PortalResolver } from '../portal/portal.resolver';
+import { AnalyticsResolver } from '../analytics/analytics.resolver';
+import { ComplaintLinksResolver } from '../analytics/complaint-links.resolver';
+import { ExportResolver } from '../export/export.resolver';
+import { KnowledgeResolver } from '../knowledge/knowledge.resolver';
+import { WebhookResolver } from '../webhooks/webhook.resolver';
+import { NotificationResolver } from '../notifications/notification.resolver';
+import { authChecker } from '../platform/auth/auth-checker';
 
 /**
  * type-graphql insists on a PubSub whenever a subscription exists, even though every subscription here
