@@ -8,7 +8,7 @@ import { LifecycleResolver } from '../lifecycle/lifecycle.resolver';
 import { LiveResolver } from '../live/live.resolver';
 import { PortalResolver } from '../portal/portal.resolver';
 import { AnalyticsResolver } from '../analytics/analytics.resolver';
-import { ComplaintLinksResolver } from '../analytics/complaint-links.resolver';
+import { ComplaintLinksResolver } from '../complaint/complaint-links.resolver';
 import { ExportResolver } from '../export/export.resolver';
 import { KnowledgeResolver } from '../knowledge/knowledge.resolver';
 import { WebhookResolver } from '../webhooks/webhook.resolver';

@@ -13,7 +13,7 @@ import { idempotencyLockKey, writeIntake, type CustomerUpsert, type IntakeWritte
 import { rowValues, type ColumnValues } from '../platform/db/sql-rows';
 import { noteTimelineWritten, timelineColumns, type TimelineEntry } from './timeline';
 import { planWorkflowStart, startAfterCommit, workflowOutboxValues } from '../lifecycle/workflow-start.outbox';
-import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from '../analytics/repeat-complaints';
+import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from './repeat-complaints';
 
 const INTAKE_STAGE = 'intake';
 

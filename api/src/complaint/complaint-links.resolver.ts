@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { Complaint } from '../complaint/complaint.entity';
+import { Complaint } from './complaint.entity';
 import { tenantPrincipal, type RequestContext } from '../app/context';
 import { ComplaintLinkType, MergeResultType } from './complaint-links.types';
 import { linksOf, mergeComplaints } from './complaint-merge';

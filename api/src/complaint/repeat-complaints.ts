@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Complaint } from '../complaint/complaint.entity';
-import { appendEvent } from '../complaint/timeline';
+import type { Complaint } from './complaint.entity';
+import { appendEvent } from './timeline';
 
 /** Text at least this similar (pg_trgm, subject + description) to a still-open complaint makes a likely duplicate. */
 export const DUPLICATE_SIMILARITY = 0.45;

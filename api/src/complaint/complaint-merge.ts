@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Complaint } from '../complaint/complaint.entity';
-import { appendEvent } from '../complaint/timeline';
+import { Complaint } from './complaint.entity';
+import { appendEvent } from './timeline';
 import { actorOf } from '../platform/auth/principal';
 import type { TenantPrincipal } from '../app/context';
 import { badInput, conflict } from '../platform/errors';
