@@ -8,7 +8,8 @@ import { operationLimits } from '../../platform/graphql/limits';
 import { openRequestContext, type OpenContext } from '../request-context';
 import type { Services } from '../services';
 import { LiveCloseCode, type LiveContext, type LiveServices } from '../../live/live-context';
-import { PayloadRenderer, subscribeLive } from '../../live/shared-execution';
+import { PayloadRenderer } from '../../live/shared-execution';
+import { subscribeLive } from '../../live/subscribe-live';
 
 type ConnectionParams = {
   authorization?: string;
