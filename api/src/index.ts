@@ -1,7 +1,7 @@
 /** What the worker and the cross-package tests use: domain services, no GraphQL. */
 export { loadConfig, type AppConfig } from './platform/config';
 export { createOrm, type Orm } from './app/orm';
-export { withTenant, enterTenant } from './platform/db/tenant-scope';
+export { withTenant, enterTenantStatement, type TenantScope } from './platform/db/tenant-scope';
 export { startApi } from './app/start-api';
 export { Complaint, ComplaintStatus } from './complaint/complaint.entity';
 export { ComplaintEvent } from './complaint/complaint-event.entity';

@@ -43,9 +43,9 @@ afterAll(async () => {
 
 it('a worker crashing after each commit and then replaced mid-workflow writes every event and notification exactly once', async () => {
   const tenantId = (await admin.em.fork().transactional((em) => tenants.createTenant(em, `t-${randomUUID().slice(0, 12)}`, 'Crash', roundTheClockConfig()))).id;
-  const complaintId = await withTenant(app.em, tenantId, async (em) => {
+  const complaintId = await withTenant(app.em, tenantId, async (scope) => {
     const input = Object.assign(new SubmitComplaintInput(), { channel: 'web', subject: 'Crash', description: 'Crash test', contact: { name: 'Di', email: 'di@example.com' } });
-    return (await new ComplaintIntakeService(complaintNumbers()).submit(em, tenantId, { type: 'system', id: null, name: null }, await tenants.current(em, tenantId), input, `key-${randomUUID()}`)).complaint.id;
+    return (await new ComplaintIntakeService(complaintNumbers()).submit(scope, { type: 'system', id: null, name: null }, await tenants.current(scope), input, `key-${randomUUID()}`)).complaint.id;
   });
 
   // Worker 1 commits every projection, then "crashes" before reporting it: Temporal retries the activity.

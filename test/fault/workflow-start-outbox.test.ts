@@ -43,9 +43,9 @@ async function appProcess(): Promise<Orm> {
 }
 
 async function intake(orm: Orm, fail?: () => void): Promise<string> {
-  return withTenant(orm.em, tenantId, async (em) => {
+  return withTenant(orm.em, tenantId, async (scope) => {
     const input = Object.assign(new SubmitComplaintInput(), { channel: 'web', subject: 'Outbox', description: 'Testing the gap', contact: { name: 'Cy', email: 'cy@example.com' } });
-    const { complaint } = await new ComplaintIntakeService(complaintNumbers()).submit(em, tenantId, { type: 'system', id: null, name: null }, await tenants.current(em, tenantId), input, `key-${randomUUID()}`);
+    const { complaint } = await new ComplaintIntakeService(complaintNumbers()).submit(scope, { type: 'system', id: null, name: null }, await tenants.current(scope), input, `key-${randomUUID()}`);
     fail?.();
     return complaint.id;
   });

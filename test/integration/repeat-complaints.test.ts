@@ -62,8 +62,8 @@ describe('repeat and duplicate complaints', () => {
     // This intake's number allocation ran before the first intake created the customer: it saw none.
     const numbers = { next: async (...args: Parameters<ComplaintNumbers['next']>) => ({ ...(await complaintNumbers().next(...args)), customer: null }) };
     const input = Object.assign(new SubmitComplaintInput(), complaintInput({ customer: racer, categoryCode: 'slow_response', subject: 'Still no callback', description: 'Two days later.' }));
-    const { complaint } = await withTenant(api.orm.em, tenant.id, async (em) =>
-      new ComplaintIntakeService(numbers as ComplaintNumbers).submit(em, tenant.id, { type: 'system', id: null, name: null }, await new TenantConfigService().current(em, tenant.id), input, newKey()),
+    const { complaint } = await withTenant(api.orm.em, tenant.id, async (scope) =>
+      new ComplaintIntakeService(numbers as ComplaintNumbers).submit(scope, { type: 'system', id: null, name: null }, await new TenantConfigService().current(scope), input, newKey()),
     );
     expect((await links(complaint.id)).links).toEqual([expect.objectContaining({ kind: 'REPEAT', outgoing: true, other: { id: first } })]);
   });

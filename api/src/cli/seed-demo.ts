@@ -62,8 +62,8 @@ export async function seedDemo(root: EntityManager, numbers: ComplaintNumbers): 
   const intake = new ComplaintIntakeService(numbers);
   const leaf = config.categories[0]?.children?.[0];
   for (const [i, input] of SAMPLE_COMPLAINTS.entries()) {
-    await withTenant(root, tenantId, async (em) =>
-      intake.submit(em, tenantId, { type: 'system', id: null, name: 'demo seed' }, { version: 1, config }, { ...input, categoryCode: leaf?.code ?? null }, `demo-seed-${i}`),
+    await withTenant(root, tenantId, async (scope) =>
+      intake.submit(scope, { type: 'system', id: null, name: 'demo seed' }, { version: 1, config }, { ...input, categoryCode: leaf?.code ?? null }, `demo-seed-${i}`),
     );
   }
   return !existing;

@@ -31,7 +31,7 @@ export function exportHttpHandler(root: EntityManager, services: Services) {
     return principal;
   }
 
-  const configOf = (tenantId: string) => withTenant(root, tenantId, (em) => services.tenantConfig.current(em, tenantId));
+  const configOf = (tenantId: string) => withTenant(root, tenantId, (scope) => services.tenantConfig.current(scope));
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const list = /^\/exports\/complaints\.(csv|xlsx)$/.exec(url.pathname);
@@ -54,7 +54,7 @@ export function exportHttpHandler(root: EntityManager, services: Services) {
       const groupBy = (url.searchParams.get('groupBy') ?? AnalyticsDimension.NONE) as AnalyticsDimension;
       if (!Object.values(AnalyticsDimension).includes(groupBy)) throw badInput([{ path: 'groupBy', message: 'Unknown dimension' }]);
       const { config } = await configOf(principal.tenantId);
-      const figures = await withTenant(root, principal.tenantId, (em) => services.analytics.metrics(em, principal.tenantId, config, filter, groupBy));
+      const figures = await withTenant(root, principal.tenantId, (scope) => services.analytics.metrics(scope, config, filter, groupBy));
       const table = metricTable(figures);
       const format = formatOf(metrics[1]!);
       startDownload(res, format, `metrics.${metrics[1]}`);

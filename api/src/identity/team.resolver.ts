@@ -44,6 +44,6 @@ export class TeamResolver {
 
   private async saveConfig(ctx: RequestContext, config: object, note: string): Promise<void> {
     const principal = tenantPrincipal(ctx);
-    await ctx.services.tenantConfig.update(ctx.em, principal.tenantId, config, principal.kind === 'user' ? principal.userId : null, note);
+    await ctx.services.tenantConfig.update(ctx.tenant(), config, principal.kind === 'user' ? principal.userId : null, note);
   }
 }

@@ -28,7 +28,7 @@ function replayer(root: EntityManager, tenantId: string, after: string | null | 
 
 /** Missed events from the timeline, in the tail's order and below its horizon (see TimelineTail). */
 function replay(root: EntityManager, tenantId: string, after: TimelineCursor, complaintId?: string): Promise<LiveEvent[]> {
-  return withTenant(root, tenantId, async (em) => {
+  return withTenant(root, tenantId, async ({ em }) => {
     const rows = await em.execute<Record<string, string | boolean | null>[]>(
       `select e.tx_id::text as tx, e.seq::text as seq, e.complaint_id, e.kind, e.customer_visible,
               c.team_code, c.assignee_id, c.severity, c.stage

@@ -15,7 +15,7 @@ export class WebhookResolver {
   @Mutation(() => CreatedWebhookSubscription, { description: 'The signing secret is in the answer and nowhere else' })
   createWebhookSubscription(@Arg('input', () => CreateWebhookInput) input: CreateWebhookInput, @Ctx() ctx: RequestContext): Promise<CreatedWebhookSubscription> {
     const principal = tenantPrincipal(ctx);
-    return ctx.services.webhooks.create(ctx.em, principal.tenantId, principal.kind === 'user' ? principal.userId : null, input);
+    return ctx.services.webhooks.create(ctx.tenant(), principal.kind === 'user' ? principal.userId : null, input);
   }
 
   @Authorized('tenant.configure')

@@ -56,7 +56,8 @@ export function createNotificationDelivery({ root, tenantConfig, channels, retry
     },
 
     async deliverNotification(ref: DueRef): Promise<NotificationOutcome> {
-      return withTenant(root, ref.tenantId, async (em) => {
+      return withTenant(root, ref.tenantId, async (scope) => {
+        const { em } = scope;
         const [row] = await em.execute<OutboxRow[]>(
           `select id, tenant_id, complaint_id, kind, recipient_kind, recipient, data, dedupe_key, attempts from notification_outbox
             where id = ? and delivered_at is null and given_up_at is null and next_attempt_at <= now() for update skip locked`,
@@ -64,7 +65,7 @@ export function createNotificationDelivery({ root, tenantConfig, channels, retry
         );
         if (!row) return 'busy';
         const attempt = row.attempts + 1;
-        const { config } = await tenantConfig.current(em, ref.tenantId);
+        const { config } = await tenantConfig.current(scope);
         const content = await composeNotification(em, toNotification(row), config, { now: now(), portalUrl });
         const log = (channel: string, address: string | null, messageId: string | null, status: string, error: string | null, response: string | null) =>
           em.execute(
