@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TenantConfig } from '@complaints/tenant-config';
 import { enterTenant, filterToTenant, type TenantScope } from '../platform/db/tenant-scope';
 import { unauthenticated } from '../platform/errors';
-import { ANONYMOUS, PORTAL_PERMISSIONS, type Principal } from '../platform/auth/principal';
+import { ANONYMOUS, type Principal } from '../platform/auth/principal';
+import { grantsOf } from '../platform/auth/permissions';
 import { Complaint } from '../complaint/complaint.entity';
 import type { TenantConfigService } from '../tenant/tenant-config.service';
 import { parseApiKey, secretMatches } from './api-key-secret';
@@ -34,14 +34,6 @@ export interface AuthTokens {
 const LAST_USED_RESOLUTION_MS = 60_000;
 const BAD_CREDENTIALS = 'Unknown tenant, email or password';
 const EXPIRED_ACCESS = 'The access token is invalid or expired';
-
-export function permissionsOf(config: TenantConfig, roleCodes: readonly string[]): Set<string> {
-  const granted = new Set<string>();
-  for (const role of config.roles) {
-    if (roleCodes.includes(role.code)) role.permissions.forEach((p) => granted.add(p));
-  }
-  return granted;
-}
 
 /** Turns credentials into a principal. Every failure answers the same words: no account probing. */
 export class AuthService {
@@ -91,7 +83,7 @@ export class AuthService {
       const scope = await enterTenant(em, claims.tenantId);
       const exists = await em.count(Complaint, { tenantId: claims.tenantId, id: claims.subject });
       if (!exists) throw unauthenticated('The portal token is invalid or expired');
-      return { principal: { kind: 'portal', tenantId: claims.tenantId, complaintId: claims.subject, permissions: PORTAL_PERMISSIONS }, scope };
+      return { principal: { kind: 'portal', tenantId: claims.tenantId, complaintId: claims.subject, permissions: grantsOf({ kind: 'portal' }) }, scope };
     }
     if (claims?.use !== 'access') throw unauthenticated(EXPIRED_ACCESS);
     // One round trip enters the tenant and reads the active user with the tenant's configuration version.
@@ -105,7 +97,7 @@ export class AuthService {
       userId: claims.subject,
       displayName: row.display_name,
       roles: row.roles,
-      permissions: permissionsOf(config, row.roles),
+      permissions: grantsOf({ kind: 'staff', roles: config.roles, roleCodes: row.roles }),
     };
     return { principal, configVersion: row.config_version, scope };
   }
@@ -128,7 +120,7 @@ export class AuthService {
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: new Date() });
     }
-    return { principal: { kind: 'api_key', tenantId: row.tenant_id, apiKeyId: row.id, name: key.name, permissions: new Set(row.scopes) }, scope };
+    return { principal: { kind: 'api_key', tenantId: row.tenant_id, apiKeyId: row.id, name: key.name, permissions: grantsOf({ kind: 'api_key', scopes: row.scopes }) }, scope };
   }
 
   private async findActiveUser(em: EntityManager, tenantId: string, where: { id: string } | { email: string }): Promise<User | null> {
