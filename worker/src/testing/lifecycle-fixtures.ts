@@ -4,9 +4,9 @@ import { LifecycleState } from '../workflows/lifecycle-state';
 import type { ActorRef } from '../workflows/projection';
 
 /**
- * Shared pieces of the pure lifecycle tests: a tenant configuration whose business calendar never closes
- * (so a stage's deadline is its start plus the SLA minutes and tests can state instants exactly), a
- * complaint, and walks to each stage through the real transitions.
+ * Shared pieces of the lifecycle tests: a tenant configuration whose business calendar never closes (so a
+ * stage's deadline is its start plus the SLA minutes and tests can state instants exactly), and for the pure
+ * unit tests a complaint and walks to each stage through the real transitions.
  */
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -18,18 +18,17 @@ export const VERSION = 3;
 export const STAFF: ActorRef = { type: 'user', id: '00000000-0000-4000-8000-000000000001', name: 'Lin' };
 export const CUSTOMER: ActorRef = { type: 'customer', id: 'c-1', name: 'Complainant' };
 
-const ALWAYS_OPEN = [{ start: '00:00', end: '24:00' }];
-
-/** The default configuration on a calendar open around the clock, optionally changed by `edit`. */
-export function alwaysOpenConfig(edit: (config: TenantConfig) => void = () => undefined): TenantConfig {
+/** A tenant whose office never closes, so business minutes are wall-clock minutes and tests can reason in them. */
+export function roundTheClockConfig(change: (config: TenantConfig) => void = () => undefined): TenantConfig {
   const config = defaultTenantConfig();
+  const allDay = [{ start: '00:00', end: '24:00' }];
   config.businessCalendar = {
-    timeZone: 'UTC',
-    weeklyHours: { mon: ALWAYS_OPEN, tue: ALWAYS_OPEN, wed: ALWAYS_OPEN, thu: ALWAYS_OPEN, fri: ALWAYS_OPEN, sat: ALWAYS_OPEN, sun: ALWAYS_OPEN },
+    timeZone: 'Asia/Shanghai',
+    weeklyHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
     holidays: [],
     workdays: [],
   };
-  edit(config);
+  change(config);
   return config;
 }
 
@@ -55,7 +54,7 @@ export function newComplaint(severity = 'general', teamCode: string | null = 'fr
  */
 export function walk(
   to: 'intake' | 'investigation' | 'review' | 'feedback' | 'waiting' | 'closed',
-  config: TenantConfig = alwaysOpenConfig(),
+  config: TenantConfig = roundTheClockConfig(),
   severity = 'general',
 ): { s: LifecycleState; at: number } {
   const s = newComplaint(severity);

@@ -1,12 +1,12 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { PERMISSIONS } from '@complaints/tenant-config';
 import { LifecycleRejection, type LifecycleAction } from '@complaints/api/dist/lifecycle/lifecycle.messages';
-import { CUSTOMER, DAY, HOUR, STAFF, T0, VERSION, alwaysOpenConfig, caller, walk, withoutStage } from '../testing/lifecycle-fixtures';
+import { CUSTOMER, DAY, HOUR, STAFF, T0, VERSION, roundTheClockConfig, caller, walk, withoutStage } from '../testing/lifecycle-fixtures';
 import { ALL_ACTIONS, assertAllowed, inputProblems, mayAct, stageProblem } from './lifecycle-rules';
 import type { LifecycleState } from './lifecycle-state';
 import { viewOf } from './lifecycle-view';
 
-const config = alwaysOpenConfig();
+const config = roundTheClockConfig();
 const allowedNow = (s: LifecycleState, now: number) => ALL_ACTIONS.filter((a) => stageProblem(a, s, now) === null);
 
 describe('mayAct', () => {
@@ -46,7 +46,7 @@ describe('allowedActions of the view', () => {
 
 describe('stageProblem', () => {
   const reviewed = () => {
-    const lastRound = alwaysOpenConfig((c) => (c.lifecycle.rounds.max = 1));
+    const lastRound = roundTheClockConfig((c) => (c.lifecycle.rounds.max = 1));
     const { s, at } = walk('waiting', lastRound);
     s.customerResponse(CUSTOMER, { accepted: false, reason: 'No' }, at + HOUR, lastRound, VERSION);
     return { s, at: at + HOUR };
@@ -119,7 +119,7 @@ describe('stageProblem', () => {
   });
 
   it('a tenant without a reopen window never lets a complaint be reopened', () => {
-    const noWindow = alwaysOpenConfig((c) => {
+    const noWindow = roundTheClockConfig((c) => {
       c.lifecycle.reopenWindowDays = 0;
       withoutStage(c, 'followup');
     });

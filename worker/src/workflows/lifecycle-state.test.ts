@@ -1,4 +1,4 @@
-import { CUSTOMER, DAY, HOUR, MINUTE, STAFF, T0, VERSION, alwaysOpenConfig, kinds, newComplaint, walk, withoutStage } from '../testing/lifecycle-fixtures';
+import { CUSTOMER, DAY, HOUR, MINUTE, STAFF, T0, VERSION, roundTheClockConfig, kinds, newComplaint, walk, withoutStage } from '../testing/lifecycle-fixtures';
 import { LifecycleState } from './lifecycle-state';
 import { viewOf } from './lifecycle-view';
 
@@ -8,7 +8,7 @@ const USER_ID = STAFF.id!;
 describe('start', () => {
   it('opens intake at the intake instant with the SLA and reminders of the configuration in force', () => {
     const s = newComplaint();
-    const p = s.start(T0 + 3 * MINUTE, T0, alwaysOpenConfig(), VERSION);
+    const p = s.start(T0 + 3 * MINUTE, T0, roundTheClockConfig(), VERSION);
     expect(p).toEqual({
       tenantId: 't-1',
       complaintId: 'c-1',
@@ -37,12 +37,12 @@ describe('start', () => {
 
   it('starts the clock at the workflow time when the intake instant lies after it', () => {
     const s = newComplaint();
-    s.start(T0, T0 + MINUTE, alwaysOpenConfig(), VERSION);
+    s.start(T0, T0 + MINUTE, roundTheClockConfig(), VERSION);
     expect(s.stageStartedAt).toBe(T0);
   });
 
   it('pages the supervisors of the team for a severity that starts the emergency plan', () => {
-    const p = newComplaint('major').start(T0, T0, alwaysOpenConfig(), VERSION);
+    const p = newComplaint('major').start(T0, T0, roundTheClockConfig(), VERSION);
     expect(kinds(p)).toEqual(['lifecycle.started', 'stage.entered', 'supervisor.paged']);
     expect(p.patch.stageDueAt).toBe(iso(T0 + 5 * MINUTE));
     expect(p.notifications).toEqual([{ kind: 'supervisor.paged', recipientKind: 'team_supervisors', recipient: 'frontline', data: { severity: 'major' }, dedupeKey: 'wf-1:4' }]);
@@ -85,7 +85,7 @@ describe('acknowledge and assign', () => {
 describe('investigation and solution', () => {
   it('starting the investigation acknowledges a complaint not yet acknowledged', () => {
     const { s } = walk('intake');
-    const p = s.startInvestigation(STAFF, { note: 'Calling the shop' }, T0 + HOUR, alwaysOpenConfig(), VERSION);
+    const p = s.startInvestigation(STAFF, { note: 'Calling the shop' }, T0 + HOUR, roundTheClockConfig(), VERSION);
     expect(kinds(p)).toEqual(['complaint.acknowledged', 'stage.entered']);
     expect(p.events[1]).toMatchObject({ from: 'intake', to: 'investigation', note: 'Calling the shop' });
     expect(p.patch).toEqual({
@@ -102,7 +102,7 @@ describe('investigation and solution', () => {
   it('starting the investigation after an acknowledgement only enters the stage', () => {
     const { s } = walk('intake');
     s.acknowledge(STAFF, {}, T0 + MINUTE);
-    expect(kinds(s.startInvestigation(STAFF, {}, T0 + HOUR, alwaysOpenConfig(), VERSION))).toEqual(['stage.entered']);
+    expect(kinds(s.startInvestigation(STAFF, {}, T0 + HOUR, roundTheClockConfig(), VERSION))).toEqual(['stage.entered']);
   });
 
   const solution = (compensationType: string, compensationAmount: number) => ({ text: '  Replace the kettle ', compensationType: compensationType as 'refund', compensationAmount });
@@ -112,7 +112,7 @@ describe('investigation and solution', () => {
     ['general', 501, 'review', 'refund', true, 'Compensation 501 CNY exceeds the approval threshold of 500 CNY'],
     ['major', 0, 'review', 'none', true, 'Severity major always needs approval'],
   ])('a %s complaint with compensation %d goes to %s', (severity, amount, stage, type, required, why) => {
-    const config = alwaysOpenConfig();
+    const config = roundTheClockConfig();
     const { s } = walk('investigation', config, severity);
     const p = s.proposeSolution(STAFF, solution(type, amount), T0 + 2 * HOUR, config, VERSION);
     expect(kinds(p)).toEqual(['solution.proposed', required ? 'approval.requested' : 'approval.skipped', 'stage.entered']);
@@ -130,7 +130,7 @@ describe('investigation and solution', () => {
   });
 
   it('a tenant without the review stage never asks for approval', () => {
-    const config = alwaysOpenConfig((c) => withoutStage(c, 'review'));
+    const config = roundTheClockConfig((c) => withoutStage(c, 'review'));
     const { s } = walk('investigation', config, 'major');
     const p = s.proposeSolution(STAFF, solution('refund', 10_000), T0 + 2 * HOUR, config, VERSION);
     expect(p.events[1]).toMatchObject({ kind: 'approval.skipped', note: 'The tenant has switched the approval stage off' });
@@ -138,7 +138,7 @@ describe('investigation and solution', () => {
   });
 
   it('without severities that always need approval the reason names only the limit', () => {
-    const config = alwaysOpenConfig((c) => (c.approval.alwaysRequireForSeverities = []));
+    const config = roundTheClockConfig((c) => (c.approval.alwaysRequireForSeverities = []));
     const { s } = walk('investigation', config);
     const p = s.proposeSolution(STAFF, solution('voucher', 20), T0 + 2 * HOUR, config, VERSION);
     expect(p.events[1]!.note).toBe("Compensation 20 CNY is within the frontline's limit of 500 CNY");
@@ -148,7 +148,7 @@ describe('investigation and solution', () => {
 describe('review', () => {
   it('approving sends the solution on to feedback', () => {
     const { s } = walk('review');
-    const p = s.approve(STAFF, { note: 'Fine' }, T0 + 3 * HOUR, alwaysOpenConfig(), VERSION);
+    const p = s.approve(STAFF, { note: 'Fine' }, T0 + 3 * HOUR, roundTheClockConfig(), VERSION);
     expect(kinds(p)).toEqual(['solution.approved', 'stage.entered']);
     expect([s.stage, s.status, s.round, s.stageDueAt]).toEqual(['feedback', 'OPEN', 1, T0 + 3 * HOUR + DAY]);
   });
@@ -156,7 +156,7 @@ describe('review', () => {
   it('rejecting sends the solution back to handling in the same round and tells the owner', () => {
     const { s } = walk('review');
     s.assign(STAFF, { assigneeId: USER_ID });
-    const p = s.reject(STAFF, { reason: 'Too generous' }, T0 + 3 * HOUR, alwaysOpenConfig(), VERSION);
+    const p = s.reject(STAFF, { reason: 'Too generous' }, T0 + 3 * HOUR, roundTheClockConfig(), VERSION);
     expect(kinds(p)).toEqual(['solution.rejected', 'stage.entered']);
     expect(p.events[0]!.note).toBe('Too generous');
     expect(p.events[1]).toMatchObject({ from: 'review', to: 'handling', note: 'The supervisor sent the solution back' });
@@ -166,7 +166,7 @@ describe('review', () => {
   });
 
   it('a solution proposed again after a rejection goes to review again', () => {
-    const config = alwaysOpenConfig();
+    const config = roundTheClockConfig();
     const { s } = walk('review', config);
     s.reject(STAFF, { reason: 'Too generous' }, T0 + 3 * HOUR, config, VERSION);
     s.proposeSolution(STAFF, { text: 'Smaller refund', compensationType: 'refund', compensationAmount: 600 }, T0 + 4 * HOUR, config, VERSION);
@@ -177,7 +177,7 @@ describe('review', () => {
 describe('feedback and the customer', () => {
   it('sending feedback pauses the stage clock and starts the auto-close clock', () => {
     const { s } = walk('feedback');
-    const p = s.sendFeedback(STAFF, { message: 'We replace it' }, T0 + 3 * HOUR, alwaysOpenConfig());
+    const p = s.sendFeedback(STAFF, { message: 'We replace it' }, T0 + 3 * HOUR, roundTheClockConfig());
     expect(kinds(p)).toEqual(['feedback.sent', 'sla.paused']);
     expect(p.patch).toEqual({ status: 'WAITING_ON_CUSTOMER' });
     expect(p.events[0]).toMatchObject({ customerVisible: true, data: { autoCloseAt: iso(T0 + 3 * HOUR + 7 * DAY), solution: s.solution } });
@@ -187,7 +187,7 @@ describe('feedback and the customer', () => {
   });
 
   it.each([3, 4, 5])('a rating of %d closes the complaint and schedules the follow-up', (rating) => {
-    const config = alwaysOpenConfig();
+    const config = roundTheClockConfig();
     const { s, at } = walk('waiting', config);
     const p = s.customerResponse(CUSTOMER, { accepted: true, rating }, at + HOUR, config, VERSION);
     expect(kinds(p)).toEqual(['customer.accepted', 'complaint.closed', 'followup.scheduled', 'stage.entered']);
@@ -198,7 +198,7 @@ describe('feedback and the customer', () => {
   });
 
   it.each([1, 2])('a rating of %d opens round two owned by the escalation team, with halved SLAs', (rating) => {
-    const config = alwaysOpenConfig();
+    const config = roundTheClockConfig();
     const { s, at } = walk('waiting', config);
     s.assign(STAFF, { assigneeId: USER_ID });
     const p = s.customerResponse(CUSTOMER, { accepted: true, rating, comment: 'Meh' }, at + HOUR, config, VERSION);
@@ -211,7 +211,7 @@ describe('feedback and the customer', () => {
   });
 
   it('a rejection by the customer opens the next round with its reason', () => {
-    const config = alwaysOpenConfig();
+    const config = roundTheClockConfig();
     const { s, at } = walk('waiting', config);
     const p = s.customerResponse(CUSTOMER, { accepted: false, reason: 'Still broken' }, at + HOUR, config, VERSION);
     expect(kinds(p)).toEqual(['customer.rejected', 'round.opened', 'complaint.assigned', 'stage.entered']);
@@ -222,7 +222,7 @@ describe('feedback and the customer', () => {
   });
 
   it('without an escalation team the next round stays with the team, back in its queue', () => {
-    const config = alwaysOpenConfig((c) => delete c.lifecycle.escalationTeam);
+    const config = roundTheClockConfig((c) => delete c.lifecycle.escalationTeam);
     const { s, at } = walk('waiting', config);
     s.assign(STAFF, { assigneeId: USER_ID });
     const p = s.customerResponse(CUSTOMER, { accepted: false, reason: 'No' }, at + HOUR, config, VERSION);
@@ -232,7 +232,7 @@ describe('feedback and the customer', () => {
   });
 
   it('after the last round management reviews and its decision closes the complaint', () => {
-    const config = alwaysOpenConfig((c) => (c.lifecycle.rounds.max = 2));
+    const config = roundTheClockConfig((c) => (c.lifecycle.rounds.max = 2));
     const { s, at } = walk('waiting', config);
     s.customerResponse(CUSTOMER, { accepted: false, reason: 'No' }, at + HOUR, config, VERSION);
     s.proposeSolution(STAFF, { text: 'Again', compensationType: 'none', compensationAmount: 0 }, at + 2 * HOUR, config, VERSION);
@@ -253,13 +253,13 @@ describe('feedback and the customer', () => {
 
 describe('closing, follow-up, archive and reopen', () => {
   it('a follow-up due at once starts its clock when the complaint closes', () => {
-    const config = alwaysOpenConfig((c) => (c.lifecycle.followUpAfterDays = 0));
+    const config = roundTheClockConfig((c) => (c.lifecycle.followUpAfterDays = 0));
     const { s, at } = walk('closed', config);
     expect(s).toMatchObject({ stage: 'followup', followUpAt: at, stageStartedAt: at, stageDueAt: at + 3 * DAY, status: 'RESOLVED' });
   });
 
   it('a tenant without the follow-up stage archives the complaint when it closes, within the reopen window', () => {
-    const config = alwaysOpenConfig((c) => withoutStage(c, 'followup'));
+    const config = roundTheClockConfig((c) => withoutStage(c, 'followup'));
     const { s, at } = walk('waiting', config);
     const p = s.customerResponse(CUSTOMER, { accepted: true, rating: 5 }, at + HOUR, config, VERSION);
     expect(kinds(p)).toEqual(['customer.accepted', 'complaint.closed', 'stage.entered', 'complaint.archived']);
@@ -287,7 +287,7 @@ describe('closing, follow-up, archive and reopen', () => {
   });
 
   it('reopening an archived complaint opens the next round and clears the closing', () => {
-    const config = alwaysOpenConfig();
+    const config = roundTheClockConfig();
     const { s, at } = walk('closed', config);
     s.archive(STAFF, {});
     const p = s.reopen(CUSTOMER, { reason: 'It broke again' }, at + 2 * DAY, config, VERSION);
@@ -299,7 +299,7 @@ describe('closing, follow-up, archive and reopen', () => {
   });
 
   it('reopening in the last round goes to management review', () => {
-    const config = alwaysOpenConfig((c) => (c.lifecycle.rounds.max = 1));
+    const config = roundTheClockConfig((c) => (c.lifecycle.rounds.max = 1));
     const { s, at } = walk('closed', config);
     s.reopen(STAFF, { reason: 'Again' }, at + DAY, config, VERSION);
     expect(s).toMatchObject({ stage: 'review', round: 1, managementReview: true, status: 'OPEN', archived: false });

@@ -1,4 +1,4 @@
-import { CUSTOMER, DAY, HOUR, MINUTE, STAFF, T0, VERSION, alwaysOpenConfig, kinds, walk, withoutStage } from '../testing/lifecycle-fixtures';
+import { CUSTOMER, DAY, HOUR, MINUTE, STAFF, T0, VERSION, roundTheClockConfig, kinds, walk, withoutStage } from '../testing/lifecycle-fixtures';
 import { viewOf } from './lifecycle-view';
 
 /** What the workflow's timer loop sees (nextDueAt) and what firing a due instant does to the state (fireDue). */
@@ -13,13 +13,13 @@ describe('SLA reminders and breach', () => {
 
   it('nothing fires before the first reminder', () => {
     const { s } = walk('intake');
-    expect(s.fireDue(T0 + 5 * MINUTE - 1, alwaysOpenConfig(), VERSION)).toBeNull();
+    expect(s.fireDue(T0 + 5 * MINUTE - 1, roundTheClockConfig(), VERSION)).toBeNull();
     expect(s.reminders).toHaveLength(2);
   });
 
   it('a reminder tells the owning team how much of the SLA has elapsed', () => {
     const { s } = walk('intake');
-    const p = s.fireDue(T0 + 5 * MINUTE, alwaysOpenConfig(), VERSION)!;
+    const p = s.fireDue(T0 + 5 * MINUTE, roundTheClockConfig(), VERSION)!;
     const data = { stage: 'intake', round: 1, fraction: 0.5, dueAt: iso(T0 + 10 * MINUTE) };
     expect(p.events).toEqual([{ kind: 'sla.reminder', actor: { type: 'system', id: null, name: null }, note: '50% of the intake SLA has elapsed', data, dedupeKey: 'wf-1:3' }]);
     expect(p.notifications).toEqual([{ kind: 'sla.reminder', recipientKind: 'team', recipient: 'frontline', data, dedupeKey: 'wf-1:4' }]);
@@ -30,13 +30,13 @@ describe('SLA reminders and breach', () => {
   it('a reminder goes to the assignee when there is one', () => {
     const { s } = walk('intake');
     s.assign(STAFF, { assigneeId: STAFF.id });
-    const p = s.fireDue(T0 + 5 * MINUTE, alwaysOpenConfig(), VERSION)!;
+    const p = s.fireDue(T0 + 5 * MINUTE, roundTheClockConfig(), VERSION)!;
     expect(p.notifications.map((n) => [n.recipientKind, n.recipient])).toEqual([['user', STAFF.id]]);
   });
 
   it('reminders missed while the worker was away fire together, earliest first', () => {
     const { s } = walk('intake');
-    const p = s.fireDue(T0 + 9 * MINUTE, alwaysOpenConfig(), VERSION)!;
+    const p = s.fireDue(T0 + 9 * MINUTE, roundTheClockConfig(), VERSION)!;
     expect(p.events.map((e) => e.note)).toEqual(['50% of the intake SLA has elapsed', '80% of the intake SLA has elapsed']);
     expect(s.nextDueAt()).toBe(T0 + 10 * MINUTE);
   });
@@ -44,8 +44,8 @@ describe('SLA reminders and breach', () => {
   it('a breach raises the priority, tells the supervisors and hands the complaint to the escalation team', () => {
     const { s } = walk('intake');
     s.assign(STAFF, { assigneeId: STAFF.id });
-    s.fireDue(T0 + 9 * MINUTE, alwaysOpenConfig(), VERSION);
-    const p = s.fireDue(T0 + 10 * MINUTE, alwaysOpenConfig(), VERSION)!;
+    s.fireDue(T0 + 9 * MINUTE, roundTheClockConfig(), VERSION);
+    const p = s.fireDue(T0 + 10 * MINUTE, roundTheClockConfig(), VERSION)!;
     expect(kinds(p)).toEqual(['sla.breached', 'complaint.escalated']);
     expect(p.patch).toEqual({ priority: 60, teamCode: 'escalation', assigneeId: null });
     expect(p.events[0]).toMatchObject({ note: 'The intake SLA was breached', data: { stage: 'intake', round: 1, dueAt: iso(T0 + 10 * MINUTE), priority: 60 } });
@@ -57,18 +57,18 @@ describe('SLA reminders and breach', () => {
 
   it('a stage breaches once, and then nothing is due until someone acts', () => {
     const { s } = walk('intake');
-    s.fireDue(T0 + 10 * MINUTE, alwaysOpenConfig(), VERSION);
+    s.fireDue(T0 + 10 * MINUTE, roundTheClockConfig(), VERSION);
     expect(s.nextDueAt()).toBeNull();
-    expect(s.fireDue(T0 + DAY, alwaysOpenConfig(), VERSION)).toBeNull();
+    expect(s.fireDue(T0 + DAY, roundTheClockConfig(), VERSION)).toBeNull();
     expect(s.priority).toBe(60);
   });
 
   it('a breach in the escalation team, or in a tenant without one, stays with the team', () => {
     const { s } = walk('intake');
     s.assign(STAFF, { teamCode: 'escalation' });
-    expect(kinds(s.fireDue(T0 + 10 * MINUTE, alwaysOpenConfig(), VERSION))).toEqual(['sla.reminder', 'sla.reminder', 'sla.breached']);
+    expect(kinds(s.fireDue(T0 + 10 * MINUTE, roundTheClockConfig(), VERSION))).toEqual(['sla.reminder', 'sla.reminder', 'sla.breached']);
 
-    const config = alwaysOpenConfig((c) => delete c.lifecycle.escalationTeam);
+    const config = roundTheClockConfig((c) => delete c.lifecycle.escalationTeam);
     const other = walk('intake', config).s;
     expect(kinds(other.fireDue(T0 + 10 * MINUTE, config, VERSION))).toEqual(['sla.reminder', 'sla.reminder', 'sla.breached']);
     expect(other.teamCode).toBe('frontline');
@@ -76,8 +76,8 @@ describe('SLA reminders and breach', () => {
 
   it('entering the next stage re-arms the reminders and the breach', () => {
     const { s } = walk('intake');
-    s.fireDue(T0 + 10 * MINUTE, alwaysOpenConfig(), VERSION);
-    s.startInvestigation(STAFF, {}, T0 + HOUR, alwaysOpenConfig(), VERSION);
+    s.fireDue(T0 + 10 * MINUTE, roundTheClockConfig(), VERSION);
+    s.startInvestigation(STAFF, {}, T0 + HOUR, roundTheClockConfig(), VERSION);
     expect(s.breached).toBe(false);
     expect(s.reminders).toEqual([
       { at: T0 + HOUR + 12 * HOUR, fraction: 0.5 },
@@ -90,14 +90,14 @@ describe('waiting on the customer', () => {
   it('the paused stage clock fires nothing; the auto-close clock is next', () => {
     const { s, at } = walk('waiting');
     expect(s.nextDueAt()).toBe(at + 7 * DAY);
-    expect(s.fireDue(at + 2 * DAY, alwaysOpenConfig(), VERSION)).toBeNull();
+    expect(s.fireDue(at + 2 * DAY, roundTheClockConfig(), VERSION)).toBeNull();
     expect(s.reminders).toHaveLength(2);
     expect(s.breached).toBe(false);
   });
 
   it('no answer within the auto-close days resolves the complaint without response', () => {
     const { s, at } = walk('waiting');
-    const p = s.fireDue(at + 7 * DAY, alwaysOpenConfig(), VERSION)!;
+    const p = s.fireDue(at + 7 * DAY, roundTheClockConfig(), VERSION)!;
     expect(kinds(p)).toEqual(['complaint.auto_closed', 'complaint.closed', 'followup.scheduled', 'stage.entered']);
     expect(p.events[0]).toMatchObject({ note: 'No answer from the customer within 7 days: resolved without response', data: { outcome: 'resolved_without_response' }, customerVisible: true });
     expect(p.patch).toMatchObject({ status: 'RESOLVED', closedAt: iso(at + 7 * DAY), stage: 'followup' });
@@ -106,7 +106,7 @@ describe('waiting on the customer', () => {
   });
 
   it('an answer before the auto-close instant cancels the auto-close clock', () => {
-    const config = alwaysOpenConfig();
+    const config = roundTheClockConfig();
     const { s, at } = walk('waiting', config);
     s.customerResponse(CUSTOMER, { accepted: false, reason: 'No' }, at + DAY, config, VERSION);
     expect(s.autoCloseAt).toBeNull();
@@ -114,7 +114,7 @@ describe('waiting on the customer', () => {
   });
 
   it('the auto-close day count comes from the configuration', () => {
-    const config = alwaysOpenConfig((c) => (c.lifecycle.autoCloseDays = 2));
+    const config = roundTheClockConfig((c) => (c.lifecycle.autoCloseDays = 2));
     const { s } = walk('feedback', config);
     s.sendFeedback(STAFF, { message: 'Here' }, T0 + 3 * HOUR, config);
     expect(s.autoCloseAt).toBe(T0 + 3 * HOUR + 2 * DAY);
@@ -126,7 +126,7 @@ describe('follow-up and the reopen window', () => {
   it('a scheduled follow-up starts its stage clock at the scheduled instant and tells the owner', () => {
     const { s, at } = walk('closed');
     expect(s.nextDueAt()).toBe(at + DAY);
-    const p = s.fireDue(at + DAY + HOUR, alwaysOpenConfig(), VERSION)!;
+    const p = s.fireDue(at + DAY + HOUR, roundTheClockConfig(), VERSION)!;
     expect(kinds(p)).toEqual(['stage.entered']);
     expect(p.events[0]).toMatchObject({ from: 'followup', to: 'followup', note: 'Follow-up is due' });
     expect(p.notifications.map((n) => [n.kind, n.recipientKind, n.recipient])).toEqual([['followup.due', 'team', 'frontline']]);
@@ -136,7 +136,7 @@ describe('follow-up and the reopen window', () => {
 
   it('a closed complaint waits for its follow-up, not for the end of the reopen window', () => {
     const { s, at } = walk('closed');
-    expect(s.fireDue(at + DAY - 1, alwaysOpenConfig(), VERSION)).toBeNull();
+    expect(s.fireDue(at + DAY - 1, roundTheClockConfig(), VERSION)).toBeNull();
     expect(s.stageStartedAt).toBeNull();
   });
 
@@ -144,9 +144,9 @@ describe('follow-up and the reopen window', () => {
     const { s, at } = walk('closed');
     s.archive(STAFF, {});
     expect(s.nextDueAt()).toBe(at + 15 * DAY);
-    expect(s.fireDue(at + 15 * DAY - 1, alwaysOpenConfig(), VERSION)).toBeNull();
+    expect(s.fireDue(at + 15 * DAY - 1, roundTheClockConfig(), VERSION)).toBeNull();
     expect(s.finished).toBe(false);
-    const p = s.fireDue(at + 15 * DAY, alwaysOpenConfig(), VERSION)!;
+    const p = s.fireDue(at + 15 * DAY, roundTheClockConfig(), VERSION)!;
     expect(p.events).toEqual([expect.objectContaining({ kind: 'lifecycle.completed', note: 'The reopen window has passed' })]);
     expect(s).toMatchObject({ reopenUntil: null, finished: true });
     expect(s.nextDueAt()).toBeNull();
@@ -154,7 +154,7 @@ describe('follow-up and the reopen window', () => {
   });
 
   it('without a reopen window an archived complaint finishes at the next timer', () => {
-    const config = alwaysOpenConfig((c) => {
+    const config = roundTheClockConfig((c) => {
       c.lifecycle.reopenWindowDays = 0;
       withoutStage(c, 'followup');
     });
