@@ -1,26 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { defaultTenantConfig, type TenantConfig } from '@complaints/tenant-config';
 import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Orm } from '../../api/src/app/orm';
 import { createOrm } from '../../api/src/app/orm';
 import { createLifecycleWorker, WORKFLOWS_PATH } from '../../worker/src/lifecycle-worker';
 import { testConfig } from '../support/harness';
 
-/** A tenant whose office never closes, so business minutes are wall-clock minutes and tests can reason in them. */
-export function roundTheClockConfig(change: (config: TenantConfig) => void = () => {}): TenantConfig {
-  const config = defaultTenantConfig();
-  const allDay = [{ start: '00:00', end: '24:00' }];
-  config.businessCalendar = {
-    timeZone: 'Asia/Shanghai',
-    weeklyHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-    holidays: [],
-    workdays: [],
-  };
-  change(config);
-  return config;
-}
+export { roundTheClockConfig } from '../../worker/src/testing/lifecycle-fixtures';
 
 /** Each test file runs its own worker on its own task queue, so files never pick up each other's workflows. */
 export const uniqueTaskQueue = () => `complaints-test-${randomUUID().slice(0, 8)}`;

@@ -4,7 +4,7 @@ import { formatDueTime } from '../../api/src/notifications/due-time';
 import { SmtpSink } from '../../api/src/notifications/smtp-sink';
 import { createChannelAdapters } from '../../api/src/notifications/channel-adapters';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
-import { createNotificationDelivery } from '../../worker/src/activities/deliver-notification';
+import { createNotificationDelivery } from '../../worker/src/delivery/notification-delivery';
 import { startDelivery } from '../../worker/src/delivery/delivery-wiring';
 import { adminOrm, complaintInput, createTestTenant, gql, newKey, SUBMIT, testConfig, type TestTenant } from '../support/harness';
 import { HttpReceiver } from '../support/http-receiver';

@@ -67,8 +67,8 @@ function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, nodeFla
 
 /**
  * A larger young generation for the API: each request allocates briefly-lived objects, and with the default
- * 16 MiB semi-space too many survive into old-generation collections (measured under 32 concurrent intakes:
- * 0.35 → 0.21 ms of GC pause per intake). The Dockerfile and the benchmark scripts pass the same flag.
+ * 16 MiB semi-space too many survive into old-generation collections, and GC pauses grow with them (figures
+ * under load: README, "Figures behind the defaults"). The Dockerfile and the benchmark scripts pass the same flag.
  */
 const API_NODE_FLAGS = ['--max-semi-space-size=64'];
 
