@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { Client } from 'pg';
-import { TEMPORAL_CLI_VERSION } from '../../api/src/platform/embedded/temporal-cli';
+import { TEMPORAL_CLI_VERSION } from '../../api/src/dev/embedded/temporal-cli';
 
 describe('the stack the test setup starts', () => {
   it('serves a real PostgreSQL at DATABASE_URL', async () => {

@@ -3,9 +3,9 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startEmbeddedPostgres } from '../../api/src/platform/embedded/embedded-postgres';
-import { findFreePort } from '../../api/src/platform/embedded/process-control';
-import { startTemporalDevServer } from '../../api/src/platform/embedded/temporal-dev-server';
+import { startEmbeddedPostgres } from '../../api/src/dev/embedded/embedded-postgres';
+import { findFreePort } from '../../api/src/dev/embedded/process-control';
+import { startTemporalDevServer } from '../../api/src/dev/embedded/temporal-dev-server';
 import { stopTestStack, testStack } from './test-stack';
 
 const repoRoot = resolve(__dirname, '../..');

@@ -5,8 +5,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../platform/embedded/embedded-postgres';
-import { startTemporalDevServer } from '../platform/embedded/temporal-dev-server';
+import { startEmbeddedPostgres } from './embedded/embedded-postgres';
+import { startTemporalDevServer } from './embedded/temporal-dev-server';
 import { prefixedWriter, runToCompletion, ServiceProcess } from './child-process-group';
 import { ServiceRegistry } from './leftover-processes';
 import {
