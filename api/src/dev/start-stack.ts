@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from './embedded/embedded-postgres';
+import { findTemporalCli } from './embedded/temporal-cli';
 import { startTemporalDevServer } from './embedded/temporal-dev-server';
 import { prefixedWriter, runToCompletion, ServiceProcess } from './child-process-group';
 import { ServiceRegistry } from './leftover-processes';
@@ -97,6 +98,7 @@ async function startTemporal(): Promise<string> {
     return process.env.TEMPORAL_ADDRESS;
   }
   const temporal = await startTemporalDevServer({
+    cli: await findTemporalCli({ report: say }),
     port: 7233,
     uiPort: 8233,
     dbFile: join(dataDir, 'temporal.db'),
