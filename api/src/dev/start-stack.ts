@@ -85,10 +85,12 @@ async function startDatabase(): Promise<string> {
     return process.env.DATABASE_URL;
   }
   const port = portFromEnv('EMBEDDED_PG_PORT', 5433);
-  const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, persistent: true });
+  const requested = join(dataDir, 'postgres');
+  const postgres = await startEmbeddedPostgres({ dataDir: requested, port, persistent: true });
   stops.push({ name: 'postgres', stop: postgres.stop });
   watch('postgres', postgres.exited);
-  say(`postgres  ${withoutPassword(postgres.url)} (embedded, data in .data/postgres)`);
+  const where = postgres.dataDir === requested ? '.data/postgres' : `${postgres.dataDir}, linked from .data/postgres`;
+  say(`postgres  ${withoutPassword(postgres.url)} (embedded, data in ${where})`);
   return postgres.url;
 }
 
