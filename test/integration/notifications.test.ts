@@ -1,7 +1,7 @@
 import { startApi, type RunningApi } from '../../api/src/app/start-api';
 import type { Orm } from '../../api/src/app/orm';
 import { formatDueTime } from '../../api/src/notifications/due-time';
-import { SmtpSink } from '../../api/src/notifications/smtp-sink';
+import { SmtpSink } from '../../api/src/dev/smtp-sink';
 import { createChannelAdapters } from '../../api/src/notifications/channel-adapters';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
 import { createNotificationDelivery } from '../../worker/src/delivery/notification-delivery';

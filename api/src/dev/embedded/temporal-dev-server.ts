@@ -20,6 +20,8 @@ export interface TemporalDevServerOptions {
   onLog?: (line: string) => void;
   /** SQLite pragmas instead of the defaults below (bench:temporal-start compares them). */
   sqlitePragmas?: string[];
+  /** Path of the `temporal` binary; default: findTemporalCli(), which installs it on first use. */
+  cli?: string;
   /** Go scheduler threads for the server (GOMAXPROCS); default below, or the GOMAXPROCS environment variable. */
   goMaxProcs?: number;
 }
@@ -39,7 +41,7 @@ export interface TemporalDevServer {
 /** Starts `temporal server start-dev` and resolves once the namespace answers over gRPC. */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
   const { port, uiPort, dbFile, pidFile, namespace = 'default', readyTimeoutMs = 60_000 } = options;
-  const cli = findTemporalCli();
+  const cli = options.cli ?? (await findTemporalCli());
   if (pidFile) await stopOrphan(pidFile);
 
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace, '--log-level', 'warn'];
