@@ -3,13 +3,13 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * The statements every intake runs, as functions whose plans PostgreSQL keeps for the session. Sent as text
  * (MikroORM inlines values), each was parsed and planned anew on every call, and planning cost more than
- * running them, the live tail read most of all (its range condition makes the planner probe the index's live
- * end; figures: README, "Figures behind the defaults"). A SQL function with a SET clause is planned on every
- * call too, hence PL/pgSQL.
+ * running them: the intake write 0.4 ms; the live tail read 0.5 ms against 0.1 ms executing (its range
+ * condition makes the planner probe the index's live end). A SQL function with a SET clause is planned on
+ * every call too, hence PL/pgSQL.
  *
  * A kept plan is chosen once, from the statistics of that moment. Planned over a new, still empty table the
- * tail read would scan the table and keep doing so as it grows (it was slow within seconds of a fresh
- * start), so it is pinned to its index path. The repeat lookup stays inline: its best index
+ * tail read would scan the table and keep doing so as it grows (measured: over 1 ms per read within seconds
+ * of a fresh start), so it is pinned to its index path. The repeat lookup stays inline: its best index
  * depends on the values (one customer's rows, not the tenant's recent ones), which only a fresh plan sees.
  *
  * `intake_write`: the idempotency lock, the earlier complaint under the key, the customer

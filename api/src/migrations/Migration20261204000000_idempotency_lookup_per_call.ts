@@ -7,10 +7,9 @@ import { Migration } from '@mikro-orm/migrations';
  * statistics change. A new database has none: its first intakes planned the lookup with every index on
  * complaints looking alike, and the kept plan read the tenant's rows by (tenant_id, category_code, created_at),
  * filtering on the key, instead of using the unique (tenant_id, idempotency_key). Each intake then read all
- * of the tenant's complaints until autovacuum first analysed the table, up to a minute on, each lookup slower
- * than the last. Planned per call, the row count comes from the table's actual size and the unique index wins
- * from a few hundred rows on; planning it costs a small fraction of such a lookup (figures: README, "Figures
- * behind the defaults").
+ * of the tenant's complaints until autovacuum first analysed the table, up to a minute on (pg_stat_statements:
+ * 0.73 ms per lookup at 2,200 complaints, growing). Planned per call, the row count comes from the table's
+ * actual size and the unique index wins from a few hundred rows on; planning it costs about 0.03 ms.
  */
 export class Migration20261204000000_idempotency_lookup_per_call extends Migration {
   override async up(): Promise<void> {
