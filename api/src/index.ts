@@ -1,8 +1,8 @@
 /** What the worker and the cross-package tests use: domain services, no GraphQL. */
 export { loadConfig, type AppConfig } from './platform/config';
-export { createOrm, type Orm } from './platform/db/orm';
-export { withTenant, enterTenant } from './platform/db/tenant-scope';
-export { startApi } from './app';
+export { createOrm, type Orm } from './app/orm';
+export { withTenant, enterTenantStatement, type TenantScope } from './platform/db/tenant-scope';
+export { startApi } from './app/start-api';
 export { Complaint, ComplaintStatus } from './complaint/complaint.entity';
 export { ComplaintEvent } from './complaint/complaint-event.entity';
 export { appendEvent } from './complaint/timeline';
@@ -23,3 +23,4 @@ export { metricsRegistry, slaReminders, slaBreaches } from './platform/observabi
 export { observePool, observeOutboxBacklog } from './platform/observability/db-metrics';
 export { opsEndpoints } from './platform/observability/ops-endpoints';
 export { databaseChecks, type ReadinessCheck } from './platform/observability/readiness';
+export { MIGRATION_NAMES } from './migrations';

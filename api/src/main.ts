@@ -8,7 +8,7 @@ const logger = createLogger('api', config.log);
 const tracing = startTracing('complaints-api', config.telemetry);
 
 async function main(): Promise<void> {
-  const { startApi } = await import('./app.js');
+  const { startApi } = await import('./app/start-api.js');
   const api = await startApi(config, config.port, logger);
   logger.info(`GraphQL on ${api.url} (WebSocket on the same path)`);
   const stop = () => {

@@ -1,6 +1,6 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { startApi, type RunningApi } from '../../api/src/app';
-import { findFreePort } from '../../api/src/platform/embedded/process-control';
+import { startApi, type RunningApi } from '../../api/src/app/start-api';
+import { findFreePort } from '../../api/src/dev/embedded/process-control';
 import { testConfig } from '../support/harness';
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultTenantConfig, type TenantConfig } from '@complaints/tenant-config';
 import { loadConfig, startApi, type AppConfig } from '../../api/src';
-import { createOrm, type Orm } from '../../api/src/platform/db/orm';
+import { createOrm, type Orm } from '../../api/src/app/orm';
 import { ComplaintNumbers } from '../../api/src/complaint/complaint-number';
 import { hashPassword } from '../../api/src/identity/password';
 import { User } from '../../api/src/identity/user.entity';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../platform/config';
 import { migrate } from '../platform/db/migrate';
-import { createOrm } from '../platform/db/orm';
+import { createOrm } from '../app/orm';
 import { createLogger } from '../platform/observability/logger';
 
 const config = loadConfig();

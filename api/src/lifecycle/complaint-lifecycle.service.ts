@@ -6,6 +6,7 @@ import type { ComplaintService } from '../complaint/complaint.service';
 import { Complaint } from '../complaint/complaint.entity';
 import { complaintWorkflowId, LifecycleRejection, stateQuery, type LifecycleCaller, type LifecycleInput, type LifecycleView } from './lifecycle.messages';
 import type { LifecycleTemporal } from './lifecycle-wiring';
+import type { TenantScope } from '../platform/db/tenant-scope';
 import { addLogContext } from '../platform/observability/log-context';
 import { lifecycleActions } from '../platform/observability/metrics';
 
@@ -29,14 +30,14 @@ export class ComplaintLifecycleService {
    * `configVersion`, the tenant's configuration version this request already knows, spares the workflow
    * reading it again when it holds that version.
    */
-  async act<A>(em: EntityManager, principal: StaffPrincipal, complaintId: string, update: UpdateDefinition<LifecycleView, [LifecycleCaller, A]>, args: A, configVersion?: number) {
-    const complaint = await this.complaints.get(em, principal.tenantId, complaintId);
+  async act<A>(scope: TenantScope, principal: StaffPrincipal, complaintId: string, update: UpdateDefinition<LifecycleView, [LifecycleCaller, A]>, args: A, configVersion?: number) {
+    const complaint = await this.complaints.get(scope, complaintId);
     addLogContext({ complaintNumber: complaint.number });
     const caller: LifecycleCaller = { ...callerOf(principal, complaint.id), configVersion };
     let outcome = 'ok';
     let lifecycle: LifecycleView;
     try {
-      lifecycle = await this.withWorkflow(em, complaint, (handle) => handle.executeUpdate(update, { args: [caller, args] }));
+      lifecycle = await this.withWorkflow(scope.em, complaint, (handle) => handle.executeUpdate(update, { args: [caller, args] }));
     } catch (error) {
       outcome = error instanceof AppError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
       throw error;
@@ -44,13 +45,13 @@ export class ComplaintLifecycleService {
       lifecycleActions.inc({ action: update.name, outcome });
     }
     // The update returns after its projection committed; read it back past the identity map.
-    const refreshed = await em.findOneOrFail(Complaint, { tenantId: principal.tenantId, id: complaint.id }, { refresh: true });
+    const refreshed = await scope.em.findOneOrFail(Complaint, { tenantId: scope.tenantId, id: complaint.id }, { refresh: true });
     return { lifecycle, complaint: refreshed };
   }
 
-  async state(em: EntityManager, principal: StaffPrincipal, complaintId: string): Promise<LifecycleView> {
-    const complaint = await this.complaints.get(em, principal.tenantId, complaintId);
-    return this.withWorkflow(em, complaint, (handle) => handle.query(stateQuery, { permissions: [...principal.permissions] }));
+  async state(scope: TenantScope, principal: StaffPrincipal, complaintId: string): Promise<LifecycleView> {
+    const complaint = await this.complaints.get(scope, complaintId);
+    return this.withWorkflow(scope.em, complaint, (handle) => handle.query(stateQuery, { permissions: [...principal.permissions] }));
   }
 
   private async withWorkflow<T>(em: EntityManager, complaint: Complaint, work: (handle: ReturnType<LifecycleTemporal['client']['workflow']['getHandle']>) => Promise<T>): Promise<T> {

@@ -29,3 +29,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204000000_idempotency_lookup_per_call', class: Migration20261204000000_idempotency_lookup_per_call },
   { name: 'Migration20261205000000_operations_status', class: Migration20261205000000_operations_status },
 ];
+
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.name);

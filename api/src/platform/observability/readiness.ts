@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MIGRATIONS } from '../../migrations';
 
 export type CheckResult = 'ok' | { error: string };
 
@@ -39,8 +38,8 @@ async function within(work: Promise<void>, ms: number): Promise<CheckResult> {
   }
 }
 
-/** PostgreSQL answers, and every migration this build carries is applied (a newer one elsewhere is fine). */
-export function databaseChecks(root: EntityManager): ReadinessCheck[] {
+/** PostgreSQL answers, and every migration this build carries (`migrations`) is applied (a newer one elsewhere is fine). */
+export function databaseChecks(root: EntityManager, migrations: readonly string[]): ReadinessCheck[] {
   return [
     { name: 'postgres', required: true, run: async () => void (await root.fork().execute('select 1')) },
     {
@@ -48,7 +47,7 @@ export function databaseChecks(root: EntityManager): ReadinessCheck[] {
       required: true,
       run: async () => {
         const applied = new Set((await root.fork().execute<{ name: string }[]>('select name from mikro_orm_migrations')).map((r) => r.name));
-        const pending = MIGRATIONS.filter((m) => !applied.has(m.name)).map((m) => m.name);
+        const pending = migrations.filter((name) => !applied.has(name));
         if (pending.length) throw new Error(`not applied: ${pending.join(', ')}`);
       },
     },

@@ -1,16 +1,17 @@
 import 'reflect-metadata';
-import type { AppConfig } from './platform/config';
-import { createOrm, type Orm } from './platform/db/orm';
-import { buildApiSchema } from './platform/graphql/schema';
-import { startApiServer, type RunningApiServer } from './platform/http/server';
-import { createServices } from './platform/services';
-import { ComplaintNumbers } from './complaint/complaint-number';
-import { startLive } from './live/live-wiring';
-import { connectLifecycle } from './lifecycle/lifecycle-wiring';
+import type { AppConfig } from '../platform/config';
+import { createOrm, type Orm } from './orm';
+import { buildApiSchema } from './schema';
+import { startApiServer, type RunningApiServer } from './http/server';
+import { createServices } from './services';
+import { ComplaintNumbers } from '../complaint/complaint-number';
+import { startLive } from '../live/live-wiring';
+import { connectLifecycle } from '../lifecycle/lifecycle-wiring';
 import type { Client } from '@temporalio/client';
-import { createLogger, logFunction, type Logger } from './platform/observability/logger';
-import { observePool } from './platform/observability/db-metrics';
-import { databaseChecks, type ReadinessCheck } from './platform/observability/readiness';
+import { createLogger, logFunction, type Logger } from '../platform/observability/logger';
+import { observePool } from '../platform/observability/db-metrics';
+import { databaseChecks, type ReadinessCheck } from '../platform/observability/readiness';
+import { MIGRATION_NAMES } from '../migrations';
 
 export interface RunningApi extends RunningApiServer {
   orm: Orm;
@@ -37,7 +38,7 @@ export async function startApi(config: AppConfig, port = config.port, logger: Lo
       webSocketLimits: config.live,
       production: config.env === 'production',
       logger,
-      readiness: [...databaseChecks(orm.em), temporalCheck(lifecycle.client)],
+      readiness: [...databaseChecks(orm.em, MIGRATION_NAMES), temporalCheck(lifecycle.client)],
     },
     port,
   );

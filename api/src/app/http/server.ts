@@ -4,16 +4,16 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context';
-import { formatError } from '../graphql/format-error';
-import { operationLimits } from '../graphql/limits';
+import { formatError } from '../../platform/graphql/format-error';
+import { operationLimits } from '../../platform/graphql/limits';
 import type { Services } from '../services';
 import { graphqlHttpHandler } from './graphql-http';
 import { exportHttpHandler } from '../../export/export.http';
 import { attachWebSocket, type WebSocketLimits } from './websocket';
 import type { LiveServices } from '../../live/live-context';
-import { logFunction, type Logger } from '../observability/logger';
-import { opsEndpoints } from '../observability/ops-endpoints';
-import type { ReadinessCheck } from '../observability/readiness';
+import { logFunction, type Logger } from '../../platform/observability/logger';
+import { opsEndpoints } from '../../platform/observability/ops-endpoints';
+import type { ReadinessCheck } from '../../platform/observability/readiness';
 
 export interface ApiServerOptions {
   schema: GraphQLSchema;

@@ -6,10 +6,10 @@ import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../context';
 import { openRequestContext } from '../request-context';
 import type { Services } from '../services';
-import { BodyTooLargeError, readBody } from './read-body';
-import { addLogContext, runWithLogContext } from '../observability/log-context';
-import { logFunction, type Logger } from '../observability/logger';
-import { observeOperation, type ObservedOperation } from '../observability/graphql-observation';
+import { BodyTooLargeError, readBody } from '../../platform/http/read-body';
+import { addLogContext, runWithLogContext } from '../../platform/observability/log-context';
+import { logFunction, type Logger } from '../../platform/observability/logger';
+import { observeOperation, type ObservedOperation } from '../../platform/observability/graphql-observation';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_BATCH = 10;

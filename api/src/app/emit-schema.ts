@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { printApiSchema } from './schema';
-import { createLogger } from '../observability/logger';
+import { createLogger } from '../platform/observability/logger';
 
-export const SCHEMA_FILE = join(__dirname, '..', '..', '..', 'schema.graphql');
+export const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.graphql');
 
 async function main(): Promise<void> {
   writeFileSync(SCHEMA_FILE, await printApiSchema());
