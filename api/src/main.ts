@@ -8,7 +8,8 @@ const logger = createLogger('api', config.log);
 const tracing = startTracing('complaints-api', config.telemetry);
 
 async function main(): Promise<void> {
-  const { startApi } = await import('./app/start-api.js');
+  // Required here, not imported above: the app's modules load `pg` and `http` (see startTracing).
+  const { startApi } = require('./app/start-api') as typeof import('./app/start-api');
   const api = await startApi(config, config.port, logger);
   logger.info(`GraphQL on ${api.url} (WebSocket on the same path)`);
   const stop = () => {
