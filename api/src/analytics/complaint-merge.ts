@@ -5,7 +5,6 @@ import { actorOf } from '../platform/auth/principal';
 import type { TenantPrincipal } from '../platform/context';
 import { badInput, conflict } from '../platform/errors';
 import type { Services } from '../platform/services';
-import { archiveUpdate } from '../lifecycle/lifecycle.messages';
 import { ComplaintLinkKind, type ComplaintLinkType, type MergeResultType } from './complaint-links.types';
 
 /**
@@ -36,7 +35,7 @@ export async function mergeComplaints(em: EntityManager, principal: TenantPrinci
   let lifecycleArchived = false;
   if (merged.stage === 'followup') {
     lifecycleArchived = await services.lifecycle
-      .act(em, principal, duplicateId, archiveUpdate, { note: `Merged into ${kept.number}` })
+      .act(em, principal, duplicateId, 'archive', { note: `Merged into ${kept.number}` })
       .then(() => true, () => false);
   }
   return { kept, merged, lifecycleArchived };

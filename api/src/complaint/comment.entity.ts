@@ -1,7 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Entity, Property } from '@mikro-orm/core';
 import { TenantScoped } from '../platform/db/tenant-scoped.entity';
-import type { ActorType } from './complaint-event.entity';
+import type { ActorType } from '@complaints/tenant-config';
 
 export enum CommentVisibility {
   INTERNAL = 'INTERNAL',

@@ -1,9 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Entity, Property, Unique, type Opt } from '@mikro-orm/core';
+import type { ActorType } from '@complaints/tenant-config';
 import { TenantScoped } from '../platform/db/tenant-scoped.entity';
-
-export type ActorType = 'user' | 'api_key' | 'customer' | 'system';
 
 /** One line of a complaint's append-only timeline. */
 @Entity({ tableName: 'complaint_events' })

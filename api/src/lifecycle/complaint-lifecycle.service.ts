@@ -1,10 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApplicationFailure, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type UpdateDefinition } from '@temporalio/client';
+import { ApplicationFailure, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { Principal } from '../platform/auth/principal';
 import { AppError, ErrorCode, conflict, notFound } from '../platform/errors';
 import type { ComplaintService } from '../complaint/complaint.service';
 import { Complaint } from '../complaint/complaint.entity';
-import { complaintWorkflowId, LifecycleRejection, stateQuery, type LifecycleCaller, type LifecycleInput, type LifecycleView } from './lifecycle.messages';
+import {
+  complaintWorkflowId,
+  LifecycleRejection,
+  lifecycleUpdate,
+  stateQuery,
+  type LifecycleAction,
+  type LifecycleActionArgs,
+  type LifecycleCaller,
+  type LifecycleInput,
+  type LifecycleView,
+} from '@complaints/tenant-config/lifecycle-contract';
 import type { LifecycleTemporal } from './lifecycle-wiring';
 
 type StaffPrincipal = Exclude<Principal, { kind: 'anonymous' }>;
@@ -23,14 +33,14 @@ export class ComplaintLifecycleService {
   ) {}
 
   /**
-   * Runs one update and returns the lifecycle view plus the complaint as the projection left it.
+   * Runs the action's update and returns the lifecycle view plus the complaint as the projection left it.
    * `configVersion`, the tenant's configuration version this request already knows, spares the workflow
    * reading it again when it holds that version.
    */
-  async act<A>(em: EntityManager, principal: StaffPrincipal, complaintId: string, update: UpdateDefinition<LifecycleView, [LifecycleCaller, A]>, args: A, configVersion?: number) {
+  async act<A extends LifecycleAction>(em: EntityManager, principal: StaffPrincipal, complaintId: string, action: A, args: LifecycleActionArgs<A>, configVersion?: number) {
     const complaint = await this.complaints.get(em, principal.tenantId, complaintId);
     const caller: LifecycleCaller = { ...callerOf(principal, complaint.id), configVersion };
-    const lifecycle = await this.withWorkflow(em, complaint, (handle) => handle.executeUpdate(update, { args: [caller, args] }));
+    const lifecycle = await this.withWorkflow(em, complaint, (handle) => handle.executeUpdate(lifecycleUpdate(action), { args: [caller, args] }));
     // The update returns after its projection committed; read it back past the identity map.
     const refreshed = await em.findOneOrFail(Complaint, { tenantId: principal.tenantId, id: complaint.id }, { refresh: true });
     return { lifecycle, complaint: refreshed };

@@ -1,11 +1,11 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Complaint } from '../complaint/complaint.entity';
-import type { LifecycleView } from './lifecycle.messages';
+import type { LifecycleView, StageCode } from '@complaints/tenant-config/lifecycle-contract';
 
 @ObjectType('ComplaintLifecycle', { description: "The live state of a complaint's workflow" })
 export class ComplaintLifecycleType implements Omit<LifecycleView, 'status' | 'allowedActions' | 'stageStartedAt' | 'stageDueAt' | 'nextReminderAt' | 'waitingOnCustomerSince' | 'autoCloseAt' | 'followUpAt' | 'reopenUntil'> {
   @Field(() => String)
-  stage!: string;
+  stage!: StageCode;
 
   @Field(() => String)
   status!: string;

@@ -3,24 +3,34 @@
  * the workflow feeds it the workflow clock and the tenant configuration, and writes the projections it
  * returns. Everything here survives continue-as-new as JSON (see `snapshot`).
  */
-import { enabledStages, requiresApproval, stageDeadline, stageReminders, type StageCode, type TenantConfig } from '@complaints/tenant-config/dist/workflow';
-import type {
-  AssignArgs,
-  CustomerResponseArgs,
-  FeedbackArgs,
-  FollowUpArgs,
-  LifecycleInput,
-  NoteArgs,
-  ProposeSolutionArgs,
-  ReasonArgs,
-} from '@complaints/api/dist/lifecycle/lifecycle.messages';
-import { SYSTEM_ACTOR, type ActorRef, type ComplaintPatch, type NotificationWrite, type Projection, type RecipientKind, type TimelineWrite } from './projection';
+import {
+  enabledStages,
+  requiresApproval,
+  stageDeadline,
+  stageReminders,
+  SYSTEM_ACTOR,
+  type Actor,
+  type AssignArgs,
+  type ComplaintPatch,
+  type ComplaintStatusCode,
+  type CustomerResponseArgs,
+  type FeedbackArgs,
+  type FollowUpArgs,
+  type LifecycleInput,
+  type NoteArgs,
+  type NotificationWrite,
+  type Projection,
+  type ProposeSolutionArgs,
+  type ReasonArgs,
+  type RecipientKind,
+  type StageCode,
+  type TenantConfig,
+  type TimelineEntry,
+} from '@complaints/tenant-config/lifecycle-contract';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Added to a complaint's priority at each SLA breach. */
 const BREACH_PRIORITY_BUMP = 10;
-
-type Status = 'OPEN' | 'WAITING_ON_CUSTOMER' | 'RESOLVED' | 'CLOSED';
 
 export interface Reminder {
   at: number;
@@ -36,11 +46,11 @@ export interface Solution {
 /** Collects what one transition writes; every event and notification gets the next dedupe sequence. */
 class ProjectionDraft {
   readonly patch: ComplaintPatch = {};
-  readonly events: TimelineWrite[] = [];
+  readonly events: Projection['events'] = [];
   readonly notifications: NotificationWrite[] = [];
   constructor(private readonly state: LifecycleState) {}
 
-  event(kind: string, actor: ActorRef, fields: Omit<TimelineWrite, 'kind' | 'actor' | 'dedupeKey'> = {}): this {
+  event(kind: string, actor: Actor, fields: Omit<TimelineEntry, 'kind' | 'actor' | 'dedupeKey'> = {}): this {
     this.events.push({ kind, actor, ...fields, dedupeKey: this.state.nextKey() });
     return this;
   }
@@ -68,7 +78,7 @@ export class LifecycleState {
   assigneeId: string | null = null;
 
   stage: StageCode = 'intake';
-  status: Status = 'OPEN';
+  status: ComplaintStatusCode = 'OPEN';
   round = 1;
   acknowledged = false;
   configVersion = 0;
@@ -135,7 +145,7 @@ export class LifecycleState {
   // ---- stages and clocks -------------------------------------------------------------------------
 
   /** Starts a stage's SLA clock with the configuration in force now (never rewriting earlier stages). */
-  private enterStage(d: ProjectionDraft, stage: StageCode, at: number, config: TenantConfig, configVersion: number, actor: ActorRef, note?: string): void {
+  private enterStage(d: ProjectionDraft, stage: StageCode, at: number, config: TenantConfig, configVersion: number, actor: Actor, note?: string): void {
     const from = this.stage;
     this.stage = stage;
     this.configVersion = configVersion;
@@ -150,7 +160,7 @@ export class LifecycleState {
   }
 
   /** The stage of a closed complaint whose clock has not started (follow-up scheduled for later). */
-  private parkStage(d: ProjectionDraft, stage: StageCode, actor: ActorRef): void {
+  private parkStage(d: ProjectionDraft, stage: StageCode, actor: Actor): void {
     const from = this.stage;
     this.stage = stage;
     this.stageStartedAt = null;
@@ -244,13 +254,13 @@ export class LifecycleState {
     return d.build();
   }
 
-  acknowledge(actor: ActorRef, args: NoteArgs, now: number): Projection {
+  acknowledge(actor: Actor, args: NoteArgs, now: number): Projection {
     const d = this.draft();
     this.markAcknowledged(d, actor, now, args.note ?? null);
     return d.build();
   }
 
-  private markAcknowledged(d: ProjectionDraft, actor: ActorRef, now: number, note: string | null): void {
+  private markAcknowledged(d: ProjectionDraft, actor: Actor, now: number, note: string | null): void {
     if (this.acknowledged) return;
     this.acknowledged = true;
     d.patch.firstRespondedAt = iso(now);
@@ -258,7 +268,7 @@ export class LifecycleState {
     d.notify('complaint.acknowledged', 'customer', this.complaintId, { number: this.number });
   }
 
-  assign(actor: ActorRef, args: AssignArgs): Projection {
+  assign(actor: Actor, args: AssignArgs): Projection {
     const d = this.draft();
     const from = this.assigneeId ?? this.teamCode;
     if (args.teamCode != null) this.teamCode = args.teamCode;
@@ -269,14 +279,14 @@ export class LifecycleState {
     return d.build();
   }
 
-  startInvestigation(actor: ActorRef, args: NoteArgs, now: number, config: TenantConfig, version: number): Projection {
+  startInvestigation(actor: Actor, args: NoteArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     this.markAcknowledged(d, actor, now, null);
     this.enterStage(d, 'investigation', now, config, version, actor, args.note ?? undefined);
     return d.build();
   }
 
-  proposeSolution(actor: ActorRef, args: ProposeSolutionArgs, now: number, config: TenantConfig, version: number): Projection {
+  proposeSolution(actor: Actor, args: ProposeSolutionArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     this.solution = { text: args.text.trim(), compensationType: args.compensationType, compensationAmount: args.compensationAmount };
     d.event('solution.proposed', actor, { note: this.solution.text, data: { ...this.solution, round: this.round } });
@@ -300,7 +310,7 @@ export class LifecycleState {
     return d.build();
   }
 
-  approve(actor: ActorRef, args: NoteArgs, now: number, config: TenantConfig, version: number): Projection {
+  approve(actor: Actor, args: NoteArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     if (this.managementReview) {
       d.event('management.decided', actor, { note: args.note ?? null, data: { round: this.round }, customerVisible: true });
@@ -313,7 +323,7 @@ export class LifecycleState {
     return d.build();
   }
 
-  reject(actor: ActorRef, args: ReasonArgs, now: number, config: TenantConfig, version: number): Projection {
+  reject(actor: Actor, args: ReasonArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     d.event('solution.rejected', actor, { note: args.reason });
     this.notifyOwner(d, 'solution.rejected', { reason: args.reason });
@@ -321,7 +331,7 @@ export class LifecycleState {
     return d.build();
   }
 
-  sendFeedback(actor: ActorRef, args: FeedbackArgs, now: number, config: TenantConfig): Projection {
+  sendFeedback(actor: Actor, args: FeedbackArgs, now: number, config: TenantConfig): Projection {
     const d = this.draft();
     this.waitingSince = now;
     this.autoCloseAt = now + config.lifecycle.autoCloseDays * DAY_MS;
@@ -333,7 +343,7 @@ export class LifecycleState {
     return d.build();
   }
 
-  customerResponse(actor: ActorRef, args: CustomerResponseArgs, now: number, config: TenantConfig, version: number): Projection {
+  customerResponse(actor: Actor, args: CustomerResponseArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     this.resumeFromCustomer(d);
     const threshold = config.lifecycle.rounds.unhappyRatingThreshold;
@@ -391,7 +401,7 @@ export class LifecycleState {
     }
   }
 
-  private toArchive(d: ProjectionDraft, actor: ActorRef, note: string | null): void {
+  private toArchive(d: ProjectionDraft, actor: Actor, note: string | null): void {
     this.archived = true;
     this.followUpAt = null;
     this.status = 'CLOSED';
@@ -399,20 +409,20 @@ export class LifecycleState {
     d.event('complaint.archived', actor, { note });
   }
 
-  recordFollowUp(actor: ActorRef, args: FollowUpArgs): Projection {
+  recordFollowUp(actor: Actor, args: FollowUpArgs): Projection {
     const d = this.draft();
     d.event('followup.recorded', actor, { note: args.note, data: { rating: args.rating ?? null } });
     this.toArchive(d, actor, null);
     return d.build();
   }
 
-  archive(actor: ActorRef, args: NoteArgs): Projection {
+  archive(actor: Actor, args: NoteArgs): Projection {
     const d = this.draft();
     this.toArchive(d, actor, args.note ?? 'Archived without a follow-up survey');
     return d.build();
   }
 
-  reopen(actor: ActorRef, args: ReasonArgs, now: number, config: TenantConfig, version: number): Projection {
+  reopen(actor: Actor, args: ReasonArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     this.archived = false;
     this.closedAt = null;

@@ -1,5 +1,5 @@
-import type { LifecycleView } from '@complaints/api/dist/lifecycle/lifecycle.messages';
-import { ALL_ACTIONS, mayAct, stageProblem } from './lifecycle-rules';
+import { LIFECYCLE_ACTION_NAMES, type LifecycleView } from '@complaints/tenant-config/lifecycle-contract';
+import { mayAct, stageProblem } from './lifecycle-rules';
 import type { LifecycleState } from './lifecycle-state';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -23,6 +23,6 @@ export function viewOf(s: LifecycleState, now: number, permissions?: readonly st
     approvalRequired: s.approvalRequired,
     managementReview: s.managementReview,
     configVersion: s.configVersion,
-    allowedActions: ALL_ACTIONS.filter((a) => stageProblem(a, s, now) === null && (!permissions || mayAct(a, permissions))),
+    allowedActions: LIFECYCLE_ACTION_NAMES.filter((a) => stageProblem(a, s, now) === null && (!permissions || mayAct(a, permissions))),
   };
 }

@@ -1,3 +1,5 @@
+import type { Actor } from '@complaints/tenant-config';
+
 /** Who is calling. Every principal except the anonymous one is bound to exactly one tenant. */
 export type Principal =
   | { kind: 'anonymous' }
@@ -10,12 +12,6 @@ export type Principal =
 export const PORTAL_PERMISSIONS: ReadonlySet<string> = new Set(['portal.read', 'portal.respond']);
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
-
-export interface Actor {
-  type: 'user' | 'api_key' | 'customer' | 'system';
-  id: string | null;
-  name: string | null;
-}
 
 export function actorOf(principal: Principal): Actor {
   switch (principal.kind) {
