@@ -3,6 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Entity, Property, Unique, type Opt } from '@mikro-orm/core';
 import type { ActorType } from '@complaints/tenant-config';
 import { TenantScoped } from '../platform/db/tenant-scoped.entity';
+import { ActorTypeEnum } from './complaint.enums';
 
 /** One line of a complaint's append-only timeline. */
 @Entity({ tableName: 'complaint_events' })
@@ -22,7 +23,7 @@ export class ComplaintEvent extends TenantScoped {
   kind!: string;
 
   @Property({ type: 'text' })
-  @Field(() => String)
+  @Field(() => ActorTypeEnum)
   actorType!: ActorType;
 
   @Property({ type: 'text', nullable: true })

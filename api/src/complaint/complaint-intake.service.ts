@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addBusinessMinutes, matchRoutingRule, stageDeadline, flattenCategories, type Actor, type Channel, type TenantConfig } from '@complaints/tenant-config';
+import { addBusinessMinutes, matchRoutingRule, stageDeadline, flattenCategories, type Actor, type Channel, type StageCode, type TenantConfig } from '@complaints/tenant-config';
 import type { TimelineEntry } from '@complaints/tenant-config/lifecycle-contract';
 import { badInput, conflict } from '../platform/errors';
 import type { VersionedConfig } from '../tenant/tenant-config.service';
@@ -15,7 +15,7 @@ import { noteTimelineWritten, timelineColumns } from './timeline';
 import { planWorkflowStart, startAfterCommit, workflowOutboxValues } from '../lifecycle/workflow-start.outbox';
 import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from '../analytics/repeat-complaints';
 
-const INTAKE_STAGE = 'intake';
+const INTAKE_STAGE: StageCode = 'intake';
 
 export interface IntakeResult {
   complaint: Complaint;
@@ -60,7 +60,8 @@ export class ComplaintIntakeService {
       number,
       idempotencyKey,
       requestHash,
-      channel: input.channel,
+      // validateSubmission has checked it against CHANNELS.
+      channel: input.channel as Channel,
       categoryCode: input.categoryCode ?? null,
       severity,
       priority: priorityOf(config, severity, tier),

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { LIFECYCLE_ACTIONS, type CompensationType, type LifecycleAction, type LifecycleActionArgs } from '@complaints/tenant-config/lifecycle-contract';
+import { LIFECYCLE_ACTIONS, type LifecycleAction, type LifecycleActionArgs } from '@complaints/tenant-config/lifecycle-contract';
 import { tenantPrincipal, type RequestContext } from '../platform/context';
 import { badInput } from '../platform/errors';
 import { ComplaintLifecycleType, CustomerResponseInput, LifecycleActionPayload, ProposeSolutionInput } from './lifecycle.types';
@@ -46,7 +46,7 @@ export class LifecycleResolver {
     if (!MONEY.test(input.compensationAmount)) throw badInput([{ path: 'input.compensationAmount', message: 'Use a decimal amount such as 150 or 150.00' }]);
     return act(ctx, id, 'proposeSolution', {
       text: input.text,
-      compensationType: input.compensationType as CompensationType,
+      compensationType: input.compensationType,
       compensationAmount: Number(input.compensationAmount),
     });
   }
