@@ -28,7 +28,7 @@ const REJECTION_CODES: Record<string, ErrorCode> = {
 /** Staff actions on a complaint's lifecycle: each is a Workflow Update whose result the caller gets back. */
 export class ComplaintLifecycleService {
   constructor(
-    private readonly temporal: LifecycleTemporal | null,
+    private readonly temporal: LifecycleTemporal,
     private readonly complaints: ComplaintService,
   ) {}
 
@@ -52,28 +52,26 @@ export class ComplaintLifecycleService {
   }
 
   private async withWorkflow<T>(em: EntityManager, complaint: Complaint, work: (handle: ReturnType<LifecycleTemporal['client']['workflow']['getHandle']>) => Promise<T>): Promise<T> {
-    const temporal = this.temporal;
-    if (!temporal) throw conflict('The complaint lifecycle is not available in this process');
-    const handle = temporal.client.workflow.getHandle(complaintWorkflowId(complaint.tenantId, complaint.id));
+    const handle = this.temporal.client.workflow.getHandle(complaintWorkflowId(complaint.tenantId, complaint.id));
     try {
       return await work(handle);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) {
         // The start is still in the outbox (Temporal was down at intake): start it now rather than wait for the relay.
-        await this.startFromOutbox(em, temporal, complaint);
+        await this.startFromOutbox(em, complaint);
         return work(handle).catch((again: unknown) => Promise.reject(lifecycleError(again)));
       }
       throw lifecycleError(error);
     }
   }
 
-  private async startFromOutbox(em: EntityManager, temporal: LifecycleTemporal, complaint: Complaint): Promise<void> {
+  private async startFromOutbox(em: EntityManager, complaint: Complaint): Promise<void> {
     const [row] = await em.execute<{ id: string; workflow_id: string; input: LifecycleInput }[]>(
       'select id, workflow_id, input from workflow_outbox where complaint_id = ?',
       [complaint.id],
     );
     if (!row) throw conflict('This complaint has no lifecycle workflow');
-    await temporal.starter.start({ id: row.id, tenantId: complaint.tenantId, complaintId: complaint.id, workflowId: row.workflow_id, input: row.input });
+    await this.temporal.starter.start({ id: row.id, tenantId: complaint.tenantId, complaintId: complaint.id, workflowId: row.workflow_id, input: row.input });
   }
 }
 
