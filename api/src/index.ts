@@ -3,8 +3,8 @@
  * entry loads neither Apollo nor type-graphql). The HTTP/GraphQL server is `@complaints/api/server`.
  */
 export { loadConfig, type AppConfig } from './platform/config';
-export { createOrm, type Orm } from './platform/db/orm';
-export { withTenant, enterTenant } from './platform/db/tenant-scope';
+export { createOrm, type Orm } from './app/orm';
+export { withTenant, enterTenantStatement, type TenantScope } from './platform/db/tenant-scope';
 export { Complaint, ComplaintStatus } from './complaint/complaint.entity';
 export { ComplaintEvent } from './complaint/complaint-event.entity';
 export { appendEvent, timelineColumns } from './complaint/timeline';

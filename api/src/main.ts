@@ -1,4 +1,4 @@
-import { startApi } from './app';
+import { startApi } from './app/start-api';
 import { loadConfig } from './platform/config';
 
 async function main(): Promise<void> {

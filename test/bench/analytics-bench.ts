@@ -83,7 +83,7 @@ async function main() {
     cleanup.add(() => orm.close());
     const analytics = new AnalyticsService(orm.em);
     let t = performance.now();
-    const stored = await withTenant(orm.em, tenantId, (em) => new TenantConfigService().current(em, tenantId));
+    const stored = await withTenant(orm.em, tenantId, (scope) => new TenantConfigService().current(scope));
     await analytics.refresh(tenantId, stored.config);
     const buildSeconds = (performance.now() - t) / 1000;
     const { rows: [size] } = await admin.query<{ daily: string; monthly: string; subjects: string }>(

@@ -8,7 +8,7 @@ import {
   lifecycleUpdate,
 } from '@complaints/tenant-config/lifecycle-contract';
 import { WorkflowStarter } from '../../api/src/lifecycle/workflow-start.outbox';
-import { createOrm, type Orm } from '../../api/src/platform/db/orm';
+import { createOrm, type Orm } from '../../api/src/app/orm';
 import { withTenant } from '../../api/src/platform/db/tenant-scope';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
 import { adminOrm, testConfig, complaintNumbers } from '../support/harness';
@@ -40,9 +40,9 @@ afterAll(async () => {
 
 it('a worker crashing after each commit and then replaced mid-workflow writes every event and notification exactly once', async () => {
   const tenantId = (await admin.em.fork().transactional((em) => tenants.createTenant(em, `t-${randomUUID().slice(0, 12)}`, 'Crash', roundTheClockConfig()))).id;
-  const complaintId = await withTenant(app.em, tenantId, async (em) => {
+  const complaintId = await withTenant(app.em, tenantId, async (scope) => {
     const input = Object.assign(new SubmitComplaintInput(), { channel: 'web', subject: 'Crash', description: 'Crash test', contact: { name: 'Di', email: 'di@example.com' } });
-    return (await new ComplaintIntakeService(complaintNumbers()).submit(em, tenantId, { type: 'system', id: null, name: null }, await tenants.current(em, tenantId), input, `key-${randomUUID()}`)).complaint.id;
+    return (await new ComplaintIntakeService(complaintNumbers()).submit(scope, { type: 'system', id: null, name: null }, await tenants.current(scope), input, `key-${randomUUID()}`)).complaint.id;
   });
 
   // Worker 1 commits every projection, then "crashes" before reporting it: Temporal retries the activity.

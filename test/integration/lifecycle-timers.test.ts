@@ -16,7 +16,7 @@ import {
 } from '@complaints/tenant-config/lifecycle-contract';
 import { LifecycleState } from '../../worker/src/workflows/lifecycle-state';
 import { WorkflowStarter } from '../../api/src/lifecycle/workflow-start.outbox';
-import { createOrm, type Orm } from '../../api/src/platform/db/orm';
+import { createOrm, type Orm } from '../../api/src/app/orm';
 import { withTenant } from '../../api/src/platform/db/tenant-scope';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
 import { adminOrm, testConfig, complaintNumbers } from '../support/harness';
@@ -54,10 +54,10 @@ async function complaintInOutbox(config: TenantConfig) {
   const tenant = await admin.em.fork().transactional((em) => tenants.createTenant(em, `t-${randomUUID().slice(0, 12)}`, 'Timers', config));
   const tenantId = tenant.id;
   const intake = new ComplaintIntakeService(complaintNumbers());
-  const complaint = await withTenant(app.em, tenantId, async (em) => {
-    const versioned = await tenants.current(em, tenantId);
+  const complaint = await withTenant(app.em, tenantId, async (scope) => {
+    const versioned = await tenants.current(scope);
     const input = Object.assign(new SubmitComplaintInput(), { channel: 'web', subject: 'Late parcel', description: 'Two weeks late', categoryCode: 'other', contact: { name: 'Bo', email: 'bo@example.com' } });
-    return (await intake.submit(em, tenantId, { type: 'system', id: null, name: null }, versioned, input, `key-${randomUUID()}`)).complaint;
+    return (await intake.submit(scope, { type: 'system', id: null, name: null }, versioned, input, `key-${randomUUID()}`)).complaint;
   });
   return { tenantId, complaint };
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { Orm } from '../../api/src/platform/db/orm';
+import type { Orm } from '../../api/src/app/orm';
 import { adminOrm, complaintInput, createTestTenant, gql, newKey, startTestApi, SUBMIT, testConfig, type TestApi, type TestTenant } from '../support/harness';
 import { connectLive, type LiveConnection } from '../support/live-client';
 import { TAIL_APPLICATION_NAME } from '../../api/src/live/timeline-tail';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { defaultTenantConfig, type TenantConfig } from '@complaints/tenant-config';
 import { loadConfig, type AppConfig } from '../../api/src';
 import { startApi } from '../../api/src/server';
-import { createOrm, type Orm } from '../../api/src/platform/db/orm';
+import { createOrm, type Orm } from '../../api/src/app/orm';
 import { ComplaintNumbers } from '../../api/src/complaint/complaint-number';
 import { hashPassword } from '../../api/src/identity/password';
 import { User } from '../../api/src/identity/user.entity';

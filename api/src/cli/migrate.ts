@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../platform/config';
 import { migrate } from '../platform/db/migrate';
-import { createOrm } from '../platform/db/orm';
+import { createOrm } from '../app/orm';
 
 /** `node api/dist/cli/migrate.js`: applies pending migrations as the database owner (DATABASE_URL). */
 async function main(): Promise<void> {

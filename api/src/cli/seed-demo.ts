@@ -7,7 +7,7 @@ import type { SubmitComplaintInput } from '../complaint/complaint.inputs';
 import { hashPassword } from '../identity/password';
 import { User } from '../identity/user.entity';
 import { loadConfig } from '../platform/config';
-import { createOrm } from '../platform/db/orm';
+import { createOrm } from '../app/orm';
 import { withTenant } from '../platform/db/tenant-scope';
 import { TenantConfigService } from '../tenant/tenant-config.service';
 import { Tenant } from '../tenant/tenant.entity';
@@ -62,8 +62,8 @@ export async function seedDemo(root: EntityManager, numbers: ComplaintNumbers): 
   const intake = new ComplaintIntakeService(numbers);
   const leaf = config.categories[0]?.children?.[0];
   for (const [i, input] of SAMPLE_COMPLAINTS.entries()) {
-    await withTenant(root, tenantId, async (em) =>
-      intake.submit(em, tenantId, { type: 'system', id: null, name: 'demo seed' }, { version: 1, config }, { ...input, categoryCode: leaf?.code ?? null }, `demo-seed-${i}`),
+    await withTenant(root, tenantId, async (scope) =>
+      intake.submit(scope, { type: 'system', id: null, name: 'demo seed' }, { version: 1, config }, { ...input, categoryCode: leaf?.code ?? null }, `demo-seed-${i}`),
     );
   }
   return !existing;

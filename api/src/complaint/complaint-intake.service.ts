@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { addBusinessMinutes, matchRoutingRule, stageDeadline, flattenCategories, type Actor, type Channel, type StageCode, type TenantConfig } from '@complaints/tenant-config';
 import type { TimelineEntry } from '@complaints/tenant-config/lifecycle-contract';
 import { badInput, conflict } from '../platform/errors';
@@ -13,7 +12,8 @@ import { idempotencyLockKey, writeIntake, type CustomerUpsert, type IntakeWritte
 import { rowValues, type ColumnValues } from '../platform/db/sql-rows';
 import { noteTimelineWritten, timelineColumns } from './timeline';
 import { planWorkflowStart, startAfterCommit, workflowOutboxValues } from '../lifecycle/workflow-start.outbox';
-import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from '../analytics/repeat-complaints';
+import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from './repeat-complaints';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 const INTAKE_STAGE: StageCode = 'intake';
 
@@ -33,7 +33,8 @@ export class ComplaintIntakeService {
    * takes the idempotency lock and writes customer, complaint, timeline and workflow outbox together, or
    * finds the complaint filed earlier under the key.
    */
-  async submit(em: EntityManager, tenantId: string, actor: Actor, tenant: VersionedConfig, input: SubmitComplaintInput, idempotencyKey: string): Promise<IntakeResult> {
+  async submit(scope: TenantScope, actor: Actor, tenant: VersionedConfig, input: SubmitComplaintInput, idempotencyKey: string): Promise<IntakeResult> {
+    const { em, tenantId } = scope;
     if (!/^[\w.:-]{8,128}$/.test(idempotencyKey)) {
       throw badInput([{ path: 'idempotencyKey', message: 'Idempotency key must be 8–128 letters, digits or . _ : -' }]);
     }
@@ -42,7 +43,7 @@ export class ComplaintIntakeService {
     const errors = validateSubmission(input, config);
     if (errors.length) {
       // A retry of an accepted submission still gets its complaint, even if the configuration changed since.
-      const earlier = await this.findEarlier(em, tenantId, idempotencyKey);
+      const earlier = await this.findEarlier(scope, idempotencyKey);
       if (earlier) return this.replay(earlier, requestHash);
       throw badInput(errors);
     }
@@ -51,7 +52,7 @@ export class ComplaintIntakeService {
     const { number, customer: known } = await this.numbers.next(tenantId, now, config.businessCalendar.timeZone, input.customer?.externalId ?? null);
     const customer = input.customer ? customerUpsert(input.customer, known) : null;
     const tier = customer ? (customer.tier ?? known?.tier ?? DEFAULT_TIER) : undefined;
-    const { category, severity, rule, assignee, teamCode } = await route(em, tenantId, config, input, tier);
+    const { category, severity, rule, assignee, teamCode } = await route(scope, config, input, tier);
     const severityDef = config.severities.find((s) => s.code === severity)!;
 
     const fields = {
@@ -129,7 +130,7 @@ export class ComplaintIntakeService {
     startAfterCommit(em, workflowStart);
     // Registered as loaded, not new: it is written already, and later reads in this request find it here.
     const complaint = em.create(Complaint, { ...fields, customerId: written.customerId }, { managed: true, persist: false });
-    await recordRepeatLinks(em, tenantId, complaint, await this.repeatCandidates(em, tenantId, complaint, customer, written));
+    await recordRepeatLinks(scope, complaint, await this.repeatCandidates(scope, complaint, customer, written));
     return { complaint, created: true };
   }
 
@@ -137,7 +138,8 @@ export class ComplaintIntakeService {
    * The candidates read with the write; or, when the customer this intake meant to create was created by a
    * concurrent intake first (the upsert then returns that one's id), read now, since it may have complaints.
    */
-  private async repeatCandidates(em: EntityManager, tenantId: string, complaint: Complaint, customer: CustomerUpsert | null, written: IntakeWritten): Promise<RepeatCandidate[]> {
+  private async repeatCandidates(scope: TenantScope, complaint: Complaint, customer: CustomerUpsert | null, written: IntakeWritten): Promise<RepeatCandidate[]> {
+    const { em, tenantId } = scope;
     if (customer && written.customerId !== customer.id) {
       const query = repeatCandidatesQuery(tenantId, complaint)!;
       return em.execute<RepeatCandidate[]>(query.sql, query.params);
@@ -145,7 +147,8 @@ export class ComplaintIntakeService {
     return written.thenRows as unknown as RepeatCandidate[];
   }
 
-  private findEarlier(em: EntityManager, tenantId: string, idempotencyKey: string): Promise<Complaint | null> {
+  private findEarlier(scope: TenantScope, idempotencyKey: string): Promise<Complaint | null> {
+    const { em, tenantId } = scope;
     return em
       .execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [idempotencyLockKey(tenantId, idempotencyKey)])
       .then(() => em.findOne(Complaint, { tenantId, idempotencyKey }));
@@ -158,7 +161,8 @@ export class ComplaintIntakeService {
 }
 
 /** Classification defaults and the tenant's routing rules: severity, the rule that matched, and its target. */
-async function route(em: EntityManager, tenantId: string, config: TenantConfig, input: SubmitComplaintInput, customerTier: string | undefined) {
+async function route(scope: TenantScope, config: TenantConfig, input: SubmitComplaintInput, customerTier: string | undefined) {
+  const { em, tenantId } = scope;
   const category = input.categoryCode ? flattenCategories(config.categories).find((c) => c.code === input.categoryCode) : undefined;
   const severity = input.severity ?? category?.defaultSeverity ?? config.severities[0]!.code;
   const rule = matchRoutingRule(config, {

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TenantConfig } from '@complaints/tenant-config';
-import { enterTenant, filterToTenant } from '../platform/db/tenant-scope';
+import { enterTenant, filterToTenant, type TenantScope } from '../platform/db/tenant-scope';
 import { unauthenticated } from '../platform/errors';
-import { ANONYMOUS, PORTAL_PERMISSIONS, type Principal } from '../platform/auth/principal';
+import { ANONYMOUS, type Principal } from '../platform/auth/principal';
+import { grantsOf } from '../platform/auth/permissions';
 import { Complaint } from '../complaint/complaint.entity';
 import type { TenantConfigService } from '../tenant/tenant-config.service';
 import { parseApiKey, secretMatches } from './api-key-secret';
@@ -15,6 +15,8 @@ export interface AuthSession {
   principal: Principal;
   /** The tenant's configuration version, when authentication read it (staff): the operation reuses it. */
   configVersion?: number;
+  /** The principal's tenant, entered on the operation's EntityManager; absent for the anonymous principal. */
+  scope?: TenantScope;
 }
 
 interface StaffSessionRow {
@@ -32,14 +34,6 @@ export interface AuthTokens {
 const LAST_USED_RESOLUTION_MS = 60_000;
 const BAD_CREDENTIALS = 'Unknown tenant, email or password';
 const EXPIRED_ACCESS = 'The access token is invalid or expired';
-
-export function permissionsOf(config: TenantConfig, roleCodes: readonly string[]): Set<string> {
-  const granted = new Set<string>();
-  for (const role of config.roles) {
-    if (roleCodes.includes(role.code)) role.permissions.forEach((p) => granted.add(p));
-  }
-  return granted;
-}
 
 /** Turns credentials into a principal. Every failure answers the same words: no account probing. */
 export class AuthService {
@@ -74,7 +68,7 @@ export class AuthService {
     const [scheme, credential] = authorization.trim().split(/\s+/, 2);
     if (!credential) throw unauthenticated('Malformed Authorization header');
     if (scheme?.toLowerCase() === 'bearer') return this.bearerSession(em, credential);
-    if (scheme?.toLowerCase() === 'apikey') return { principal: await this.apiKeyPrincipal(em, credential) };
+    if (scheme?.toLowerCase() === 'apikey') return this.apiKeySession(em, credential);
     throw unauthenticated(`Unsupported authorization scheme "${scheme}"`);
   }
 
@@ -86,29 +80,29 @@ export class AuthService {
   private async bearerSession(em: EntityManager, token: string): Promise<AuthSession> {
     const claims = await this.tokens.verify(token);
     if (claims?.use === 'portal') {
-      await enterTenant(em, claims.tenantId);
+      const scope = await enterTenant(em, claims.tenantId);
       const exists = await em.count(Complaint, { tenantId: claims.tenantId, id: claims.subject });
       if (!exists) throw unauthenticated('The portal token is invalid or expired');
-      return { principal: { kind: 'portal', tenantId: claims.tenantId, complaintId: claims.subject, permissions: PORTAL_PERMISSIONS } };
+      return { principal: { kind: 'portal', tenantId: claims.tenantId, complaintId: claims.subject, permissions: grantsOf({ kind: 'portal' }) }, scope };
     }
     if (claims?.use !== 'access') throw unauthenticated(EXPIRED_ACCESS);
     // One round trip enters the tenant and reads the active user with the tenant's configuration version.
     const [row] = await em.execute<StaffSessionRow[]>('select * from auth_staff_session(?, ?)', [claims.tenantId, claims.subject]);
-    filterToTenant(em, claims.tenantId);
+    const scope = filterToTenant(em, claims.tenantId);
     if (!row) throw unauthenticated(EXPIRED_ACCESS);
-    const config = await this.tenantConfig.atVersion(em, claims.tenantId, row.config_version);
+    const config = await this.tenantConfig.atVersion(scope, row.config_version);
     const principal: Principal = {
       kind: 'user',
       tenantId: claims.tenantId,
       userId: claims.subject,
       displayName: row.display_name,
       roles: row.roles,
-      permissions: permissionsOf(config, row.roles),
+      permissions: grantsOf({ kind: 'staff', roles: config.roles, roleCodes: row.roles }),
     };
-    return { principal, configVersion: row.config_version };
+    return { principal, configVersion: row.config_version, scope };
   }
 
-  private async apiKeyPrincipal(em: EntityManager, token: string): Promise<Principal> {
+  private async apiKeySession(em: EntityManager, token: string): Promise<AuthSession> {
     const parsed = parseApiKey(token);
     const [row] = parsed
       ? await em.execute<{ id: string; tenant_id: string; secret_hash: string; scopes: string[]; revoked_at: Date | null }[]>(
@@ -119,19 +113,19 @@ export class AuthService {
     if (!parsed || !row || row.revoked_at || !secretMatches(parsed.secret, row.secret_hash)) {
       throw unauthenticated('The API key is invalid or revoked');
     }
-    await enterTenant(em, row.tenant_id);
+    const scope = await enterTenant(em, row.tenant_id);
     const key = await em.findOneOrFail(ApiKey, { id: row.id });
     // Throttled so a busy frontend does not write this row on every request; a direct UPDATE, so it
     // commits with read-only operations too (their unit of work is discarded).
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: new Date() });
     }
-    return { kind: 'api_key', tenantId: row.tenant_id, apiKeyId: row.id, name: key.name, permissions: new Set(row.scopes) };
+    return { principal: { kind: 'api_key', tenantId: row.tenant_id, apiKeyId: row.id, name: key.name, permissions: grantsOf({ kind: 'api_key', scopes: row.scopes }) }, scope };
   }
 
   private async findActiveUser(em: EntityManager, tenantId: string, where: { id: string } | { email: string }): Promise<User | null> {
-    await enterTenant(em, tenantId);
-    return em.findOne(User, { ...where, tenantId, active: true }, { populate: ['passwordHash'] });
+    const scope = await enterTenant(em, tenantId);
+    return scope.em.findOne(User, { ...where, tenantId, active: true }, { populate: ['passwordHash'] });
   }
 
   private async issue(user: User): Promise<AuthTokens> {

@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { enterTenant } from '../platform/db/tenant-scope';
-import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantPrincipal, type RequestContext } from '../app/context';
 import { notFound } from '../platform/errors';
 import { Tenant } from '../tenant/tenant.entity';
 import { ApiKey } from './api-key.entity';
@@ -27,37 +26,36 @@ export class IdentityResolver {
   @Query(() => Me)
   async me(@Ctx() ctx: RequestContext): Promise<Me> {
     const principal = tenantPrincipal(ctx);
-    await enterTenant(ctx.em, principal.tenantId);
     const tenant = await ctx.em.findOne(Tenant, { id: principal.tenantId });
     if (!tenant) throw notFound('Tenant');
-    const user = principal.kind === 'user' ? await ctx.services.identity.user(ctx.em, principal.tenantId, principal.userId) : null;
+    const user = principal.kind === 'user' ? await ctx.services.identity.user(ctx.tenant(), principal.userId) : null;
     return { kind: principal.kind, user, tenant, permissions: [...principal.permissions].sort() };
   }
 
   @Authorized('user.manage')
   @Query(() => [User])
   users(@Ctx() ctx: RequestContext): Promise<User[]> {
-    return ctx.services.identity.users(ctx.em, tenantIdOf(ctx));
+    return ctx.services.identity.users(ctx.tenant());
   }
 
   @Authorized('user.manage')
   @Mutation(() => User)
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
     const { config } = await ctx.tenantConfig();
-    return ctx.services.identity.createUser(ctx.em, tenantIdOf(ctx), config, input);
+    return ctx.services.identity.createUser(ctx.tenant(), config, input);
   }
 
   @Authorized('user.manage')
   @Mutation(() => User)
   async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
     const { config } = await ctx.tenantConfig();
-    return ctx.services.identity.updateUser(ctx.em, tenantIdOf(ctx), config, id, input);
+    return ctx.services.identity.updateUser(ctx.tenant(), config, id, input);
   }
 
   @Authorized('apikey.manage')
   @Query(() => [ApiKey])
   apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKey[]> {
-    return ctx.services.identity.apiKeys(ctx.em, tenantIdOf(ctx));
+    return ctx.services.identity.apiKeys(ctx.tenant());
   }
 
   @Authorized('apikey.manage')
@@ -70,6 +68,6 @@ export class IdentityResolver {
   @Authorized('apikey.manage')
   @Mutation(() => ApiKey)
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
-    return ctx.services.identity.revokeApiKey(ctx.em, tenantIdOf(ctx), id);
+    return ctx.services.identity.revokeApiKey(ctx.tenant(), id);
   }
 }

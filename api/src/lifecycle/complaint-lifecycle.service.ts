@@ -16,6 +16,7 @@ import {
   type LifecycleView,
 } from '@complaints/tenant-config/lifecycle-contract';
 import type { LifecycleTemporal } from './lifecycle-wiring';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 type StaffPrincipal = Exclude<Principal, { kind: 'anonymous' }>;
 
@@ -37,18 +38,18 @@ export class ComplaintLifecycleService {
    * `configVersion`, the tenant's configuration version this request already knows, spares the workflow
    * reading it again when it holds that version.
    */
-  async act<A extends LifecycleAction>(em: EntityManager, principal: StaffPrincipal, complaintId: string, action: A, args: LifecycleActionArgs<A>, configVersion?: number) {
-    const complaint = await this.complaints.get(em, principal.tenantId, complaintId);
+  async act<A extends LifecycleAction>(scope: TenantScope, principal: StaffPrincipal, complaintId: string, action: A, args: LifecycleActionArgs<A>, configVersion?: number) {
+    const complaint = await this.complaints.get(scope, complaintId);
     const caller: LifecycleCaller = { ...callerOf(principal, complaint.id), configVersion };
-    const lifecycle = await this.withWorkflow(em, complaint, (handle) => handle.executeUpdate(lifecycleUpdate(action), { args: [caller, args] }));
+    const lifecycle = await this.withWorkflow(scope.em, complaint, (handle) => handle.executeUpdate(lifecycleUpdate(action), { args: [caller, args] }));
     // The update returns after its projection committed; read it back past the identity map.
-    const refreshed = await em.findOneOrFail(Complaint, { tenantId: principal.tenantId, id: complaint.id }, { refresh: true });
+    const refreshed = await scope.em.findOneOrFail(Complaint, { tenantId: scope.tenantId, id: complaint.id }, { refresh: true });
     return { lifecycle, complaint: refreshed };
   }
 
-  async state(em: EntityManager, principal: StaffPrincipal, complaintId: string): Promise<LifecycleView> {
-    const complaint = await this.complaints.get(em, principal.tenantId, complaintId);
-    return this.withWorkflow(em, complaint, (handle) => handle.query(stateQuery, { permissions: [...principal.permissions] }));
+  async state(scope: TenantScope, principal: StaffPrincipal, complaintId: string): Promise<LifecycleView> {
+    const complaint = await this.complaints.get(scope, complaintId);
+    return this.withWorkflow(scope.em, complaint, (handle) => handle.query(stateQuery, { permissions: [...principal.permissions] }));
   }
 
   private async withWorkflow<T>(em: EntityManager, complaint: Complaint, work: (handle: ReturnType<LifecycleTemporal['client']['workflow']['getHandle']>) => Promise<T>): Promise<T> {

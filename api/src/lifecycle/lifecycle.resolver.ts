@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { LIFECYCLE_ACTIONS, type LifecycleAction, type LifecycleActionArgs } from '@complaints/tenant-config/lifecycle-contract';
-import { tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantPrincipal, type RequestContext } from '../app/context';
 import { badInput } from '../platform/errors';
 import { ComplaintLifecycleType, CustomerResponseInput, LifecycleActionPayload, ProposeSolutionInput } from './lifecycle.types';
 
@@ -12,7 +12,7 @@ export class LifecycleResolver {
   @Authorized('complaint.read')
   @Query(() => ComplaintLifecycleType, { description: "The complaint's live lifecycle: stage, round, deadlines, what the caller may do" })
   async complaintLifecycle(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ComplaintLifecycleType> {
-    return ComplaintLifecycleType.from(await ctx.services.lifecycle.state(ctx.em, tenantPrincipal(ctx), id));
+    return ComplaintLifecycleType.from(await ctx.services.lifecycle.state(ctx.tenant(), tenantPrincipal(ctx), id));
   }
 
   @Authorized(LIFECYCLE_ACTIONS.acknowledge.permission)
@@ -30,7 +30,7 @@ export class LifecycleResolver {
     @Arg('teamCode', () => String, { nullable: true }) teamCode?: string,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ) {
-    await ctx.services.complaints.checkAssignment(ctx.em, tenantPrincipal(ctx).tenantId, (await ctx.tenantConfig()).config, { assigneeId, teamCode });
+    await ctx.services.complaints.checkAssignment(ctx.tenant(), (await ctx.tenantConfig()).config, { assigneeId, teamCode });
     return act(ctx, id, 'assign', { assigneeId, teamCode, note });
   }
 
@@ -101,6 +101,6 @@ export class LifecycleResolver {
 
 async function act<A extends LifecycleAction>(ctx: RequestContext, id: string, action: A, args: LifecycleActionArgs<A>): Promise<LifecycleActionPayload> {
   const { version } = await ctx.tenantConfig();
-  const { lifecycle, complaint } = await ctx.services.lifecycle.act(ctx.em, tenantPrincipal(ctx), id, action, args, version);
+  const { lifecycle, complaint } = await ctx.services.lifecycle.act(ctx.tenant(), tenantPrincipal(ctx), id, action, args, version);
   return Object.assign(new LifecycleActionPayload(), { complaint, lifecycle: ComplaintLifecycleType.from(lifecycle) });
 }

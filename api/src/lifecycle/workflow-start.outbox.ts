@@ -4,7 +4,7 @@ import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { COMPLAINT_LIFECYCLE_WORKFLOW, complaintWorkflowId, type LifecycleInput } from '@complaints/tenant-config/lifecycle-contract';
 import type { ColumnValues } from '../platform/db/sql-rows';
-import { withTenant } from '../platform/db/tenant-scope';
+import { enterTenantStatement, withTenant } from '../platform/db/tenant-scope';
 
 /** A complaint whose workflow must be started: one `workflow_outbox` row. */
 export interface PendingWorkflowStart {
@@ -101,7 +101,7 @@ export class WorkflowStarter {
   }
 
   private recordFailure(pending: PendingWorkflowStart, error: unknown): Promise<unknown> {
-    return withTenant(this.root, pending.tenantId, (em) =>
+    return withTenant(this.root, pending.tenantId, ({ em }) =>
       em.execute('update workflow_outbox set attempts = attempts + 1, last_error = ? where id = ?', [String(error).slice(0, 2000), pending.id]),
     );
   }
@@ -150,11 +150,9 @@ class StartedMarks {
     const statements: string[] = [`select set_config('synchronous_commit', 'off', true)`];
     const params: unknown[] = [];
     for (const [tenantId, ids] of byTenant) {
-      statements.push(
-        `select set_config('app.tenant_id', ?, true)`,
-        `update workflow_outbox set started_at = coalesce(started_at, now()), attempts = attempts + 1 where id = any(array[?]::uuid[])`,
-      );
-      params.push(tenantId, ids);
+      const enter = enterTenantStatement(tenantId);
+      statements.push(enter.text, `update workflow_outbox set started_at = coalesce(started_at, now()), attempts = attempts + 1 where id = any(array[?]::uuid[])`);
+      params.push(...enter.params, ids);
     }
     return this.root.fork().execute(statements.join('; '), params);
   }

@@ -61,7 +61,7 @@ export class LiveSnapshots {
 
 /** `seq` is unique across the timeline, so it alone identifies an event. */
 function fetchUpdates(root: EntityManager, tenantId: string, seqs: string[]): Promise<Map<string, ComplaintUpdate>> {
-  return withTenant(root, tenantId, async (em) => {
+  return withTenant(root, tenantId, async ({ em }) => {
     const rows = await em.execute<(SnapshotRow & { tx: string; seq: string })[]>(
       `select e.tx_id::text as tx, e.seq::text as seq, e.id, e.kind, e.actor_type, e.actor_name, e.from_value, e.to_value, e.note,
               e.customer_visible, e.created_at,
@@ -80,7 +80,7 @@ function fetchUpdates(root: EntityManager, tenantId: string, seqs: string[]): Pr
 /** Which of these complaint ids exist in the tenant (row-level security keeps other tenants' out). */
 export function complaintExistence(root: EntityManager): TenantBatch<true> {
   return new TenantBatch((tenantId, ids) =>
-    withTenant(root, tenantId, async (em) => {
+    withTenant(root, tenantId, async ({ em }) => {
       const rows = await em.execute<{ id: string }[]>(`select id from complaints where id in (${ids.map(() => '?').join(', ')})`, ids);
       return new Map(rows.map((r) => [r.id, true as const]));
     }),

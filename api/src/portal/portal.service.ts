@@ -14,6 +14,7 @@ import { contactMatches } from './contact-match';
 import type { PortalComplaintInput, PortalComplaintView, PortalInfo, PortalSession } from './portal.types';
 import { Tenant } from '../tenant/tenant.entity';
 import { RateLimiter } from './rate-limiter';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 const COMPLAINANT: Actor = { type: 'customer', id: null, name: null };
 /** Same words for a wrong number and a wrong contact: the answer must not reveal which numbers exist. */
@@ -43,15 +44,15 @@ export class PortalService {
 
   async submit(em: EntityManager, clientIp: string, portalKey: string, input: PortalComplaintInput, idempotencyKey: string): Promise<PortalSession> {
     this.limits.perIp.take(`submit:${clientIp}`);
-    const tenantId = await this.tenantOf(em, portalKey);
-    this.limits.perTenant.take(tenantId);
-    const { complaint } = await this.intake.submit(em, tenantId, COMPLAINANT, await this.tenantConfig.current(em, tenantId), { ...input, channel: 'web', customer: null }, idempotencyKey);
-    return this.session(tenantId, complaint);
+    const scope = await this.tenantOf(em, portalKey);
+    this.limits.perTenant.take(scope.tenantId);
+    const { complaint } = await this.intake.submit(scope, COMPLAINANT, await this.tenantConfig.current(scope), { ...input, channel: 'web', customer: null }, idempotencyKey);
+    return this.session(scope.tenantId, complaint);
   }
 
   async track(em: EntityManager, clientIp: string, portalKey: string, number: string, contact: string): Promise<PortalSession> {
     this.limits.tracking.take(`track:${clientIp}`);
-    const tenantId = await this.tenantOf(em, portalKey);
+    const { tenantId } = await this.tenantOf(em, portalKey);
     const complaint = await em.findOne(Complaint, { tenantId, number: number.trim().toUpperCase() });
     const customer = complaint?.customerId ? await em.findOne(Customer, { tenantId, id: complaint.customerId }) : null;
     const candidates = complaint ? [complaint.contact?.email, complaint.contact?.phone, customer?.email, customer?.phone] : [];
@@ -59,11 +60,11 @@ export class PortalService {
     return this.session(tenantId, complaint);
   }
 
-  async view(em: EntityManager, tenantId: string, complaintId: string): Promise<PortalComplaintView> {
-    const complaint = await this.complaints.get(em, tenantId, complaintId);
+  async view(scope: TenantScope, complaintId: string): Promise<PortalComplaintView> {
+    const complaint = await this.complaints.get(scope, complaintId);
     const [events, comments] = await Promise.all([
-      this.complaints.timeline(em, tenantId, complaintId, true),
-      this.complaints.comments(em, tenantId, complaintId, CommentVisibility.CUSTOMER),
+      this.complaints.timeline(scope, complaintId, true),
+      this.complaints.comments(scope, complaintId, CommentVisibility.CUSTOMER),
     ]);
     return {
       id: complaint.id,
@@ -80,20 +81,20 @@ export class PortalService {
   }
 
   async info(em: EntityManager, portalKey: string): Promise<PortalInfo> {
-    const tenantId = await this.tenantOf(em, portalKey);
-    const [tenant, { config }] = await Promise.all([em.findOneOrFail(Tenant, { id: tenantId }), this.tenantConfig.current(em, tenantId)]);
+    const scope = await this.tenantOf(em, portalKey);
+    const [tenant, { config }] = await Promise.all([em.findOneOrFail(Tenant, { id: scope.tenantId }), this.tenantConfig.current(scope)]);
     return { tenantName: tenant.name, defaultLocale: config.defaultLocale };
   }
 
-  sendMessage(em: EntityManager, tenantId: string, complaintId: string, body: string): Promise<Comment> {
-    return this.complaints.addComment(em, tenantId, COMPLAINANT, complaintId, CommentVisibility.CUSTOMER, body);
+  sendMessage(scope: TenantScope, complaintId: string, body: string): Promise<Comment> {
+    return this.complaints.addComment(scope, COMPLAINANT, complaintId, CommentVisibility.CUSTOMER, body);
   }
 
-  private async tenantOf(em: EntityManager, portalKey: string): Promise<string> {
+  /** Enters the tenant that owns the portal key (public operations arrive without a principal). */
+  private async tenantOf(em: EntityManager, portalKey: string): Promise<TenantScope> {
     const [row] = await em.execute<{ id: string }[]>('select id from portal_tenant_by_key(?)', [portalKey]);
     if (!row) throw notFound('Portal');
-    await enterTenant(em, row.id);
-    return row.id;
+    return enterTenant(em, row.id);
   }
 
   private async session(tenantId: string, complaint: Complaint): Promise<PortalSession> {

@@ -8,7 +8,7 @@
 export * from './closed-sets';
 export * from './actor';
 export * from './lifecycle-messages';
-export type * from './projection';
+export * from './projection';
 export { enabledStages, requiresApproval, SATISFACTION_RATING_MAX, type ApprovalFacts } from '../lifecycle';
 export { slaMinutesFor, stageDeadline, stageReminders } from '../sla';
 export type { TenantConfig } from '../schema/tenant-config';

@@ -55,3 +55,6 @@ export interface Projection {
   events: (TimelineEntry & { dedupeKey: string })[];
   notifications: NotificationWrite[];
 }
+
+/** An instant (workflow milliseconds) as the projection and the view carry it. */
+export const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());

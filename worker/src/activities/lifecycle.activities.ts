@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TenantConfig } from '@complaints/tenant-config';
-import { columnNames, SqlText, TenantConfigService, timelineColumns, withTenant } from '@complaints/api';
+import { columnNames, enterTenantStatement, SqlText, TenantConfigService, timelineColumns, withTenant } from '@complaints/api';
 import type { ComplaintPatch, Projection } from '@complaints/tenant-config/lifecycle-contract';
 
 export interface LifecycleActivityDeps {
@@ -14,8 +14,8 @@ export function createActivities({ root, tenantConfig }: LifecycleActivityDeps) 
   return {
     /** The tenant's configuration in force now; `config` is null when the workflow already holds that version. */
     async tenantConfigSince(tenantId: string, knownVersion: number): Promise<{ version: number; config: TenantConfig | null }> {
-      return withTenant(root, tenantId, async (em) => {
-        const { version, config } = await tenantConfig.current(em, tenantId);
+      return withTenant(root, tenantId, async (scope) => {
+        const { version, config } = await tenantConfig.current(scope);
         return { version, config: version === knownVersion ? null : config };
       });
     },
@@ -56,7 +56,8 @@ const PATCH_COLUMNS: Record<keyof ComplaintPatch, readonly [column: string, type
  * for row-level security, then every write of the transition, each skipped when its marker event exists.
  */
 function projectionSql({ tenantId, complaintId, patch, events, notifications }: Projection, at: Date): SqlText {
-  const sql = new SqlText().add(`select set_config('app.tenant_id', ?, true);`, tenantId);
+  const enter = enterTenantStatement(tenantId);
+  const sql = new SqlText().add(`${enter.text};`, ...enter.params);
   sql.add('with marker as (select from complaint_events where tenant_id = ?::uuid and dedupe_key = ?)', tenantId, events[0]!.dedupeKey);
   const changes = Object.entries(patch).filter(([, value]) => value !== undefined) as [keyof ComplaintPatch, unknown][];
   if (changes.length) {

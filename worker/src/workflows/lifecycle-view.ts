@@ -1,8 +1,6 @@
-import { LIFECYCLE_ACTION_NAMES, type LifecycleView } from '@complaints/tenant-config/lifecycle-contract';
+import { iso, LIFECYCLE_ACTION_NAMES, type LifecycleView } from '@complaints/tenant-config/lifecycle-contract';
 import { mayAct, stageProblem } from './lifecycle-rules';
 import type { LifecycleState } from './lifecycle-state';
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** The live state for a reader; `permissions` narrows allowedActions to what that reader may do now. */
 export function viewOf(s: LifecycleState, now: number, permissions?: readonly string[]): LifecycleView {

@@ -1,15 +1,13 @@
 import type { Actor } from '@complaints/tenant-config';
+import type { Grant } from './permissions';
 
 /** Who is calling. Every principal except the anonymous one is bound to exactly one tenant. */
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'user'; tenantId: string; userId: string; displayName: string; roles: string[]; permissions: ReadonlySet<string> }
-  | { kind: 'api_key'; tenantId: string; apiKeyId: string; name: string; permissions: ReadonlySet<string> }
+  | { kind: 'user'; tenantId: string; userId: string; displayName: string; roles: string[]; permissions: ReadonlySet<Grant> }
+  | { kind: 'api_key'; tenantId: string; apiKeyId: string; name: string; permissions: ReadonlySet<Grant> }
   /** A complainant holding a short-lived token for exactly one complaint (from trackComplaint). */
-  | { kind: 'portal'; tenantId: string; complaintId: string; permissions: ReadonlySet<string> };
-
-/** What a portal token allows, on its one complaint only. */
-export const PORTAL_PERMISSIONS: ReadonlySet<string> = new Set(['portal.read', 'portal.respond']);
+  | { kind: 'portal'; tenantId: string; complaintId: string; permissions: ReadonlySet<Grant> };
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
 

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import type { AppConfig } from './platform/config';
-import { createOrm, type Orm } from './platform/db/orm';
-import { buildApiSchema } from './platform/graphql/schema';
-import { startApiServer, type RunningApiServer } from './platform/http/server';
-import { createServices } from './platform/services';
-import { ComplaintNumbers } from './complaint/complaint-number';
-import { startLive } from './live/live-wiring';
-import { connectLifecycle } from './lifecycle/lifecycle-wiring';
+import type { AppConfig } from '../platform/config';
+import { createOrm, type Orm } from './orm';
+import { buildApiSchema } from './schema';
+import { startApiServer, type RunningApiServer } from './http/server';
+import { createServices } from './services';
+import { ComplaintNumbers } from '../complaint/complaint-number';
+import { startLive } from '../live/live-wiring';
+import { connectLifecycle } from '../lifecycle/lifecycle-wiring';
 import type { Client } from '@temporalio/client';
 
 export interface RunningApi extends RunningApiServer {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { nextAttemptDelay, sendWebhook, withTenant, type RetryPolicy } from '@complaints/api';
-import type { DueRef } from './deliver-notification';
+import type { DueRef } from './notification-delivery';
 
 export interface WebhookDeliveryDeps {
   root: EntityManager;
@@ -40,7 +40,7 @@ export function createWebhookDelivery({ root, retry, timeoutMs = 10_000 }: Webho
     },
 
     async deliverWebhook(ref: DueRef): Promise<WebhookOutcome> {
-      return withTenant(root, ref.tenantId, async (em) => {
+      return withTenant(root, ref.tenantId, async ({ em }) => {
         const [row] = await em.execute<DeliveryRow[]>(
           `select d.id, d.event_kind, d.payload, d.attempts, d.replay_requested, s.url, s.secret, s.active
              from webhook_deliveries d join webhook_subscriptions s on s.id = d.subscription_id

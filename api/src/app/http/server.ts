@@ -4,8 +4,8 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context';
-import { formatError } from '../graphql/format-error';
-import { operationLimits } from '../graphql/limits';
+import { formatError } from '../../platform/graphql/format-error';
+import { operationLimits } from '../../platform/graphql/limits';
 import type { Services } from '../services';
 import { graphqlHttpHandler } from './graphql-http';
 import { exportHttpHandler } from '../../export/export.http';

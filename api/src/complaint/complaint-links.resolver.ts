@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { Complaint } from '../complaint/complaint.entity';
-import { tenantPrincipal, type RequestContext } from '../platform/context';
+import { Complaint } from './complaint.entity';
+import { tenantPrincipal, type RequestContext } from '../app/context';
 import { ComplaintLinkType, MergeResultType } from './complaint-links.types';
 import { linksOf, mergeComplaints } from './complaint-merge';
 
@@ -8,7 +8,7 @@ import { linksOf, mergeComplaints } from './complaint-merge';
 export class ComplaintLinksResolver {
   @FieldResolver(() => [ComplaintLinkType], { description: 'Repeats and duplicates flagged at intake, and merges' })
   links(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<ComplaintLinkType[]> {
-    return linksOf(ctx.em, complaint.tenantId, complaint.id);
+    return linksOf(ctx.tenant(), complaint.id);
   }
 
   @Authorized('complaint.handle')
@@ -19,6 +19,6 @@ export class ComplaintLinksResolver {
     @Ctx() ctx: RequestContext,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ): Promise<MergeResultType> {
-    return mergeComplaints(ctx.em, tenantPrincipal(ctx), ctx.services, duplicateId, keepId, note ?? null);
+    return mergeComplaints(ctx.tenant(), tenantPrincipal(ctx), ctx.services, duplicateId, keepId, note ?? null);
   }
 }

@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../context';
 import { openRequestContext } from '../request-context';
 import type { Services } from '../services';
-import { BodyTooLargeError, readBody } from './read-body';
+import { BodyTooLargeError, readBody } from '../../platform/http/read-body';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_BATCH = 10;

@@ -1,11 +1,11 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { Complaint } from '../complaint/complaint.entity';
-import { appendEvent } from '../complaint/timeline';
+import { Complaint } from './complaint.entity';
+import { appendEvent } from './timeline';
 import { actorOf } from '../platform/auth/principal';
-import type { TenantPrincipal } from '../platform/context';
+import type { TenantPrincipal } from '../app/context';
 import { badInput, conflict } from '../platform/errors';
-import type { Services } from '../platform/services';
+import type { Services } from '../app/services';
 import { ComplaintLinkKind, type ComplaintLinkType, type MergeResultType } from './complaint-links.types';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 /**
  * Merges a duplicate into the complaint that is kept: a MERGED_INTO link and a note on both timelines, so
@@ -13,11 +13,11 @@ import { ComplaintLinkKind, type ComplaintLinkType, type MergeResultType } from 
  * complaint's lifecycle is archived when the workflow allows it (from follow-up); the workflow has no
  * "merged" transition yet, so an open duplicate keeps its workflow until one exists.
  */
-export async function mergeComplaints(em: EntityManager, principal: TenantPrincipal, services: Services, duplicateId: string, keepId: string, note: string | null): Promise<MergeResultType> {
-  const { tenantId } = principal;
+export async function mergeComplaints(scope: TenantScope, principal: TenantPrincipal, services: Services, duplicateId: string, keepId: string, note: string | null): Promise<MergeResultType> {
+  const { em, tenantId } = scope;
   if (duplicateId === keepId) throw badInput([{ path: 'keepId', message: 'A complaint cannot be merged into itself' }]);
-  const merged = await services.complaints.get(em, tenantId, duplicateId);
-  const kept = await services.complaints.get(em, tenantId, keepId);
+  const merged = await services.complaints.get(scope, duplicateId);
+  const kept = await services.complaints.get(scope, keepId);
   const [already] = await em.execute<{ complaint_id: string }[]>(
     `select complaint_id from complaint_links where tenant_id = ? and kind = 'MERGED_INTO' and complaint_id in (?, ?) limit 1`,
     [tenantId, duplicateId, keepId],
@@ -35,14 +35,15 @@ export async function mergeComplaints(em: EntityManager, principal: TenantPrinci
   let lifecycleArchived = false;
   if (merged.stage === 'followup') {
     lifecycleArchived = await services.lifecycle
-      .act(em, principal, duplicateId, 'archive', { note: `Merged into ${kept.number}` })
+      .act(scope, principal, duplicateId, 'archive', { note: `Merged into ${kept.number}` })
       .then(() => true, () => false);
   }
   return { kept, merged, lifecycleArchived };
 }
 
 /** Links in both directions, each with the complaint at the other end. */
-export async function linksOf(em: EntityManager, tenantId: string, complaintId: string): Promise<ComplaintLinkType[]> {
+export async function linksOf(scope: TenantScope, complaintId: string): Promise<ComplaintLinkType[]> {
+  const { em, tenantId } = scope;
   const rows = await em.execute<{ complaint_id: string; related_id: string; kind: ComplaintLinkKind; similarity: number | null; created_at: string }[]>(
     `select complaint_id, related_id, kind, similarity, created_at from complaint_links
       where tenant_id = ? and (complaint_id = ? or related_id = ?) order by created_at`,

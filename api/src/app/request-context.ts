@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from './context';
 import { tenantIdOf } from './context';
+import { unauthenticated } from '../platform/errors';
 import { createLoaders } from './loaders';
 import { wroteTimeline } from '../complaint/timeline';
 import { wakeTimelineTails } from '../live/timeline-tail';
@@ -21,12 +22,16 @@ export async function openRequestContext(root: EntityManager, services: Services
   const em = root.fork({ clear: true, useContext: false }) as EntityManager;
   await em.begin();
   try {
-    const { principal, configVersion } = await services.auth.session(em, authorization);
+    const { principal, configVersion, scope } = await services.auth.session(em, authorization);
+    const tenant = () => {
+      if (!scope) throw unauthenticated();
+      return scope;
+    };
     let config: Promise<VersionedConfig> | undefined;
-    const readConfig = async (tenantId: string): Promise<VersionedConfig> =>
+    const readConfig = async (): Promise<VersionedConfig> =>
       configVersion === undefined
-        ? services.tenantConfig.current(em, tenantId)
-        : { version: configVersion, config: await services.tenantConfig.atVersion(em, tenantId, configVersion) };
+        ? services.tenantConfig.current(tenant())
+        : { version: configVersion, config: await services.tenantConfig.atVersion(tenant(), configVersion) };
     const ctx: RequestContext = {
       em,
       principal,
@@ -34,7 +39,8 @@ export async function openRequestContext(root: EntityManager, services: Services
       loaders: createLoaders(em, () => tenantIdOf(ctx)),
       clientIp,
       outcome: { failed: false },
-      tenantConfig: () => (config ??= readConfig(tenantIdOf(ctx))),
+      tenant,
+      tenantConfig: () => (config ??= readConfig()),
     };
     return {
       ctx,

@@ -10,7 +10,7 @@ import {
   type TenantConfigService,
 } from '@complaints/api';
 
-export interface DeliveryActivityDeps {
+export interface NotificationDeliveryDeps {
   /** The worker's root EntityManager (application role); every delivery forks its own. */
   root: EntityManager;
   tenantConfig: TenantConfigService;
@@ -48,7 +48,7 @@ interface OutboxRow {
  * between a provider's acceptance and the commit makes the next attempt resend it, with the same message id
  * (the dedupe key), which providers and mail clients use to drop the copy.
  */
-export function createNotificationDelivery({ root, tenantConfig, channels, retry, portalUrl, now = () => new Date() }: DeliveryActivityDeps) {
+export function createNotificationDelivery({ root, tenantConfig, channels, retry, portalUrl, now = () => new Date() }: NotificationDeliveryDeps) {
   return {
     async dueNotifications(limit: number, tenantId?: string): Promise<DueRef[]> {
       const rows = await root.fork().execute<{ id: string; tenant_id: string }[]>('select * from notification_due_deliveries(?, ?)', [limit, tenantId ?? null]);
@@ -56,7 +56,8 @@ export function createNotificationDelivery({ root, tenantConfig, channels, retry
     },
 
     async deliverNotification(ref: DueRef): Promise<NotificationOutcome> {
-      return withTenant(root, ref.tenantId, async (em) => {
+      return withTenant(root, ref.tenantId, async (scope) => {
+        const { em } = scope;
         const [row] = await em.execute<OutboxRow[]>(
           `select id, tenant_id, complaint_id, kind, recipient_kind, recipient, data, dedupe_key, attempts from notification_outbox
             where id = ? and delivered_at is null and given_up_at is null and next_attempt_at <= now() for update skip locked`,
@@ -64,7 +65,7 @@ export function createNotificationDelivery({ root, tenantConfig, channels, retry
         );
         if (!row) return 'busy';
         const attempt = row.attempts + 1;
-        const { config } = await tenantConfig.current(em, ref.tenantId);
+        const { config } = await tenantConfig.current(scope);
         const content = await composeNotification(em, toNotification(row), config, { now: now(), portalUrl });
         const log = (channel: string, address: string | null, messageId: string | null, status: string, error: string | null, response: string | null) =>
           em.execute(

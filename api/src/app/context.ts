@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from './auth/principal';
-import { unauthenticated } from './errors';
+import type { Principal } from '../platform/auth/principal';
+import { unauthenticated } from '../platform/errors';
 import type { Services } from './services';
 import type { Loaders } from './loaders';
 import type { VersionedConfig } from '../tenant/tenant-config.service';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 /**
  * One per GraphQL operation: who calls, an EntityManager fork inside the operation's own
@@ -21,6 +22,8 @@ export interface RequestContext {
    * shallow copy of the context, so only a shared reference reaches back to the transaction's owner.
    */
   outcome: OperationOutcome;
+  /** The caller's tenant on this operation's EntityManager; throws UNAUTHENTICATED for an anonymous caller. */
+  tenant(): TenantScope;
   /** The tenant configuration in force, read at most once per operation. */
   tenantConfig(): Promise<VersionedConfig>;
 }

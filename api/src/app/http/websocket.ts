@@ -3,12 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { Principal } from '../auth/principal';
-import { operationLimits } from '../graphql/limits';
+import type { Principal } from '../../platform/auth/principal';
+import { operationLimits } from '../../platform/graphql/limits';
 import { openRequestContext, type OpenContext } from '../request-context';
 import type { Services } from '../services';
 import { LiveCloseCode, type LiveContext, type LiveServices } from '../../live/live-context';
-import { PayloadRenderer, subscribeLive } from '../../live/shared-execution';
+import { PayloadRenderer } from '../../live/shared-execution';
+import { subscribeLive } from '../../live/subscribe-live';
 
 type ConnectionParams = {
   authorization?: string;

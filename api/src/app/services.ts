@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AppConfig } from './config';
+import type { AppConfig } from '../platform/config';
 import { LocalDiskStorage } from '../complaint/attachment-storage';
 import { AttachmentService } from '../complaint/attachment.service';
 import { ComplaintIntakeService } from '../complaint/complaint-intake.service';

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { Complaint } from '../complaint/complaint.entity';
+import { Complaint } from './complaint.entity';
 
 export enum ComplaintLinkKind {
   REPEAT = 'REPEAT',

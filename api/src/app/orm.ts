@@ -2,8 +2,8 @@ import { MikroORM, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { ENTITIES } from './entities';
-import { MIGRATIONS } from '../../migrations';
-import { TenantStampSubscriber } from './tenant-stamp.subscriber';
+import { MIGRATIONS } from '../migrations';
+import { TenantStampSubscriber } from '../platform/db/tenant-stamp.subscriber';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
 

@@ -1,6 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Complaint } from '../complaint/complaint.entity';
-import { appendEvent } from '../complaint/timeline';
+import type { Complaint } from './complaint.entity';
+import { appendEvent } from './timeline';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 /** Text at least this similar (pg_trgm, subject + description) to a still-open complaint makes a likely duplicate. */
 export const DUPLICATE_SIMILARITY = 0.45;
@@ -47,7 +47,8 @@ export function repeatCandidatesQuery(tenantId: string, complaint: RepeatSubject
  * Links the candidates found by {@link repeatCandidatesQuery} as REPEAT, or as DUPLICATE when one is still
  * open and reads alike, with one timeline event saying so. Returns the links made.
  */
-export async function recordRepeatLinks(em: EntityManager, tenantId: string, complaint: RepeatSubject, candidates: RepeatCandidate[]): Promise<{ relatedId: string; kind: 'REPEAT' | 'DUPLICATE' }[]> {
+export async function recordRepeatLinks(scope: TenantScope, complaint: RepeatSubject, candidates: RepeatCandidate[]): Promise<{ relatedId: string; kind: 'REPEAT' | 'DUPLICATE' }[]> {
+  const { em, tenantId } = scope;
   const links = candidates.map((c) => ({ relatedId: c.id, number: c.number, similarity: Number(c.similarity), kind: c.open && Number(c.similarity) >= DUPLICATE_SIMILARITY ? ('DUPLICATE' as const) : ('REPEAT' as const) }));
   if (!links.length) return [];
   for (const link of links) {
