@@ -1,4 +1,4 @@
-import type { Grant } from './permissions';
+import type { Grant } from './grant';
 
 /** Who is calling. Every principal except the anonymous one is bound to exactly one tenant. */
 export type Principal =
