@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { startEmbeddedPostgres } from '@complaints/api/dist/platform/embedded/embedded-postgres';
-import { findFreePort } from '@complaints/api/dist/platform/embedded/process-control';
-import { startTemporalDevServer } from '@complaints/api/dist/platform/embedded/temporal-dev-server';
+import { startEmbeddedPostgres } from '@complaints/api/dist/dev/embedded/embedded-postgres';
+import { findFreePort } from '@complaints/api/dist/dev/embedded/process-control';
+import { startTemporalDevServer } from '@complaints/api/dist/dev/embedded/temporal-dev-server';
 
 export const repoRoot = resolve(__dirname, '../../..');
 

@@ -14,7 +14,7 @@ import { createOrm } from '@complaints/api';
 import { hashPassword } from '@complaints/api/dist/identity/password';
 import { User } from '@complaints/api/dist/identity/user.entity';
 import { TenantConfigService } from '@complaints/api/dist/tenant/tenant-config.service';
-import { findFreePort } from '@complaints/api/dist/platform/embedded/process-control';
+import { findFreePort } from '@complaints/api/dist/dev/embedded/process-control';
 import { migrate, openBenchDatabase, repoRoot } from './bench-database';
 import { graphql } from './http-client';
 import { summarize } from './latency';

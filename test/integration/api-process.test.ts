@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '../../api/src/platform/embedded/process-control';
+import { findFreePort } from '../../api/src/dev/embedded/process-control';
 
 /** The API as its own process (`api/dist/main.js`, built by `npm test`), in production mode. */
 describe('API process', () => {

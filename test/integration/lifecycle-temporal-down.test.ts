@@ -1,4 +1,4 @@
-import { findFreePort } from '../../api/src/platform/embedded/process-control';
+import { findFreePort } from '../../api/src/dev/embedded/process-control';
 import type { Orm } from '../../api/src/app/orm';
 import { adminOrm, complaintInput, createTestTenant, errorCode, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';
 

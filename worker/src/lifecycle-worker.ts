@@ -28,9 +28,10 @@ export function createLifecycleWorker(opts: LifecycleWorkerOptions): Promise<Wor
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: (opts.wrapActivities ?? ((a) => a))(createActivities({ root: opts.root, tenantConfig: new TenantConfigService() })),
-    // Complaint workflows sleep for hours between events; each cached one costs about 1.8 MB. The SDK's
-    // default cache (sized from memory, ~2,300 here) held 4.7 GB with 10,000 open complaints. Evicted
-    // workflows replay from history when their next timer or update arrives.
+    // Complaint workflows sleep for hours between events, and each cached one keeps its sandbox in memory:
+    // the SDK's default cache, sized from the machine's memory, grew to gigabytes with the benchmark's open
+    // complaints (figures: README, "Figures behind the defaults"). Evicted workflows replay from history
+    // when their next timer or update arrives.
     maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
   });
 }

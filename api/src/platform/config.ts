@@ -93,8 +93,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 /**
  * Two connections per core, plus two: more transactions running at once than the database's cores can
- * serve only add context switches. Measured on 2 cores under 32 intake clients, 6 connections took
- * 225–235 intakes/s where 20 took 209–211/s, with less CPU per intake in the API, PostgreSQL and Temporal.
+ * serve only add context switches. Under many intake clients this small pool took more intakes per second
+ * than a large one, with less CPU per intake in the API, PostgreSQL and Temporal (figures: README, "Figures
+ * behind the defaults").
  */
 function defaultApiPoolSize(): number {
   return 2 * availableParallelism() + 2;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createChannelAdapters, TenantConfigService, type AppConfig, type ChannelAdapters } from '@complaints/api';
-import { createNotificationDelivery } from '../activities/deliver-notification';
-import { createWebhookDelivery } from '../activities/deliver-webhook';
+import { createNotificationDelivery } from './notification-delivery';
+import { createWebhookDelivery } from './webhook-delivery';
 import { runDeliveryRelay } from './delivery-relay';
 
 /**

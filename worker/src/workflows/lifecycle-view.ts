@@ -1,8 +1,7 @@
 import type { LifecycleView } from '@complaints/api/dist/lifecycle/lifecycle.messages';
 import { ALL_ACTIONS, mayAct, stageProblem } from './lifecycle-rules';
 import type { LifecycleState } from './lifecycle-state';
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+import { iso } from './projection';
 
 /** The live state for a reader; `permissions` narrows allowedActions to what that reader may do now. */
 export function viewOf(s: LifecycleState, now: number, permissions?: readonly string[]): LifecycleView {

@@ -56,3 +56,6 @@ export interface Projection {
 }
 
 export const SYSTEM_ACTOR: ActorRef = { type: 'system', id: null, name: null };
+
+/** An instant (workflow milliseconds) as the projection and the view carry it. */
+export const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { nextAttemptDelay, sendWebhook, withTenant, type RetryPolicy } from '@complaints/api';
-import type { DueRef } from './deliver-notification';
+import type { DueRef } from './notification-delivery';
 
 export interface WebhookDeliveryDeps {
   root: EntityManager;

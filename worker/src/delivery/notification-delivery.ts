@@ -10,7 +10,7 @@ import {
   type TenantConfigService,
 } from '@complaints/api';
 
-export interface DeliveryActivityDeps {
+export interface NotificationDeliveryDeps {
   /** The worker's root EntityManager (application role); every delivery forks its own. */
   root: EntityManager;
   tenantConfig: TenantConfigService;
@@ -48,7 +48,7 @@ interface OutboxRow {
  * between a provider's acceptance and the commit makes the next attempt resend it, with the same message id
  * (the dedupe key), which providers and mail clients use to drop the copy.
  */
-export function createNotificationDelivery({ root, tenantConfig, channels, retry, portalUrl, now = () => new Date() }: DeliveryActivityDeps) {
+export function createNotificationDelivery({ root, tenantConfig, channels, retry, portalUrl, now = () => new Date() }: NotificationDeliveryDeps) {
   return {
     async dueNotifications(limit: number, tenantId?: string): Promise<DueRef[]> {
       const rows = await root.fork().execute<{ id: string; tenant_id: string }[]>('select * from notification_due_deliveries(?, ?)', [limit, tenantId ?? null]);

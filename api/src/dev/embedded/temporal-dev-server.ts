@@ -20,6 +20,8 @@ export interface TemporalDevServerOptions {
   onLog?: (line: string) => void;
   /** SQLite pragmas instead of the defaults below (bench:temporal-start compares them). */
   sqlitePragmas?: string[];
+  /** Path of the `temporal` binary; default: findTemporalCli(), which installs it on first use. */
+  cli?: string;
   /** Go scheduler threads for the server (GOMAXPROCS); default below, or the GOMAXPROCS environment variable. */
   goMaxProcs?: number;
 }
@@ -39,14 +41,14 @@ export interface TemporalDevServer {
 /** Starts `temporal server start-dev` and resolves once the namespace answers over gRPC. */
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
   const { port, uiPort, dbFile, pidFile, namespace = 'default', readyTimeoutMs = 60_000 } = options;
-  const cli = findTemporalCli();
+  const cli = options.cli ?? (await findTemporalCli());
   if (pidFile) await stopOrphan(pidFile);
 
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace, '--log-level', 'warn'];
   args.push(...(uiPort === undefined ? ['--headless'] : ['--ui-port', String(uiPort)]));
   args.push(...(dbFile ? ['--db-filename', dbFile] : []), ...(options.sqlitePragmas ?? sqlitePragmas(dbFile)).flatMap((pragma) => ['--sqlite-pragma', pragma]));
   // Task-queue partitions spread a queue over matching hosts; a one-process dev server has one, and
-  // the default four only multiply its work (measured: 5.0 → 4.3 ms of server CPU per workflow start).
+  // the default four only multiply its work (server CPU on every workflow start; figures: README).
   for (const setting of ['matching.numTaskqueueReadPartitions=1', 'matching.numTaskqueueWritePartitions=1']) {
     args.push('--dynamic-config-value', setting);
   }
@@ -88,14 +90,14 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
 }
 
 /**
- * SQLite journaling, measured per workflow start by `npm run bench:temporal-start` (server CPU, 32 concurrent
- * starts on 2 cores; most of it is the visibility insert, which touches dozens of index pages, each copied
- * to the rollback journal first):
- * - a file: the default rollback journal fsyncs every commit (7.8 ms, 96 starts/s); WAL with normal sync
- *   keeps commits atomic and the file consistent after a crash (4.3 ms, 203/s);
+ * SQLite journaling, compared per workflow start by `npm run bench:temporal-start` (server CPU; figures in
+ * the README's benchmark table). Most of a start is the visibility insert, which touches dozens of index
+ * pages, each copied to the rollback journal first:
+ * - a file: the default rollback journal fsyncs every commit; WAL with normal sync keeps commits atomic and
+ *   the file consistent after a crash, for much less CPU per start;
  * - in memory: nothing survives the process, so a journal protects nothing a crash could leave behind, only
  *   ROLLBACK, which Temporal's SQL store issues when a condition fails, and it checks them before it writes.
- *   No journal: 2.6 ms per start, 392/s (4.2 ms and 239/s with the default in-memory journal).
+ *   No journal is the cheapest setting of all.
  */
 function sqlitePragmas(dbFile: string | undefined): string[] {
   return dbFile ? ['journal_mode=wal', 'synchronous=normal'] : ['journal_mode=off'];
@@ -104,10 +106,9 @@ function sqlitePragmas(dbFile: string | undefined): string[] {
 /**
  * The dev server shares its machine with the API, PostgreSQL and the worker. With one Go scheduler thread
  * per core, its idle threads spin looking for work and wake each other, CPU the other processes need.
- * `npm run bench:temporal-start` on 2 cores, one thread against two: in memory 2.6 against 3.2 ms of server
- * CPU per start (392 against 436 starts/s), a file in WAL mode 4.3 against 5.1 ms (203 against 219/s): two
- * threads peak higher when a core is free. Under intake the machine is busy and CPU is what counts: paired
- * 3,000-intake runs took 215–229 intakes/s with one thread and 194–199/s with two.
+ * `npm run bench:temporal-start` shows one thread using less server CPU per start, while two threads peak
+ * higher when a core is free. Under intake the machine is busy and CPU is what counts: paired intake runs
+ * took more intakes per second with one thread (figures: README, "Figures behind the defaults").
  */
 function defaultGoMaxProcs(): number {
   return Math.max(1, Math.floor(availableParallelism() / 2));
