@@ -1,5 +1,5 @@
 import type { Actor } from '@complaints/tenant-config';
-import type { Grant } from './permissions';
+import type { Grant } from './grant';
 
 /** Who is calling. Every principal except the anonymous one is bound to exactly one tenant. */
 export type Principal =
