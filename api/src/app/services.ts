@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Pool } from 'pg';
 import type { AppConfig } from '../platform/config';
 import { LocalDiskStorage } from '../complaint/attachment-storage';
 import { AttachmentService } from '../complaint/attachment.service';
 import { ComplaintIntakeService } from '../complaint/complaint-intake.service';
 import type { ComplaintNumbers } from '../complaint/complaint-number';
 import { ComplaintService } from '../complaint/complaint.service';
-import { AuthService } from '../identity/auth.service';
+import { AuthService, type SecurityLog } from '../identity/auth.service';
 import { IdentityService } from '../identity/identity.service';
+import { StaffSessions } from '../identity/staff-sessions';
 import { TokenIssuer } from '../identity/tokens';
 import { TenantConfigService } from '../tenant/tenant-config.service';
 import { PortalService } from '../portal/portal.service';
@@ -33,22 +35,30 @@ export interface Services {
   webhooks: WebhookService;
 }
 
-/** `temporal` is absent in processes that do not drive lifecycles (CLI tools); lifecycle actions then fail cleanly. */
+/** Until the API logs structured lines itself: one JSON line per security event on stderr. */
+const warnAsJson: SecurityLog = (event, fields) => console.warn(JSON.stringify({ level: 'warn', event, ...fields }));
+
+/**
+ * `temporal` is absent in processes that do not drive lifecycles (CLI tools); lifecycle actions then fail
+ * cleanly. `side` is the small pool for statements that commit apart from the request (openSidePool).
+ */
 export function createServices(
   root: EntityManager,
-  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir'>,
+  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'sessions'>,
   numbers: ComplaintNumbers,
+  side: Pool,
   temporal: LifecycleTemporal | null = null,
 ): Services {
   const tenantConfig = new TenantConfigService();
   const complaints = new ComplaintService();
-  const auth = new AuthService(new TokenIssuer(config.jwtSecret), tenantConfig);
+  const sessions = new StaffSessions(side, config.sessions.refreshGraceSeconds);
+  const auth = new AuthService(new TokenIssuer(config.jwtSecret), tenantConfig, sessions, warnAsJson);
   const intake = new ComplaintIntakeService(numbers);
   const analytics = new AnalyticsService(root);
   return {
     auth,
     tenantConfig,
-    identity: new IdentityService(),
+    identity: new IdentityService(sessions),
     complaints,
     intake,
     portal: new PortalService(auth, tenantConfig, intake, complaints),

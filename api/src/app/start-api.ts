@@ -5,6 +5,7 @@ import { buildApiSchema } from './schema';
 import { startApiServer, type RunningApiServer } from './http/server';
 import { createServices } from './services';
 import { ComplaintNumbers } from '../complaint/complaint-number';
+import { openSidePool } from '../platform/db/side-pool';
 import { startLive } from '../live/live-wiring';
 import { connectLifecycle } from '../lifecycle/lifecycle-wiring';
 import type { Client } from '@temporalio/client';
@@ -20,7 +21,8 @@ export async function startApi(config: AppConfig, port = config.port): Promise<R
   const orm = await createOrm(config.appDatabaseUrl, { pool: { min: 0, max: config.apiDbPoolSize } });
   const lifecycle = connectLifecycle(orm.em, config, (message, error) => console.error(`[api] ${message}`, error));
   const numbers = new ComplaintNumbers(config.appDatabaseUrl);
-  const services = createServices(orm.em, config, numbers, lifecycle);
+  const side = openSidePool(config.appDatabaseUrl);
+  const services = createServices(orm.em, config, numbers, side, lifecycle);
   const schema = await buildApiSchema();
   const live = await startLive(orm.em, config, services.auth, (message, error) => console.error(`[api] ${message}`, error));
   const running = await startApiServer(
@@ -44,6 +46,7 @@ export async function startApi(config: AppConfig, port = config.port): Promise<R
       await live.close();
       await lifecycle.close();
       await numbers.close();
+      await side.end();
       await orm.close();
     },
   };

@@ -12,6 +12,8 @@ const envSchema = z.object({
   /** The API's PostgreSQL connections; default below. */
   API_DB_POOL_SIZE: z.coerce.number().int().positive().optional(),
   JWT_SECRET: z.string().min(16).default('dev-only-secret-change-me-please'),
+  /** How long an already-rotated refresh token still gets its successor back instead of ending the session. */
+  REFRESH_TOKEN_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TASK_QUEUE: z.string().default('complaints'),
@@ -43,6 +45,7 @@ export interface AppConfig {
   appDbPassword: string;
   apiDbPoolSize: number;
   jwtSecret: string;
+  sessions: { refreshGraceSeconds: number };
   temporal: { address: string; namespace: string; taskQueue: string };
   attachmentsDir: string;
   live: { maxConnectionsPerTenant: number; maxConnectionsPerCredential: number; maxBufferedEvents: number; keepAliveMs: number };
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     appDbPassword: e.APP_DB_PASSWORD,
     apiDbPoolSize: e.API_DB_POOL_SIZE ?? defaultApiPoolSize(),
     jwtSecret: e.JWT_SECRET,
+    sessions: { refreshGraceSeconds: e.REFRESH_TOKEN_REUSE_GRACE_SECONDS },
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TASK_QUEUE },
     attachmentsDir: e.ATTACHMENTS_DIR,
     live: {
