@@ -6,12 +6,16 @@ import { AttachmentService } from '../complaint/attachment.service';
 import { ComplaintIntakeService } from '../complaint/complaint-intake.service';
 import type { ComplaintNumbers } from '../complaint/complaint-number';
 import { ComplaintService } from '../complaint/complaint.service';
+import { ApiKeyRateLimit, flatApiKeyLimit } from '../identity/api-key-limit';
 import { AuthService, type SecurityLog } from '../identity/auth.service';
+import { LoginThrottle } from '../identity/login-throttle';
 import { IdentityService } from '../identity/identity.service';
 import { StaffSessions } from '../identity/staff-sessions';
 import { TokenIssuer } from '../identity/tokens';
 import { TenantConfigService } from '../tenant/tenant-config.service';
 import { PortalService } from '../portal/portal.service';
+import { portalLimits } from '../portal/rate-limiter';
+import { RateLimitStore } from '../platform/rate-limits';
 import { ComplaintLifecycleService } from '../lifecycle/complaint-lifecycle.service';
 import type { LifecycleTemporal } from '../lifecycle/lifecycle-wiring';
 import { AnalyticsService } from '../analytics/analytics.service';
@@ -44,7 +48,7 @@ const warnAsJson: SecurityLog = (event, fields) => console.warn(JSON.stringify({
  */
 export function createServices(
   root: EntityManager,
-  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'sessions'>,
+  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'sessions' | 'rateLimits'>,
   numbers: ComplaintNumbers,
   side: Pool,
   temporal: LifecycleTemporal | null = null,
@@ -52,7 +56,17 @@ export function createServices(
   const tenantConfig = new TenantConfigService();
   const complaints = new ComplaintService();
   const sessions = new StaffSessions(side, config.sessions.refreshGraceSeconds);
-  const auth = new AuthService(new TokenIssuer(config.jwtSecret), tenantConfig, sessions, warnAsJson);
+  const limits = new RateLimitStore(side);
+  const auth = new AuthService(
+    new TokenIssuer(config.jwtSecret),
+    tenantConfig,
+    sessions,
+    {
+      login: new LoginThrottle(limits, config.rateLimits.login),
+      apiKeys: new ApiKeyRateLimit(limits, flatApiKeyLimit(config.rateLimits.apiKeyRequestsPerMinute)),
+    },
+    warnAsJson,
+  );
   const intake = new ComplaintIntakeService(numbers);
   const analytics = new AnalyticsService(root);
   return {
@@ -61,7 +75,7 @@ export function createServices(
     identity: new IdentityService(sessions),
     complaints,
     intake,
-    portal: new PortalService(auth, tenantConfig, intake, complaints),
+    portal: new PortalService(auth, tenantConfig, intake, complaints, portalLimits(limits)),
     attachments: new AttachmentService(new LocalDiskStorage(config.attachmentsDir), complaints),
     lifecycle: new ComplaintLifecycleService(temporal, complaints),
     analytics,

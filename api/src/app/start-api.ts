@@ -21,7 +21,7 @@ export async function startApi(config: AppConfig, port = config.port): Promise<R
   const orm = await createOrm(config.appDatabaseUrl, { pool: { min: 0, max: config.apiDbPoolSize } });
   const lifecycle = connectLifecycle(orm.em, config, (message, error) => console.error(`[api] ${message}`, error));
   const numbers = new ComplaintNumbers(config.appDatabaseUrl);
-  const side = openSidePool(config.appDatabaseUrl);
+  const side = openSidePool(config.appDatabaseUrl, Math.max(4, Math.ceil(config.apiDbPoolSize / 2)));
   const services = createServices(orm.em, config, numbers, side, lifecycle);
   const schema = await buildApiSchema();
   const live = await startLive(orm.em, config, services.auth, (message, error) => console.error(`[api] ${message}`, error));

@@ -6,7 +6,9 @@ import { grantsOf } from '../platform/auth/permissions';
 import { Complaint } from '../complaint/complaint.entity';
 import type { TenantConfigService } from '../tenant/tenant-config.service';
 import { parseApiKey, secretMatches } from './api-key-secret';
+import type { ApiKeyRateLimit } from './api-key-limit';
 import { ApiKey } from './api-key.entity';
+import type { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password';
 import type { SessionState, StaffSessions } from './staff-sessions';
 import type { TokenIssuer } from './tokens';
@@ -46,14 +48,18 @@ export class AuthService {
     private readonly tokens: TokenIssuer,
     private readonly tenantConfig: TenantConfigService,
     private readonly sessions: StaffSessions,
+    private readonly limits: { login: LoginThrottle; apiKeys: ApiKeyRateLimit },
     private readonly securityLog: SecurityLog,
   ) {}
 
-  async login(em: EntityManager, tenantSlug: string, email: string, password: string): Promise<AuthTokens> {
-    const [tenant] = await em.execute<{ id: string }[]>('select id from auth_tenant_by_slug(?)', [tenantSlug]);
-    const user = tenant ? await this.findActiveUser(em, tenant.id, { email: email.trim().toLowerCase() }) : null;
-    const ok = await verifyPassword(password, user?.passwordHash);
-    if (!user || !ok) throw unauthenticated(BAD_CREDENTIALS);
+  async login(em: EntityManager, tenantSlug: string, email: string, password: string, clientIp: string): Promise<AuthTokens> {
+    const user = await this.limits.login.attempt(tenantSlug, email, clientIp, async () => {
+      const [tenant] = await em.execute<{ id: string }[]>('select id from auth_tenant_by_slug(?)', [tenantSlug]);
+      const found = tenant ? await this.findActiveUser(em, tenant.id, { email: email.trim().toLowerCase() }) : null;
+      const ok = await verifyPassword(password, found?.passwordHash);
+      return found && ok ? found : null;
+    });
+    if (!user) throw unauthenticated(BAD_CREDENTIALS);
     const session = await this.sessions.open(filterToTenant(em, user.tenantId), user.id);
     return this.issue(user, session);
   }
@@ -95,11 +101,22 @@ export class AuthService {
 
   /** Reads `Authorization: Bearer <jwt>` or `Authorization: ApiKey <key>`; enters the principal's tenant. */
   async authenticate(em: EntityManager, authorization: string | undefined): Promise<Principal> {
-    return (await this.session(em, authorization)).principal;
+    return (await this.identify(em, authorization)).principal;
   }
 
-  /** `authenticate`, plus what it learnt on the way that the operation would otherwise read again. */
+  /**
+   * `authenticate` for an operation about to run, plus what it learnt on the way that the operation would
+   * otherwise read again. Each operation counts against its API key's request budget (re-checks of a
+   * live subscription's credential, through `authenticate`, do not).
+   */
   async session(em: EntityManager, authorization: string | undefined): Promise<AuthSession> {
+    const session = await this.identify(em, authorization);
+    const { principal } = session;
+    if (principal.kind === 'api_key') await this.limits.apiKeys.take({ tenantId: principal.tenantId, apiKeyId: principal.apiKeyId });
+    return session;
+  }
+
+  private async identify(em: EntityManager, authorization: string | undefined): Promise<AuthSession> {
     if (!authorization) return { principal: ANONYMOUS };
     const [scheme, credential] = authorization.trim().split(/\s+/, 2);
     if (!credential) throw unauthenticated('Malformed Authorization header');

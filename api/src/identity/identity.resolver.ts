@@ -9,14 +9,16 @@ import { User } from './user.entity';
 
 @Resolver()
 export class IdentityResolver {
-  @Mutation(() => AuthPayload, { description: 'Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`' })
+  @Mutation(() => AuthPayload, {
+    description: 'Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`. Repeated failures lock the account or address for a while (RATE_LIMITED with retryAfter)',
+  })
   login(
     @Arg('tenantSlug', () => String) tenantSlug: string,
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
     @Ctx() ctx: RequestContext,
   ): Promise<AuthPayload> {
-    return ctx.services.auth.login(ctx.em, tenantSlug, email, password);
+    return ctx.services.auth.login(ctx.em, tenantSlug, email, password, ctx.clientIp);
   }
 
   @Mutation(() => AuthPayload)

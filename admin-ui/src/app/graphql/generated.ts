@@ -537,7 +537,7 @@ export type Mutation = {
   /** Removes a team no rule, category or user refers to: a new configuration version */
   deleteTeam: Scalars['Boolean']['output'];
   deleteWebhookSubscription: Scalars['Boolean']['output'];
-  /** Staff sign-in; tokens go in `Authorization: Bearer <accessToken>` */
+  /** Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`. Repeated failures lock the account or address for a while (RATE_LIMITED with retryAfter) */
   login: AuthPayload;
   /** Ends the session of the access token used; its refresh token stops working */
   logout: Scalars['Boolean']['output'];
