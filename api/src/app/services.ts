@@ -42,16 +42,13 @@ export interface Services {
 /** Until the API logs structured lines itself: one JSON line per security event on stderr. */
 const warnAsJson: SecurityLog = (event, fields) => console.warn(JSON.stringify({ level: 'warn', event, ...fields }));
 
-/**
- * `temporal` is absent in processes that do not drive lifecycles (CLI tools); lifecycle actions then fail
- * cleanly. `side` is the small pool for statements that commit apart from the request (openSidePool).
- */
+/** `side` is the small pool for statements that commit apart from the request (openSidePool). */
 export function createServices(
   root: EntityManager,
   config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'sessions' | 'rateLimits'>,
   numbers: ComplaintNumbers,
   side: Pool,
-  temporal: LifecycleTemporal | null = null,
+  temporal: LifecycleTemporal,
 ): Services {
   const tenantConfig = new TenantConfigService();
   const complaints = new ComplaintService();

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { addBusinessMinutes, matchRoutingRule, stageDeadline, flattenCategories, type Channel, type TenantConfig } from '@complaints/tenant-config';
-import type { Actor } from '../platform/auth/principal';
+import { addBusinessMinutes, matchRoutingRule, stageDeadline, flattenCategories, type Actor, type Channel, type StageCode, type TenantConfig } from '@complaints/tenant-config';
+import type { TimelineEntry } from '@complaints/tenant-config/lifecycle-contract';
 import { badInput, conflict } from '../platform/errors';
 import type { VersionedConfig } from '../tenant/tenant-config.service';
 import { User } from '../identity/user.entity';
@@ -10,12 +10,12 @@ import type { ComplaintNumbers, NumberedIntake } from './complaint-number';
 import { validateSubmission } from './intake-validation';
 import { idempotencyLockKey, writeIntake, type CustomerUpsert, type IntakeWritten } from './intake-write';
 import { rowValues, type ColumnValues } from '../platform/db/sql-rows';
-import { noteTimelineWritten, timelineColumns, type TimelineEntry } from './timeline';
+import { noteTimelineWritten, timelineColumns } from './timeline';
 import { planWorkflowStart, startAfterCommit, workflowOutboxValues } from '../lifecycle/workflow-start.outbox';
 import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from './repeat-complaints';
 import type { TenantScope } from '../platform/db/tenant-scope';
 
-const INTAKE_STAGE = 'intake';
+const INTAKE_STAGE: StageCode = 'intake';
 
 export interface IntakeResult {
   complaint: Complaint;
@@ -61,7 +61,8 @@ export class ComplaintIntakeService {
       number,
       idempotencyKey,
       requestHash,
-      channel: input.channel,
+      // validateSubmission has checked it against CHANNELS.
+      channel: input.channel as Channel,
       categoryCode: input.categoryCode ?? null,
       severity,
       priority: priorityOf(config, severity, tier),
@@ -91,7 +92,7 @@ export class ComplaintIntakeService {
       createdAt: now,
       updatedAt: now,
     };
-    const events: Omit<TimelineEntry, 'complaintId'>[] = [
+    const events: TimelineEntry[] = [
       { kind: 'complaint.created', actor, to: INTAKE_STAGE, data: { channel: input.channel, severity }, customerVisible: true },
       {
         kind: 'complaint.routed',

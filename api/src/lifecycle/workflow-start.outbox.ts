@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { COMPLAINT_LIFECYCLE_WORKFLOW, complaintWorkflowId, type LifecycleInput } from '@complaints/tenant-config/lifecycle-contract';
 import type { ColumnValues } from '../platform/db/sql-rows';
 import { enterTenantStatement, withTenant } from '../platform/db/tenant-scope';
-import { COMPLAINT_LIFECYCLE_WORKFLOW, complaintWorkflowId, type LifecycleInput } from './lifecycle.messages';
 
 /** A complaint whose workflow must be started: one `workflow_outbox` row. */
 export interface PendingWorkflowStart {

@@ -1,9 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TenantConfig } from '@complaints/tenant-config';
-import { enterTenantStatement, TenantConfigService, withTenant } from '@complaints/api';
-import { timelineColumns } from '@complaints/api/dist/complaint/timeline';
-import { columnNames, SqlText } from '@complaints/api/dist/platform/db/sql-rows';
-import type { ComplaintPatch, Projection } from '../workflows/projection';
+import { columnNames, enterTenantStatement, SqlText, TenantConfigService, timelineColumns, withTenant } from '@complaints/api';
+import type { ComplaintPatch, Projection } from '@complaints/tenant-config/lifecycle-contract';
 
 export interface LifecycleActivityDeps {
   /** The worker's root EntityManager (application role); every activity forks its own. */
