@@ -13,6 +13,13 @@ const envSchema = z.object({
   /** The API's PostgreSQL connections; default below. */
   API_DB_POOL_SIZE: z.coerce.number().int().positive().optional(),
   JWT_SECRET: z.string().min(16).default('dev-only-secret-change-me-please'),
+  /** How long an already-rotated refresh token still gets its successor back instead of ending the session. */
+  REFRESH_TOKEN_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
+  LOGIN_LOCK_SECONDS: z.coerce.number().int().positive().default(900),
+  /** The default request budget of one API key; a tenant's plan may set another (ApiKeyRequestsPerMinute). */
+  API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
   TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TASK_QUEUE: z.string().default('complaints'),
@@ -52,6 +59,8 @@ export interface AppConfig {
   appDbPassword: string;
   apiDbPoolSize: number;
   jwtSecret: string;
+  sessions: { refreshGraceSeconds: number };
+  rateLimits: { login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; lockSeconds: number }; apiKeyRequestsPerMinute: number };
   temporal: { address: string; namespace: string; taskQueue: string };
   attachmentsDir: string;
   live: { maxConnectionsPerTenant: number; maxConnectionsPerCredential: number; maxBufferedEvents: number; keepAliveMs: number };
@@ -86,6 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     appDbPassword: e.APP_DB_PASSWORD,
     apiDbPoolSize: e.API_DB_POOL_SIZE ?? defaultApiPoolSize(),
     jwtSecret: e.JWT_SECRET,
+    sessions: { refreshGraceSeconds: e.REFRESH_TOKEN_REUSE_GRACE_SECONDS },
+    rateLimits: {
+      login: { maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT, maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP, lockSeconds: e.LOGIN_LOCK_SECONDS },
+      apiKeyRequestsPerMinute: e.API_KEY_REQUESTS_PER_MINUTE,
+    },
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TASK_QUEUE },
     attachmentsDir: e.ATTACHMENTS_DIR,
     live: {

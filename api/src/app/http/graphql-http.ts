@@ -23,6 +23,16 @@ interface OperationResult {
 
 const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
+/** Authentication refused the operation: a bad credential (401), or a spent budget (429, with Retry-After). */
+function refusedBeforeExecution(error: GraphQLError): OperationResult {
+  const { code, retryAfter } = error.extensions;
+  const body = JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] });
+  if (code === 'RATE_LIMITED' || code === 'SERVICE_UNAVAILABLE') {
+    return { status: code === 'RATE_LIMITED' ? 429 : 503, headers: { 'retry-after': String(retryAfter) }, body };
+  }
+  return { status: 401, headers: {}, body };
+}
+
 /**
  * The HTTP side of /graphql. Batches are split here rather than in Apollo, so every operation of a
  * batch gets its own context and transaction: one failing mutation cannot roll back its neighbours.
@@ -39,7 +49,7 @@ export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: E
     } catch (error) {
       if (error instanceof GraphQLError) {
         observed.failed = true;
-        return { status: 401, headers: {}, body: JSON.stringify(errorBody(error.message, String(error.extensions.code))) };
+        return refusedBeforeExecution(error);
       }
       throw error;
     }
