@@ -31,6 +31,18 @@ describe('logger', () => {
     ]);
   });
 
+  it("keeps one line's own fields on that line: they do not join the work's context", () => {
+    const { logger, lines } = capture();
+    runWithLogContext({ requestId: 'r-2' }, () => {
+      logger.warn({ event: 'auth.refresh_token_reused', userId: 'u-1' }, 'reuse');
+      logger.info('next line of the same request');
+    });
+    expect(lines.map(({ msg, requestId, event, userId }) => ({ msg, requestId, event, userId }))).toEqual([
+      { msg: 'reuse', requestId: 'r-2', event: 'auth.refresh_token_reused', userId: 'u-1' },
+      { msg: 'next line of the same request', requestId: 'r-2', event: undefined, userId: undefined },
+    ]);
+  });
+
   it('drops lines below its level (per-request debug lines cost nothing at info)', () => {
     const { logger, lines } = capture();
     logger.debug('per request');
