@@ -14,5 +14,6 @@ export { PermanentDeliveryError, type ChannelAdapters, type NotificationChannelA
 export { createChannelAdapters } from './notifications/channel-adapters';
 export { nextAttemptDelay } from './notifications/retry-schedule';
 export { sendWebhook, type WebhookRequest, type WebhookResponse } from './webhooks/webhook-sender';
+export { OutboundGuard } from './platform/net/outbound-guard';
 export { verifyWebhookSignature, signatureHeader } from './webhooks/webhook-signature';
 export type { RetryPolicy } from './platform/config';

@@ -16,6 +16,7 @@ import { AnalyticsService } from '../analytics/analytics.service';
 import { ExportService } from '../export/export.service';
 import { KnowledgeService } from '../knowledge/knowledge.service';
 import { WebhookService } from '../webhooks/webhook.service';
+import { OutboundGuard } from '../platform/net/outbound-guard';
 
 /** The domain services, built once per process; they hold no request state. */
 export interface Services {
@@ -36,7 +37,7 @@ export interface Services {
 /** `temporal` is absent in processes that do not drive lifecycles (CLI tools); lifecycle actions then fail cleanly. */
 export function createServices(
   root: EntityManager,
-  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir'>,
+  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'outbound'>,
   numbers: ComplaintNumbers,
   temporal: LifecycleTemporal | null = null,
 ): Services {
@@ -57,6 +58,6 @@ export function createServices(
     analytics,
     exports: new ExportService(root, `${config.attachmentsDir}-exports`, analytics),
     knowledge: new KnowledgeService(),
-    webhooks: new WebhookService(),
+    webhooks: new WebhookService(OutboundGuard.fromConfig(config)),
   };
 }

@@ -27,6 +27,8 @@ const envSchema = z.object({
   NOTIFY_WEBHOOK_URL: z.string().url().optional(),
   /** Where complainants follow their complaint; links in customer messages start here. */
   PORTAL_URL: z.string().url().default('http://localhost:4200/portal'),
+  /** Exceptions to the outbound address policy: host names, IPs, CIDRs, comma-separated (dev and tests: 127.0.0.1). */
+  OUTBOUND_ALLOWED_HOSTS: z.string().default(''),
   DELIVERY_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
   DELIVERY_RETRY_MAX_MS: z.coerce.number().int().positive().default(3_600_000),
@@ -47,6 +49,8 @@ export interface AppConfig {
   attachmentsDir: string;
   live: { maxConnectionsPerTenant: number; maxConnectionsPerCredential: number; maxBufferedEvents: number; keepAliveMs: number };
   notifications: { smtpUrl?: string; from: string; providerWebhookUrl?: string; portalUrl: string };
+  /** Entries of the outbound allow-list (`platform/net/allow-list.ts`). */
+  outbound: { allowedHosts: string[] };
   /** Notification and webhook delivery in the worker: poll interval and exponential backoff. */
   delivery: { intervalMs: number; retry: RetryPolicy };
 }
@@ -84,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       keepAliveMs: e.LIVE_KEEPALIVE_MS,
     },
     notifications: { smtpUrl: e.SMTP_URL, from: e.NOTIFY_FROM, providerWebhookUrl: e.NOTIFY_WEBHOOK_URL, portalUrl: e.PORTAL_URL },
+    outbound: { allowedHosts: e.OUTBOUND_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean) },
     delivery: {
       intervalMs: e.DELIVERY_INTERVAL_MS,
       retry: { baseMs: e.DELIVERY_RETRY_BASE_MS, maxMs: e.DELIVERY_RETRY_MAX_MS, maxAttempts: e.DELIVERY_MAX_ATTEMPTS },

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { nextAttemptDelay, sendWebhook, withTenant, type RetryPolicy } from '@complaints/api';
+import { nextAttemptDelay, sendWebhook, withTenant, type OutboundGuard, type RetryPolicy } from '@complaints/api';
 import type { DueRef } from './notification-delivery';
 
 export interface WebhookDeliveryDeps {
   root: EntityManager;
   retry: RetryPolicy;
+  /** Checks every webhook URL again at send time and pins the connection to the checked address. */
+  guard: OutboundGuard;
   timeoutMs?: number;
 }
 
@@ -26,7 +28,7 @@ interface DeliveryRow {
  * per event and subscription), and the signed POST of each due delivery. Like notifications, an attempt
  * holds the delivery's row lock while it sends and logs the attempt and the new state in one transaction.
  */
-export function createWebhookDelivery({ root, retry, timeoutMs = 10_000 }: WebhookDeliveryDeps) {
+export function createWebhookDelivery({ root, retry, guard, timeoutMs = 10_000 }: WebhookDeliveryDeps) {
   return {
     /** Consumes up to `limit` committed timeline events; returns how many, so a full batch means "call again". */
     async fanOutWebhookEvents(limit: number): Promise<number> {
@@ -54,6 +56,7 @@ export function createWebhookDelivery({ root, retry, timeoutMs = 10_000 }: Webho
         }
         const attempt = row.attempts + 1;
         const res = await sendWebhook(
+          guard,
           { url: row.url, secret: row.secret, deliveryId: row.id, eventKind: row.event_kind, payload: row.payload, replay: row.replay_requested },
           timeoutMs,
         );
