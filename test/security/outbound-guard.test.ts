@@ -5,6 +5,7 @@ import type { Orm } from '../../api/src/app/orm';
 import { withTenant } from '../../api/src/platform/db/tenant-scope';
 import { OutboundAllowList } from '../../api/src/platform/net/allow-list';
 import { OutboundGuard } from '../../api/src/platform/net/outbound-guard';
+import { SecretBox } from '../../api/src/platform/secrets/secret-box';
 import { WebhookService } from '../../api/src/webhooks/webhook.service';
 import { createWebhookDelivery } from '../../worker/src/delivery/webhook-delivery';
 import { adminOrm, complaintInput, createTestTenant, gql, newKey, SUBMIT, testConfig, type GqlResponse, type TestTenant } from '../support/harness';
@@ -16,6 +17,8 @@ const ATTEMPTS = `query($sub: ID) { webhookDeliveries(subscriptionId: $sub) { st
 /** What a metadata service would answer: long, and secret from the first byte on. */
 const METADATA_REPLY = `{"AccessKeyId":"ASIAEXAMPLE","SecretAccessKey":"${'s'.repeat(5_000)}"}`;
 
+// The API's own key (the dev/test default), so the delivery below opens what the service sealed.
+const secrets = SecretBox.fromConfig(testConfig());
 let api: RunningApi;
 let admin: Orm;
 let tenant: TestTenant;
@@ -47,7 +50,7 @@ const urlError = (res: GqlResponse) => ({ code: res.errors?.[0]?.extensions?.cod
 
 /** A subscription the save-time check would refuse today: saved before the guard, or its name resolved elsewhere then. */
 async function legacySubscription(url: string): Promise<string> {
-  const lenient = new WebhookService(new OutboundGuard(OutboundAllowList.parse('127.0.0.1,localhost')));
+  const lenient = new WebhookService(new OutboundGuard(OutboundAllowList.parse('127.0.0.1,localhost')), secrets);
   const created = await withTenant(api.orm.em, tenant.id, (scope) => lenient.create(scope, null, { url, eventKinds: ['complaint.created'] }));
   return created.subscription.id;
 }
@@ -60,6 +63,7 @@ async function deliverOnce(subscriptionId: string, allowList: string) {
     root: api.orm.em,
     retry: { baseMs: 60_000, maxMs: 60_000, maxAttempts: 3 },
     guard: new OutboundGuard(OutboundAllowList.parse(allowList)),
+    secrets,
     timeoutMs: 2_000,
   });
   const submitted = await gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, tenant.tokens['clerk@t.test']);

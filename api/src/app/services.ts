@@ -17,6 +17,7 @@ import { ExportService } from '../export/export.service';
 import { KnowledgeService } from '../knowledge/knowledge.service';
 import { WebhookService } from '../webhooks/webhook.service';
 import { OutboundGuard } from '../platform/net/outbound-guard';
+import { SecretBox } from '../platform/secrets/secret-box';
 
 /** The domain services, built once per process; they hold no request state. */
 export interface Services {
@@ -37,7 +38,7 @@ export interface Services {
 /** `temporal` is absent in processes that do not drive lifecycles (CLI tools); lifecycle actions then fail cleanly. */
 export function createServices(
   root: EntityManager,
-  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'outbound'>,
+  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'outbound' | 'secrets'>,
   numbers: ComplaintNumbers,
   temporal: LifecycleTemporal | null = null,
 ): Services {
@@ -58,6 +59,6 @@ export function createServices(
     analytics,
     exports: new ExportService(root, `${config.attachmentsDir}-exports`, analytics),
     knowledge: new KnowledgeService(),
-    webhooks: new WebhookService(OutboundGuard.fromConfig(config)),
+    webhooks: new WebhookService(OutboundGuard.fromConfig(config), SecretBox.fromConfig(config)),
   };
 }

@@ -3,9 +3,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound, type FieldError } from '../platform/errors';
 import { pgArray } from '../notifications/pg-array';
 import { newWebhookSecret } from './webhook-signature';
+import { sealWebhookSecret } from './webhook-secret';
 import type { CreateWebhookInput, CreatedWebhookSubscription, UpdateWebhookInput, WebhookDelivery, WebhookDeliveryAttempt, WebhookSubscription } from './webhook.types';
 import type { TenantScope } from '../platform/db/tenant-scope';
 import type { OutboundGuard } from '../platform/net/outbound-guard';
+import type { SecretBox } from '../platform/secrets/secret-box';
+
+/** Every column but the secret, which leaves the database only for the worker's send. */
+const SUBSCRIPTION_COLUMNS = 'id, url, event_kinds, description, active, created_at';
 
 const EVENT_KIND = /^[a-z][a-z_]*(\.[a-z][a-z_]*)*$/;
 const MAX_KINDS = 50;
@@ -39,10 +44,13 @@ interface DeliveryRow {
  * already inside the tenant's transaction, so row-level security scopes it; tenant ids are stamped here.
  */
 export class WebhookService {
-  constructor(private readonly guard: OutboundGuard) {}
+  constructor(
+    private readonly guard: OutboundGuard,
+    private readonly secrets: SecretBox,
+  ) {}
 
   async list(em: EntityManager): Promise<WebhookSubscription[]> {
-    const rows = await em.execute<SubscriptionRow[]>('select * from webhook_subscriptions order by created_at');
+    const rows = await em.execute<SubscriptionRow[]>(`select ${SUBSCRIPTION_COLUMNS} from webhook_subscriptions order by created_at`);
     return rows.map(toSubscription);
   }
 
@@ -51,10 +59,11 @@ export class WebhookService {
     const problems = [...(await this.urlProblems(input.url)), ...kindProblems(input.eventKinds)];
     if (problems.length) throw badInput(problems);
     const secret = newWebhookSecret();
+    const id = randomUUID();
     const [row] = await em.execute<SubscriptionRow[]>(
       `insert into webhook_subscriptions (id, tenant_id, url, event_kinds, secret, description, created_by)
-       values (?, ?, ?, ?::text[], ?, ?, ?) returning *`,
-      [randomUUID(), tenantId, input.url, pgArray(uniqueKinds(input.eventKinds)), secret, input.description ?? null, createdBy],
+       values (?, ?, ?, ?::text[], ?, ?, ?) returning ${SUBSCRIPTION_COLUMNS}`,
+      [id, tenantId, input.url, pgArray(uniqueKinds(input.eventKinds)), sealWebhookSecret(this.secrets, id, secret), input.description ?? null, createdBy],
     );
     return { subscription: toSubscription(row!), secret };
   }
@@ -65,7 +74,7 @@ export class WebhookService {
     const [row] = await em.execute<SubscriptionRow[]>(
       `update webhook_subscriptions set url = coalesce(?, url), event_kinds = coalesce(?::text[], event_kinds),
               description = case when ? then ? else description end, active = coalesce(?, active), updated_at = now()
-        where id = ? returning *`,
+        where id = ? returning ${SUBSCRIPTION_COLUMNS}`,
       [input.url ?? null, input.eventKinds ? pgArray(uniqueKinds(input.eventKinds)) : null, input.description !== undefined, input.description ?? null, input.active ?? null, id],
     );
     if (!row) throw notFound('Webhook subscription');
@@ -75,7 +84,10 @@ export class WebhookService {
   /** A new secret, shown once; the old one stops working for the next attempt. */
   async rotateSecret(em: EntityManager, id: string): Promise<CreatedWebhookSubscription> {
     const secret = newWebhookSecret();
-    const [row] = await em.execute<SubscriptionRow[]>('update webhook_subscriptions set secret = ?, updated_at = now() where id = ? returning *', [secret, id]);
+    const [row] = await em.execute<SubscriptionRow[]>(
+      `update webhook_subscriptions set secret = ?, updated_at = now() where id = ? returning ${SUBSCRIPTION_COLUMNS}`,
+      [sealWebhookSecret(this.secrets, id, secret), id],
+    );
     if (!row) throw notFound('Webhook subscription');
     return { subscription: toSubscription(row), secret };
   }
