@@ -35,12 +35,11 @@ export interface Services {
   webhooks: WebhookService;
 }
 
-/** `temporal` is absent in processes that do not drive lifecycles (CLI tools); lifecycle actions then fail cleanly. */
 export function createServices(
   root: EntityManager,
   config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'outbound' | 'secrets'>,
   numbers: ComplaintNumbers,
-  temporal: LifecycleTemporal | null = null,
+  temporal: LifecycleTemporal,
 ): Services {
   const tenantConfig = new TenantConfigService();
   const complaints = new ComplaintService();

@@ -11,6 +11,7 @@ import { Migration20261201000000_staff_session } from './Migration20261201000000
 import { Migration20261202000000_intake_number_and_customer } from './Migration20261202000000_intake_number_and_customer';
 import { Migration20261203000000_planned_once } from './Migration20261203000000_planned_once';
 import { Migration20261204000000_idempotency_lookup_per_call } from './Migration20261204000000_idempotency_lookup_per_call';
+import { Migration20261205000000_operations_status } from './Migration20261205000000_operations_status';
 import { Migration20261205000700_webhook_secrets_sealed } from './Migration20261205000700_webhook_secrets_sealed';
 
 /** Every migration in order. Never rewrite one that has been committed; add a new one. */
@@ -27,5 +28,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202000000_intake_number_and_customer', class: Migration20261202000000_intake_number_and_customer },
   { name: 'Migration20261203000000_planned_once', class: Migration20261203000000_planned_once },
   { name: 'Migration20261204000000_idempotency_lookup_per_call', class: Migration20261204000000_idempotency_lookup_per_call },
+  { name: 'Migration20261205000000_operations_status', class: Migration20261205000000_operations_status },
   { name: 'Migration20261205000700_webhook_secrets_sealed', class: Migration20261205000700_webhook_secrets_sealed },
 ];
+
+export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.name);

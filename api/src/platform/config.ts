@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { DEV_SECRETS_KEY } from './secrets/secret-box';
+import type { LogOptions } from './observability/logger';
 
 /** Everything the API and worker read from the environment, validated once at start. */
 const envSchema = z.object({
@@ -37,6 +38,14 @@ const envSchema = z.object({
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
   DELIVERY_RETRY_MAX_MS: z.coerce.number().int().positive().default(3_600_000),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
+  /** Default: warn under tests, info otherwise. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** Default: pretty outside production when stdout is a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** The worker's own HTTP port for /metrics, /healthz and /readyz (the API serves them on PORT). */
+  WORKER_METRICS_PORT: z.coerce.number().int().positive().default(9464),
+  /** e.g. http://jaeger:4318 (OTLP over HTTP); unset: no traces are recorded. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
 });
 
 function isKey(value: string | undefined): boolean {
@@ -63,6 +72,8 @@ export interface AppConfig {
   outbound: { allowedHosts: string[] };
   /** Notification and webhook delivery in the worker: poll interval and exponential backoff. */
   delivery: { intervalMs: number; retry: RetryPolicy };
+  log: LogOptions;
+  telemetry: { workerMetricsPort: number; otlpEndpoint?: string };
 }
 
 export interface RetryPolicy {
@@ -108,6 +119,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       intervalMs: e.DELIVERY_INTERVAL_MS,
       retry: { baseMs: e.DELIVERY_RETRY_BASE_MS, maxMs: e.DELIVERY_RETRY_MAX_MS, maxAttempts: e.DELIVERY_MAX_ATTEMPTS },
     },
+    log: {
+      level: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
+      pretty: e.LOG_FORMAT ? e.LOG_FORMAT === 'pretty' : e.NODE_ENV !== 'production' && process.stdout.isTTY === true,
+    },
+    telemetry: { workerMetricsPort: e.WORKER_METRICS_PORT, otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT },
   };
 }
 

@@ -3,7 +3,6 @@ import type { RequestContext } from '../app/context';
 import { forbidden } from '../platform/errors';
 import { Attachment } from '../complaint/attachment.entity';
 import { Comment } from '../complaint/comment.entity';
-import { customerResponseUpdate } from '../lifecycle/lifecycle.messages';
 import { LifecycleActionPayload } from '../lifecycle/lifecycle.types';
 import { PortalComplaintInput, PortalComplaintView, PortalInfo, PortalSession } from './portal.types';
 
@@ -80,6 +79,6 @@ export class PortalResolver {
     const p = portalOf(ctx);
     // The version this operation reads lets the workflow skip its own configuration read when it holds it.
     const { version } = await ctx.tenantConfig();
-    return ctx.services.lifecycle.act(ctx.tenant(), p, p.complaintId, customerResponseUpdate, { accepted, rating, comment, reason }, version);
+    return ctx.services.lifecycle.act(ctx.tenant(), p, p.complaintId, 'customerResponse', { accepted, rating, comment, reason }, version);
   }
 }

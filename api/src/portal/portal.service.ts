@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../platform/auth/principal';
+import type { Actor } from '@complaints/tenant-config';
 import { enterTenant } from '../platform/db/tenant-scope';
 import { notFound } from '../platform/errors';
 import type { AuthService } from '../identity/auth.service';

@@ -17,7 +17,7 @@ export function startDelivery(
   let channels = opts.channels;
   let close: () => void = () => {};
   if (!channels) {
-    const built = createChannelAdapters(config.notifications, (line) => console.log(line), guard);
+    const built = createChannelAdapters(config.notifications, (line) => opts.log(line), guard);
     for (const warning of built.warnings) opts.log(warning);
     channels = built.adapters;
     close = () => void Object.values(built.adapters).forEach((a) => a.close?.());

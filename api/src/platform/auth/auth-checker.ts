@@ -1,6 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
 import { unauthenticated } from '../errors';
-import { isGrant, requirePermission } from './permissions';
+import { isGrant } from './grant';
+import { requirePermission } from './permissions';
 import type { Principal } from './principal';
 
 /**

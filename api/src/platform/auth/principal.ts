@@ -1,4 +1,5 @@
-import type { Grant } from './permissions';
+import type { Actor } from '@complaints/tenant-config';
+import type { Grant } from './grant';
 
 /** Who is calling. Every principal except the anonymous one is bound to exactly one tenant. */
 export type Principal =
@@ -9,12 +10,6 @@ export type Principal =
   | { kind: 'portal'; tenantId: string; complaintId: string; permissions: ReadonlySet<Grant> };
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
-
-export interface Actor {
-  type: 'user' | 'api_key' | 'customer' | 'system';
-  id: string | null;
-  name: string | null;
-}
 
 export function actorOf(principal: Principal): Actor {
   switch (principal.kind) {
