@@ -50,7 +50,7 @@ describe('logger', () => {
   });
 
   it('is JSON in production unless asked otherwise, and quiet under tests', () => {
-    const base = { DATABASE_URL: 'postgres://u:p@localhost:5432/db', JWT_SECRET: 'a-production-secret-0123456789' };
+    const base = { DATABASE_URL: 'postgres://u:p@localhost:5432/db', JWT_SECRET: 'a-production-secret-0123456789', SECRETS_KEY: Buffer.alloc(32, 3).toString('base64') };
     expect(loadConfig({ ...base, NODE_ENV: 'production' }).log).toEqual({ level: 'info', pretty: false });
     expect(loadConfig({ ...base, NODE_ENV: 'development', LOG_FORMAT: 'pretty', LOG_LEVEL: 'debug' }).log).toEqual({ level: 'debug', pretty: true });
     expect(loadConfig({ ...base, NODE_ENV: 'test' }).log.level).toBe('warn');
