@@ -5,7 +5,8 @@
 export { loadConfig, type AppConfig } from './platform/config';
 export { createOrm, type Orm } from './app/orm';
 export { withTenant, enterTenantStatement, type TenantScope } from './platform/db/tenant-scope';
-export { Complaint, ComplaintStatus } from './complaint/complaint.entity';
+export { Complaint } from './complaint/complaint.entity';
+export { ComplaintStatus } from './complaint/complaint-status';
 export { ComplaintEvent } from './complaint/complaint-event.entity';
 export { appendEvent, timelineColumns } from './complaint/timeline';
 export { columnNames, SqlText } from './platform/db/sql-rows';

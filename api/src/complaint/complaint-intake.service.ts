@@ -4,7 +4,8 @@ import type { TimelineEntry } from '@complaints/tenant-config/lifecycle-contract
 import { badInput, conflict } from '../platform/errors';
 import type { VersionedConfig } from '../tenant/tenant-config.service';
 import { User } from '../identity/user.entity';
-import { Complaint, ComplaintStatus } from './complaint.entity';
+import { Complaint } from './complaint.entity';
+import { ComplaintStatus } from './complaint-status';
 import type { SubmitComplaintInput } from './complaint.inputs';
 import type { ComplaintNumbers, NumberedIntake } from './complaint-number';
 import { validateSubmission } from './intake-validation';
