@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
+import { AppError } from '../../platform/errors';
 import type { RequestContext } from '../context';
 import { openRequestContext } from '../request-context';
 import type { Services } from '../services';
@@ -29,7 +29,7 @@ export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: E
     try {
       open = await openRequestContext(root, services, req.headers.authorization, req.socket.remoteAddress ?? 'unknown');
     } catch (error) {
-      if (error instanceof GraphQLError) {
+      if (error instanceof AppError) {
         return { status: 401, headers: {}, body: JSON.stringify(errorBody(error.message, String(error.extensions.code))) };
       }
       throw error;
