@@ -227,7 +227,7 @@ function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   });
   return new Promise((resolve, reject) => {
     // stdout carries the log-only notification lines too; only the start line matters here.
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('[worker] polling task queue') && resolve(child));
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('polling task queue') && resolve(child));
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
   });
 }

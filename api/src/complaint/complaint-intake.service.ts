@@ -11,6 +11,8 @@ import type { ComplaintNumbers, NumberedIntake } from './complaint-number';
 import { validateSubmission } from './intake-validation';
 import { idempotencyLockKey, writeIntake, type CustomerUpsert, type IntakeWritten } from './intake-write';
 import { rowValues, type ColumnValues } from '../platform/db/sql-rows';
+import { addLogContext } from '../platform/observability/log-context';
+import { intakes } from '../platform/observability/metrics';
 import { noteTimelineWritten, timelineColumns } from './timeline';
 import { planWorkflowStart, startAfterCommit, workflowOutboxValues } from '../lifecycle/workflow-start.outbox';
 import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from './repeat-complaints';
@@ -51,6 +53,7 @@ export class ComplaintIntakeService {
 
     const now = new Date();
     const { number, customer: known } = await this.numbers.next(tenantId, now, config.businessCalendar.timeZone, input.customer?.externalId ?? null);
+    addLogContext({ complaintNumber: number });
     const customer = input.customer ? customerUpsert(input.customer, known) : null;
     const tier = customer ? (customer.tier ?? known?.tier ?? DEFAULT_TIER) : undefined;
     const { category, severity, rule, assignee, teamCode } = await route(scope, config, input, tier);
@@ -132,6 +135,7 @@ export class ComplaintIntakeService {
     // Registered as loaded, not new: it is written already, and later reads in this request find it here.
     const complaint = em.create(Complaint, { ...fields, customerId: written.customerId }, { managed: true, persist: false });
     await recordRepeatLinks(scope, complaint, await this.repeatCandidates(scope, complaint, customer, written));
+    intakes.inc({ channel: input.channel });
     return { complaint, created: true };
   }
 

@@ -17,6 +17,8 @@ import {
 } from '@complaints/tenant-config/lifecycle-contract';
 import type { LifecycleTemporal } from './lifecycle-wiring';
 import type { TenantScope } from '../platform/db/tenant-scope';
+import { addLogContext } from '../platform/observability/log-context';
+import { lifecycleActions } from '../platform/observability/metrics';
 
 type StaffPrincipal = Exclude<Principal, { kind: 'anonymous' }>;
 
@@ -40,8 +42,18 @@ export class ComplaintLifecycleService {
    */
   async act<A extends LifecycleAction>(scope: TenantScope, principal: StaffPrincipal, complaintId: string, action: A, args: LifecycleActionArgs<A>, configVersion?: number) {
     const complaint = await this.complaints.get(scope, complaintId);
+    addLogContext({ complaintNumber: complaint.number });
     const caller: LifecycleCaller = { ...callerOf(principal, complaint.id), configVersion };
-    const lifecycle = await this.withWorkflow(scope.em, complaint, (handle) => handle.executeUpdate(lifecycleUpdate(action), { args: [caller, args] }));
+    let outcome = 'ok';
+    let lifecycle: LifecycleView;
+    try {
+      lifecycle = await this.withWorkflow(scope.em, complaint, (handle) => handle.executeUpdate(lifecycleUpdate(action), { args: [caller, args] }));
+    } catch (error) {
+      outcome = error instanceof AppError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
+      throw error;
+    } finally {
+      lifecycleActions.inc({ action, outcome });
+    }
     // The update returns after its projection committed; read it back past the identity map.
     const refreshed = await scope.em.findOneOrFail(Complaint, { tenantId: scope.tenantId, id: complaint.id }, { refresh: true });
     return { lifecycle, complaint: refreshed };

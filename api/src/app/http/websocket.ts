@@ -5,6 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Principal } from '../../platform/auth/principal';
 import { operationLimits } from '../../platform/graphql/limits';
+import { liveConnections } from '../../platform/observability/metrics';
 import { openRequestContext, type OpenContext } from '../request-context';
 import type { Services } from '../services';
 import { LiveCloseCode, type LiveContext, type LiveServices } from '../../live/live-context';
@@ -105,12 +106,14 @@ export function attachWebSocket(server: Server, schema: GraphQLSchema, root: Ent
         connections.set(ctx.extra, { principal, authorization, tenantId: principal.tenantId });
         bump(perTenant, principal.tenantId, 1);
         bump(perCredential, authorization, 1);
+        liveConnections.inc();
         return true;
       },
       onClose: (ctx) => {
         const connection = connections.get(ctx.extra);
         if (!connection) return;
         connections.delete(ctx.extra);
+        liveConnections.dec();
         bump(perTenant, connection.tenantId, -1);
         bump(perCredential, connection.authorization, -1);
       },
