@@ -20,7 +20,7 @@ import type { TenantScope } from '../platform/db/tenant-scope';
 
 const INTAKE_STAGE: StageCode = 'intake';
 
-export interface IntakeResult {
+interface IntakeResult {
   complaint: Complaint;
   /** False when the idempotency key matched an earlier submission. */
   created: boolean;

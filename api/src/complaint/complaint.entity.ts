@@ -4,7 +4,7 @@ import { TenantScoped } from '../platform/db/tenant-scoped.entity';
 import { ComplaintStatus } from './complaint-status';
 
 /** How to reach a complainant who is anonymous or not (yet) a known customer. */
-export interface ComplainantContact {
+interface ComplainantContact {
   name?: string | null;
   email?: string | null;
   phone?: string | null;

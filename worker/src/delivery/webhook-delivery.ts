@@ -2,13 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { nextAttemptDelay, sendWebhook, withTenant, type RetryPolicy } from '@complaints/api';
 import type { DueRef } from './notification-delivery';
 
-export interface WebhookDeliveryDeps {
+interface WebhookDeliveryDeps {
   root: EntityManager;
   retry: RetryPolicy;
   timeoutMs?: number;
 }
 
-export type WebhookOutcome = 'delivered' | 'retry' | 'failed' | 'busy';
+type WebhookOutcome = 'delivered' | 'retry' | 'failed' | 'busy';
 
 interface DeliveryRow {
   id: string;
