@@ -16,7 +16,7 @@ export class NotificationResolver {
   }
 }
 
-export async function complaintNotifications(em: EntityManager, complaintId: string): Promise<ComplaintNotification[]> {
+async function complaintNotifications(em: EntityManager, complaintId: string): Promise<ComplaintNotification[]> {
   const rows = await em.execute<Record<string, any>[]>(
     'select * from notification_outbox where complaint_id = ? order by created_at, dedupe_key',
     [complaintId],

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { nextAttemptDelay, openWebhookSecret, sendWebhook, withTenant, type OutboundGuard, type RetryPolicy, type SecretBox } from '@complaints/api';
 import type { DueRef } from './notification-delivery';
 
-export interface WebhookDeliveryDeps {
+interface WebhookDeliveryDeps {
   root: EntityManager;
   retry: RetryPolicy;
   /** Checks every webhook URL again at send time and pins the connection to the checked address. */
@@ -12,7 +12,7 @@ export interface WebhookDeliveryDeps {
   timeoutMs?: number;
 }
 
-export type WebhookOutcome = 'delivered' | 'retry' | 'failed' | 'busy';
+type WebhookOutcome = 'delivered' | 'retry' | 'failed' | 'busy';
 
 interface DeliveryRow {
   id: string;
