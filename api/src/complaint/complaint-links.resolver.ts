@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Complaint } from './complaint.entity';
 import { tenantPrincipal, type RequestContext } from '../app/context';
+import { Cost, SERVICE_CALL_COST } from '../platform/graphql/query-cost';
 import { ComplaintLinkType, MergeResultType } from './complaint-links.types';
 import { linksOf, mergeComplaints } from './complaint-merge';
 
@@ -12,6 +13,7 @@ export class ComplaintLinksResolver {
   }
 
   @Authorized('complaint.handle')
+  @Cost(SERVICE_CALL_COST)
   @Mutation(() => MergeResultType, { description: 'Merges a duplicate into the complaint that is kept; both timelines note it' })
   mergeComplaints(
     @Arg('duplicateId', () => ID) duplicateId: string,

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { tenantPrincipal, type RequestContext } from '../app/context';
 import { notFound } from '../platform/errors';
+import { Cost, PASSWORD_HASH_COST } from '../platform/graphql/query-cost';
 import { Tenant } from '../tenant/tenant.entity';
 import { ApiKey } from './api-key.entity';
 import { AuthPayload, CreateApiKeyInput, CreatedApiKey, CreateUserInput, Me, UpdateUserInput } from './identity.types';
@@ -8,6 +9,7 @@ import { User } from './user.entity';
 
 @Resolver()
 export class IdentityResolver {
+  @Cost(PASSWORD_HASH_COST)
   @Mutation(() => AuthPayload, { description: 'Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`' })
   login(
     @Arg('tenantSlug', () => String) tenantSlug: string,
