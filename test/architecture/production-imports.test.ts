@@ -89,7 +89,7 @@ describe('the production entry points (api, migrations, worker)', () => {
 
   it('reach the domain and platform code but nothing under api/src/dev', () => {
     const reached = [...files].map((file) => relative(repoRoot, file));
-    expect(reached).toEqual(expect.arrayContaining(['api/src/app.ts', 'worker/src/lifecycle-worker.ts']));
+    expect(reached).toEqual(expect.arrayContaining(['api/src/app/start-api.ts', 'worker/src/lifecycle-worker.ts']));
     expect(reached.filter((file) => file.startsWith('api/src/dev/'))).toEqual([]);
   });
 

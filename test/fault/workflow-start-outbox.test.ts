@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { ComplaintIntakeService } from '../../api/src/complaint/complaint-intake.service';
 import { SubmitComplaintInput } from '../../api/src/complaint/complaint.inputs';
-import { COMPLAINT_LIFECYCLE_WORKFLOW, complaintWorkflowId } from '../../api/src/lifecycle/lifecycle.messages';
+import { COMPLAINT_LIFECYCLE_WORKFLOW, complaintWorkflowId } from '@complaints/tenant-config/lifecycle-contract';
 import { StartWorkflowsAfterCommit, WorkflowStarter } from '../../api/src/lifecycle/workflow-start.outbox';
 import { createOrm, type Orm } from '../../api/src/app/orm';
 import { withTenant } from '../../api/src/platform/db/tenant-scope';

@@ -16,7 +16,7 @@ describe('API process', () => {
     const exited = once(child, 'exit');
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the API did not start:\n${output}`)), 30_000);
-      child.stdout.on('data', () => output.includes('[api] GraphQL on') && (clearTimeout(timer), resolve()));
+      child.stdout.on('data', () => output.includes('GraphQL on') && (clearTimeout(timer), resolve()));
       void exited.then(() => (clearTimeout(timer), reject(new Error(`the API exited while starting:\n${output}`))));
     });
 

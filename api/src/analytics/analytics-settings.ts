@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { BusinessCalendar } from '@complaints/tenant-config';
-// Not re-exported by the package index; the same opening intervals businessMinutesBetween walks.
-import { compileCalendar, openingsOn } from '@complaints/tenant-config/dist/calendar/openings';
+// The same opening intervals businessMinutesBetween walks.
+import { compileCalendar, openingsOn, type BusinessCalendar } from '@complaints/tenant-config';
 import type { TenantScope } from '../platform/db/tenant-scope';
 
 const DAY_MS = 86_400_000;

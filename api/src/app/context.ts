@@ -31,6 +31,8 @@ export interface RequestContext {
 export interface OperationOutcome {
   /** Set once the operation is resolved; a query's unit of work is discarded, not diffed, at commit. */
   kind?: 'query' | 'mutation' | 'subscription';
+  /** The operation's name, once resolved (metrics, traces, logs). */
+  name?: string;
   /** Set when the operation answered with errors: its transaction rolls back. */
   failed: boolean;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../platform/auth/principal';
+import type { Actor } from '@complaints/tenant-config';
 import { isUuid } from '../platform/ids';
 import { badInput, notFound } from '../platform/errors';
 import { Attachment } from './attachment.entity';

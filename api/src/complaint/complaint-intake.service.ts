@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { addBusinessMinutes, matchRoutingRule, stageDeadline, flattenCategories, type Channel, type TenantConfig } from '@complaints/tenant-config';
-import type { Actor } from '../platform/auth/principal';
+import { addBusinessMinutes, matchRoutingRule, stageDeadline, flattenCategories, type Actor, type Channel, type StageCode, type TenantConfig } from '@complaints/tenant-config';
+import type { TimelineEntry } from '@complaints/tenant-config/lifecycle-contract';
 import { badInput, conflict } from '../platform/errors';
 import type { VersionedConfig } from '../tenant/tenant-config.service';
 import { User } from '../identity/user.entity';
@@ -10,12 +10,14 @@ import type { ComplaintNumbers, NumberedIntake } from './complaint-number';
 import { validateSubmission } from './intake-validation';
 import { idempotencyLockKey, writeIntake, type CustomerUpsert, type IntakeWritten } from './intake-write';
 import { rowValues, type ColumnValues } from '../platform/db/sql-rows';
-import { noteTimelineWritten, timelineColumns, type TimelineEntry } from './timeline';
+import { addLogContext } from '../platform/observability/log-context';
+import { intakes } from '../platform/observability/metrics';
+import { noteTimelineWritten, timelineColumns } from './timeline';
 import { planWorkflowStart, startAfterCommit, workflowOutboxValues } from '../lifecycle/workflow-start.outbox';
 import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from './repeat-complaints';
 import type { TenantScope } from '../platform/db/tenant-scope';
 
-const INTAKE_STAGE = 'intake';
+const INTAKE_STAGE: StageCode = 'intake';
 
 export interface IntakeResult {
   complaint: Complaint;
@@ -50,6 +52,7 @@ export class ComplaintIntakeService {
 
     const now = new Date();
     const { number, customer: known } = await this.numbers.next(tenantId, now, config.businessCalendar.timeZone, input.customer?.externalId ?? null);
+    addLogContext({ complaintNumber: number });
     const customer = input.customer ? customerUpsert(input.customer, known) : null;
     const tier = customer ? (customer.tier ?? known?.tier ?? DEFAULT_TIER) : undefined;
     const { category, severity, rule, assignee, teamCode } = await route(scope, config, input, tier);
@@ -61,7 +64,8 @@ export class ComplaintIntakeService {
       number,
       idempotencyKey,
       requestHash,
-      channel: input.channel,
+      // validateSubmission has checked it against CHANNELS.
+      channel: input.channel as Channel,
       categoryCode: input.categoryCode ?? null,
       severity,
       priority: priorityOf(config, severity, tier),
@@ -91,7 +95,7 @@ export class ComplaintIntakeService {
       createdAt: now,
       updatedAt: now,
     };
-    const events: Omit<TimelineEntry, 'complaintId'>[] = [
+    const events: TimelineEntry[] = [
       { kind: 'complaint.created', actor, to: INTAKE_STAGE, data: { channel: input.channel, severity }, customerVisible: true },
       {
         kind: 'complaint.routed',
@@ -130,6 +134,7 @@ export class ComplaintIntakeService {
     // Registered as loaded, not new: it is written already, and later reads in this request find it here.
     const complaint = em.create(Complaint, { ...fields, customerId: written.customerId }, { managed: true, persist: false });
     await recordRepeatLinks(scope, complaint, await this.repeatCandidates(scope, complaint, customer, written));
+    intakes.inc({ channel: input.channel });
     return { complaint, created: true };
   }
 

@@ -4,7 +4,6 @@ import { actorOf } from '../platform/auth/principal';
 import type { TenantPrincipal } from '../app/context';
 import { badInput, conflict } from '../platform/errors';
 import type { Services } from '../app/services';
-import { archiveUpdate } from '../lifecycle/lifecycle.messages';
 import { ComplaintLinkKind, type ComplaintLinkType, type MergeResultType } from './complaint-links.types';
 import type { TenantScope } from '../platform/db/tenant-scope';
 
@@ -36,7 +35,7 @@ export async function mergeComplaints(scope: TenantScope, principal: TenantPrinc
   let lifecycleArchived = false;
   if (merged.stage === 'followup') {
     lifecycleArchived = await services.lifecycle
-      .act(scope, principal, duplicateId, archiveUpdate, { note: `Merged into ${kept.number}` })
+      .act(scope, principal, duplicateId, 'archive', { note: `Merged into ${kept.number}` })
       .then(() => true, () => false);
   }
   return { kept, merged, lifecycleArchived };

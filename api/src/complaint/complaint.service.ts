@@ -1,5 +1,5 @@
 import type { TenantConfig } from '@complaints/tenant-config';
-import type { Actor } from '../platform/auth/principal';
+import type { Actor } from '@complaints/tenant-config';
 import { isUuid } from '../platform/ids';
 import { badInput, notFound } from '../platform/errors';
 import { User } from '../identity/user.entity';

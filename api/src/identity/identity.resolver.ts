@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { tenantPrincipal, type RequestContext } from '../app/context';
-import { notFound } from '../platform/errors';
+import type { StaffPrincipal } from '../platform/auth/principal';
+import { forbidden, notFound } from '../platform/errors';
 import { Cost, PASSWORD_HASH_COST } from '../platform/graphql/query-cost';
 import { Tenant } from '../tenant/tenant.entity';
 import { ApiKey } from './api-key.entity';
@@ -10,19 +11,33 @@ import { User } from './user.entity';
 @Resolver()
 export class IdentityResolver {
   @Cost(PASSWORD_HASH_COST)
-  @Mutation(() => AuthPayload, { description: 'Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`' })
+  @Mutation(() => AuthPayload, {
+    description: 'Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`. Repeated failures lock the account or address for a while (RATE_LIMITED with retryAfter)',
+  })
   login(
     @Arg('tenantSlug', () => String) tenantSlug: string,
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
     @Ctx() ctx: RequestContext,
   ): Promise<AuthPayload> {
-    return ctx.services.auth.login(ctx.em, tenantSlug, email, password);
+    return ctx.services.auth.login(ctx.em, tenantSlug, email, password, ctx.clientIp);
   }
 
   @Mutation(() => AuthPayload)
   refreshToken(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return ctx.services.auth.refresh(ctx.em, refreshToken);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Ends the session of the access token used; its refresh token stops working' })
+  logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return ctx.services.auth.logout(ctx.tenant(), staffPrincipal(ctx));
+  }
+
+  @Authorized()
+  @Mutation(() => Int, { description: 'Ends every session of the signed-in user, this one included; answers how many were open' })
+  signOutEverywhere(@Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.services.auth.signOutEverywhere(ctx.tenant(), staffPrincipal(ctx));
   }
 
   @Query(() => Me)
@@ -72,4 +87,10 @@ export class IdentityResolver {
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
     return ctx.services.identity.revokeApiKey(ctx.tenant(), id);
   }
+}
+
+function staffPrincipal(ctx: RequestContext): StaffPrincipal {
+  const principal = tenantPrincipal(ctx);
+  if (principal.kind !== 'user') throw forbidden('Only a signed-in staff user has a session to end');
+  return principal;
 }

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { COMPLAINT_LIFECYCLE_WORKFLOW, complaintWorkflowId, type LifecycleInput } from '@complaints/tenant-config/lifecycle-contract';
 import type { ColumnValues } from '../platform/db/sql-rows';
 import { enterTenantStatement, withTenant } from '../platform/db/tenant-scope';
-import { COMPLAINT_LIFECYCLE_WORKFLOW, complaintWorkflowId, type LifecycleInput } from './lifecycle.messages';
+import { workflowStarts } from '../platform/observability/metrics';
 
 /** A complaint whose workflow must be started: one `workflow_outbox` row. */
 export interface PendingWorkflowStart {
@@ -91,7 +92,7 @@ export class WorkflowStarter {
     for (const row of rows) {
       const pending = { id: row.id, tenantId: row.tenant_id, complaintId: row.complaint_id, workflowId: row.workflow_id, input: row.input };
       try {
-        await this.start(pending);
+        workflowStarts.inc({ path: 'relay', outcome: await this.start(pending) });
         started++;
       } catch {
         // Left pending with its error recorded; the next sweep tries again.
@@ -191,8 +192,9 @@ export class StartWorkflowsAfterCommit implements EventSubscriber {
     const attempt = this.starter.start(start);
     attempt.catch(() => undefined); // still running after a timeout; its own failure is recorded on the row
     try {
-      await Promise.race([attempt, late]);
+      workflowStarts.inc({ path: 'after_commit', outcome: await Promise.race([attempt, late]) });
     } catch (error) {
+      workflowStarts.inc({ path: 'after_commit', outcome: 'deferred' });
       this.log(`workflow start for complaint ${start.complaintId} deferred to the relay`, error);
     } finally {
       clearTimeout(timer);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ActorType, StageCode } from '@complaints/tenant-config';
 import { withTenant } from '../platform/db/tenant-scope';
 import type { ComplaintStatus } from '../complaint/complaint.entity';
 import { encodeCursor, type TimelineCursor } from './timeline-cursor';
@@ -11,7 +12,7 @@ const CACHE_LIMIT = 2000;
 interface SnapshotRow {
   id: string;
   kind: string;
-  actor_type: string;
+  actor_type: ActorType;
   actor_name: string | null;
   from_value: string | null;
   to_value: string | null;
@@ -20,7 +21,7 @@ interface SnapshotRow {
   created_at: Date;
   complaint_id: string;
   number: string;
-  stage: string;
+  stage: StageCode;
   status: ComplaintStatus;
   severity: string;
   priority: number;

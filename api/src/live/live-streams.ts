@@ -82,7 +82,7 @@ export function queueUpdates(ctx: LiveContext, filter: QueueFeedFilter | null | 
     (!f.teamCodes?.length || (e.teamCode !== null && f.teamCodes.includes(e.teamCode))) &&
     (!f.assigneeId || e.assigneeId === f.assigneeId) &&
     (!f.severities?.length || f.severities.includes(e.severity)) &&
-    (!f.stages?.length || f.stages.includes(e.stage));
+    (!f.stages?.length || (f.stages as readonly string[]).includes(e.stage));
   return new LiveSubscriber(ctx, { tenantId, accepts, visible: staffView('complaint.read'), replay: replayer(ctx.live.root, tenantId, after) });
 }
 

@@ -4,7 +4,6 @@ import { forbidden } from '../platform/errors';
 import { Cost, SERVICE_CALL_COST } from '../platform/graphql/query-cost';
 import { Attachment } from '../complaint/attachment.entity';
 import { Comment } from '../complaint/comment.entity';
-import { customerResponseUpdate } from '../lifecycle/lifecycle.messages';
 import { LifecycleActionPayload } from '../lifecycle/lifecycle.types';
 import { PortalComplaintInput, PortalComplaintView, PortalInfo, PortalSession } from './portal.types';
 
@@ -82,6 +81,6 @@ export class PortalResolver {
     const p = portalOf(ctx);
     // The version this operation reads lets the workflow skip its own configuration read when it holds it.
     const { version } = await ctx.tenantConfig();
-    return ctx.services.lifecycle.act(ctx.tenant(), p, p.complaintId, customerResponseUpdate, { accepted, rating, comment, reason }, version);
+    return ctx.services.lifecycle.act(ctx.tenant(), p, p.complaintId, 'customerResponse', { accepted, rating, comment, reason }, version);
   }
 }

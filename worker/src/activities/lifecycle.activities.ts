@@ -1,18 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TenantConfig } from '@complaints/tenant-config';
-import { enterTenantStatement, TenantConfigService, withTenant } from '@complaints/api';
-import { timelineColumns } from '@complaints/api/dist/complaint/timeline';
-import { columnNames, SqlText } from '@complaints/api/dist/platform/db/sql-rows';
-import type { ComplaintPatch, Projection } from '../workflows/projection';
+import { columnNames, enterTenantStatement, runWithLogContext, slaBreaches, slaReminders, SqlText, TenantConfigService, timelineColumns, withTenant, type Logger } from '@complaints/api';
+import type { ComplaintPatch, Projection } from '@complaints/tenant-config/lifecycle-contract';
 
 export interface LifecycleActivityDeps {
   /** The worker's root EntityManager (application role); every activity forks its own. */
   root: EntityManager;
   tenantConfig: TenantConfigService;
+  /** Where each written transition is noted (debug level); silent when absent. */
+  logger?: Logger;
 }
 
 /** Plain async functions over the api's domain, built from their dependencies so tests can pass their own. */
-export function createActivities({ root, tenantConfig }: LifecycleActivityDeps) {
+export function createActivities({ root, tenantConfig, logger }: LifecycleActivityDeps) {
   return {
     /** The tenant's configuration in force now; `config` is null when the workflow already holds that version. */
     async tenantConfigSince(tenantId: string, knownVersion: number): Promise<{ version: number; config: TenantConfig | null }> {
@@ -31,7 +31,14 @@ export function createActivities({ root, tenantConfig }: LifecycleActivityDeps) 
       if (!projection.events[0]?.dedupeKey) throw new Error('A projection needs at least one timeline event');
       const sql = projectionSql(projection, new Date());
       const [, [result]] = await root.fork().execute<{ duplicate: boolean }[][]>(sql.text(), sql.params);
-      return result!.duplicate ? 'duplicate' : 'written';
+      const outcome = result!.duplicate ? 'duplicate' : 'written';
+      const kinds = projection.events.map((e) => e.kind);
+      if (outcome === 'written') {
+        slaReminders.inc(kinds.filter((k) => k === 'sla.reminder').length);
+        slaBreaches.inc(kinds.filter((k) => k === 'sla.breached').length);
+      }
+      runWithLogContext({ tenantId: projection.tenantId, complaintId: projection.complaintId }, () => logger?.debug({ kinds, outcome }, 'transition projected'));
+      return outcome;
     },
   };
 }

@@ -16,7 +16,7 @@ export function startDelivery(
   let channels = opts.channels;
   let close: () => void = () => {};
   if (!channels) {
-    const built = createChannelAdapters(config.notifications, (line) => console.log(line));
+    const built = createChannelAdapters(config.notifications, (line) => opts.log(line));
     for (const warning of built.warnings) opts.log(warning);
     channels = built.adapters;
     close = () => void Object.values(built.adapters).forEach((a) => a.close?.());

@@ -1,7 +1,6 @@
 import { defaultTenantConfig, type TenantConfig } from '@complaints/tenant-config';
-import type { LifecycleCaller } from '@complaints/api/dist/lifecycle/lifecycle.messages';
+import type { Actor, LifecycleCaller } from '@complaints/tenant-config/lifecycle-contract';
 import { LifecycleState } from '../workflows/lifecycle-state';
-import type { ActorRef } from '../workflows/projection';
 
 /**
  * Shared pieces of the lifecycle tests: a tenant configuration whose business calendar never closes (so a
@@ -15,8 +14,8 @@ export const DAY = 24 * HOUR;
 export const T0 = Date.parse('2026-03-02T08:00:00.000Z');
 export const VERSION = 3;
 
-export const STAFF: ActorRef = { type: 'user', id: '00000000-0000-4000-8000-000000000001', name: 'Lin' };
-export const CUSTOMER: ActorRef = { type: 'customer', id: 'c-1', name: 'Complainant' };
+export const STAFF: Actor = { type: 'user', id: '00000000-0000-4000-8000-000000000001', name: 'Lin' };
+export const CUSTOMER: Actor = { type: 'customer', id: 'c-1', name: 'Complainant' };
 
 /** A tenant whose office never closes, so business minutes are wall-clock minutes and tests can reason in them. */
 export function roundTheClockConfig(change: (config: TenantConfig) => void = () => undefined): TenantConfig {

@@ -4,9 +4,8 @@
  * next and what firing a due instant does. The transitions people trigger are in LifecycleState, which
  * extends this. Deterministic and synchronous: instants are workflow milliseconds.
  */
-import { stageDeadline, stageReminders, type StageCode, type TenantConfig } from '@complaints/tenant-config/dist/workflow';
 import { ProjectionDraft } from './projection-draft';
-import { SYSTEM_ACTOR, iso, type ActorRef, type Projection } from './projection';
+import { iso, stageDeadline, stageReminders, SYSTEM_ACTOR, type Actor, type ComplaintStatusCode, type Projection, type StageCode, type TenantConfig } from '@complaints/tenant-config/lifecycle-contract';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Added to a complaint's priority at each SLA breach. */
@@ -14,8 +13,6 @@ const BREACH_PRIORITY_BUMP = 10;
 
 /** The instant `days` calendar days after `ms` (the lifecycle's day counts are the customer's patience, not working time). */
 export const daysAfter = (ms: number, days: number): number => ms + days * DAY_MS;
-
-export type Status = 'OPEN' | 'WAITING_ON_CUSTOMER' | 'RESOLVED' | 'CLOSED';
 
 export interface Reminder {
   at: number;
@@ -39,7 +36,7 @@ export abstract class LifecycleClock {
   assigneeId: string | null = null;
 
   stage: StageCode = 'intake';
-  status: Status = 'OPEN';
+  status: ComplaintStatusCode = 'OPEN';
   round = 1;
   acknowledged = false;
   configVersion = 0;
@@ -86,7 +83,7 @@ export abstract class LifecycleClock {
   // ---- stages and clocks -------------------------------------------------------------------------
 
   /** Starts a stage's SLA clock with the configuration in force now (never rewriting earlier stages). */
-  protected enterStage(d: ProjectionDraft, stage: StageCode, at: number, config: TenantConfig, configVersion: number, actor: ActorRef, note?: string): void {
+  protected enterStage(d: ProjectionDraft, stage: StageCode, at: number, config: TenantConfig, configVersion: number, actor: Actor, note?: string): void {
     const from = this.stage;
     this.stage = stage;
     this.configVersion = configVersion;
@@ -101,7 +98,7 @@ export abstract class LifecycleClock {
   }
 
   /** The stage of a closed complaint whose clock has not started (follow-up scheduled for later). */
-  protected parkStage(d: ProjectionDraft, stage: StageCode, actor: ActorRef): void {
+  protected parkStage(d: ProjectionDraft, stage: StageCode, actor: Actor): void {
     const from = this.stage;
     this.stage = stage;
     this.stageStartedAt = null;

@@ -1,13 +1,13 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { PERMISSIONS } from '@complaints/tenant-config';
-import { LifecycleRejection, type LifecycleAction } from '@complaints/api/dist/lifecycle/lifecycle.messages';
+import { LIFECYCLE_ACTION_NAMES, LifecycleRejection, type LifecycleAction } from '@complaints/tenant-config/lifecycle-contract';
 import { CUSTOMER, DAY, HOUR, STAFF, T0, VERSION, roundTheClockConfig, caller, walk, withoutStage } from '../testing/lifecycle-fixtures';
-import { ALL_ACTIONS, assertAllowed, inputProblems, mayAct, stageProblem } from './lifecycle-rules';
+import { assertAllowed, inputProblems, mayAct, stageProblem } from './lifecycle-rules';
 import type { LifecycleState } from './lifecycle-state';
 import { viewOf } from './lifecycle-view';
 
 const config = roundTheClockConfig();
-const allowedNow = (s: LifecycleState, now: number) => ALL_ACTIONS.filter((a) => stageProblem(a, s, now) === null);
+const allowedNow = (s: LifecycleState, now: number) => LIFECYCLE_ACTION_NAMES.filter((a) => stageProblem(a, s, now) === null);
 
 describe('mayAct', () => {
   it.each<[LifecycleAction, string]>([
@@ -30,8 +30,8 @@ describe('mayAct', () => {
   });
 
   it('a complainant answers and reopens without permissions, and does nothing else even with all of them', () => {
-    expect(ALL_ACTIONS.filter((a) => mayAct(a, [], 'customer'))).toEqual(['customerResponse', 'reopen']);
-    expect(ALL_ACTIONS.filter((a) => mayAct(a, [...PERMISSIONS], 'customer'))).toEqual(['customerResponse', 'reopen']);
+    expect(LIFECYCLE_ACTION_NAMES.filter((a) => mayAct(a, [], 'customer'))).toEqual(['customerResponse', 'reopen']);
+    expect(LIFECYCLE_ACTION_NAMES.filter((a) => mayAct(a, [...PERMISSIONS], 'customer'))).toEqual(['customerResponse', 'reopen']);
   });
 });
 

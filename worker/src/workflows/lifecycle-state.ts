@@ -4,20 +4,25 @@
  * configuration, and writes the projections it returns. Everything here survives continue-as-new as JSON
  * (see `snapshot`).
  */
-import { enabledStages, requiresApproval, type TenantConfig } from '@complaints/tenant-config/dist/workflow';
-import type {
-  AssignArgs,
-  CustomerResponseArgs,
-  FeedbackArgs,
-  FollowUpArgs,
-  LifecycleInput,
-  NoteArgs,
-  ProposeSolutionArgs,
-  ReasonArgs,
-} from '@complaints/api/dist/lifecycle/lifecycle.messages';
+import {
+  enabledStages,
+  iso,
+  requiresApproval,
+  SYSTEM_ACTOR,
+  type Actor,
+  type AssignArgs,
+  type CustomerResponseArgs,
+  type FeedbackArgs,
+  type FollowUpArgs,
+  type LifecycleInput,
+  type NoteArgs,
+  type Projection,
+  type ProposeSolutionArgs,
+  type ReasonArgs,
+  type TenantConfig,
+} from '@complaints/tenant-config/lifecycle-contract';
 import { LifecycleClock, daysAfter } from './lifecycle-clock';
 import type { ProjectionDraft } from './projection-draft';
-import { SYSTEM_ACTOR, iso, type ActorRef, type Projection } from './projection';
 
 export class LifecycleState extends LifecycleClock {
   static fromInput(input: LifecycleInput, workflowId: string): LifecycleState {
@@ -55,13 +60,13 @@ export class LifecycleState extends LifecycleClock {
     return d.build();
   }
 
-  acknowledge(actor: ActorRef, args: NoteArgs, now: number): Projection {
+  acknowledge(actor: Actor, args: NoteArgs, now: number): Projection {
     const d = this.draft();
     this.markAcknowledged(d, actor, now, args.note ?? null);
     return d.build();
   }
 
-  private markAcknowledged(d: ProjectionDraft, actor: ActorRef, now: number, note: string | null): void {
+  private markAcknowledged(d: ProjectionDraft, actor: Actor, now: number, note: string | null): void {
     if (this.acknowledged) return;
     this.acknowledged = true;
     d.patch.firstRespondedAt = iso(now);
@@ -69,7 +74,7 @@ export class LifecycleState extends LifecycleClock {
     d.notify('complaint.acknowledged', 'customer', this.complaintId, { number: this.number });
   }
 
-  assign(actor: ActorRef, args: AssignArgs): Projection {
+  assign(actor: Actor, args: AssignArgs): Projection {
     const d = this.draft();
     const from = this.assigneeId ?? this.teamCode;
     if (args.teamCode != null) this.teamCode = args.teamCode;
@@ -80,14 +85,14 @@ export class LifecycleState extends LifecycleClock {
     return d.build();
   }
 
-  startInvestigation(actor: ActorRef, args: NoteArgs, now: number, config: TenantConfig, version: number): Projection {
+  startInvestigation(actor: Actor, args: NoteArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     this.markAcknowledged(d, actor, now, null);
     this.enterStage(d, 'investigation', now, config, version, actor, args.note ?? undefined);
     return d.build();
   }
 
-  proposeSolution(actor: ActorRef, args: ProposeSolutionArgs, now: number, config: TenantConfig, version: number): Projection {
+  proposeSolution(actor: Actor, args: ProposeSolutionArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     this.solution = { text: args.text.trim(), compensationType: args.compensationType, compensationAmount: args.compensationAmount };
     d.event('solution.proposed', actor, { note: this.solution.text, data: { ...this.solution, round: this.round } });
@@ -111,7 +116,7 @@ export class LifecycleState extends LifecycleClock {
     return d.build();
   }
 
-  approve(actor: ActorRef, args: NoteArgs, now: number, config: TenantConfig, version: number): Projection {
+  approve(actor: Actor, args: NoteArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     if (this.managementReview) {
       d.event('management.decided', actor, { note: args.note ?? null, data: { round: this.round }, customerVisible: true });
@@ -124,7 +129,7 @@ export class LifecycleState extends LifecycleClock {
     return d.build();
   }
 
-  reject(actor: ActorRef, args: ReasonArgs, now: number, config: TenantConfig, version: number): Projection {
+  reject(actor: Actor, args: ReasonArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     d.event('solution.rejected', actor, { note: args.reason });
     this.notifyOwner(d, 'solution.rejected', { reason: args.reason });
@@ -132,7 +137,7 @@ export class LifecycleState extends LifecycleClock {
     return d.build();
   }
 
-  sendFeedback(actor: ActorRef, args: FeedbackArgs, now: number, config: TenantConfig): Projection {
+  sendFeedback(actor: Actor, args: FeedbackArgs, now: number, config: TenantConfig): Projection {
     const d = this.draft();
     this.waitingSince = now;
     this.autoCloseAt = daysAfter(now, config.lifecycle.autoCloseDays);
@@ -144,7 +149,7 @@ export class LifecycleState extends LifecycleClock {
     return d.build();
   }
 
-  customerResponse(actor: ActorRef, args: CustomerResponseArgs, now: number, config: TenantConfig, version: number): Projection {
+  customerResponse(actor: Actor, args: CustomerResponseArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     this.resumeFromCustomer(d);
     const threshold = config.lifecycle.rounds.unhappyRatingThreshold;
@@ -202,7 +207,7 @@ export class LifecycleState extends LifecycleClock {
     }
   }
 
-  private toArchive(d: ProjectionDraft, actor: ActorRef, note: string | null): void {
+  private toArchive(d: ProjectionDraft, actor: Actor, note: string | null): void {
     this.archived = true;
     this.followUpAt = null;
     this.status = 'CLOSED';
@@ -210,20 +215,20 @@ export class LifecycleState extends LifecycleClock {
     d.event('complaint.archived', actor, { note });
   }
 
-  recordFollowUp(actor: ActorRef, args: FollowUpArgs): Projection {
+  recordFollowUp(actor: Actor, args: FollowUpArgs): Projection {
     const d = this.draft();
     d.event('followup.recorded', actor, { note: args.note, data: { rating: args.rating ?? null } });
     this.toArchive(d, actor, null);
     return d.build();
   }
 
-  archive(actor: ActorRef, args: NoteArgs): Projection {
+  archive(actor: Actor, args: NoteArgs): Projection {
     const d = this.draft();
     this.toArchive(d, actor, args.note ?? 'Archived without a follow-up survey');
     return d.build();
   }
 
-  reopen(actor: ActorRef, args: ReasonArgs, now: number, config: TenantConfig, version: number): Projection {
+  reopen(actor: Actor, args: ReasonArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     this.archived = false;
     this.closedAt = null;

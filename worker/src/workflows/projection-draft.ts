@@ -1,4 +1,4 @@
-import type { ActorRef, ComplaintPatch, NotificationWrite, Projection, RecipientKind, TimelineWrite } from './projection';
+import type { Actor, ComplaintPatch, NotificationWrite, Projection, RecipientKind, TimelineEntry } from '@complaints/tenant-config/lifecycle-contract';
 
 /** What a draft needs from the lifecycle: whose complaint it is and the next dedupe key. */
 export interface DraftOwner {
@@ -10,11 +10,11 @@ export interface DraftOwner {
 /** Collects what one transition writes; every event and notification gets the next dedupe sequence. */
 export class ProjectionDraft {
   readonly patch: ComplaintPatch = {};
-  readonly events: TimelineWrite[] = [];
+  readonly events: Projection['events'] = [];
   readonly notifications: NotificationWrite[] = [];
   constructor(private readonly owner: DraftOwner) {}
 
-  event(kind: string, actor: ActorRef, fields: Omit<TimelineWrite, 'kind' | 'actor' | 'dedupeKey'> = {}): this {
+  event(kind: string, actor: Actor, fields: Omit<TimelineEntry, 'kind' | 'actor' | 'dedupeKey'> = {}): this {
     this.events.push({ kind, actor, ...fields, dedupeKey: this.owner.nextKey() });
     return this;
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -6,6 +7,9 @@ import type { RequestContext } from '../context';
 import { openRequestContext } from '../request-context';
 import type { Services } from '../services';
 import { BodyTooLargeError, readBody } from '../../platform/http/read-body';
+import { addLogContext, runWithLogContext } from '../../platform/observability/log-context';
+import { logFunction, type Logger } from '../../platform/observability/logger';
+import { observeOperation, type ObservedOperation } from '../../platform/observability/graphql-observation';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_BATCH = 10;
@@ -19,21 +23,38 @@ interface OperationResult {
 
 const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
+/** Authentication refused the operation: a bad credential (401), or a spent budget (429, with Retry-After). */
+function refusedBeforeExecution(error: GraphQLError): OperationResult {
+  const { code, retryAfter } = error.extensions;
+  const body = JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] });
+  if (code === 'RATE_LIMITED' || code === 'SERVICE_UNAVAILABLE') {
+    return { status: code === 'RATE_LIMITED' ? 429 : 503, headers: { 'retry-after': String(retryAfter) }, body };
+  }
+  return { status: 401, headers: {}, body };
+}
+
 /**
  * The HTTP side of /graphql. Batches are split here rather than in Apollo, so every operation of a
  * batch gets its own context and transaction: one failing mutation cannot roll back its neighbours.
  */
-export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: EntityManager, services: Services, log: (message: string, error?: unknown) => void) {
-  async function runOperation(req: IncomingMessage, search: string, body: unknown): Promise<OperationResult> {
+export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: EntityManager, services: Services, logger: Logger) {
+  const log = logFunction(logger);
+  const runOperation = (req: IncomingMessage, search: string, body: unknown) =>
+    observeOperation(logger, (observed) => runObservedOperation(req, search, body, observed));
+
+  async function runObservedOperation(req: IncomingMessage, search: string, body: unknown, observed: ObservedOperation): Promise<OperationResult> {
     let open;
     try {
       open = await openRequestContext(root, services, req.headers.authorization, req.socket.remoteAddress ?? 'unknown');
     } catch (error) {
       if (error instanceof GraphQLError) {
-        return { status: 401, headers: {}, body: JSON.stringify(errorBody(error.message, String(error.extensions.code))) };
+        observed.failed = true;
+        return refusedBeforeExecution(error);
       }
       throw error;
     }
+    const { principal } = open.ctx;
+    addLogContext({ principalKind: principal.kind, ...(principal.kind === 'anonymous' ? {} : { tenantId: principal.tenantId }) });
     let succeeded = false;
     try {
       const headers = new HeaderMap();
@@ -50,6 +71,8 @@ export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: E
       succeeded = (response.status === undefined || response.status < 400) && !open.ctx.outcome.failed;
       return { status: response.status ?? 200, headers: Object.fromEntries(response.headers), body: text };
     } finally {
+      observed.name = open.ctx.outcome.name;
+      observed.failed = !succeeded;
       const finished = open.finish(succeeded);
       // A query has read all it answers: its commit cannot change the answer, so the answer does not wait for it.
       if (open.ctx.outcome.kind === 'query') finished.catch((error: unknown) => log('closing a read-only transaction failed', error));
@@ -57,7 +80,13 @@ export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: E
     }
   }
 
-  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+  return (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    return runWithLogContext({ requestId }, () => handle(req, res, url));
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const sendText = (status: number, text: string, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(text);
@@ -83,5 +112,11 @@ export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: E
     }
     const result = await runOperation(req, url.search, body);
     sendText(result.status, result.body, result.headers);
-  };
+  }
+}
+
+/** The caller's (a proxy's) request id when it looks like one, else a new one; answered in `x-request-id`. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
 }

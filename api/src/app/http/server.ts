@@ -12,6 +12,9 @@ import { graphqlHttpHandler } from './graphql-http';
 import { exportHttpHandler } from '../../export/export.http';
 import { attachWebSocket, type WebSocketLimits } from './websocket';
 import type { LiveServices } from '../../live/live-context';
+import { logFunction, type Logger } from '../../platform/observability/logger';
+import { opsEndpoints } from '../../platform/observability/ops-endpoints';
+import type { ReadinessCheck } from '../../platform/observability/readiness';
 
 export interface ApiServerOptions {
   schema: GraphQLSchema;
@@ -20,7 +23,9 @@ export interface ApiServerOptions {
   live: LiveServices;
   webSocketLimits: WebSocketLimits;
   production: boolean;
-  log: (message: string, error?: unknown) => void;
+  logger: Logger;
+  /** What /readyz checks. */
+  readiness: ReadinessCheck[];
 }
 
 export interface RunningApiServer {
@@ -36,13 +41,14 @@ const CORS = {
 };
 
 export async function startApiServer(opts: ApiServerOptions, port: number): Promise<RunningApiServer> {
+  const log = logFunction(opts.logger);
   const apollo = new ApolloServer<RequestContext>({
     schema: opts.schema,
     parseOptions: PARSE_OPTIONS,
     validationRules: LIMIT_RULES,
     introspection: !opts.production,
     includeStacktraceInErrorResponses: !opts.production,
-    formatError: formatError((error) => opts.log('unexpected error', error), opts.production),
+    formatError: formatError((error) => log('unexpected error', error), opts.production),
     csrfPrevention: true,
     // Whoever runs the API stops it (main.ts, the dev launcher, benchmarks, tests). Apollo's own handler stops
     // Apollo and then re-raises the signal, which killed the process before that owner's ordered shutdown ended.
@@ -54,8 +60,9 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
       {
         async requestDidStart() {
           return {
-            async didResolveOperation({ contextValue, operation }) {
+            async didResolveOperation({ contextValue, operation, operationName }) {
               contextValue.outcome.kind = operation?.operation;
+              contextValue.outcome.name = operationName ?? undefined;
             },
             async didEncounterErrors({ contextValue }) {
               contextValue.outcome.failed = true;
@@ -66,7 +73,8 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
     ],
   });
   await apollo.start();
-  const handleGraphql = graphqlHttpHandler(apollo, opts.root, opts.services, opts.log);
+  const handleGraphql = graphqlHttpHandler(apollo, opts.root, opts.services, opts.logger);
+  const handleOps = opsEndpoints(opts.readiness);
   const handleExport = exportHttpHandler(opts.root, opts.services);
 
   const server = createServer((req, res) => {
@@ -76,12 +84,9 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
       res.writeHead(204).end();
       return;
     }
-    if (url.pathname === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-      return;
-    }
+    if (handleOps(req, res, url.pathname)) return;
     if (url.pathname.startsWith('/exports/')) {
-      handleExport(req, res, url, opts.log);
+      handleExport(req, res, url, log);
       return;
     }
     if (url.pathname !== '/graphql') {
@@ -89,7 +94,7 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
       return;
     }
     handleGraphql(req, res, url).catch((error: unknown) => {
-      opts.log('request failed', error);
+      log('request failed', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     });

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Principal } from '../../platform/auth/principal';
 import { PARSE_OPTIONS } from '../../platform/graphql/operation-limits';
 import { guardOperation } from '../../platform/graphql/operation-guard';
+import { liveConnections } from '../../platform/observability/metrics';
 import { openRequestContext, type OpenContext } from '../request-context';
 import type { Services } from '../services';
 import { LiveCloseCode, type LiveContext, type LiveServices } from '../../live/live-context';
@@ -120,12 +121,14 @@ export function attachWebSocket(
         connections.set(ctx.extra, { principal, authorization, tenantId: principal.tenantId });
         bump(perTenant, principal.tenantId, 1);
         bump(perCredential, authorization, 1);
+        liveConnections.inc();
         return true;
       },
       onClose: (ctx) => {
         const connection = connections.get(ctx.extra);
         if (!connection) return;
         connections.delete(ctx.extra);
+        liveConnections.dec();
         bump(perTenant, connection.tenantId, -1);
         bump(perCredential, connection.authorization, -1);
       },

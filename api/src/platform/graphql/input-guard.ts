@@ -2,10 +2,10 @@ import {
   Kind,
   TypeInfo,
   coerceInputValue,
-  getArgumentValues,
   isInputType,
   isNonNullType,
   typeFromAST,
+  valueFromAST,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
@@ -98,19 +98,28 @@ function reachableFragments(document: DocumentNode, operation: OperationDefiniti
   return [...found.values()];
 }
 
+/** Text no column can hold in the variables as sent, at their paths (`input.description`), whatever type they feed. */
+export function variableTextProblems(operation: OperationDefinitionNode, inputs: Record<string, unknown>): FieldError[] {
+  const problems: FieldError[] = [];
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (Object.hasOwn(inputs, name)) collectTextProblems(inputs[name], name, problems);
+  }
+  return problems;
+}
+
 /**
- * Text no column can hold (NUL, lone surrogates) in any argument of any field the operation selects,
- * inline or through variables, at any depth of input objects and lists. Checked here, once, so no
- * resolver and no SQL statement ever sees it.
+ * The same for arguments written inline in any field the operation selects, fragments included, at
+ * any depth of input objects and lists, at the argument's path (`filter.text`).
  */
-export function textInputProblems(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): FieldError[] {
+export function literalTextProblems(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): FieldError[] {
   const problems: FieldError[] = [];
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
-    Field(node) {
-      const field = typeInfo.getFieldDef();
-      if (!field || !node.arguments?.length) return;
-      for (const [name, value] of Object.entries(getArgumentValues(field, node, variables))) collectTextProblems(value, name, problems);
+    Argument(node) {
+      const argument = typeInfo.getArgument();
+      if (!argument || node.value.kind === Kind.VARIABLE) return;
+      collectTextProblems(valueFromAST(node.value, argument.type, variables), node.name.value, problems);
     },
   });
   for (const definition of [operation, ...reachableFragments(document, operation)]) visit(definition, visitor);

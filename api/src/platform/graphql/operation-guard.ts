@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { badInput } from '../errors';
-import { coerceVariables, textInputProblems } from './input-guard';
+import { badInput, type FieldError } from '../errors';
+import { coerceVariables, literalTextProblems, variableTextProblems } from './input-guard';
 import { assertAffordable } from './query-cost';
 
 /**
@@ -11,11 +11,15 @@ import { assertAffordable } from './query-cost';
  */
 export function guardOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
   const coerced = coerceVariables(schema, operation, variables);
-  if (coerced.problems.length) throw badInput(coerced.problems);
-  const text = textInputProblems(schema, document, operation, coerced.values);
-  if (text.length) throw badInput(text);
+  const inVariables = firstPerPath([...variableTextProblems(operation, variables), ...coerced.problems]);
+  if (inVariables.length) throw badInput(inVariables);
+  const inline = literalTextProblems(schema, document, operation, coerced.values);
+  if (inline.length) throw badInput(inline);
   assertAffordable(schema, document, operation.name?.value, variables);
 }
+
+/** A NUL that a scalar also refuses is one problem, reported as the NUL. */
+const firstPerPath = (problems: FieldError[]): FieldError[] => problems.filter((problem, i) => problems.findIndex((p) => p.path === problem.path) === i);
 
 /** Apollo's hook for the guard: a refused operation answers HTTP 400 with its typed error, never 200 with data. */
 export function operationGuardPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {

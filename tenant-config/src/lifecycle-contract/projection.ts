@@ -3,22 +3,20 @@
  * and the notifications it triggers. The workflow builds it; one activity writes it in one transaction.
  * Plain data only: it crosses the workflow/activity boundary as JSON.
  */
-export interface ActorRef {
-  type: 'user' | 'api_key' | 'customer' | 'system';
-  id: string | null;
-  name: string | null;
-}
+import type { Actor } from './actor';
+import type { ComplaintStatusCode, StageCode } from './closed-sets';
 
-export interface TimelineWrite {
+/** One event for a complaint's append-only timeline, from the API's services or a workflow transition. */
+export interface TimelineEntry {
   kind: string;
-  actor: ActorRef;
+  actor: Actor;
   from?: string | null;
   to?: string | null;
   note?: string | null;
   data?: Record<string, unknown> | null;
   customerVisible?: boolean;
-  /** `<workflowId>:<seq>`: the same transition replayed or retried writes nothing twice. */
-  dedupeKey: string;
+  /** Makes the write idempotent: the same key is never written twice for one tenant. */
+  dedupeKey?: string | null;
 }
 
 export type RecipientKind = 'user' | 'team' | 'team_supervisors' | 'customer';
@@ -33,8 +31,8 @@ export interface NotificationWrite {
 
 /** Absolute values only (never increments), so applying a patch twice is harmless. Instants are ISO strings. */
 export interface ComplaintPatch {
-  stage?: string;
-  status?: string;
+  stage?: StageCode;
+  status?: ComplaintStatusCode;
   round?: number;
   priority?: number;
   assigneeId?: string | null;
@@ -50,12 +48,13 @@ export interface Projection {
   tenantId: string;
   complaintId: string;
   patch: ComplaintPatch;
-  /** Never empty: the first event's dedupe key identifies the whole transition. */
-  events: TimelineWrite[];
+  /**
+   * Never empty: the first event's dedupe key identifies the whole transition. Keys are `<workflowId>:<seq>`,
+   * so the same transition replayed or retried writes nothing twice.
+   */
+  events: (TimelineEntry & { dedupeKey: string })[];
   notifications: NotificationWrite[];
 }
-
-export const SYSTEM_ACTOR: ActorRef = { type: 'system', id: null, name: null };
 
 /** An instant (workflow milliseconds) as the projection and the view carry it. */
 export const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
