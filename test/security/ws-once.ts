@@ -1,4 +1,3 @@
-import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 export interface WsOutcome {
@@ -8,31 +7,28 @@ export interface WsOutcome {
   closeCode?: number;
 }
 
-/** One operation over graphql-ws: its first result, its errors, or the close code the server ended with. */
+/**
+ * One operation over the graphql-transport-ws protocol, spoken by hand so every refusal is visible:
+ * connection_init, subscribe, then the first `next` or `error`, or the close code the server ended with.
+ */
 export function wsOnce(httpUrl: string, connectionParams: Record<string, unknown>, query: string, variables: Record<string, unknown> = {}): Promise<WsOutcome> {
   return new Promise((resolve) => {
-    const client = createClient({
-      url: httpUrl.replace(/^http/, 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams,
-      retryAttempts: 0,
-      lazy: true,
-      on: { closed: (event) => done({ closeCode: (event as { code: number }).code }) },
-    });
+    const socket = new WebSocket(httpUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
     let settled = false;
     const done = (outcome: WsOutcome) => {
       if (settled) return;
       settled = true;
-      void client.dispose();
+      socket.close();
       resolve(outcome);
     };
-    client.subscribe(
-      { query, variables },
-      {
-        next: (value) => done({ data: value.data as Record<string, unknown> | null | undefined, errors: value.errors as WsOutcome['errors'] }),
-        error: (error) => done(Array.isArray(error) ? { errors: error } : { closeCode: (error as { code?: number }).code ?? -1 }),
-        complete: () => done({}),
-      },
-    );
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: connectionParams })));
+    socket.on('close', (code) => done({ closeCode: code }));
+    socket.on('message', (raw) => {
+      const message = JSON.parse(raw.toString());
+      if (message.type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
+      else if (message.type === 'next') done({ data: message.payload.data, errors: message.payload.errors });
+      else if (message.type === 'error') done({ errors: message.payload });
+      else if (message.type === 'complete') done({});
+    });
   });
 }

@@ -8,6 +8,7 @@ import { PARSE_OPTIONS } from '../../platform/graphql/operation-limits';
 import { guardOperation } from '../../platform/graphql/operation-guard';
 import { liveConnections } from '../../platform/observability/metrics';
 import { openRequestContext, type OpenContext } from '../request-context';
+import { MAX_BODY_BYTES } from './graphql-http';
 import type { Services } from '../services';
 import { LiveCloseCode, type LiveContext, type LiveServices } from '../../live/live-context';
 import { PayloadRenderer } from '../../live/shared-execution';
@@ -78,7 +79,8 @@ export function attachWebSocket(
   limits: WebSocketLimits,
   validationRules: readonly ValidationRule[],
 ): () => Promise<void> {
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  // ws accepts 100 MiB messages by default; a larger one closes the socket with 1009 (message too big).
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_BODY_BYTES });
   const documents = new DocumentCache(schema, validationRules);
   const connections = new WeakMap<object, Connection>();
   const perTenant = new Map<string, number>();
