@@ -9,15 +9,18 @@ export interface WsOutcome {
 
 /**
  * One operation over the graphql-transport-ws protocol, spoken by hand so every refusal is visible:
- * connection_init, subscribe, then the first `next` or `error`, or the close code the server ended with.
+ * connection_init, subscribe, then the first `next` or `error`, or the close code the server ended with
+ * (nothing at all, `{}`, when a subscription stays silent for `timeoutMs`).
  */
-export function wsOnce(httpUrl: string, connectionParams: Record<string, unknown>, query: string, variables: Record<string, unknown> = {}): Promise<WsOutcome> {
+export function wsOnce(httpUrl: string, connectionParams: Record<string, unknown>, query: string, variables: Record<string, unknown> = {}, timeoutMs = 10_000): Promise<WsOutcome> {
   return new Promise((resolve) => {
+    const timer = setTimeout(() => done({}), timeoutMs);
     const socket = new WebSocket(httpUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');
     let settled = false;
     const done = (outcome: WsOutcome) => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       socket.close();
       resolve(outcome);
     };
