@@ -18,6 +18,9 @@ export { PermanentDeliveryError, type ChannelAdapters, type NotificationChannelA
 export { createChannelAdapters } from './notifications/channel-adapters';
 export { nextAttemptDelay } from './notifications/retry-schedule';
 export { sendWebhook, type WebhookRequest, type WebhookResponse } from './webhooks/webhook-sender';
+export { OutboundGuard } from './platform/net/outbound-guard';
+export { SecretBox } from './platform/secrets/secret-box';
+export { openWebhookSecret } from './webhooks/webhook-secret';
 export { verifyWebhookSignature, signatureHeader } from './webhooks/webhook-signature';
 export type { RetryPolicy } from './platform/config';
 export { createLogger, logFunction, type Logger } from './platform/observability/logger';
