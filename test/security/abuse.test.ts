@@ -4,7 +4,7 @@ import type { Orm } from '../../api/src/app/orm';
 import { adminOrm, createTestTenant, errorCode, gql, startTestApi, testConfig, type TestApi, type TestTenant } from '../support/harness';
 import { wsOnce } from './ws-once';
 
-const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'production-like-secret-for-tests' };
+const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'production-like-secret-for-tests', SECRETS_KEY: Buffer.alloc(32, 1).toString('base64') };
 let api: TestApi;
 let prod: TestApi;
 let orm: Orm;
