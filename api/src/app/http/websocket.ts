@@ -5,6 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Principal } from '../../platform/auth/principal';
 import { PARSE_OPTIONS } from '../../platform/graphql/operation-limits';
+import { AppError } from '../../platform/errors';
 import { guardOperation } from '../../platform/graphql/operation-guard';
 import { liveConnections } from '../../platform/observability/metrics';
 import { openRequestContext, type OpenContext } from '../request-context';
@@ -142,7 +143,7 @@ export function attachWebSocket(
         try {
           guardOperation(schema, entry.document, operation, payload.variables ?? {});
         } catch (error) {
-          if (error instanceof GraphQLError) return [error];
+          if (error instanceof AppError) return [new GraphQLError(error.message, { extensions: error.extensions })];
           throw error;
         }
         const connection = connections.get(ctx.extra)!;

@@ -1,6 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { badInput, type FieldError } from '../errors';
+import { AppError, badInput, type FieldError } from '../errors';
 import { coerceVariables, literalTextProblems, variableTextProblems } from './input-guard';
 import { assertAffordable } from './query-cost';
 
@@ -31,7 +31,7 @@ export function operationGuardPlugin<TContext extends BaseContext>(): ApolloServ
           try {
             guardOperation(schema, document, operation, request.variables ?? {});
           } catch (error) {
-            if (!(error instanceof GraphQLError)) throw error;
+            if (!(error instanceof AppError)) throw error;
             throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400, headers: new HeaderMap() } } });
           }
         },
