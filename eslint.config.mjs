@@ -1,0 +1,46 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import angular from 'angular-eslint';
+import { builtinModules } from 'node:module';
+
+/** Workflow code replays deterministically in Temporal's sandbox: no Node, no I/O, no wall clock or randomness. */
+const workflowRules = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: builtinModules.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: 'Workflow code runs in a deterministic sandbox: no Node built-ins.' })),
+      patterns: [
+        { group: ['../*'], allowTypeImports: true, message: 'Workflow code imports only workflow modules, the contract and @temporalio/workflow.' },
+        { allowTypeImports: true, group: ['@mikro-orm/*', 'pg', '@complaints/api', '@complaints/api/*', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Not deterministic: workflow code may not reach I/O.' },
+      ],
+    },
+  ],
+  'no-restricted-globals': ['error', { name: 'setTimeout', message: "Use @temporalio/workflow's sleep()." }, { name: 'setInterval', message: 'Use a Temporal timer.' }, { name: 'fetch', message: 'Workflows do no I/O: call an activity.' }, { name: 'process', message: 'Workflows see no environment.' }],
+  'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: "Use @temporalio/workflow's uuid4() or a value from an activity." }],
+};
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'admin-ui/.angular/**', 'admin-ui/src/app/graphql/generated.ts', '.data/**', 'test-output/**', '**/*.js', '**/*.mjs'] },
+  {
+    files: ['tenant-config/src/**/*.ts', 'api/src/**/*.ts', 'worker/src/**/*.ts', 'test/**/*.ts'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { project: './tsconfig.eslint.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  { files: ['worker/src/workflows/**/*.ts'], ignores: ['**/*.test.ts'], rules: workflowRules },
+  {
+    files: ['admin-ui/src/**/*.ts'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked, ...angular.configs.tsRecommended],
+    languageOptions: { parserOptions: { project: ['./admin-ui/tsconfig.app.json', './admin-ui/tsconfig.spec.json'], tsconfigRootDir: import.meta.dirname } },
+    processor: angular.processInlineTemplates,
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  { files: ['admin-ui/src/**/*.html'], extends: [...angular.configs.templateRecommended] },
+);
