@@ -1,14 +1,18 @@
-/** What the worker and the cross-package tests use: domain services, no GraphQL. */
+/**
+ * What the worker and the cross-package tests use: domain services, no GraphQL (a worker test checks that this
+ * entry loads neither Apollo nor type-graphql). The HTTP/GraphQL server is `@complaints/api/server`.
+ */
 export { loadConfig, type AppConfig } from './platform/config';
-export { createOrm, type Orm } from './platform/db/orm';
-export { withTenant, enterTenant } from './platform/db/tenant-scope';
-export { startApi } from './app';
+export { createOrm, type Orm } from './app/orm';
+export { withTenant, enterTenantStatement, type TenantScope } from './platform/db/tenant-scope';
 export { Complaint, ComplaintStatus } from './complaint/complaint.entity';
 export { ComplaintEvent } from './complaint/complaint-event.entity';
-export { appendEvent } from './complaint/timeline';
+export { appendEvent, timelineColumns } from './complaint/timeline';
+export { columnNames, SqlText } from './platform/db/sql-rows';
 export { TenantConfigService } from './tenant/tenant-config.service';
+export { User } from './identity/user.entity';
+export { hashPassword } from './identity/password';
 export { WorkflowStarter, StartWorkflowsAfterCommit, runWorkflowStartRelay, type PendingWorkflowStart } from './lifecycle/workflow-start.outbox';
-export * from './lifecycle/lifecycle.messages';
 export { composeNotification, type OutboxNotification, type NotificationContent } from './notifications/notification-content';
 export { PermanentDeliveryError, type ChannelAdapters, type NotificationChannelAdapter, type OutgoingMessage, type ChannelReceipt } from './notifications/notification-channel';
 export { createChannelAdapters } from './notifications/channel-adapters';
@@ -16,3 +20,11 @@ export { nextAttemptDelay } from './notifications/retry-schedule';
 export { sendWebhook, type WebhookRequest, type WebhookResponse } from './webhooks/webhook-sender';
 export { verifyWebhookSignature, signatureHeader } from './webhooks/webhook-signature';
 export type { RetryPolicy } from './platform/config';
+export { createLogger, logFunction, type Logger } from './platform/observability/logger';
+export { runWithLogContext } from './platform/observability/log-context';
+export { startTracing, type Tracing } from './platform/observability/tracing';
+export { slaReminders, slaBreaches } from './platform/observability/metrics';
+export { observePool, observeOutboxBacklog } from './platform/observability/db-metrics';
+export { opsEndpoints } from './platform/observability/ops-endpoints';
+export { databaseChecks } from './platform/observability/readiness';
+export { MIGRATION_NAMES } from './migrations';

@@ -19,6 +19,9 @@ export * from './schema/notification-template';
 export * from './schema/sla';
 export * from './schema/tenant-config';
 
+export { ACTOR_TYPES, COMPENSATION_TYPES, COMPLAINT_STATUSES, type ActorType, type CompensationType, type ComplaintStatusCode } from './lifecycle-contract/closed-sets';
+export type { Actor } from './lifecycle-contract/actor';
+
 export { flattenCategories, categorySubtreeCodes, categoryLineage, type FlatCategory } from './category-tree';
 export { matchRoutingRule, type RoutingFacts } from './routing';
 export { enabledStages, requiresApproval, type ApprovalFacts } from './lifecycle';
@@ -36,6 +39,7 @@ export {
 } from './calendar/business-time';
 export { WEEKDAYS, type Weekday } from './calendar/civil-date';
 export { isValidTimeZone } from './calendar/zoned-time';
+export { compileCalendar, openingsOn } from './calendar/openings';
 
 export { validateTenantConfig, type ConfigError, type ValidationResult } from './validate';
 export { toYaml, fromYaml } from './yaml';

@@ -11,11 +11,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { defaultTenantConfig } from '@complaints/tenant-config';
-import { createOrm, loadConfig, startApi, withTenant } from '@complaints/api';
-import { AnalyticsService } from '@complaints/api/dist/analytics/analytics.service';
-import { hashPassword } from '@complaints/api/dist/identity/password';
-import { User } from '@complaints/api/dist/identity/user.entity';
-import { TenantConfigService } from '@complaints/api/dist/tenant/tenant-config.service';
+import { createOrm, hashPassword, loadConfig, TenantConfigService, User, withTenant } from '@complaints/api';
+import { AnalyticsService, startApi } from '@complaints/api/server';
 import { migrate, openBenchDatabase, repoRoot } from './bench-database';
 import { Cleanup } from './cleanup';
 import { graphql } from './http-client';
@@ -86,7 +83,7 @@ async function main() {
     cleanup.add(() => orm.close());
     const analytics = new AnalyticsService(orm.em);
     let t = performance.now();
-    const stored = await withTenant(orm.em, tenantId, (em) => new TenantConfigService().current(em, tenantId));
+    const stored = await withTenant(orm.em, tenantId, (scope) => new TenantConfigService().current(scope));
     await analytics.refresh(tenantId, stored.config);
     const buildSeconds = (performance.now() - t) / 1000;
     const { rows: [size] } = await admin.query<{ daily: string; monthly: string; subjects: string }>(

@@ -1,9 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { startEmbeddedPostgres } from '@complaints/api/dist/platform/embedded/embedded-postgres';
-import { findFreePort } from '@complaints/api/dist/platform/embedded/process-control';
-import { startTemporalDevServer } from '@complaints/api/dist/platform/embedded/temporal-dev-server';
+import { findFreePort, startEmbeddedPostgres, startTemporalDevServer } from '@complaints/api/server';
 
 export const repoRoot = resolve(__dirname, '../../..');
 

@@ -1,8 +1,5 @@
 import { defaultTenantConfig } from '@complaints/tenant-config';
-import { createOrm } from '@complaints/api';
-import { hashPassword } from '@complaints/api/dist/identity/password';
-import { User } from '@complaints/api/dist/identity/user.entity';
-import { TenantConfigService } from '@complaints/api/dist/tenant/tenant-config.service';
+import { createOrm, hashPassword, TenantConfigService, User } from '@complaints/api';
 import type { Client } from 'pg';
 import { graphql } from './http-client';
 

@@ -21,12 +21,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { defaultTenantConfig } from '@complaints/tenant-config';
-import { createOrm, loadConfig, startApi } from '@complaints/api';
-import { startEmbeddedPostgres } from '@complaints/api/dist/platform/embedded/embedded-postgres';
-import { findFreePort } from '@complaints/api/dist/platform/embedded/process-control';
-import { hashPassword } from '@complaints/api/dist/identity/password';
-import { User } from '@complaints/api/dist/identity/user.entity';
-import { TenantConfigService } from '@complaints/api/dist/tenant/tenant-config.service';
+import { createOrm, hashPassword, loadConfig, TenantConfigService, User } from '@complaints/api';
+import { findFreePort, startApi, startEmbeddedPostgres } from '@complaints/api/server';
 import { migrate, openBenchTemporal, repoRoot } from './bench-database';
 import { Cleanup } from './cleanup';
 import { graphql } from './http-client';
@@ -231,7 +227,7 @@ function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   });
   return new Promise((resolve, reject) => {
     // stdout carries the log-only notification lines too; only the start line matters here.
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('[worker] polling task queue') && resolve(child));
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('polling task queue') && resolve(child));
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
   });
 }

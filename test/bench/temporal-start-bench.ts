@@ -15,9 +15,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from '@temporalio/client';
-import { LazyNativeConnection } from '@complaints/api/dist/lifecycle/native-connection';
-import { findFreePort } from '@complaints/api/dist/platform/embedded/process-control';
-import { startTemporalDevServer } from '@complaints/api/dist/platform/embedded/temporal-dev-server';
+import { findFreePort, LazyNativeConnection, startTemporalDevServer } from '@complaints/api/server';
 import { inParallel } from './latency';
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 3000);

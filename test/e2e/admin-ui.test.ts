@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { Orm } from '../../api/src/platform/db/orm';
+import type { Orm } from '../../api/src/app/orm';
 import { SUBMIT, adminOrm, complaintInput, createTestTenant, gql, newKey, startTestApi, type TestApi, type TestTenant } from '../support/harness';
 import { roundTheClockConfig, startWorker, uniqueTaskQueue, type RunningWorker } from '../integration/lifecycle.support';
 import { ADMIN_DIST, ensureAdminBuild } from './support/admin-build';

@@ -3,15 +3,12 @@ import { Client, Connection } from '@temporalio/client';
 import { ComplaintIntakeService } from '../../api/src/complaint/complaint-intake.service';
 import { SubmitComplaintInput } from '../../api/src/complaint/complaint.inputs';
 import {
-  acknowledgeUpdate,
   complaintWorkflowId,
-  proposeSolutionUpdate,
-  sendFeedbackUpdate,
-  startInvestigationUpdate,
   type LifecycleCaller,
-} from '../../api/src/lifecycle/lifecycle.messages';
+  lifecycleUpdate,
+} from '@complaints/tenant-config/lifecycle-contract';
 import { WorkflowStarter } from '../../api/src/lifecycle/workflow-start.outbox';
-import { createOrm, type Orm } from '../../api/src/platform/db/orm';
+import { createOrm, type Orm } from '../../api/src/app/orm';
 import { withTenant } from '../../api/src/platform/db/tenant-scope';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
 import { adminOrm, testConfig, complaintNumbers } from '../support/harness';
@@ -43,9 +40,9 @@ afterAll(async () => {
 
 it('a worker crashing after each commit and then replaced mid-workflow writes every event and notification exactly once', async () => {
   const tenantId = (await admin.em.fork().transactional((em) => tenants.createTenant(em, `t-${randomUUID().slice(0, 12)}`, 'Crash', roundTheClockConfig()))).id;
-  const complaintId = await withTenant(app.em, tenantId, async (em) => {
+  const complaintId = await withTenant(app.em, tenantId, async (scope) => {
     const input = Object.assign(new SubmitComplaintInput(), { channel: 'web', subject: 'Crash', description: 'Crash test', contact: { name: 'Di', email: 'di@example.com' } });
-    return (await new ComplaintIntakeService(complaintNumbers()).submit(em, tenantId, { type: 'system', id: null, name: null }, await tenants.current(em, tenantId), input, `key-${randomUUID()}`)).complaint.id;
+    return (await new ComplaintIntakeService(complaintNumbers()).submit(scope, { type: 'system', id: null, name: null }, await tenants.current(scope), input, `key-${randomUUID()}`)).complaint.id;
   });
 
   // Worker 1 commits every projection, then "crashes" before reporting it: Temporal retries the activity.
@@ -69,17 +66,17 @@ it('a worker crashing after each commit and then replaced mid-workflow writes ev
   workers.push(crashy);
   await new WorkflowStarter(app.em, client, taskQueue).relayPending(0, { tenantId });
   const handle = client.workflow.getHandle(complaintWorkflowId(tenantId, complaintId));
-  await handle.executeUpdate(acknowledgeUpdate, { args: [STAFF, { note: 'On it' }] });
+  await handle.executeUpdate(lifecycleUpdate('acknowledge'), { args: [STAFF, { note: 'On it' }] });
   expect(crashes).toBeGreaterThanOrEqual(2);
 
   // Worker 1 goes away for good; an action sent meanwhile waits and completes on worker 2, which replays history.
   await crashy.stop();
-  const pending = handle.executeUpdate(startInvestigationUpdate, { args: [STAFF, {}] });
+  const pending = handle.executeUpdate(lifecycleUpdate('startInvestigation'), { args: [STAFF, {}] });
   const replacement = await startWorker(taskQueue);
   workers.push(replacement);
   await pending;
-  await handle.executeUpdate(proposeSolutionUpdate, { args: [STAFF, { text: 'Refund', compensationType: 'refund', compensationAmount: 50 }] });
-  await handle.executeUpdate(sendFeedbackUpdate, { args: [STAFF, { message: 'Refunded' }] });
+  await handle.executeUpdate(lifecycleUpdate('proposeSolution'), { args: [STAFF, { text: 'Refund', compensationType: 'refund', compensationAmount: 50 }] });
+  await handle.executeUpdate(lifecycleUpdate('sendFeedback'), { args: [STAFF, { message: 'Refunded' }] });
 
   const events = await eventually(
     () => admin.em.getConnection().execute<{ kind: string; dedupe_key: string | null }[]>('select kind, dedupe_key from complaint_events where complaint_id = ? order by seq', [complaintId]),

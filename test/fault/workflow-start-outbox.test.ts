@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { ComplaintIntakeService } from '../../api/src/complaint/complaint-intake.service';
 import { SubmitComplaintInput } from '../../api/src/complaint/complaint.inputs';
-import { COMPLAINT_LIFECYCLE_WORKFLOW, complaintWorkflowId } from '../../api/src/lifecycle/lifecycle.messages';
+import { COMPLAINT_LIFECYCLE_WORKFLOW, complaintWorkflowId } from '@complaints/tenant-config/lifecycle-contract';
 import { StartWorkflowsAfterCommit, WorkflowStarter } from '../../api/src/lifecycle/workflow-start.outbox';
-import { createOrm, type Orm } from '../../api/src/platform/db/orm';
+import { createOrm, type Orm } from '../../api/src/app/orm';
 import { withTenant } from '../../api/src/platform/db/tenant-scope';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
 import { adminOrm, testConfig, complaintNumbers } from '../support/harness';
@@ -43,9 +43,9 @@ async function appProcess(): Promise<Orm> {
 }
 
 async function intake(orm: Orm, fail?: () => void): Promise<string> {
-  return withTenant(orm.em, tenantId, async (em) => {
+  return withTenant(orm.em, tenantId, async (scope) => {
     const input = Object.assign(new SubmitComplaintInput(), { channel: 'web', subject: 'Outbox', description: 'Testing the gap', contact: { name: 'Cy', email: 'cy@example.com' } });
-    const { complaint } = await new ComplaintIntakeService(complaintNumbers()).submit(em, tenantId, { type: 'system', id: null, name: null }, await tenants.current(em, tenantId), input, `key-${randomUUID()}`);
+    const { complaint } = await new ComplaintIntakeService(complaintNumbers()).submit(scope, { type: 'system', id: null, name: null }, await tenants.current(scope), input, `key-${randomUUID()}`);
     fail?.();
     return complaint.id;
   });

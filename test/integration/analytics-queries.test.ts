@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Orm } from '../../api/src/platform/db/orm';
+import type { Orm } from '../../api/src/app/orm';
 import { adminOrm, createTestTenant, gql, startTestApi, type TestApi, type TestTenant } from '../support/harness';
 
 const SERIES = `query($f: AnalyticsFilter!, $g: AnalyticsGranularity!) { complaintMetricsSeries(filter: $f, granularity: $g) { period groups { volume satisfactionAverage } } }`;

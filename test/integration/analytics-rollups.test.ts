@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { businessMinutesBetween, categorySubtreeCodes, type TenantConfig } from '@complaints/tenant-config';
-import type { Orm } from '../../api/src/platform/db/orm';
+import type { Orm } from '../../api/src/app/orm';
 import { bucketBounds, bucketOf } from '../../api/src/analytics/duration-histogram';
 import { SLA_STAGES } from '../../api/src/analytics/rollup-columns';
 import { adminOrm, complaintInput, createTestTenant, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '../../api/src/platform/embedded/process-control';
+import { findFreePort } from '../../api/src/dev/embedded/process-control';
 
 /** The API as its own process (`api/dist/main.js`, built by `npm test`), in production mode. */
 describe('API process', () => {
@@ -16,7 +16,7 @@ describe('API process', () => {
     const exited = once(child, 'exit');
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the API did not start:\n${output}`)), 30_000);
-      child.stdout.on('data', () => output.includes('[api] GraphQL on') && (clearTimeout(timer), resolve()));
+      child.stdout.on('data', () => output.includes('GraphQL on') && (clearTimeout(timer), resolve()));
       void exited.then(() => (clearTimeout(timer), reject(new Error(`the API exited while starting:\n${output}`))));
     });
 

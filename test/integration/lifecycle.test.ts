@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyToFile } from '../../worker/src/testing/history-file';
-import { startApi, type RunningApi } from '../../api/src/app';
-import type { Orm } from '../../api/src/platform/db/orm';
-import { complaintWorkflowId } from '../../api/src/lifecycle/lifecycle.messages';
+import { startApi, type RunningApi } from '../../api/src/app/start-api';
+import type { Orm } from '../../api/src/app/orm';
+import { complaintWorkflowId } from '@complaints/tenant-config/lifecycle-contract';
 import { adminOrm, complaintInput, createTestTenant, errorCode, gql, newKey, SUBMIT, testConfig, type TestTenant } from '../support/harness';
 import { eventually, roundTheClockConfig, startWorker, uniqueTaskQueue, type RunningWorker } from './lifecycle.support';
 

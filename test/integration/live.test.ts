@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { Orm } from '../../api/src/platform/db/orm';
+import type { Orm } from '../../api/src/app/orm';
 import { adminOrm, complaintInput, createTestTenant, gql, newKey, startTestApi, SUBMIT, testConfig, type TestApi, type TestTenant } from '../support/harness';
 import { connectLive, type LiveConnection } from '../support/live-client';
 import { TAIL_APPLICATION_NAME } from '../../api/src/live/timeline-tail';
@@ -158,7 +158,8 @@ describe('fan-out across API processes', () => {
 
   it('a mutation on one API process reaches a subscriber on another through PostgreSQL', async () => {
     const port = 40_000 + Math.floor(Math.random() * 10_000);
-    const env = { ...process.env, ...testEnv(), PORT: String(port) };
+    // The startup line it waits for is at info; processes under NODE_ENV=test log from warn up.
+    const env = { ...process.env, ...testEnv(), PORT: String(port), LOG_LEVEL: 'info' };
     child = spawn(process.execPath, [join(__dirname, '..', '..', 'api', 'dist', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('GraphQL on') && resolve());

@@ -2,7 +2,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { LazyNativeConnection } from '../../api/src/lifecycle/native-connection';
-import { findFreePort } from '../../api/src/platform/embedded/process-control';
+import { findFreePort } from '../../api/src/dev/embedded/process-control';
 import { testConfig } from '../support/harness';
 
 /**

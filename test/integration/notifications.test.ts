@@ -1,10 +1,10 @@
-import { startApi, type RunningApi } from '../../api/src/app';
-import type { Orm } from '../../api/src/platform/db/orm';
+import { startApi, type RunningApi } from '../../api/src/app/start-api';
+import type { Orm } from '../../api/src/app/orm';
 import { formatDueTime } from '../../api/src/notifications/due-time';
-import { SmtpSink } from '../../api/src/notifications/smtp-sink';
+import { SmtpSink } from '../../api/src/dev/smtp-sink';
 import { createChannelAdapters } from '../../api/src/notifications/channel-adapters';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
-import { createNotificationDelivery } from '../../worker/src/activities/deliver-notification';
+import { createNotificationDelivery } from '../../worker/src/delivery/notification-delivery';
 import { startDelivery } from '../../worker/src/delivery/delivery-wiring';
 import { adminOrm, complaintInput, createTestTenant, gql, newKey, SUBMIT, testConfig, type TestTenant } from '../support/harness';
 import { HttpReceiver } from '../support/http-receiver';

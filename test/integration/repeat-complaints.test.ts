@@ -1,7 +1,7 @@
 import { ComplaintIntakeService } from '../../api/src/complaint/complaint-intake.service';
 import { SubmitComplaintInput } from '../../api/src/complaint/complaint.inputs';
 import type { ComplaintNumbers } from '../../api/src/complaint/complaint-number';
-import type { Orm } from '../../api/src/platform/db/orm';
+import type { Orm } from '../../api/src/app/orm';
 import { withTenant } from '../../api/src/platform/db/tenant-scope';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
 import { adminOrm, complaintInput, complaintNumbers, createTestTenant, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';
@@ -62,8 +62,8 @@ describe('repeat and duplicate complaints', () => {
     // This intake's number allocation ran before the first intake created the customer: it saw none.
     const numbers = { next: async (...args: Parameters<ComplaintNumbers['next']>) => ({ ...(await complaintNumbers().next(...args)), customer: null }) };
     const input = Object.assign(new SubmitComplaintInput(), complaintInput({ customer: racer, categoryCode: 'slow_response', subject: 'Still no callback', description: 'Two days later.' }));
-    const { complaint } = await withTenant(api.orm.em, tenant.id, async (em) =>
-      new ComplaintIntakeService(numbers as ComplaintNumbers).submit(em, tenant.id, { type: 'system', id: null, name: null }, await new TenantConfigService().current(em, tenant.id), input, newKey()),
+    const { complaint } = await withTenant(api.orm.em, tenant.id, async (scope) =>
+      new ComplaintIntakeService(numbers as ComplaintNumbers).submit(scope, { type: 'system', id: null, name: null }, await new TenantConfigService().current(scope), input, newKey()),
     );
     expect((await links(complaint.id)).links).toEqual([expect.objectContaining({ kind: 'REPEAT', outgoing: true, other: { id: first } })]);
   });

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { Orm } from '../../api/src/platform/db/orm';
+import type { Orm } from '../../api/src/app/orm';
 import { adminOrm, complaintInput, createTestTenant, errorCode, gql, newKey, startTestApi, SUBMIT, testConfig, type TestApi, type TestTenant } from '../support/harness';
 
 let api: TestApi;

@@ -1,5 +1,5 @@
-import { startApi, type RunningApi } from '../../api/src/app';
-import type { Orm } from '../../api/src/platform/db/orm';
+import { startApi, type RunningApi } from '../../api/src/app/start-api';
+import type { Orm } from '../../api/src/app/orm';
 import { verifyWebhookSignature } from '../../api/src/webhooks/webhook-signature';
 import { startDelivery } from '../../worker/src/delivery/delivery-wiring';
 import { adminOrm, complaintInput, createTestTenant, errorCode, gql, newKey, SUBMIT, testConfig, type TestTenant } from '../support/harness';

@@ -3,9 +3,12 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startEmbeddedPostgres } from '../../api/src/platform/embedded/embedded-postgres';
-import { findFreePort } from '../../api/src/platform/embedded/process-control';
-import { startTemporalDevServer } from '../../api/src/platform/embedded/temporal-dev-server';
+import { startEmbeddedPostgres } from '../../api/src/dev/embedded/embedded-postgres';
+import { locatePinnedTool } from '../../api/src/dev/embedded/pinned-tool';
+import { findFreePort } from '../../api/src/dev/embedded/process-control';
+import { TEMPORAL_CLI } from '../../api/src/dev/embedded/temporal-cli';
+import { startTemporalDevServer } from '../../api/src/dev/embedded/temporal-dev-server';
+import { TEMPORAL_TEST_SERVER } from './temporal-test-server';
 import { stopTestStack, testStack } from './test-stack';
 
 const repoRoot = resolve(__dirname, '../..');
@@ -14,7 +17,8 @@ const migrateScript = join(repoRoot, 'api/dist/cli/migrate.js');
 /**
  * Starts a fresh PostgreSQL (temp dir, free port) and an in-memory, headless Temporal dev server,
  * migrates the database, and hands DATABASE_URL / TEMPORAL_ADDRESS to the test workers through the
- * environment. An address already in the environment is used as is.
+ * environment. An address already in the environment is used as is. Locates (installing on first use)
+ * the Temporal CLI and the time-skipping test server once per run, and hands their paths on the same way.
  */
 export default async function globalSetup(): Promise<void> {
   const stack = testStack();
@@ -26,6 +30,8 @@ export default async function globalSetup(): Promise<void> {
     }
   }
   try {
+    const tools = [TEMPORAL_TEST_SERVER, ...(process.env.TEMPORAL_ADDRESS ? [] : [TEMPORAL_CLI])];
+    for (const tool of tools) process.env[tool.envVariable] = await locatePinnedTool(tool);
     if (!process.env.DATABASE_URL) {
       stack.tempDir = await mkdtemp(join(tmpdir(), 'complaints-test-'));
       // mkdtemp makes the directory 0700; the server runs as the `postgres` user when we are root.
@@ -42,7 +48,7 @@ export default async function globalSetup(): Promise<void> {
       stack.stops.push(() => postgres.stop().finally(() => delete process.env.DATABASE_URL));
     }
     if (!process.env.TEMPORAL_ADDRESS) {
-      const temporal = await startTemporalDevServer({ port: await findFreePort() });
+      const temporal = await startTemporalDevServer({ cli: process.env[TEMPORAL_CLI.envVariable], port: await findFreePort() });
       process.env.TEMPORAL_ADDRESS = temporal.address;
       stack.stops.push(() => temporal.stop().finally(() => delete process.env.TEMPORAL_ADDRESS));
     }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { TenantConfigService } from '@complaints/api';
+import { OpenTelemetryPlugin } from '@temporalio/interceptors-opentelemetry';
+import { TenantConfigService, type Logger, type Tracing } from '@complaints/api';
 import { createActivities, type LifecycleActivities } from './activities';
 
 export interface LifecycleWorkerOptions {
@@ -12,6 +13,9 @@ export interface LifecycleWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Fault tests wrap the activities (e.g. to crash after a commit); production passes nothing. */
   wrapActivities?: (activities: LifecycleActivities) => LifecycleActivities;
+  logger?: Logger;
+  /** Traces workflows and activities into this process's tracing (see tracingPlugins). */
+  tracing?: Pick<Tracing, 'resource' | 'spanProcessor'>;
 }
 
 /** Workflows kept in memory between tasks (see createLifecycleWorker). */
@@ -27,10 +31,21 @@ export function createLifecycleWorker(opts: LifecycleWorkerOptions): Promise<Wor
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: (opts.wrapActivities ?? ((a) => a))(createActivities({ root: opts.root, tenantConfig: new TenantConfigService() })),
-    // Complaint workflows sleep for hours between events; each cached one costs about 1.8 MB. The SDK's
-    // default cache (sized from memory, ~2,300 here) held 4.7 GB with 10,000 open complaints. Evicted
-    // workflows replay from history when their next timer or update arrives.
+    activities: (opts.wrapActivities ?? ((a) => a))(createActivities({ root: opts.root, tenantConfig: new TenantConfigService(), logger: opts.logger })),
+    plugins: tracingPlugins(opts.tracing),
+    // Complaint workflows sleep for hours between events, and each cached one keeps its sandbox in memory:
+    // the SDK's default cache, sized from the machine's memory, grew to gigabytes with the benchmark's open
+    // complaints (figures: README, "Figures behind the defaults"). Evicted workflows replay from history
+    // when their next timer or update arrives.
     maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
   });
+}
+
+/**
+ * Temporal's OpenTelemetry interceptors (client, workflow, activity) and the sink that exports the spans
+ * workflows record. The workflow interceptors are bundled into the workflow code: a pre-built bundle must be
+ * built with the same plugins (`bundleWorkflowCode({ plugins })`). Without tracing: none, nothing bundled.
+ */
+export function tracingPlugins(tracing: LifecycleWorkerOptions['tracing']): OpenTelemetryPlugin[] {
+  return tracing ? [new OpenTelemetryPlugin({ resource: tracing.resource, spanProcessor: tracing.spanProcessor })] : [];
 }

@@ -1,41 +1,22 @@
 import 'reflect-metadata';
-import { Client } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { createOrm, loadConfig, runWorkflowStartRelay, WorkflowStarter } from '@complaints/api';
-import { createLifecycleWorker } from './lifecycle-worker';
-import { startDelivery } from './delivery/delivery-wiring';
+import { createLogger, loadConfig, startTracing } from '@complaints/api';
+import { runWorker } from './worker-process';
 
 /** How often the outbox relay sweeps, and how old a pending start must be before it takes over from the API. */
 const RELAY_INTERVAL_MS = 5_000;
 const RELAY_GRACE_MS = 10_000;
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  // The SDK logs every state change and the bundler's module list at INFO; operators need warnings and errors.
-  Runtime.install({ logger: new DefaultLogger(config.env === 'production' ? 'INFO' : 'WARN') });
-  const { address, namespace, taskQueue } = config.temporal;
-  const orm = await createOrm(config.appDatabaseUrl);
-  // One native connection serves the worker and the outbox relay's client.
-  const connection = await NativeConnection.connect({ address });
-  const client = new Client({ connection, namespace });
-  const worker = await createLifecycleWorker({ connection, namespace, taskQueue, root: orm.em });
-  const log = (message: string, error?: unknown) => console.error(`[worker] ${message}`, error ?? '');
-  const stopRelay = runWorkflowStartRelay(new WorkflowStarter(orm.em, client, taskQueue), { intervalMs: RELAY_INTERVAL_MS, graceMs: RELAY_GRACE_MS, log });
-  const delivery = startDelivery(orm.em, config, { log });
+const config = loadConfig();
+const logger = createLogger('worker', config.log);
+// Before the ORM connects: knex requires `pg` then, and the instrumentation patches it as it is required.
+const tracing = startTracing('complaints-worker', config.telemetry);
 
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
-  console.log(`[worker] polling task queue ${taskQueue} on ${address}`);
-  try {
-    await worker.run();
-  } finally {
-    await stopRelay();
-    await delivery.stop();
-    await connection.close();
-    await orm.close();
-  }
+async function main(): Promise<void> {
+  await runWorker(config, logger, { tracing, relayIntervalMs: RELAY_INTERVAL_MS, relayGraceMs: RELAY_GRACE_MS });
+  await tracing?.shutdown();
 }
 
 main().catch((error: unknown) => {
-  console.error('[worker] failed:', error);
+  logger.fatal({ err: error }, 'worker failed');
   process.exit(1);
 });

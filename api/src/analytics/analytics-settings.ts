@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { BusinessCalendar } from '@complaints/tenant-config';
-// Not re-exported by the package index; the same opening intervals businessMinutesBetween walks.
-import { compileCalendar, openingsOn } from '@complaints/tenant-config/dist/calendar/openings';
+// The same opening intervals businessMinutesBetween walks.
+import { compileCalendar, openingsOn, type BusinessCalendar } from '@complaints/tenant-config';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 const DAY_MS = 86_400_000;
 /** Business hours are laid out this far ahead, and rebuilt when less than a month of it is left. */
@@ -32,17 +32,18 @@ const lockTenant = (em: EntityManager, tenantId: string) =>
  * and the coming months, and a changed calendar (hours, holidays, time zone) rebuilds every rollup, since
  * business minutes and intake days both depend on it. Returns the settings in force.
  */
-export async function ensureAnalyticsSettings(em: EntityManager, tenantId: string, calendar: BusinessCalendar, now = new Date()): Promise<AnalyticsSettings> {
+export async function ensureAnalyticsSettings(tenant: TenantScope, calendar: BusinessCalendar, now = new Date()): Promise<AnalyticsSettings> {
+  const { em, tenantId } = tenant;
   const hash = createHash('sha256').update(canonicalJson(calendar)).digest('hex');
-  let row = await readSettings(em, tenantId);
+  let row = await readSettings(tenant);
   if (row && row.calendar_hash === hash && covers(row, now)) return settingsOf(row);
 
   await lockTenant(em, tenantId);
-  row = await readSettings(em, tenantId);
+  row = await readSettings(tenant);
   const [oldest] = await em.execute<{ at: string | Date | null }[]>('select min(created_at) as at from complaints where tenant_id = ?', [tenantId]);
   const from = new Date(Math.min(oldest?.at ? new Date(oldest.at).getTime() : now.getTime(), now.getTime()) - 7 * DAY_MS);
   const to = new Date(now.getTime() + HORIZON_DAYS * DAY_MS);
-  await layOutBusinessHours(em, tenantId, calendar, from, to);
+  await layOutBusinessHours(tenant, calendar, from, to);
   const calendarChanged = row?.calendar_hash !== hash;
   await em.execute(
     `insert into analytics_settings (tenant_id, time_zone, calendar_hash, hours_from, hours_to)
@@ -51,12 +52,13 @@ export async function ensureAnalyticsSettings(em: EntityManager, tenantId: strin
        hours_from = excluded.hours_from, hours_to = excluded.hours_to`,
     [tenantId, calendar.timeZone, hash, from, to],
   );
-  if (calendarChanged) await rebuildRollups(em, tenantId);
-  return settingsOf((await readSettings(em, tenantId))!);
+  if (calendarChanged) await rebuildRollups(tenant);
+  return settingsOf((await readSettings(tenant))!);
 }
 
 /** Recomputes every day that has complaints (after a calendar or repeat-window change, or a bulk load). */
-export async function rebuildRollups(em: EntityManager, tenantId: string): Promise<void> {
+export async function rebuildRollups(tenant: TenantScope): Promise<void> {
+  const { em, tenantId } = tenant;
   await lockTenant(em, tenantId);
   await em.execute('delete from analytics_dirty where tenant_id = ?', [tenantId]);
   for (const table of ['analytics_daily', 'analytics_weekly', 'analytics_monthly', 'analytics_subject_daily']) {
@@ -75,14 +77,15 @@ export async function rebuildRollups(em: EntityManager, tenantId: string): Promi
   await em.execute('update analytics_settings set rebuilt_at = now() where tenant_id = ?', [tenantId]);
 }
 
-export async function updateAnalyticsSettings(em: EntityManager, tenantId: string, change: { repeatWindowDays?: number | null; exportAsyncRows?: number | null }): Promise<void> {
-  const before = await readSettings(em, tenantId);
+export async function updateAnalyticsSettings(tenant: TenantScope, change: { repeatWindowDays?: number | null; exportAsyncRows?: number | null }): Promise<void> {
+  const { em, tenantId } = tenant;
+  const before = await readSettings(tenant);
   await em.execute(
     `update analytics_settings set repeat_window_days = coalesce(?, repeat_window_days), export_async_rows = coalesce(?, export_async_rows) where tenant_id = ?`,
     [change.repeatWindowDays ?? null, change.exportAsyncRows ?? null, tenantId],
   );
   // Repeats are counted with the window in force at refresh: a new window recounts history.
-  if (before && change.repeatWindowDays != null && change.repeatWindowDays !== before.repeat_window_days) await rebuildRollups(em, tenantId);
+  if (before && change.repeatWindowDays != null && change.repeatWindowDays !== before.repeat_window_days) await rebuildRollups(tenant);
 }
 
 /** JSON with sorted keys: a configuration read back from jsonb has its keys in another order. */
@@ -94,7 +97,8 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-async function readSettings(em: EntityManager, tenantId: string): Promise<SettingsRow | undefined> {
+async function readSettings(tenant: TenantScope): Promise<SettingsRow | undefined> {
+  const { em, tenantId } = tenant;
   const [row] = await em.execute<SettingsRow[]>('select * from analytics_settings where tenant_id = ?', [tenantId]);
   return row;
 }
@@ -114,7 +118,8 @@ const settingsOf = (row: SettingsRow): AnalyticsSettings => ({
  * SQL gets business minutes between two instants as a difference of two lookups. Only differences are
  * ever used, so moving `from` earlier (a constant shift of every total) leaves earlier results valid.
  */
-async function layOutBusinessHours(em: EntityManager, tenantId: string, calendar: BusinessCalendar, from: Date, to: Date): Promise<void> {
+async function layOutBusinessHours(tenant: TenantScope, calendar: BusinessCalendar, from: Date, to: Date): Promise<void> {
+  const { em, tenantId } = tenant;
   const compiled = compileCalendar(calendar);
   const rows: [string, string, number][] = [];
   let before = 0;

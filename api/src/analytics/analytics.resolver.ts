@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { tenantIdOf, type RequestContext } from '../platform/context';
+import { tenantIdOf, type RequestContext } from '../app/context';
 import { badInput } from '../platform/errors';
 import {
   AnalyticsDimension, AnalyticsFilter, AnalyticsGranularity, AnalyticsSettingsType, Backlog, ComplaintMetrics, MetricsPoint, RecurringIssues,
@@ -15,7 +15,7 @@ export class AnalyticsResolver {
     @Arg('groupBy', () => AnalyticsDimension, { defaultValue: AnalyticsDimension.NONE }) groupBy: AnalyticsDimension,
   ): Promise<ComplaintMetrics[]> {
     const { config } = await ctx.tenantConfig();
-    return ctx.services.analytics.metrics(ctx.em, tenantIdOf(ctx), config, filter, groupBy);
+    return ctx.services.analytics.metrics(ctx.tenant(), config, filter, groupBy);
   }
 
   @Authorized('analytics.read')
@@ -27,14 +27,14 @@ export class AnalyticsResolver {
     @Arg('groupBy', () => AnalyticsDimension, { defaultValue: AnalyticsDimension.NONE }) groupBy: AnalyticsDimension,
   ): Promise<MetricsPoint[]> {
     const { config } = await ctx.tenantConfig();
-    return ctx.services.analytics.timeSeries(ctx.em, tenantIdOf(ctx), config, filter, granularity, groupBy);
+    return ctx.services.analytics.timeSeries(ctx.tenant(), config, filter, granularity, groupBy);
   }
 
   @Authorized('analytics.read')
   @Query(() => Backlog, { description: 'Complaints open now (filed in the period), by age since intake' })
   async complaintBacklog(@Arg('filter', () => AnalyticsFilter) filter: AnalyticsFilter, @Ctx() ctx: RequestContext): Promise<Backlog> {
     const { config } = await ctx.tenantConfig();
-    return ctx.services.analytics.backlog(ctx.em, tenantIdOf(ctx), config, filter);
+    return ctx.services.analytics.backlog(ctx.tenant(), config, filter);
   }
 
   @Authorized('analytics.read')
@@ -46,7 +46,7 @@ export class AnalyticsResolver {
   ): Promise<RecurringIssues> {
     if (limit < 1 || limit > 100) throw badInput([{ path: 'limit', message: 'limit must be 1 to 100' }]);
     const { config } = await ctx.tenantConfig();
-    return ctx.services.analytics.recurringIssues(ctx.em, tenantIdOf(ctx), config, filter, limit);
+    return ctx.services.analytics.recurringIssues(ctx.tenant(), config, filter, limit);
   }
 
   @Authorized('analytics.read')

@@ -7,6 +7,7 @@ import { AnalyticsDimension, AnalyticsGranularity, type AnalyticsFilter, type Ba
 import { metricsOf } from './metrics-of';
 import { recurringByText } from './recurring-issues';
 import { openByDay, scopeOf, sumRollups } from './rollup-query';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 const AGING: [label: string, minDays: number, maxDays: number | null][] = [
   ['under 1 day', 0, 0], ['1–2 days', 1, 2], ['3–6 days', 3, 6], ['7–29 days', 7, 29], ['30 days or more', 30, null],
@@ -20,14 +21,15 @@ export class AnalyticsService {
 
   /** Brings the tenant's rollups up to date: calendar, then the intake days dirtied since the last refresh. */
   async refresh(tenantId: string, config: TenantConfig): Promise<{ settings: AnalyticsSettings; daysRefreshed: number }> {
-    return withTenant(this.root, tenantId, async (em) => {
-      const settings = await ensureAnalyticsSettings(em, tenantId, config.businessCalendar);
-      const [row] = await em.execute<{ n: number }[]>('select analytics_refresh_pending(?) as n', [tenantId]);
+    return withTenant(this.root, tenantId, async (tenant) => {
+      const settings = await ensureAnalyticsSettings(tenant, config.businessCalendar);
+      const [row] = await tenant.em.execute<{ n: number }[]>('select analytics_refresh_pending(?) as n', [tenantId]);
       return { settings, daysRefreshed: Number(row?.n ?? 0) };
     });
   }
 
-  async metrics(em: EntityManager, tenantId: string, config: TenantConfig, filter: AnalyticsFilter, groupBy: AnalyticsDimension): Promise<ComplaintMetrics[]> {
+  async metrics(tenant: TenantScope, config: TenantConfig, filter: AnalyticsFilter, groupBy: AnalyticsDimension): Promise<ComplaintMetrics[]> {
+    const { em, tenantId } = tenant;
     const scope = scopeOf(tenantId, config, filter, groupBy);
     await this.refresh(tenantId, config);
     const rows = await sumRollups(em, scope, groupBy);
@@ -35,7 +37,8 @@ export class AnalyticsService {
     return rows.map((r) => metricsOf(r.key, r.sums, total)).sort((a, b) => b.volume - a.volume || a.key.localeCompare(b.key));
   }
 
-  async timeSeries(em: EntityManager, tenantId: string, config: TenantConfig, filter: AnalyticsFilter, granularity: AnalyticsGranularity, groupBy: AnalyticsDimension): Promise<MetricsPoint[]> {
+  async timeSeries(tenant: TenantScope, config: TenantConfig, filter: AnalyticsFilter, granularity: AnalyticsGranularity, groupBy: AnalyticsDimension): Promise<MetricsPoint[]> {
+    const { em, tenantId } = tenant;
     const scope = scopeOf(tenantId, config, filter, groupBy);
     if (granularity === AnalyticsGranularity.DAY && (Date.parse(scope.to) - Date.parse(scope.from)) / 86_400_000 >= MAX_DAILY_POINTS) {
       throw badInput([{ path: 'granularity', message: `A daily series covers at most ${MAX_DAILY_POINTS} days; use WEEK or MONTH` }]);
@@ -50,7 +53,8 @@ export class AnalyticsService {
     });
   }
 
-  async backlog(em: EntityManager, tenantId: string, config: TenantConfig, filter: AnalyticsFilter): Promise<Backlog> {
+  async backlog(tenant: TenantScope, config: TenantConfig, filter: AnalyticsFilter): Promise<Backlog> {
+    const { em, tenantId } = tenant;
     const scope = scopeOf(tenantId, config, filter, AnalyticsDimension.NONE);
     await this.refresh(tenantId, config);
     const days = await openByDay(em, scope);
@@ -68,8 +72,9 @@ export class AnalyticsService {
     };
   }
 
-  async recurringIssues(em: EntityManager, tenantId: string, config: TenantConfig, filter: AnalyticsFilter, limit: number): Promise<RecurringIssues> {
-    const byCategory = await this.metrics(em, tenantId, config, filter, AnalyticsDimension.CATEGORY);
+  async recurringIssues(tenant: TenantScope, config: TenantConfig, filter: AnalyticsFilter, limit: number): Promise<RecurringIssues> {
+    const { em, tenantId } = tenant;
+    const byCategory = await this.metrics(tenant, config, filter, AnalyticsDimension.CATEGORY);
     const scope = scopeOf(tenantId, config, filter, AnalyticsDimension.NONE);
     const codes = filter.categoryCode ? categorySubtreeCodes(config.categories, filter.categoryCode) : null;
     return {
@@ -84,7 +89,7 @@ export class AnalyticsService {
 
   async updateSettings(tenantId: string, config: TenantConfig, change: { repeatWindowDays?: number | null; exportAsyncRows?: number | null }): Promise<AnalyticsSettings> {
     await this.refresh(tenantId, config);
-    await withTenant(this.root, tenantId, (em) => updateAnalyticsSettings(em, tenantId, change));
+    await withTenant(this.root, tenantId, (tenant) => updateAnalyticsSettings(tenant, change));
     return (await this.refresh(tenantId, config)).settings;
   }
 }

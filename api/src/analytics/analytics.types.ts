@@ -1,4 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Channel, StageCode } from '@complaints/tenant-config';
+import { ChannelEnum, ComplaintStageEnum } from '../complaint/complaint.enums';
 
 export enum AnalyticsDimension {
   NONE = 'NONE',
@@ -28,8 +30,8 @@ export class AnalyticsFilter {
   @Field(() => String, { nullable: true, description: 'A category and its whole subtree' })
   categoryCode?: string | null;
 
-  @Field(() => [String], { nullable: true })
-  channels?: string[] | null;
+  @Field(() => [ChannelEnum], { nullable: true })
+  channels?: Channel[] | null;
 
   @Field(() => [String], { nullable: true })
   severities?: string[] | null;
@@ -43,8 +45,8 @@ export class AnalyticsFilter {
 
 @ObjectType()
 export class StageSla {
-  @Field(() => String)
-  stage!: string;
+  @Field(() => ComplaintStageEnum)
+  stage!: StageCode;
 
   @Field(() => Int)
   met!: number;

@@ -7,7 +7,8 @@ import type { SubmitComplaintInput } from '../complaint/complaint.inputs';
 import { hashPassword } from '../identity/password';
 import { User } from '../identity/user.entity';
 import { loadConfig } from '../platform/config';
-import { createOrm } from '../platform/db/orm';
+import { createOrm } from '../app/orm';
+import { createLogger, type Logger } from '../platform/observability/logger';
 import { withTenant } from '../platform/db/tenant-scope';
 import { TenantConfigService } from '../tenant/tenant-config.service';
 import { Tenant } from '../tenant/tenant.entity';
@@ -62,8 +63,8 @@ export async function seedDemo(root: EntityManager, numbers: ComplaintNumbers): 
   const intake = new ComplaintIntakeService(numbers);
   const leaf = config.categories[0]?.children?.[0];
   for (const [i, input] of SAMPLE_COMPLAINTS.entries()) {
-    await withTenant(root, tenantId, async (em) =>
-      intake.submit(em, tenantId, { type: 'system', id: null, name: 'demo seed' }, { version: 1, config }, { ...input, categoryCode: leaf?.code ?? null }, `demo-seed-${i}`),
+    await withTenant(root, tenantId, async (scope) =>
+      intake.submit(scope, { type: 'system', id: null, name: 'demo seed' }, { version: 1, config }, { ...input, categoryCode: leaf?.code ?? null }, `demo-seed-${i}`),
     );
   }
   return !existing;
@@ -78,13 +79,13 @@ async function createDemoTenant(em: EntityManager, config: TenantConfig): Promis
   return tenant.id;
 }
 
-async function main(): Promise<void> {
+async function main(logger: Logger): Promise<void> {
   const config = loadConfig();
   const orm = await createOrm(config.adminDatabaseUrl, { pool: { min: 0, max: 2 } });
   const numbers = new ComplaintNumbers(config.adminDatabaseUrl, 1);
   try {
     const created = await seedDemo(orm.em, numbers);
-    console.log(created ? `[seed] demo tenant "${DEMO_TENANT}" created (admin@demo.test / demo-admin-pass)` : `[seed] demo tenant "${DEMO_TENANT}" already present`);
+    logger.info(created ? `demo tenant "${DEMO_TENANT}" created (admin@demo.test / demo-admin-pass)` : `demo tenant "${DEMO_TENANT}" already present`);
   } finally {
     await numbers.close();
     await orm.close();
@@ -92,8 +93,9 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error('[seed] failed', error);
+  const logger = createLogger('seed', loadConfig().log);
+  main(logger).catch((error: unknown) => {
+    logger.fatal({ err: error }, 'seeding failed');
     process.exit(1);
   });
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../platform/auth/principal';
+import type { Actor } from '@complaints/tenant-config';
 import { isUuid } from '../platform/ids';
 import { badInput, notFound } from '../platform/errors';
 import { Attachment } from './attachment.entity';
 import type { AttachmentStorage } from './attachment-storage';
 import type { ComplaintService } from './complaint.service';
 import { appendEvent } from './timeline';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 export const MAX_ATTACHMENT_BYTES = 512 * 1024;
 export const ALLOWED_CONTENT_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'application/pdf', 'text/plain'];
@@ -19,12 +19,14 @@ export class AttachmentService {
     private readonly complaints: ComplaintService,
   ) {}
 
-  list(em: EntityManager, tenantId: string, complaintId: string): Promise<Attachment[]> {
+  list(scope: TenantScope, complaintId: string): Promise<Attachment[]> {
+    const { em, tenantId } = scope;
     return em.find(Attachment, { tenantId, complaintId }, { orderBy: { createdAt: 'asc' } });
   }
 
-  async add(em: EntityManager, tenantId: string, actor: Actor, complaintId: string, file: { fileName: string; contentType: string; contentBase64: string }): Promise<Attachment> {
-    const complaint = await this.complaints.get(em, tenantId, complaintId);
+  async add(scope: TenantScope, actor: Actor, complaintId: string, file: { fileName: string; contentType: string; contentBase64: string }): Promise<Attachment> {
+    const { em, tenantId } = scope;
+    const complaint = await this.complaints.get(scope, complaintId);
     const bytes = BASE64.test(file.contentBase64) ? Buffer.from(file.contentBase64, 'base64') : null;
     const fileName = file.fileName.trim().replace(/[/\\]/g, '_');
     const errors = [
@@ -50,7 +52,8 @@ export class AttachmentService {
     return attachment;
   }
 
-  async content(em: EntityManager, tenantId: string, id: string): Promise<{ attachment: Attachment; bytes: Buffer }> {
+  async content(scope: TenantScope, id: string): Promise<{ attachment: Attachment; bytes: Buffer }> {
+    const { em, tenantId } = scope;
     const attachment = isUuid(id) ? await em.findOne(Attachment, { tenantId, id }) : null;
     if (!attachment) throw notFound('Attachment');
     return { attachment, bytes: await this.storage.get(attachment.storageKey) };

@@ -1,7 +1,8 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Entity, Property } from '@mikro-orm/core';
 import { TenantScoped } from '../platform/db/tenant-scoped.entity';
-import type { ActorType } from './complaint-event.entity';
+import { ActorTypeEnum } from './complaint.enums';
+import type { ActorType } from '@complaints/tenant-config';
 
 export enum CommentVisibility {
   INTERNAL = 'INTERNAL',
@@ -24,7 +25,7 @@ export class Comment extends TenantScoped {
   body!: string;
 
   @Property({ type: 'text' })
-  @Field(() => String)
+  @Field(() => ActorTypeEnum)
   authorType!: ActorType;
 
   @Property({ type: 'text', nullable: true })

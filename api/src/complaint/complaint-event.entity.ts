@@ -1,9 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Entity, Property, Unique, type Opt } from '@mikro-orm/core';
+import type { ActorType } from '@complaints/tenant-config';
 import { TenantScoped } from '../platform/db/tenant-scoped.entity';
-
-export type ActorType = 'user' | 'api_key' | 'customer' | 'system';
+import { ActorTypeEnum } from './complaint.enums';
 
 /** One line of a complaint's append-only timeline. */
 @Entity({ tableName: 'complaint_events' })
@@ -23,7 +23,7 @@ export class ComplaintEvent extends TenantScoped {
   kind!: string;
 
   @Property({ type: 'text' })
-  @Field(() => String)
+  @Field(() => ActorTypeEnum)
   actorType!: ActorType;
 
   @Property({ type: 'text', nullable: true })

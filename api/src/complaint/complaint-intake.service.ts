@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { addBusinessMinutes, matchRoutingRule, stageDeadline, flattenCategories, type Channel, type TenantConfig } from '@complaints/tenant-config';
-import type { Actor } from '../platform/auth/principal';
+import { addBusinessMinutes, matchRoutingRule, stageDeadline, flattenCategories, type Actor, type Channel, type StageCode, type TenantConfig } from '@complaints/tenant-config';
+import type { TimelineEntry } from '@complaints/tenant-config/lifecycle-contract';
 import { badInput, conflict } from '../platform/errors';
 import type { VersionedConfig } from '../tenant/tenant-config.service';
 import { User } from '../identity/user.entity';
@@ -11,11 +10,14 @@ import type { ComplaintNumbers, NumberedIntake } from './complaint-number';
 import { validateSubmission } from './intake-validation';
 import { idempotencyLockKey, writeIntake, type CustomerUpsert, type IntakeWritten } from './intake-write';
 import { rowValues, type ColumnValues } from '../platform/db/sql-rows';
-import { noteTimelineWritten, timelineColumns, type TimelineEntry } from './timeline';
+import { addLogContext } from '../platform/observability/log-context';
+import { intakes } from '../platform/observability/metrics';
+import { noteTimelineWritten, timelineColumns } from './timeline';
 import { planWorkflowStart, startAfterCommit, workflowOutboxValues } from '../lifecycle/workflow-start.outbox';
-import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from '../analytics/repeat-complaints';
+import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from './repeat-complaints';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
-const INTAKE_STAGE = 'intake';
+const INTAKE_STAGE: StageCode = 'intake';
 
 export interface IntakeResult {
   complaint: Complaint;
@@ -33,7 +35,8 @@ export class ComplaintIntakeService {
    * takes the idempotency lock and writes customer, complaint, timeline and workflow outbox together, or
    * finds the complaint filed earlier under the key.
    */
-  async submit(em: EntityManager, tenantId: string, actor: Actor, tenant: VersionedConfig, input: SubmitComplaintInput, idempotencyKey: string): Promise<IntakeResult> {
+  async submit(scope: TenantScope, actor: Actor, tenant: VersionedConfig, input: SubmitComplaintInput, idempotencyKey: string): Promise<IntakeResult> {
+    const { em, tenantId } = scope;
     if (!/^[\w.:-]{8,128}$/.test(idempotencyKey)) {
       throw badInput([{ path: 'idempotencyKey', message: 'Idempotency key must be 8–128 letters, digits or . _ : -' }]);
     }
@@ -42,16 +45,17 @@ export class ComplaintIntakeService {
     const errors = validateSubmission(input, config);
     if (errors.length) {
       // A retry of an accepted submission still gets its complaint, even if the configuration changed since.
-      const earlier = await this.findEarlier(em, tenantId, idempotencyKey);
+      const earlier = await this.findEarlier(scope, idempotencyKey);
       if (earlier) return this.replay(earlier, requestHash);
       throw badInput(errors);
     }
 
     const now = new Date();
     const { number, customer: known } = await this.numbers.next(tenantId, now, config.businessCalendar.timeZone, input.customer?.externalId ?? null);
+    addLogContext({ complaintNumber: number });
     const customer = input.customer ? customerUpsert(input.customer, known) : null;
     const tier = customer ? (customer.tier ?? known?.tier ?? DEFAULT_TIER) : undefined;
-    const { category, severity, rule, assignee, teamCode } = await route(em, tenantId, config, input, tier);
+    const { category, severity, rule, assignee, teamCode } = await route(scope, config, input, tier);
     const severityDef = config.severities.find((s) => s.code === severity)!;
 
     const fields = {
@@ -60,7 +64,8 @@ export class ComplaintIntakeService {
       number,
       idempotencyKey,
       requestHash,
-      channel: input.channel,
+      // validateSubmission has checked it against CHANNELS.
+      channel: input.channel as Channel,
       categoryCode: input.categoryCode ?? null,
       severity,
       priority: priorityOf(config, severity, tier),
@@ -90,7 +95,7 @@ export class ComplaintIntakeService {
       createdAt: now,
       updatedAt: now,
     };
-    const events: Omit<TimelineEntry, 'complaintId'>[] = [
+    const events: TimelineEntry[] = [
       { kind: 'complaint.created', actor, to: INTAKE_STAGE, data: { channel: input.channel, severity }, customerVisible: true },
       {
         kind: 'complaint.routed',
@@ -128,7 +133,8 @@ export class ComplaintIntakeService {
     startAfterCommit(em, workflowStart);
     // Registered as loaded, not new: it is written already, and later reads in this request find it here.
     const complaint = em.create(Complaint, { ...fields, customerId: written.customerId }, { managed: true, persist: false });
-    await recordRepeatLinks(em, tenantId, complaint, await this.repeatCandidates(em, tenantId, complaint, customer, written));
+    await recordRepeatLinks(scope, complaint, await this.repeatCandidates(scope, complaint, customer, written));
+    intakes.inc({ channel: input.channel });
     return { complaint, created: true };
   }
 
@@ -136,7 +142,8 @@ export class ComplaintIntakeService {
    * The candidates read with the write; or, when the customer this intake meant to create was created by a
    * concurrent intake first (the upsert then returns that one's id), read now, since it may have complaints.
    */
-  private async repeatCandidates(em: EntityManager, tenantId: string, complaint: Complaint, customer: CustomerUpsert | null, written: IntakeWritten): Promise<RepeatCandidate[]> {
+  private async repeatCandidates(scope: TenantScope, complaint: Complaint, customer: CustomerUpsert | null, written: IntakeWritten): Promise<RepeatCandidate[]> {
+    const { em, tenantId } = scope;
     if (customer && written.customerId !== customer.id) {
       const query = repeatCandidatesQuery(tenantId, complaint)!;
       return em.execute<RepeatCandidate[]>(query.sql, query.params);
@@ -144,7 +151,8 @@ export class ComplaintIntakeService {
     return written.thenRows as unknown as RepeatCandidate[];
   }
 
-  private findEarlier(em: EntityManager, tenantId: string, idempotencyKey: string): Promise<Complaint | null> {
+  private findEarlier(scope: TenantScope, idempotencyKey: string): Promise<Complaint | null> {
+    const { em, tenantId } = scope;
     return em
       .execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [idempotencyLockKey(tenantId, idempotencyKey)])
       .then(() => em.findOne(Complaint, { tenantId, idempotencyKey }));
@@ -157,7 +165,8 @@ export class ComplaintIntakeService {
 }
 
 /** Classification defaults and the tenant's routing rules: severity, the rule that matched, and its target. */
-async function route(em: EntityManager, tenantId: string, config: TenantConfig, input: SubmitComplaintInput, customerTier: string | undefined) {
+async function route(scope: TenantScope, config: TenantConfig, input: SubmitComplaintInput, customerTier: string | undefined) {
+  const { em, tenantId } = scope;
   const category = input.categoryCode ? flattenCategories(config.categories).find((c) => c.code === input.categoryCode) : undefined;
   const severity = input.severity ?? category?.defaultSeverity ?? config.severities[0]!.code;
   const rule = matchRoutingRule(config, {

@@ -1,8 +1,9 @@
-import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
+import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { categorySubtreeCodes, type TenantConfig } from '@complaints/tenant-config';
 import { badInput } from '../platform/errors';
 import { Complaint, ComplaintStatus } from './complaint.entity';
 import { ComplaintSortField, SortDirection, type ComplaintFilter, type ComplaintOrder } from './complaint.inputs';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 export interface ComplaintPage {
   /** Read-only: plain objects holding a complaint's properties, not entities the ORM tracks. */
@@ -33,14 +34,14 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  * The tenant id is a required argument, so no caller can forget the scope.
  */
 export async function listComplaints(
-  em: EntityManager,
-  tenantId: string,
+  scope: TenantScope,
   config: TenantConfig,
   filter: ComplaintFilter | null | undefined,
   order: ComplaintOrder,
   first: number,
   after: string | null | undefined,
 ): Promise<ComplaintPage> {
+  const { em, tenantId } = scope;
   const qb = em.createQueryBuilder(Complaint, 'c').where({ tenantId });
   applyFilter(qb, config, filter ?? {});
   const countQb = qb.clone();

@@ -1,15 +1,10 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Entity, Property, Unique, type Opt } from '@mikro-orm/core';
+import type { Channel, StageCode } from '@complaints/tenant-config';
 import { TenantScoped } from '../platform/db/tenant-scoped.entity';
+import { ChannelEnum, ComplaintStageEnum, ComplaintStatus } from './complaint.enums';
 
-export enum ComplaintStatus {
-  OPEN = 'OPEN',
-  WAITING_ON_CUSTOMER = 'WAITING_ON_CUSTOMER',
-  RESOLVED = 'RESOLVED',
-  CLOSED = 'CLOSED',
-}
-
-registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
+export { ComplaintStatus };
 
 /** How to reach a complainant who is anonymous or not (yet) a known customer. */
 @ObjectType('ComplainantContact')
@@ -42,8 +37,8 @@ export class Complaint extends TenantScoped {
   requestHash?: string | null;
 
   @Property({ type: 'text' })
-  @Field(() => String)
-  channel!: string;
+  @Field(() => ChannelEnum)
+  channel!: Channel;
 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true })
@@ -59,8 +54,8 @@ export class Complaint extends TenantScoped {
   priority: Opt<number> = 0;
 
   @Property({ type: 'text' })
-  @Field(() => String)
-  stage!: string;
+  @Field(() => ComplaintStageEnum)
+  stage!: StageCode;
 
   @Property({ type: 'text' })
   @Field(() => ComplaintStatus)

@@ -1,5 +1,7 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import type { Channel, StageCode } from '@complaints/tenant-config';
 import { ComplaintStatus } from './complaint.entity';
+import { ChannelEnum, ComplaintStageEnum } from './complaint.enums';
 
 @InputType()
 export class CustomerInput {
@@ -72,8 +74,8 @@ export class SubmitComplaintInput {
 
 @InputType()
 export class ComplaintFilter {
-  @Field(() => [String], { nullable: true })
-  stages?: string[] | null;
+  @Field(() => [ComplaintStageEnum], { nullable: true })
+  stages?: StageCode[] | null;
 
   @Field(() => [ComplaintStatus], { nullable: true })
   statuses?: ComplaintStatus[] | null;
@@ -84,8 +86,8 @@ export class ComplaintFilter {
   @Field(() => String, { nullable: true, description: 'Matches the category and its whole subtree' })
   categoryCode?: string | null;
 
-  @Field(() => [String], { nullable: true })
-  channels?: string[] | null;
+  @Field(() => [ChannelEnum], { nullable: true })
+  channels?: Channel[] | null;
 
   @Field(() => ID, { nullable: true })
   assigneeId?: string | null;

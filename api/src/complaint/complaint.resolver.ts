@@ -1,7 +1,7 @@
 import { flattenCategories } from '@complaints/tenant-config';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf } from '../platform/auth/principal';
-import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantPrincipal, type RequestContext } from '../app/context';
 import { boundedFirst } from '../platform/graphql/pagination';
 import { User } from '../identity/user.entity';
 import { Attachment } from './attachment.entity';
@@ -18,13 +18,13 @@ export class ComplaintResolver {
   @Authorized('complaint.read')
   @Query(() => Complaint)
   complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Complaint> {
-    return ctx.services.complaints.get(ctx.em, tenantIdOf(ctx), id);
+    return ctx.services.complaints.get(ctx.tenant(), id);
   }
 
   @Authorized('complaint.read')
   @Query(() => Complaint)
   complaintByNumber(@Arg('number', () => String) number: string, @Ctx() ctx: RequestContext): Promise<Complaint> {
-    return ctx.services.complaints.byNumber(ctx.em, tenantIdOf(ctx), number);
+    return ctx.services.complaints.byNumber(ctx.tenant(), number);
   }
 
   @Authorized('complaint.read')
@@ -37,7 +37,7 @@ export class ComplaintResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ComplaintConnection> {
     const { config } = await ctx.tenantConfig();
-    const page = await listComplaints(ctx.em, tenantIdOf(ctx), config, filter, orderBy ?? new ComplaintOrder(), boundedFirst(first), after);
+    const page = await listComplaints(ctx.tenant(), config, filter, orderBy ?? new ComplaintOrder(), boundedFirst(first), after);
     return new ComplaintConnection(page);
   }
 
@@ -49,21 +49,21 @@ export class ComplaintResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<SubmitComplaintPayload> {
     const principal = tenantPrincipal(ctx);
-    return ctx.services.intake.submit(ctx.em, principal.tenantId, actorOf(principal), await ctx.tenantConfig(), input, idempotencyKey);
+    return ctx.services.intake.submit(ctx.tenant(), actorOf(principal), await ctx.tenantConfig(), input, idempotencyKey);
   }
 
   @Authorized('comment.internal')
   @Mutation(() => Comment)
   addInternalNote(@Arg('complaintId', () => ID) complaintId: string, @Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<Comment> {
     const principal = tenantPrincipal(ctx);
-    return ctx.services.complaints.addComment(ctx.em, principal.tenantId, actorOf(principal), complaintId, CommentVisibility.INTERNAL, body);
+    return ctx.services.complaints.addComment(ctx.tenant(), actorOf(principal), complaintId, CommentVisibility.INTERNAL, body);
   }
 
   @Authorized('comment.customer')
   @Mutation(() => Comment)
   sendCustomerMessage(@Arg('complaintId', () => ID) complaintId: string, @Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<Comment> {
     const principal = tenantPrincipal(ctx);
-    return ctx.services.complaints.addComment(ctx.em, principal.tenantId, actorOf(principal), complaintId, CommentVisibility.CUSTOMER, body);
+    return ctx.services.complaints.addComment(ctx.tenant(), actorOf(principal), complaintId, CommentVisibility.CUSTOMER, body);
   }
 
   @FieldResolver(() => User, { nullable: true })
@@ -91,17 +91,17 @@ export class ComplaintResolver {
 
   @FieldResolver(() => [ComplaintEvent], { description: 'The append-only timeline, oldest first' })
   events(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<ComplaintEvent[]> {
-    return ctx.services.complaints.timeline(ctx.em, complaint.tenantId, complaint.id);
+    return ctx.services.complaints.timeline(ctx.tenant(), complaint.id);
   }
 
   @FieldResolver(() => [Comment])
   comments(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<Comment[]> {
-    return ctx.services.complaints.comments(ctx.em, complaint.tenantId, complaint.id);
+    return ctx.services.complaints.comments(ctx.tenant(), complaint.id);
   }
 
   @FieldResolver(() => [Attachment])
   attachments(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<Attachment[]> {
-    return ctx.services.attachments.list(ctx.em, complaint.tenantId, complaint.id);
+    return ctx.services.attachments.list(ctx.tenant(), complaint.id);
   }
 
   @Authorized('complaint.handle')
@@ -114,13 +114,13 @@ export class ComplaintResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Attachment> {
     const principal = tenantPrincipal(ctx);
-    return ctx.services.attachments.add(ctx.em, principal.tenantId, actorOf(principal), complaintId, { fileName, contentType, contentBase64 });
+    return ctx.services.attachments.add(ctx.tenant(), actorOf(principal), complaintId, { fileName, contentType, contentBase64 });
   }
 
   @Authorized('complaint.read')
   @Query(() => String, { description: 'The bytes of an attachment, base64-encoded' })
   async attachmentContent(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
-    const { bytes } = await ctx.services.attachments.content(ctx.em, tenantIdOf(ctx), id);
+    const { bytes } = await ctx.services.attachments.content(ctx.tenant(), id);
     return bytes.toString('base64');
   }
 }

@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TenantConfig } from '@complaints/tenant-config';
-import type { Actor } from '../platform/auth/principal';
+import type { Actor } from '@complaints/tenant-config';
 import { isUuid } from '../platform/ids';
 import { badInput, notFound } from '../platform/errors';
 import { User } from '../identity/user.entity';
@@ -8,26 +7,30 @@ import { Comment, CommentVisibility } from './comment.entity';
 import { Complaint } from './complaint.entity';
 import { ComplaintEvent } from './complaint-event.entity';
 import { appendEvent } from './timeline';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 const MAX_COMMENT = 10_000;
 
 /** Reading complaints and the staff actions that are not (yet) lifecycle transitions. */
 export class ComplaintService {
-  async get(em: EntityManager, tenantId: string, id: string): Promise<Complaint> {
+  async get(scope: TenantScope, id: string): Promise<Complaint> {
+    const { em, tenantId } = scope;
     const complaint = isUuid(id) ? await em.findOne(Complaint, { tenantId, id }) : null;
     if (!complaint) throw notFound('Complaint');
     return complaint;
   }
 
   /** For display only: a plain object with the complaint's properties, which the ORM does not track. */
-  async byNumber(em: EntityManager, tenantId: string, number: string): Promise<Complaint> {
+  async byNumber(scope: TenantScope, number: string): Promise<Complaint> {
+    const { em, tenantId } = scope;
     const lookup = em.createQueryBuilder(Complaint).where({ tenantId, number: number.trim().toUpperCase() });
     const complaint = (await lookup.execute('get', true)) as Complaint | undefined;
     if (!complaint) throw notFound('Complaint');
     return complaint;
   }
 
-  timeline(em: EntityManager, tenantId: string, complaintId: string, customerVisibleOnly = false): Promise<ComplaintEvent[]> {
+  timeline(scope: TenantScope, complaintId: string, customerVisibleOnly = false): Promise<ComplaintEvent[]> {
+    const { em, tenantId } = scope;
     return em.find(
       ComplaintEvent,
       { tenantId, complaintId, ...(customerVisibleOnly ? { customerVisible: true } : {}) },
@@ -35,7 +38,8 @@ export class ComplaintService {
     );
   }
 
-  comments(em: EntityManager, tenantId: string, complaintId: string, visibility?: CommentVisibility): Promise<Comment[]> {
+  comments(scope: TenantScope, complaintId: string, visibility?: CommentVisibility): Promise<Comment[]> {
+    const { em, tenantId } = scope;
     return em.find(Comment, { tenantId, complaintId, ...(visibility ? { visibility } : {}) }, { orderBy: { createdAt: 'asc' } });
   }
 
@@ -43,18 +47,19 @@ export class ComplaintService {
    * Checks an assignment against this tenant before it reaches the lifecycle workflow, which only sees
    * ids: an unknown team is bad input, and a user of another tenant is simply not found.
    */
-  async checkAssignment(em: EntityManager, tenantId: string, config: TenantConfig, change: { assigneeId?: string | null; teamCode?: string | null }): Promise<void> {
+  async checkAssignment(scope: TenantScope, config: TenantConfig, change: { assigneeId?: string | null; teamCode?: string | null }): Promise<void> {
     if (change.teamCode != null && !config.teams.some((t) => t.code === change.teamCode)) {
       throw badInput([{ path: 'teamCode', message: `Unknown team "${change.teamCode}"` }]);
     }
-    if (change.assigneeId) await this.activeUser(em, tenantId, change.assigneeId);
+    if (change.assigneeId) await this.activeUser(scope, change.assigneeId);
   }
 
-  async addComment(em: EntityManager, tenantId: string, actor: Actor, complaintId: string, visibility: CommentVisibility, body: string): Promise<Comment> {
+  async addComment(scope: TenantScope, actor: Actor, complaintId: string, visibility: CommentVisibility, body: string): Promise<Comment> {
+    const { em } = scope;
     const text = body.trim();
     if (!text) throw badInput([{ path: 'body', message: 'The message is empty' }]);
     if (text.length > MAX_COMMENT) throw badInput([{ path: 'body', message: `The message is longer than ${MAX_COMMENT} characters` }]);
-    const complaint = await this.get(em, tenantId, complaintId);
+    const complaint = await this.get(scope, complaintId);
     const comment = em.create(Comment, {
       complaintId: complaint.id,
       visibility,
@@ -77,7 +82,8 @@ export class ComplaintService {
     return comment;
   }
 
-  private async activeUser(em: EntityManager, tenantId: string, userId: string): Promise<User> {
+  private async activeUser(scope: TenantScope, userId: string): Promise<User> {
+    const { em, tenantId } = scope;
     const user = isUuid(userId) ? await em.findOne(User, { tenantId, id: userId, active: true }) : null;
     if (!user) throw notFound('User');
     return user;

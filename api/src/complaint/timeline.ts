@@ -1,20 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../platform/auth/principal';
+import type { TimelineEntry } from '@complaints/tenant-config/lifecycle-contract';
 import type { Row } from '../platform/db/sql-rows';
 import { ComplaintEvent } from './complaint-event.entity';
-
-export interface TimelineEntry {
-  complaintId: string;
-  kind: string;
-  actor: Actor;
-  from?: string | null;
-  to?: string | null;
-  note?: string | null;
-  data?: Record<string, unknown> | null;
-  customerVisible?: boolean;
-  dedupeKey?: string | null;
-}
 
 const writers = new WeakSet<EntityManager>();
 
@@ -25,7 +13,7 @@ export const wroteTimeline = (em: EntityManager): boolean => writers.has(em);
 export const noteTimelineWritten = (em: EntityManager): void => void writers.add(em);
 
 /** Appends one event to a complaint's timeline (persisted with the caller's flush). */
-export function appendEvent(em: EntityManager, entry: TimelineEntry): ComplaintEvent {
+export function appendEvent(em: EntityManager, entry: TimelineEntry & { complaintId: string }): ComplaintEvent {
   noteTimelineWritten(em);
   return em.create(ComplaintEvent, {
     complaintId: entry.complaintId,
@@ -43,7 +31,7 @@ export function appendEvent(em: EntityManager, entry: TimelineEntry): ComplaintE
 }
 
 /** The `complaint_events` columns of an entry (complaint_id aside), for writers that batch their own SQL. */
-export function timelineColumns(tenantId: string, at: Date, e: Omit<TimelineEntry, 'complaintId'>): Row {
+export function timelineColumns(tenantId: string, at: Date, e: TimelineEntry): Row {
   return {
     id: [randomUUID(), 'uuid'],
     tenant_id: [tenantId, 'uuid'],

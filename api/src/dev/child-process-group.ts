@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { terminate } from '../platform/embedded/process-control';
+import { terminate } from './embedded/process-control';
 
 export interface ServiceExit {
   code: number | null;

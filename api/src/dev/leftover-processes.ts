@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { commandLineOf, isProcessAlive, terminate } from '../platform/embedded/process-control';
+import { commandLineOf, isProcessAlive, terminate } from './embedded/process-control';
 
 /**
  * Pid files of the services the launcher spawned. Ctrl-C stops them all; a launcher that is itself

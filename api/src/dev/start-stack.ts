@@ -5,8 +5,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../platform/embedded/embedded-postgres';
-import { startTemporalDevServer } from '../platform/embedded/temporal-dev-server';
+import { startEmbeddedPostgres } from './embedded/embedded-postgres';
+import { findTemporalCli } from './embedded/temporal-cli';
+import { startTemporalDevServer } from './embedded/temporal-dev-server';
 import { prefixedWriter, runToCompletion, ServiceProcess } from './child-process-group';
 import { ServiceRegistry } from './leftover-processes';
 import {
@@ -67,8 +68,8 @@ function spawnNode(name: string, script: string, env: NodeJS.ProcessEnv, nodeFla
 
 /**
  * A larger young generation for the API: each request allocates briefly-lived objects, and with the default
- * 16 MiB semi-space too many survive into old-generation collections (measured under 32 concurrent intakes:
- * 0.35 → 0.21 ms of GC pause per intake). The Dockerfile and the benchmark scripts pass the same flag.
+ * 16 MiB semi-space too many survive into old-generation collections, and GC pauses grow with them (figures
+ * under load: README, "Figures behind the defaults"). The Dockerfile and the benchmark scripts pass the same flag.
  */
 const API_NODE_FLAGS = ['--max-semi-space-size=64'];
 
@@ -84,10 +85,12 @@ async function startDatabase(): Promise<string> {
     return process.env.DATABASE_URL;
   }
   const port = portFromEnv('EMBEDDED_PG_PORT', 5433);
-  const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, persistent: true });
+  const requested = join(dataDir, 'postgres');
+  const postgres = await startEmbeddedPostgres({ dataDir: requested, port, persistent: true });
   stops.push({ name: 'postgres', stop: postgres.stop });
   watch('postgres', postgres.exited);
-  say(`postgres  ${withoutPassword(postgres.url)} (embedded, data in .data/postgres)`);
+  const where = postgres.dataDir === requested ? '.data/postgres' : `${postgres.dataDir}, linked from .data/postgres`;
+  say(`postgres  ${withoutPassword(postgres.url)} (embedded, data in ${where})`);
   return postgres.url;
 }
 
@@ -97,6 +100,7 @@ async function startTemporal(): Promise<string> {
     return process.env.TEMPORAL_ADDRESS;
   }
   const temporal = await startTemporalDevServer({
+    cli: await findTemporalCli({ report: say }),
     port: 7233,
     uiPort: 8233,
     dbFile: join(dataDir, 'temporal.db'),
@@ -129,6 +133,8 @@ async function main(): Promise<void> {
     PORT: String(apiPort),
     JWT_SECRET: process.env.JWT_SECRET ?? (await devJwtSecret()),
     NODE_ENV: process.env.NODE_ENV ?? 'development',
+    // The children write to the launcher's pipes, not a terminal: ask for readable lines behind the prefix.
+    LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
   };
 
   await runStep('migrate', paths.migrate, env);

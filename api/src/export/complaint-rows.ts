@@ -39,8 +39,8 @@ export const COMPLAINT_COLUMNS: [header: string, value: (c: Complaint) => unknow
 export async function* complaintBatches(root: EntityManager, tenantId: string, config: TenantConfig, filter: ComplaintFilter): AsyncGenerator<unknown[][]> {
   let after: string | null = null;
   for (;;) {
-    const page: { rows: unknown[][]; next: string | null } = await withTenant(root, tenantId, async (em) => {
-      const result = await listComplaints(em, tenantId, config, filter, new ComplaintOrder(), BATCH, after);
+    const page: { rows: unknown[][]; next: string | null } = await withTenant(root, tenantId, async (scope) => {
+      const result = await listComplaints(scope, config, filter, new ComplaintOrder(), BATCH, after);
       const last = result.nodes.at(-1);
       return { rows: result.nodes.map((c) => COMPLAINT_COLUMNS.map(([, value]) => value(c))), next: result.hasNextPage && last ? result.cursorOf(last) : null };
     });
@@ -51,7 +51,7 @@ export async function* complaintBatches(root: EntityManager, tenantId: string, c
 }
 
 export async function countComplaints(root: EntityManager, tenantId: string, config: TenantConfig, filter: ComplaintFilter): Promise<number> {
-  return withTenant(root, tenantId, async (em) => (await listComplaints(em, tenantId, config, filter, new ComplaintOrder(), 1, null)).totalCount());
+  return withTenant(root, tenantId, async (scope) => (await listComplaints(scope, config, filter, new ComplaintOrder(), 1, null)).totalCount());
 }
 
 const STRING_LISTS = ['stages', 'statuses', 'severities', 'channels'] as const;

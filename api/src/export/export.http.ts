@@ -2,11 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { AnalyticsDimension, type AnalyticsFilter } from '../analytics/analytics.types';
+import type { Permission } from '@complaints/tenant-config';
 import type { Principal } from '../platform/auth/principal';
+import { requirePermission } from '../platform/auth/permissions';
 import { withTenant } from '../platform/db/tenant-scope';
 import { isUuid } from '../platform/ids';
-import type { Services } from '../platform/services';
-import { badInput, forbidden, unauthenticated } from '../platform/errors';
+import type { Services } from '../app/services';
+import { badInput } from '../platform/errors';
 import { parseComplaintFilter } from './complaint-rows';
 import { csvRecord, UTF8_BOM } from './csv';
 import { metricTable } from './metric-table';
@@ -24,14 +26,12 @@ const formatOf = (ext: string) => (ext === 'xlsx' ? ExportFormat.XLSX : ExportFo
  * JSON>&groupBy=<dimension>, and /exports/jobs/<id> (a finished background export). Same Authorization header as GraphQL.
  */
 export function exportHttpHandler(root: EntityManager, services: Services) {
-  async function principalOf(req: IncomingMessage, permission: string): Promise<Exclude<Principal, { kind: 'anonymous' }>> {
+  async function principalOf(req: IncomingMessage, permission: Permission): Promise<Exclude<Principal, { kind: 'anonymous' }>> {
     const principal = await root.fork().transactional((em) => services.auth.authenticate(em as EntityManager, req.headers.authorization));
-    if (principal.kind === 'anonymous') throw unauthenticated();
-    if (!principal.permissions.has(permission)) throw forbidden(`Missing permission: ${permission}`);
-    return principal;
+    return requirePermission(principal, permission);
   }
 
-  const configOf = (tenantId: string) => withTenant(root, tenantId, (em) => services.tenantConfig.current(em, tenantId));
+  const configOf = (tenantId: string) => withTenant(root, tenantId, (scope) => services.tenantConfig.current(scope));
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const list = /^\/exports\/complaints\.(csv|xlsx)$/.exec(url.pathname);
@@ -54,7 +54,7 @@ export function exportHttpHandler(root: EntityManager, services: Services) {
       const groupBy = (url.searchParams.get('groupBy') ?? AnalyticsDimension.NONE) as AnalyticsDimension;
       if (!Object.values(AnalyticsDimension).includes(groupBy)) throw badInput([{ path: 'groupBy', message: 'Unknown dimension' }]);
       const { config } = await configOf(principal.tenantId);
-      const figures = await withTenant(root, principal.tenantId, (em) => services.analytics.metrics(em, principal.tenantId, config, filter, groupBy));
+      const figures = await withTenant(root, principal.tenantId, (scope) => services.analytics.metrics(scope, config, filter, groupBy));
       const table = metricTable(figures);
       const format = formatOf(metrics[1]!);
       startDownload(res, format, `metrics.${metrics[1]}`);

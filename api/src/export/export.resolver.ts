@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ComplaintFilter } from '../complaint/complaint.inputs';
-import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantPrincipal, type RequestContext } from '../app/context';
 import { actorOf } from '../platform/auth/principal';
 import { isUuid } from '../platform/ids';
 import { notFound } from '../platform/errors';
@@ -24,6 +24,6 @@ export class ExportResolver {
   @Query(() => ExportJobType)
   exportJob(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ExportJobType> {
     if (!isUuid(id)) throw notFound('Export');
-    return ctx.services.exports.job(ctx.em, tenantIdOf(ctx), id);
+    return ctx.services.exports.job(ctx.tenant(), id);
   }
 }

@@ -14,6 +14,7 @@ import { COMPLAINT_COLUMNS, complaintBatches, countComplaints } from './complain
 import { csvRecord, UTF8_BOM } from './csv';
 import { ExportFormat, ExportStatus, type ExportJobType } from './export.types';
 import { writeXlsx } from './xlsx';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 const HEADER = COMPLAINT_COLUMNS.map(([h]) => h);
 
@@ -68,7 +69,7 @@ export class ExportService {
       return { id: null, format, status: ExportStatus.DONE, rowCount, downloadPath: path, error: null, createdAt: new Date() };
     }
     const id = randomUUID();
-    await withTenant(this.root, tenantId, (em) =>
+    await withTenant(this.root, tenantId, ({ em }) =>
       em.execute(`insert into export_jobs (id, tenant_id, requested_by, format, filter, status) values (?, ?, ?, ?, ?::jsonb, 'PENDING')`, [
         id, tenantId, requestedBy, format, JSON.stringify(filter),
       ]),
@@ -77,7 +78,8 @@ export class ExportService {
     return { id, format, status: ExportStatus.PENDING, rowCount: null, downloadPath: null, error: null, createdAt: new Date() };
   }
 
-  async job(em: EntityManager, tenantId: string, id: string): Promise<ExportJobType> {
+  async job(scope: TenantScope, id: string): Promise<ExportJobType> {
+    const { em, tenantId } = scope;
     const [row] = await em.execute<JobRow[]>('select * from export_jobs where tenant_id = ? and id = ?', [tenantId, id]);
     if (!row) throw notFound('Export');
     return {
@@ -93,14 +95,14 @@ export class ExportService {
 
   /** The finished file of a job of this tenant, or null when there is none (yet). */
   async download(tenantId: string, id: string): Promise<{ stream: Readable; format: ExportFormat; size: number } | null> {
-    const [row] = await withTenant(this.root, tenantId, (em) => em.execute<JobRow[]>(`select * from export_jobs where tenant_id = ? and id = ? and status = 'DONE'`, [tenantId, id]));
+    const [row] = await withTenant(this.root, tenantId, ({ em }) => em.execute<JobRow[]>(`select * from export_jobs where tenant_id = ? and id = ? and status = 'DONE'`, [tenantId, id]));
     if (!row?.file_name) return null;
     const path = join(this.dir, row.file_name);
     return { stream: createReadStream(path), format: row.format, size: (await stat(path)).size };
   }
 
   private async run(tenantId: string, config: TenantConfig, id: string, filter: ComplaintFilter, format: ExportFormat): Promise<void> {
-    const mark = (sql: string, params: unknown[]) => withTenant(this.root, tenantId, (em) => em.execute(sql, params));
+    const mark = (sql: string, params: unknown[]) => withTenant(this.root, tenantId, ({ em }) => em.execute(sql, params));
     const fileName = `${tenantId}-${id}.${format === ExportFormat.XLSX ? 'xlsx' : 'csv'}`;
     try {
       await mark(`update export_jobs set status = 'RUNNING' where id = ?`, [id]);

@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { enterTenant } from '../platform/db/tenant-scope';
-import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
-import { notFound } from '../platform/errors';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { tenantPrincipal, type RequestContext } from '../app/context';
+import type { StaffPrincipal } from '../platform/auth/principal';
+import { forbidden, notFound } from '../platform/errors';
 import { Tenant } from '../tenant/tenant.entity';
 import { ApiKey } from './api-key.entity';
 import { AuthPayload, CreateApiKeyInput, CreatedApiKey, CreateUserInput, Me, UpdateUserInput } from './identity.types';
@@ -9,14 +9,16 @@ import { User } from './user.entity';
 
 @Resolver()
 export class IdentityResolver {
-  @Mutation(() => AuthPayload, { description: 'Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`' })
+  @Mutation(() => AuthPayload, {
+    description: 'Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`. Repeated failures lock the account or address for a while (RATE_LIMITED with retryAfter)',
+  })
   login(
     @Arg('tenantSlug', () => String) tenantSlug: string,
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
     @Ctx() ctx: RequestContext,
   ): Promise<AuthPayload> {
-    return ctx.services.auth.login(ctx.em, tenantSlug, email, password);
+    return ctx.services.auth.login(ctx.em, tenantSlug, email, password, ctx.clientIp);
   }
 
   @Mutation(() => AuthPayload)
@@ -24,40 +26,51 @@ export class IdentityResolver {
     return ctx.services.auth.refresh(ctx.em, refreshToken);
   }
 
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Ends the session of the access token used; its refresh token stops working' })
+  logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return ctx.services.auth.logout(ctx.tenant(), staffPrincipal(ctx));
+  }
+
+  @Authorized()
+  @Mutation(() => Int, { description: 'Ends every session of the signed-in user, this one included; answers how many were open' })
+  signOutEverywhere(@Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.services.auth.signOutEverywhere(ctx.tenant(), staffPrincipal(ctx));
+  }
+
   @Query(() => Me)
   async me(@Ctx() ctx: RequestContext): Promise<Me> {
     const principal = tenantPrincipal(ctx);
-    await enterTenant(ctx.em, principal.tenantId);
     const tenant = await ctx.em.findOne(Tenant, { id: principal.tenantId });
     if (!tenant) throw notFound('Tenant');
-    const user = principal.kind === 'user' ? await ctx.services.identity.user(ctx.em, principal.tenantId, principal.userId) : null;
+    const user = principal.kind === 'user' ? await ctx.services.identity.user(ctx.tenant(), principal.userId) : null;
     return { kind: principal.kind, user, tenant, permissions: [...principal.permissions].sort() };
   }
 
   @Authorized('user.manage')
   @Query(() => [User])
   users(@Ctx() ctx: RequestContext): Promise<User[]> {
-    return ctx.services.identity.users(ctx.em, tenantIdOf(ctx));
+    return ctx.services.identity.users(ctx.tenant());
   }
 
   @Authorized('user.manage')
   @Mutation(() => User)
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
     const { config } = await ctx.tenantConfig();
-    return ctx.services.identity.createUser(ctx.em, tenantIdOf(ctx), config, input);
+    return ctx.services.identity.createUser(ctx.tenant(), config, input);
   }
 
   @Authorized('user.manage')
   @Mutation(() => User)
   async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
     const { config } = await ctx.tenantConfig();
-    return ctx.services.identity.updateUser(ctx.em, tenantIdOf(ctx), config, id, input);
+    return ctx.services.identity.updateUser(ctx.tenant(), config, id, input);
   }
 
   @Authorized('apikey.manage')
   @Query(() => [ApiKey])
   apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKey[]> {
-    return ctx.services.identity.apiKeys(ctx.em, tenantIdOf(ctx));
+    return ctx.services.identity.apiKeys(ctx.tenant());
   }
 
   @Authorized('apikey.manage')
@@ -70,6 +83,12 @@ export class IdentityResolver {
   @Authorized('apikey.manage')
   @Mutation(() => ApiKey)
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
-    return ctx.services.identity.revokeApiKey(ctx.em, tenantIdOf(ctx), id);
+    return ctx.services.identity.revokeApiKey(ctx.tenant(), id);
   }
+}
+
+function staffPrincipal(ctx: RequestContext): StaffPrincipal {
+  const principal = tenantPrincipal(ctx);
+  if (principal.kind !== 'user') throw forbidden('Only a signed-in staff user has a session to end');
+  return principal;
 }

@@ -6,23 +6,30 @@ import { generateApiKey } from './api-key-secret';
 import { ApiKey } from './api-key.entity';
 import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './identity.types';
 import { hashPassword } from './password';
+import type { StaffSessions } from './staff-sessions';
 import { User } from './user.entity';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 const MIN_PASSWORD = 10;
 
 /** Staff accounts and API keys of one tenant. */
 export class IdentityService {
-  users(em: EntityManager, tenantId: string): Promise<User[]> {
+  constructor(private readonly sessions: StaffSessions) {}
+
+  users(scope: TenantScope): Promise<User[]> {
+    const { em, tenantId } = scope;
     return em.find(User, { tenantId }, { orderBy: { email: 'asc' } });
   }
 
-  async user(em: EntityManager, tenantId: string, id: string): Promise<User> {
+  async user(scope: TenantScope, id: string): Promise<User> {
+    const { em, tenantId } = scope;
     const user = isUuid(id) ? await em.findOne(User, { tenantId, id }) : null;
     if (!user) throw notFound('User');
     return user;
   }
 
-  async createUser(em: EntityManager, tenantId: string, config: TenantConfig, input: CreateUserInput): Promise<User> {
+  async createUser(scope: TenantScope, config: TenantConfig, input: CreateUserInput): Promise<User> {
+    const { em, tenantId } = scope;
     const email = input.email.trim().toLowerCase();
     const errors = [
       ...(isEmail(email) ? [] : [{ path: 'input.email', message: 'Not an email address' }]),
@@ -44,8 +51,9 @@ export class IdentityService {
     return user;
   }
 
-  async updateUser(em: EntityManager, tenantId: string, config: TenantConfig, id: string, input: UpdateUserInput): Promise<User> {
-    const user = await this.user(em, tenantId, id);
+  async updateUser(scope: TenantScope, config: TenantConfig, id: string, input: UpdateUserInput): Promise<User> {
+    const { em } = scope;
+    const user = await this.user(scope, id);
     const errors = [
       ...(input.displayName != null && !input.displayName.trim() ? [{ path: 'input.displayName', message: 'Name is required' }] : []),
       ...(input.password != null ? passwordErrors(input.password) : []),
@@ -56,12 +64,17 @@ export class IdentityService {
     if (input.password != null) user.passwordHash = await hashPassword(input.password);
     if (input.roles != null) user.roles = [...new Set(input.roles)];
     if (input.teams != null) user.teams = [...new Set(input.teams)];
+    const deactivated = input.active === false && user.active;
     if (input.active != null) user.active = input.active;
     await em.flush();
+    // A new password or a deactivation ends every session: reactivating the account brings none back.
+    if (input.password != null) await this.sessions.endAllOf(scope, user.id, 'password_changed');
+    else if (deactivated) await this.sessions.endAllOf(scope, user.id, 'deactivated');
     return user;
   }
 
-  apiKeys(em: EntityManager, tenantId: string): Promise<ApiKey[]> {
+  apiKeys(scope: TenantScope): Promise<ApiKey[]> {
+    const { em, tenantId } = scope;
     return em.find(ApiKey, { tenantId }, { orderBy: { createdAt: 'desc' } });
   }
 
@@ -85,7 +98,8 @@ export class IdentityService {
     return { apiKey, secret: generated.token };
   }
 
-  async revokeApiKey(em: EntityManager, tenantId: string, id: string): Promise<ApiKey> {
+  async revokeApiKey(scope: TenantScope, id: string): Promise<ApiKey> {
+    const { em, tenantId } = scope;
     const apiKey = isUuid(id) ? await em.findOne(ApiKey, { tenantId, id }) : null;
     if (!apiKey) throw notFound('API key');
     apiKey.revokedAt ??= new Date();

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantIdOf, tenantPrincipal, type RequestContext } from '../app/context';
 import { badInput, notFound } from '../platform/errors';
 import { TeamInput } from './identity.types';
 import { Team } from './team.entity';
@@ -44,6 +44,6 @@ export class TeamResolver {
 
   private async saveConfig(ctx: RequestContext, config: object, note: string): Promise<void> {
     const principal = tenantPrincipal(ctx);
-    await ctx.services.tenantConfig.update(ctx.em, principal.tenantId, config, principal.kind === 'user' ? principal.userId : null, note);
+    await ctx.services.tenantConfig.update(ctx.tenant(), config, principal.kind === 'user' ? principal.userId : null, note);
   }
 }

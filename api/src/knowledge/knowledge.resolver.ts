@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { actorOf } from '../platform/auth/principal';
-import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantPrincipal, type RequestContext } from '../app/context';
 import { badInput } from '../platform/errors';
 import { boundedFirst } from '../platform/graphql/pagination';
 import { ArticleHit, ArticleInput, ArticleStatus, ArticleType, ArticleVersionType, DeflectionType } from './knowledge.types';
@@ -16,19 +16,19 @@ export class KnowledgeResolver {
     @Arg('status', () => ArticleStatus, { nullable: true }) status?: ArticleStatus,
     @Arg('first', () => Int, { nullable: true }) first?: number,
   ): Promise<ArticleType[]> {
-    return ctx.services.knowledge.list(ctx.em, tenantIdOf(ctx), status ?? null, boundedFirst(first));
+    return ctx.services.knowledge.list(ctx.tenant(), status ?? null, boundedFirst(first));
   }
 
   @Authorized('complaint.read')
   @Query(() => ArticleType)
   knowledgeArticle(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ArticleType> {
-    return ctx.services.knowledge.get(ctx.em, tenantIdOf(ctx), id);
+    return ctx.services.knowledge.get(ctx.tenant(), id);
   }
 
   @Authorized('knowledge.manage')
   @Query(() => [ArticleVersionType], { description: 'Every version of an article, newest first' })
   knowledgeArticleVersions(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ArticleVersionType[]> {
-    return ctx.services.knowledge.versions(ctx.em, tenantIdOf(ctx), id);
+    return ctx.services.knowledge.versions(ctx.tenant(), id);
   }
 
   @Authorized('complaint.read')
@@ -39,7 +39,7 @@ export class KnowledgeResolver {
     @Arg('locale', () => String, { nullable: true }) locale?: string,
     @Arg('first', () => Int, { nullable: true }) first?: number,
   ): Promise<ArticleHit[]> {
-    return ctx.services.knowledge.search(ctx.em, tenantIdOf(ctx), text, locale ?? null, boundedFirst(first));
+    return ctx.services.knowledge.search(ctx.tenant(), text, locale ?? null, boundedFirst(first));
   }
 
   @Authorized()
@@ -52,33 +52,33 @@ export class KnowledgeResolver {
   ): Promise<ArticleHit[]> {
     if (limit! < 1 || limit! > 20) throw badInput([{ path: 'limit', message: 'limit must be 1 to 20' }]);
     const { config } = await ctx.tenantConfig();
-    return ctx.services.knowledge.suggest(ctx.em, tenantIdOf(ctx), config, text, categoryCode ?? null, limit!);
+    return ctx.services.knowledge.suggest(ctx.tenant(), config, text, categoryCode ?? null, limit!);
   }
 
   @Authorized('knowledge.manage')
   @Mutation(() => ArticleType, { description: 'A new draft (version 1)' })
   async createKnowledgeArticle(@Arg('input', () => ArticleInput) input: ArticleInput, @Ctx() ctx: RequestContext): Promise<ArticleType> {
     const { config } = await ctx.tenantConfig();
-    return ctx.services.knowledge.create(ctx.em, tenantIdOf(ctx), editorOf(ctx), config, input);
+    return ctx.services.knowledge.create(ctx.tenant(), editorOf(ctx), config, input);
   }
 
   @Authorized('knowledge.manage')
   @Mutation(() => ArticleType, { description: 'Saves a new version' })
   async updateKnowledgeArticle(@Arg('id', () => ID) id: string, @Arg('input', () => ArticleInput) input: ArticleInput, @Ctx() ctx: RequestContext): Promise<ArticleType> {
     const { config } = await ctx.tenantConfig();
-    return ctx.services.knowledge.update(ctx.em, tenantIdOf(ctx), editorOf(ctx), config, id, input);
+    return ctx.services.knowledge.update(ctx.tenant(), editorOf(ctx), config, id, input);
   }
 
   @Authorized('knowledge.manage')
   @Mutation(() => ArticleType)
   setKnowledgeArticleStatus(@Arg('id', () => ID) id: string, @Arg('status', () => ArticleStatus) status: ArticleStatus, @Ctx() ctx: RequestContext): Promise<ArticleType> {
-    return ctx.services.knowledge.setStatus(ctx.em, tenantIdOf(ctx), editorOf(ctx), id, status);
+    return ctx.services.knowledge.setStatus(ctx.tenant(), editorOf(ctx), id, status);
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'A portal visitor (an opaque key the portal keeps per browser) opened an article' })
   recordArticleView(@Arg('id', () => ID) id: string, @Arg('visitorKey', () => String) visitorKey: string, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return ctx.services.knowledge.recordView(ctx.em, tenantIdOf(ctx), id, visitorKey);
+    return ctx.services.knowledge.recordView(ctx.tenant(), id, visitorKey);
   }
 
   @Authorized()
@@ -90,7 +90,7 @@ export class KnowledgeResolver {
     @Arg('visitorKey', () => String, { nullable: true }) visitorKey?: string,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ): Promise<ArticleType> {
-    return ctx.services.knowledge.rate(ctx.em, tenantIdOf(ctx), id, helpful, visitorKey ?? null, comment ?? null);
+    return ctx.services.knowledge.rate(ctx.tenant(), id, helpful, visitorKey ?? null, comment ?? null);
   }
 
   @Authorized()
@@ -100,12 +100,12 @@ export class KnowledgeResolver {
     @Ctx() ctx: RequestContext,
     @Arg('complaintId', () => ID, { nullable: true }) complaintId?: string,
   ): Promise<boolean> {
-    return ctx.services.knowledge.recordSubmission(ctx.em, tenantIdOf(ctx), visitorKey, complaintId ?? null);
+    return ctx.services.knowledge.recordSubmission(ctx.tenant(), visitorKey, complaintId ?? null);
   }
 
   @Authorized('analytics.read')
   @Query(() => DeflectionType)
   knowledgeDeflection(@Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date, @Ctx() ctx: RequestContext): Promise<DeflectionType> {
-    return ctx.services.knowledge.deflection(ctx.em, tenantIdOf(ctx), from, to);
+    return ctx.services.knowledge.deflection(ctx.tenant(), from, to);
   }
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { categorySubtreeCodes, flattenCategories, type TenantConfig } from '@complaints/tenant-config';
 import { badInput, notFound } from '../platform/errors';
 import { isUuid } from '../platform/ids';
 import { searchArticleIds } from './article-search';
 import { ArticleStatus, type ArticleHit, type ArticleInput, type ArticleType, type ArticleVersionType, type DeflectionType } from './knowledge.types';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 interface ArticleRow {
   id: string; title: string; body: string; locale: string; tags: string[]; category_codes: string[]; status: ArticleStatus; version: number;
@@ -23,7 +23,8 @@ const toArticle = (r: ArticleRow): ArticleType => ({
 
 /** The knowledge base: versioned articles, search, suggestions for a complaint's text, feedback and deflection. */
 export class KnowledgeService {
-  async create(em: EntityManager, tenantId: string, editor: string | null, config: TenantConfig, input: ArticleInput): Promise<ArticleType> {
+  async create(scope: TenantScope, editor: string | null, config: TenantConfig, input: ArticleInput): Promise<ArticleType> {
+    const { em, tenantId } = scope;
     const clean = validate(input, config);
     const id = randomUUID();
     await em.execute(
@@ -31,13 +32,14 @@ export class KnowledgeService {
        values (?, ?, ?, ?, ?, array(select jsonb_array_elements_text(?::jsonb)), array(select jsonb_array_elements_text(?::jsonb)), 'DRAFT', 1, ?)`,
       [id, tenantId, clean.title, clean.body, clean.locale, JSON.stringify(clean.tags), JSON.stringify(clean.categoryCodes), editor],
     );
-    await this.snapshot(em, tenantId, id, editor);
-    return this.get(em, tenantId, id);
+    await this.snapshot(scope, id, editor);
+    return this.get(scope, id);
   }
 
   /** Every edit is a new version; the previous text stays readable in the history. */
-  async update(em: EntityManager, tenantId: string, editor: string | null, config: TenantConfig, id: string, input: ArticleInput): Promise<ArticleType> {
-    await this.get(em, tenantId, id);
+  async update(scope: TenantScope, editor: string | null, config: TenantConfig, id: string, input: ArticleInput): Promise<ArticleType> {
+    const { em, tenantId } = scope;
+    await this.get(scope, id);
     const clean = validate(input, config);
     await em.execute(
       `update kb_articles set title = ?, body = ?, locale = ?, tags = array(select jsonb_array_elements_text(?::jsonb)),
@@ -45,29 +47,32 @@ export class KnowledgeService {
         where tenant_id = ? and id = ?`,
       [clean.title, clean.body, clean.locale, JSON.stringify(clean.tags), JSON.stringify(clean.categoryCodes), tenantId, id],
     );
-    await this.snapshot(em, tenantId, id, editor);
-    return this.get(em, tenantId, id);
+    await this.snapshot(scope, id, editor);
+    return this.get(scope, id);
   }
 
-  async setStatus(em: EntityManager, tenantId: string, editor: string | null, id: string, status: ArticleStatus): Promise<ArticleType> {
-    await this.get(em, tenantId, id);
+  async setStatus(scope: TenantScope, editor: string | null, id: string, status: ArticleStatus): Promise<ArticleType> {
+    const { em, tenantId } = scope;
+    await this.get(scope, id);
     await em.execute(
       `update kb_articles set status = ?, version = version + 1, updated_at = now(),
               published_at = case when ? = 'PUBLISHED' then coalesce(published_at, now()) else published_at end
         where tenant_id = ? and id = ?`,
       [status, status, tenantId, id],
     );
-    await this.snapshot(em, tenantId, id, editor);
-    return this.get(em, tenantId, id);
+    await this.snapshot(scope, id, editor);
+    return this.get(scope, id);
   }
 
-  async get(em: EntityManager, tenantId: string, id: string): Promise<ArticleType> {
+  async get(scope: TenantScope, id: string): Promise<ArticleType> {
+    const { em, tenantId } = scope;
     const [row] = isUuid(id) ? await em.execute<ArticleRow[]>(`select ${COLUMNS} from kb_articles where tenant_id = ? and id = ?`, [tenantId, id]) : [];
     if (!row) throw notFound('Article');
     return toArticle(row);
   }
 
-  async list(em: EntityManager, tenantId: string, status: ArticleStatus | null, first: number): Promise<ArticleType[]> {
+  async list(scope: TenantScope, status: ArticleStatus | null, first: number): Promise<ArticleType[]> {
+    const { em, tenantId } = scope;
     const rows = await em.execute<ArticleRow[]>(
       `select ${COLUMNS} from kb_articles where tenant_id = ? and (?::text is null or status = ?) order by updated_at desc limit ${Math.floor(first)}`,
       [tenantId, status, status],
@@ -75,7 +80,8 @@ export class KnowledgeService {
     return rows.map(toArticle);
   }
 
-  async versions(em: EntityManager, tenantId: string, id: string): Promise<ArticleVersionType[]> {
+  async versions(scope: TenantScope, id: string): Promise<ArticleVersionType[]> {
+    const { em, tenantId } = scope;
     const rows = await em.execute<{ version: number; title: string; body: string; status: ArticleStatus; edited_by: string | null; created_at: string }[]>(
       'select version, title, body, status, edited_by, created_at from kb_article_versions where tenant_id = ? and article_id = ? order by version desc',
       [tenantId, id],
@@ -84,41 +90,45 @@ export class KnowledgeService {
   }
 
   /** Staff search: drafts included (archived ones not). */
-  search(em: EntityManager, tenantId: string, text: string, locale: string | null, first: number): Promise<ArticleHit[]> {
-    return this.hits(em, tenantId, text, { publishedOnly: false, locale, limit: first });
+  search(scope: TenantScope, text: string, locale: string | null, first: number): Promise<ArticleHit[]> {
+    return this.hits(scope, text, { publishedOnly: false, locale, limit: first });
   }
 
   /** For intake and the portal: published articles for a complaint's text, lifted when they answer its category (or a parent). */
-  suggest(em: EntityManager, tenantId: string, config: TenantConfig, text: string, categoryCode: string | null, limit: number): Promise<ArticleHit[]> {
+  suggest(scope: TenantScope, config: TenantConfig, text: string, categoryCode: string | null, limit: number): Promise<ArticleHit[]> {
     const lineage = categoryCode ? flattenCategories(config.categories).filter((c) => categorySubtreeCodes(config.categories, c.code).includes(categoryCode)).map((c) => c.code) : null;
-    return this.hits(em, tenantId, text, { publishedOnly: true, categoryCodes: lineage, limit });
+    return this.hits(scope, text, { publishedOnly: true, categoryCodes: lineage, limit });
   }
 
-  async recordView(em: EntityManager, tenantId: string, id: string, visitorKey: string): Promise<boolean> {
-    await this.get(em, tenantId, id);
+  async recordView(scope: TenantScope, id: string, visitorKey: string): Promise<boolean> {
+    const { em, tenantId } = scope;
+    await this.get(scope, id);
     await em.execute('insert into kb_article_views (tenant_id, article_id, visitor_key) values (?, ?, ?)', [tenantId, id, checkVisitor(visitorKey)]);
     await em.execute('update kb_articles set views = views + 1 where tenant_id = ? and id = ?', [tenantId, id]);
     return true;
   }
 
-  async rate(em: EntityManager, tenantId: string, id: string, helpful: boolean, visitorKey: string | null, comment: string | null): Promise<ArticleType> {
-    await this.get(em, tenantId, id);
+  async rate(scope: TenantScope, id: string, helpful: boolean, visitorKey: string | null, comment: string | null): Promise<ArticleType> {
+    const { em, tenantId } = scope;
+    await this.get(scope, id);
     await em.execute('insert into kb_feedback (tenant_id, article_id, helpful, visitor_key, comment) values (?, ?, ?, ?, ?)', [
       tenantId, id, helpful, visitorKey ? checkVisitor(visitorKey) : null, comment?.slice(0, 2000) ?? null,
     ]);
     await em.execute(`update kb_articles set ${helpful ? 'helpful_yes = helpful_yes + 1' : 'helpful_no = helpful_no + 1'} where tenant_id = ? and id = ?`, [tenantId, id]);
-    return this.get(em, tenantId, id);
+    return this.get(scope, id);
   }
 
   /** The portal reports that a visitor went on to file a complaint (the other half of deflection). */
-  async recordSubmission(em: EntityManager, tenantId: string, visitorKey: string, complaintId: string | null): Promise<boolean> {
+  async recordSubmission(scope: TenantScope, visitorKey: string, complaintId: string | null): Promise<boolean> {
+    const { em, tenantId } = scope;
     if (complaintId && !isUuid(complaintId)) throw badInput([{ path: 'complaintId', message: 'complaintId is not an id' }]);
     await em.execute('insert into kb_visitor_submissions (tenant_id, visitor_key, complaint_id) values (?, ?, ?)', [tenantId, checkVisitor(visitorKey), complaintId]);
     return true;
   }
 
   /** Visitors who read an article in [from, to) and did not file a complaint after their first read (in the period). */
-  async deflection(em: EntityManager, tenantId: string, from: Date, to: Date): Promise<DeflectionType> {
+  async deflection(scope: TenantScope, from: Date, to: Date): Promise<DeflectionType> {
+    const { em, tenantId } = scope;
     const [row] = await em.execute<{ readers: string; submitted: string }[]>(
       `with readers as (
          select visitor_key, min(created_at) as first_read from kb_article_views
@@ -135,7 +145,8 @@ export class KnowledgeService {
     return { readers, readersWhoSubmitted: submitted, deflected: readers - submitted, deflectionRate: readers ? (readers - submitted) / readers : null };
   }
 
-  private async hits(em: EntityManager, tenantId: string, text: string, opts: Parameters<typeof searchArticleIds>[3]): Promise<ArticleHit[]> {
+  private async hits(scope: TenantScope, text: string, opts: Parameters<typeof searchArticleIds>[3]): Promise<ArticleHit[]> {
+    const { em, tenantId } = scope;
     const query = text.trim().slice(0, MAX_QUERY);
     if (!query) return [];
     const ids = await searchArticleIds(em, tenantId, query, opts);
@@ -147,7 +158,8 @@ export class KnowledgeService {
     return ids.filter((i) => byId.has(i.id)).map((i) => ({ article: byId.get(i.id)!, score: i.score }));
   }
 
-  private snapshot(em: EntityManager, tenantId: string, id: string, editor: string | null) {
+  private snapshot(scope: TenantScope, id: string, editor: string | null) {
+    const { em, tenantId } = scope;
     return em.execute(
       `insert into kb_article_versions (tenant_id, article_id, version, title, body, locale, tags, category_codes, status, edited_by)
        select tenant_id, id, version, title, body, locale, tags, category_codes, status, ? from kb_articles where tenant_id = ? and id = ?`,

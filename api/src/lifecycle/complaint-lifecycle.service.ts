@@ -1,11 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApplicationFailure, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, type UpdateDefinition } from '@temporalio/client';
+import { ApplicationFailure, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { Principal } from '../platform/auth/principal';
 import { AppError, ErrorCode, conflict, notFound } from '../platform/errors';
 import type { ComplaintService } from '../complaint/complaint.service';
 import { Complaint } from '../complaint/complaint.entity';
-import { complaintWorkflowId, LifecycleRejection, stateQuery, type LifecycleCaller, type LifecycleInput, type LifecycleView } from './lifecycle.messages';
+import {
+  complaintWorkflowId,
+  LifecycleRejection,
+  lifecycleUpdate,
+  stateQuery,
+  type LifecycleAction,
+  type LifecycleActionArgs,
+  type LifecycleCaller,
+  type LifecycleInput,
+  type LifecycleView,
+} from '@complaints/tenant-config/lifecycle-contract';
 import type { LifecycleTemporal } from './lifecycle-wiring';
+import type { TenantScope } from '../platform/db/tenant-scope';
+import { addLogContext } from '../platform/observability/log-context';
+import { lifecycleActions } from '../platform/observability/metrics';
 
 type StaffPrincipal = Exclude<Principal, { kind: 'anonymous' }>;
 
@@ -18,52 +31,60 @@ const REJECTION_CODES: Record<string, ErrorCode> = {
 /** Staff actions on a complaint's lifecycle: each is a Workflow Update whose result the caller gets back. */
 export class ComplaintLifecycleService {
   constructor(
-    private readonly temporal: LifecycleTemporal | null,
+    private readonly temporal: LifecycleTemporal,
     private readonly complaints: ComplaintService,
   ) {}
 
   /**
-   * Runs one update and returns the lifecycle view plus the complaint as the projection left it.
+   * Runs the action's update and returns the lifecycle view plus the complaint as the projection left it.
    * `configVersion`, the tenant's configuration version this request already knows, spares the workflow
    * reading it again when it holds that version.
    */
-  async act<A>(em: EntityManager, principal: StaffPrincipal, complaintId: string, update: UpdateDefinition<LifecycleView, [LifecycleCaller, A]>, args: A, configVersion?: number) {
-    const complaint = await this.complaints.get(em, principal.tenantId, complaintId);
+  async act<A extends LifecycleAction>(scope: TenantScope, principal: StaffPrincipal, complaintId: string, action: A, args: LifecycleActionArgs<A>, configVersion?: number) {
+    const complaint = await this.complaints.get(scope, complaintId);
+    addLogContext({ complaintNumber: complaint.number });
     const caller: LifecycleCaller = { ...callerOf(principal, complaint.id), configVersion };
-    const lifecycle = await this.withWorkflow(em, complaint, (handle) => handle.executeUpdate(update, { args: [caller, args] }));
+    let outcome = 'ok';
+    let lifecycle: LifecycleView;
+    try {
+      lifecycle = await this.withWorkflow(scope.em, complaint, (handle) => handle.executeUpdate(lifecycleUpdate(action), { args: [caller, args] }));
+    } catch (error) {
+      outcome = error instanceof AppError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
+      throw error;
+    } finally {
+      lifecycleActions.inc({ action, outcome });
+    }
     // The update returns after its projection committed; read it back past the identity map.
-    const refreshed = await em.findOneOrFail(Complaint, { tenantId: principal.tenantId, id: complaint.id }, { refresh: true });
+    const refreshed = await scope.em.findOneOrFail(Complaint, { tenantId: scope.tenantId, id: complaint.id }, { refresh: true });
     return { lifecycle, complaint: refreshed };
   }
 
-  async state(em: EntityManager, principal: StaffPrincipal, complaintId: string): Promise<LifecycleView> {
-    const complaint = await this.complaints.get(em, principal.tenantId, complaintId);
-    return this.withWorkflow(em, complaint, (handle) => handle.query(stateQuery, { permissions: [...principal.permissions] }));
+  async state(scope: TenantScope, principal: StaffPrincipal, complaintId: string): Promise<LifecycleView> {
+    const complaint = await this.complaints.get(scope, complaintId);
+    return this.withWorkflow(scope.em, complaint, (handle) => handle.query(stateQuery, { permissions: [...principal.permissions] }));
   }
 
   private async withWorkflow<T>(em: EntityManager, complaint: Complaint, work: (handle: ReturnType<LifecycleTemporal['client']['workflow']['getHandle']>) => Promise<T>): Promise<T> {
-    const temporal = this.temporal;
-    if (!temporal) throw conflict('The complaint lifecycle is not available in this process');
-    const handle = temporal.client.workflow.getHandle(complaintWorkflowId(complaint.tenantId, complaint.id));
+    const handle = this.temporal.client.workflow.getHandle(complaintWorkflowId(complaint.tenantId, complaint.id));
     try {
       return await work(handle);
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) {
         // The start is still in the outbox (Temporal was down at intake): start it now rather than wait for the relay.
-        await this.startFromOutbox(em, temporal, complaint);
+        await this.startFromOutbox(em, complaint);
         return work(handle).catch((again: unknown) => Promise.reject(lifecycleError(again)));
       }
       throw lifecycleError(error);
     }
   }
 
-  private async startFromOutbox(em: EntityManager, temporal: LifecycleTemporal, complaint: Complaint): Promise<void> {
+  private async startFromOutbox(em: EntityManager, complaint: Complaint): Promise<void> {
     const [row] = await em.execute<{ id: string; workflow_id: string; input: LifecycleInput }[]>(
       'select id, workflow_id, input from workflow_outbox where complaint_id = ?',
       [complaint.id],
     );
     if (!row) throw conflict('This complaint has no lifecycle workflow');
-    await temporal.starter.start({ id: row.id, tenantId: complaint.tenantId, complaintId: complaint.id, workflowId: row.workflow_id, input: row.input });
+    await this.temporal.starter.start({ id: row.id, tenantId: complaint.tenantId, complaintId: complaint.id, workflowId: row.workflow_id, input: row.input });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { AppConfig } from '../platform/config';
 import { LazyNativeConnection } from './native-connection';
 import { StartWorkflowsAfterCommit, WorkflowStarter } from './workflow-start.outbox';
@@ -17,7 +18,8 @@ export interface LifecycleTemporal {
  */
 export function connectLifecycle(root: EntityManager, config: AppConfig, log: (message: string, error?: unknown) => void): LifecycleTemporal {
   const connection = new LazyNativeConnection(config.temporal.address);
-  const client = new Client({ connection, namespace: config.temporal.namespace });
+  // Traces starts and updates into their workflow (a no-op while tracing is off).
+  const client = new Client({ connection, namespace: config.temporal.namespace, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } });
   const starter = new WorkflowStarter(root, client, config.temporal.taskQueue);
   root.getEventManager().registerSubscriber(new StartWorkflowsAfterCommit(starter, log));
   return { client, starter, close: () => connection.close() };

@@ -1,43 +1,27 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { UpdateDefinition } from '@temporalio/client';
-import { tenantPrincipal, type RequestContext } from '../platform/context';
+import { LIFECYCLE_ACTIONS, type LifecycleAction, type LifecycleActionArgs } from '@complaints/tenant-config/lifecycle-contract';
+import { tenantPrincipal, type RequestContext } from '../app/context';
 import { badInput } from '../platform/errors';
-import {
-  acknowledgeUpdate,
-  approveUpdate,
-  archiveUpdate,
-  assignUpdate,
-  customerResponseUpdate,
-  proposeSolutionUpdate,
-  recordFollowUpUpdate,
-  rejectUpdate,
-  reopenUpdate,
-  sendFeedbackUpdate,
-  startInvestigationUpdate,
-  type CompensationType,
-  type LifecycleCaller,
-  type LifecycleView,
-} from './lifecycle.messages';
 import { ComplaintLifecycleType, CustomerResponseInput, LifecycleActionPayload, ProposeSolutionInput } from './lifecycle.types';
 
 const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 
-/** Thin: permission by @Authorized, then one Workflow Update; the workflow's validators judge stage and input. */
+/** Thin: the action's permission by @Authorized, then its Workflow Update; the workflow's validators judge stage and input. */
 @Resolver()
 export class LifecycleResolver {
   @Authorized('complaint.read')
   @Query(() => ComplaintLifecycleType, { description: "The complaint's live lifecycle: stage, round, deadlines, what the caller may do" })
   async complaintLifecycle(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ComplaintLifecycleType> {
-    return ComplaintLifecycleType.from(await ctx.services.lifecycle.state(ctx.em, tenantPrincipal(ctx), id));
+    return ComplaintLifecycleType.from(await ctx.services.lifecycle.state(ctx.tenant(), tenantPrincipal(ctx), id));
   }
 
-  @Authorized('complaint.handle')
+  @Authorized(LIFECYCLE_ACTIONS.acknowledge.permission)
   @Mutation(() => LifecycleActionPayload, { description: 'First response to the complainant' })
   acknowledgeComplaint(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Arg('note', () => String, { nullable: true }) note?: string) {
-    return act(ctx, id, acknowledgeUpdate, { note });
+    return act(ctx, id, 'acknowledge', { note });
   }
 
-  @Authorized('complaint.assign')
+  @Authorized(LIFECYCLE_ACTIONS.assign.permission)
   @Mutation(() => LifecycleActionPayload, { description: 'Assigns or reassigns the owner through the lifecycle' })
   async reassignComplaint(
     @Arg('id', () => ID) id: string,
@@ -46,52 +30,52 @@ export class LifecycleResolver {
     @Arg('teamCode', () => String, { nullable: true }) teamCode?: string,
     @Arg('note', () => String, { nullable: true }) note?: string,
   ) {
-    await ctx.services.complaints.checkAssignment(ctx.em, tenantPrincipal(ctx).tenantId, (await ctx.tenantConfig()).config, { assigneeId, teamCode });
-    return act(ctx, id, assignUpdate, { assigneeId, teamCode, note });
+    await ctx.services.complaints.checkAssignment(ctx.tenant(), (await ctx.tenantConfig()).config, { assigneeId, teamCode });
+    return act(ctx, id, 'assign', { assigneeId, teamCode, note });
   }
 
-  @Authorized('complaint.handle')
+  @Authorized(LIFECYCLE_ACTIONS.startInvestigation.permission)
   @Mutation(() => LifecycleActionPayload)
   startInvestigation(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Arg('note', () => String, { nullable: true }) note?: string) {
-    return act(ctx, id, startInvestigationUpdate, { note });
+    return act(ctx, id, 'startInvestigation', { note });
   }
 
-  @Authorized('complaint.handle')
+  @Authorized(LIFECYCLE_ACTIONS.proposeSolution.permission)
   @Mutation(() => LifecycleActionPayload, { description: 'Goes to the supervisor when approval is required, otherwise straight to feedback' })
   proposeSolution(@Arg('id', () => ID) id: string, @Arg('input', () => ProposeSolutionInput) input: ProposeSolutionInput, @Ctx() ctx: RequestContext) {
     if (!MONEY.test(input.compensationAmount)) throw badInput([{ path: 'input.compensationAmount', message: 'Use a decimal amount such as 150 or 150.00' }]);
-    return act(ctx, id, proposeSolutionUpdate, {
+    return act(ctx, id, 'proposeSolution', {
       text: input.text,
-      compensationType: input.compensationType as CompensationType,
+      compensationType: input.compensationType,
       compensationAmount: Number(input.compensationAmount),
     });
   }
 
-  @Authorized('complaint.approve')
+  @Authorized(LIFECYCLE_ACTIONS.approve.permission)
   @Mutation(() => LifecycleActionPayload)
   approveSolution(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Arg('note', () => String, { nullable: true }) note?: string) {
-    return act(ctx, id, approveUpdate, { note });
+    return act(ctx, id, 'approve', { note });
   }
 
-  @Authorized('complaint.approve')
+  @Authorized(LIFECYCLE_ACTIONS.reject.permission)
   @Mutation(() => LifecycleActionPayload)
   rejectSolution(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: RequestContext) {
-    return act(ctx, id, rejectUpdate, { reason });
+    return act(ctx, id, 'reject', { reason });
   }
 
-  @Authorized('complaint.handle')
+  @Authorized(LIFECYCLE_ACTIONS.sendFeedback.permission)
   @Mutation(() => LifecycleActionPayload, { description: 'Sends the solution to the customer; the SLA clock pauses until they answer' })
   sendFeedback(@Arg('id', () => ID) id: string, @Arg('message', () => String) message: string, @Ctx() ctx: RequestContext) {
-    return act(ctx, id, sendFeedbackUpdate, { message });
+    return act(ctx, id, 'sendFeedback', { message });
   }
 
-  @Authorized('complaint.handle')
+  @Authorized(LIFECYCLE_ACTIONS.customerResponse.permission)
   @Mutation(() => LifecycleActionPayload, { description: "Records the customer's answer; an unhappy answer opens the next round" })
   recordCustomerResponse(@Arg('id', () => ID) id: string, @Arg('input', () => CustomerResponseInput) input: CustomerResponseInput, @Ctx() ctx: RequestContext) {
-    return act(ctx, id, customerResponseUpdate, { accepted: input.accepted, rating: input.rating, comment: input.comment, reason: input.reason });
+    return act(ctx, id, 'customerResponse', { accepted: input.accepted, rating: input.rating, comment: input.comment, reason: input.reason });
   }
 
-  @Authorized('complaint.followup')
+  @Authorized(LIFECYCLE_ACTIONS.recordFollowUp.permission)
   @Mutation(() => LifecycleActionPayload)
   recordFollowUp(
     @Arg('id', () => ID) id: string,
@@ -99,24 +83,24 @@ export class LifecycleResolver {
     @Ctx() ctx: RequestContext,
     @Arg('rating', () => Int, { nullable: true }) rating?: number,
   ) {
-    return act(ctx, id, recordFollowUpUpdate, { note, rating });
+    return act(ctx, id, 'recordFollowUp', { note, rating });
   }
 
-  @Authorized('complaint.archive')
+  @Authorized(LIFECYCLE_ACTIONS.archive.permission)
   @Mutation(() => LifecycleActionPayload, { description: 'Archives a closed complaint without a follow-up survey' })
   archiveComplaint(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Arg('note', () => String, { nullable: true }) note?: string) {
-    return act(ctx, id, archiveUpdate, { note });
+    return act(ctx, id, 'archive', { note });
   }
 
-  @Authorized('complaint.reopen')
+  @Authorized(LIFECYCLE_ACTIONS.reopen.permission)
   @Mutation(() => LifecycleActionPayload, { description: "Reopens a closed complaint within the tenant's window as a new round" })
   reopenComplaint(@Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: RequestContext) {
-    return act(ctx, id, reopenUpdate, { reason });
+    return act(ctx, id, 'reopen', { reason });
   }
 }
 
-async function act<A>(ctx: RequestContext, id: string, update: UpdateDefinition<LifecycleView, [LifecycleCaller, A]>, args: A): Promise<LifecycleActionPayload> {
+async function act<A extends LifecycleAction>(ctx: RequestContext, id: string, action: A, args: LifecycleActionArgs<A>): Promise<LifecycleActionPayload> {
   const { version } = await ctx.tenantConfig();
-  const { lifecycle, complaint } = await ctx.services.lifecycle.act(ctx.em, tenantPrincipal(ctx), id, update, args, version);
+  const { lifecycle, complaint } = await ctx.services.lifecycle.act(ctx.tenant(), tenantPrincipal(ctx), id, action, args, version);
   return Object.assign(new LifecycleActionPayload(), { complaint, lifecycle: ComplaintLifecycleType.from(lifecycle) });
 }

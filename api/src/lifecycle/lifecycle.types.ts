@@ -1,14 +1,16 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Complaint } from '../complaint/complaint.entity';
-import type { LifecycleView } from './lifecycle.messages';
+import { ComplaintStageEnum, ComplaintStatus } from '../complaint/complaint.enums';
+import { CompensationTypeEnum, LifecycleActionEnum } from './lifecycle.enums';
+import type { CompensationType, LifecycleAction, LifecycleView, StageCode } from '@complaints/tenant-config/lifecycle-contract';
 
 @ObjectType('ComplaintLifecycle', { description: "The live state of a complaint's workflow" })
-export class ComplaintLifecycleType implements Omit<LifecycleView, 'status' | 'allowedActions' | 'stageStartedAt' | 'stageDueAt' | 'nextReminderAt' | 'waitingOnCustomerSince' | 'autoCloseAt' | 'followUpAt' | 'reopenUntil'> {
-  @Field(() => String)
-  stage!: string;
+export class ComplaintLifecycleType implements Omit<LifecycleView, 'stageStartedAt' | 'stageDueAt' | 'nextReminderAt' | 'waitingOnCustomerSince' | 'autoCloseAt' | 'followUpAt' | 'reopenUntil'> {
+  @Field(() => ComplaintStageEnum)
+  stage!: StageCode;
 
-  @Field(() => String)
-  status!: string;
+  @Field(() => ComplaintStatus)
+  status!: ComplaintStatus;
 
   @Field(() => Int)
   round!: number;
@@ -52,8 +54,8 @@ export class ComplaintLifecycleType implements Omit<LifecycleView, 'status' | 'a
   @Field(() => Int)
   configVersion!: number;
 
-  @Field(() => [String], { description: 'What the caller may do now' })
-  allowedActions!: string[];
+  @Field(() => [LifecycleActionEnum], { description: 'What the caller may do now' })
+  allowedActions!: LifecycleAction[];
 
   static from(view: LifecycleView): ComplaintLifecycleType {
     const date = (v: string | null) => (v === null ? null : new Date(v));
@@ -84,8 +86,8 @@ export class ProposeSolutionInput {
   @Field(() => String)
   text!: string;
 
-  @Field(() => String, { description: 'none, refund, voucher, replacement, repair or other' })
-  compensationType!: string;
+  @Field(() => CompensationTypeEnum)
+  compensationType!: CompensationType;
 
   @Field(() => String, { description: 'Decimal amount in the approval currency, e.g. "150.00"; "0" when none' })
   compensationAmount!: string;

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { COMPLAINT_LIFECYCLE_WORKFLOW, complaintWorkflowId, type LifecycleInput } from '@complaints/tenant-config/lifecycle-contract';
 import type { ColumnValues } from '../platform/db/sql-rows';
-import { withTenant } from '../platform/db/tenant-scope';
-import { COMPLAINT_LIFECYCLE_WORKFLOW, complaintWorkflowId, type LifecycleInput } from './lifecycle.messages';
+import { enterTenantStatement, withTenant } from '../platform/db/tenant-scope';
+import { workflowStarts } from '../platform/observability/metrics';
 
 /** A complaint whose workflow must be started: one `workflow_outbox` row. */
 export interface PendingWorkflowStart {
@@ -91,7 +92,7 @@ export class WorkflowStarter {
     for (const row of rows) {
       const pending = { id: row.id, tenantId: row.tenant_id, complaintId: row.complaint_id, workflowId: row.workflow_id, input: row.input };
       try {
-        await this.start(pending);
+        workflowStarts.inc({ path: 'relay', outcome: await this.start(pending) });
         started++;
       } catch {
         // Left pending with its error recorded; the next sweep tries again.
@@ -101,7 +102,7 @@ export class WorkflowStarter {
   }
 
   private recordFailure(pending: PendingWorkflowStart, error: unknown): Promise<unknown> {
-    return withTenant(this.root, pending.tenantId, (em) =>
+    return withTenant(this.root, pending.tenantId, ({ em }) =>
       em.execute('update workflow_outbox set attempts = attempts + 1, last_error = ? where id = ?', [String(error).slice(0, 2000), pending.id]),
     );
   }
@@ -150,11 +151,9 @@ class StartedMarks {
     const statements: string[] = [`select set_config('synchronous_commit', 'off', true)`];
     const params: unknown[] = [];
     for (const [tenantId, ids] of byTenant) {
-      statements.push(
-        `select set_config('app.tenant_id', ?, true)`,
-        `update workflow_outbox set started_at = coalesce(started_at, now()), attempts = attempts + 1 where id = any(array[?]::uuid[])`,
-      );
-      params.push(tenantId, ids);
+      const enter = enterTenantStatement(tenantId);
+      statements.push(enter.text, `update workflow_outbox set started_at = coalesce(started_at, now()), attempts = attempts + 1 where id = any(array[?]::uuid[])`);
+      params.push(...enter.params, ids);
     }
     return this.root.fork().execute(statements.join('; '), params);
   }
@@ -193,8 +192,9 @@ export class StartWorkflowsAfterCommit implements EventSubscriber {
     const attempt = this.starter.start(start);
     attempt.catch(() => undefined); // still running after a timeout; its own failure is recorded on the row
     try {
-      await Promise.race([attempt, late]);
+      workflowStarts.inc({ path: 'after_commit', outcome: await Promise.race([attempt, late]) });
     } catch (error) {
+      workflowStarts.inc({ path: 'after_commit', outcome: 'deferred' });
       this.log(`workflow start for complaint ${start.complaintId} deferred to the relay`, error);
     } finally {
       clearTimeout(timer);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ActorType, StageCode } from '@complaints/tenant-config';
 import { withTenant } from '../platform/db/tenant-scope';
 import type { ComplaintStatus } from '../complaint/complaint.entity';
 import { encodeCursor, type TimelineCursor } from './timeline-cursor';
@@ -11,7 +12,7 @@ const CACHE_LIMIT = 2000;
 interface SnapshotRow {
   id: string;
   kind: string;
-  actor_type: string;
+  actor_type: ActorType;
   actor_name: string | null;
   from_value: string | null;
   to_value: string | null;
@@ -20,7 +21,7 @@ interface SnapshotRow {
   created_at: Date;
   complaint_id: string;
   number: string;
-  stage: string;
+  stage: StageCode;
   status: ComplaintStatus;
   severity: string;
   priority: number;
@@ -60,7 +61,7 @@ export class LiveSnapshots {
 
 /** `seq` is unique across the timeline, so it alone identifies an event. */
 function fetchUpdates(root: EntityManager, tenantId: string, seqs: string[]): Promise<Map<string, ComplaintUpdate>> {
-  return withTenant(root, tenantId, async (em) => {
+  return withTenant(root, tenantId, async ({ em }) => {
     const rows = await em.execute<(SnapshotRow & { tx: string; seq: string })[]>(
       `select e.tx_id::text as tx, e.seq::text as seq, e.id, e.kind, e.actor_type, e.actor_name, e.from_value, e.to_value, e.note,
               e.customer_visible, e.created_at,
@@ -79,7 +80,7 @@ function fetchUpdates(root: EntityManager, tenantId: string, seqs: string[]): Pr
 /** Which of these complaint ids exist in the tenant (row-level security keeps other tenants' out). */
 export function complaintExistence(root: EntityManager): TenantBatch<true> {
   return new TenantBatch((tenantId, ids) =>
-    withTenant(root, tenantId, async (em) => {
+    withTenant(root, tenantId, async ({ em }) => {
       const rows = await em.execute<{ id: string }[]>(`select id from complaints where id in (${ids.map(() => '?').join(', ')})`, ids);
       return new Map(rows.map((r) => [r.id, true as const]));
     }),

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withTenant } from '../platform/db/tenant-scope';
-import { forbidden, notFound, unauthenticated } from '../platform/errors';
+import { notFound, unauthenticated } from '../platform/errors';
 import { isUuid } from '../platform/ids';
-import type { Principal } from '../platform/auth/principal';
+import type { Permission } from '@complaints/tenant-config';
+import { hasPermission, requirePermission } from '../platform/auth/permissions';
 import type { LiveContext } from './live-context';
 import { LiveSubscriber, type Visible } from './live-subscriber';
 import type { QueueFeedFilter } from './live.types';
@@ -13,12 +14,10 @@ import type { LiveEvent } from './timeline-tail';
 const REPLAY_LIMIT = 1000;
 export const SLA_ALERT_KINDS = ['sla.reminder', 'sla.breached', 'supervisor.paged'];
 
-const isStaffWith = (p: Principal, permission: string): boolean => (p.kind === 'user' || p.kind === 'api_key') && p.permissions.has(permission);
-
 const staffView =
-  (permission: string): Visible =>
+  (permission: Permission): Visible =>
   (principal, update) =>
-    isStaffWith(principal, permission) ? update : null;
+    hasPermission(principal, permission) ? update : null;
 
 function replayer(root: EntityManager, tenantId: string, after: string | null | undefined, complaintId?: string) {
   if (!after) return undefined;
@@ -28,7 +27,7 @@ function replayer(root: EntityManager, tenantId: string, after: string | null | 
 
 /** Missed events from the timeline, in the tail's order and below its horizon (see TimelineTail). */
 function replay(root: EntityManager, tenantId: string, after: TimelineCursor, complaintId?: string): Promise<LiveEvent[]> {
-  return withTenant(root, tenantId, async (em) => {
+  return withTenant(root, tenantId, async ({ em }) => {
     const rows = await em.execute<Record<string, string | boolean | null>[]>(
       `select e.tx_id::text as tx, e.seq::text as seq, e.complaint_id, e.kind, e.customer_visible,
               c.team_code, c.assignee_id, c.severity, c.stage
@@ -65,7 +64,7 @@ export async function complaintUpdates(ctx: LiveContext, id: string, after?: str
   if (principal.kind === 'portal') {
     if (principal.complaintId !== id) throw notFound('Complaint');
   } else {
-    if (!isStaffWith(principal, 'complaint.read')) throw forbidden('Missing permission: complaint.read');
+    requirePermission(principal, 'complaint.read');
     const exists = isUuid(id) && (await ctx.live.complaints.load(tenantId, id)) === true;
     if (!exists) throw notFound('Complaint');
   }
@@ -77,19 +76,19 @@ export async function complaintUpdates(ctx: LiveContext, id: string, after?: str
 /** A staff work queue: every event of complaints matching the filter. */
 export function queueUpdates(ctx: LiveContext, filter: QueueFeedFilter | null | undefined, after?: string | null): LiveSubscriber {
   const tenantId = tenantOf(ctx);
-  if (!isStaffWith(ctx.principal, 'complaint.read')) throw forbidden('Missing permission: complaint.read');
+  requirePermission(ctx.principal, 'complaint.read');
   const f = filter ?? {};
   const accepts = (e: LiveEvent) =>
     (!f.teamCodes?.length || (e.teamCode !== null && f.teamCodes.includes(e.teamCode))) &&
     (!f.assigneeId || e.assigneeId === f.assigneeId) &&
     (!f.severities?.length || f.severities.includes(e.severity)) &&
-    (!f.stages?.length || f.stages.includes(e.stage));
+    (!f.stages?.length || (f.stages as readonly string[]).includes(e.stage));
   return new LiveSubscriber(ctx, { tenantId, accepts, visible: staffView('complaint.read'), replay: replayer(ctx.live.root, tenantId, after) });
 }
 
 /** SLA reminders, breaches and pages, for those who take escalations. */
 export function slaAlerts(ctx: LiveContext, after?: string | null): LiveSubscriber {
   const tenantId = tenantOf(ctx);
-  if (!isStaffWith(ctx.principal, 'complaint.approve')) throw forbidden('Missing permission: complaint.approve');
+  requirePermission(ctx.principal, 'complaint.approve');
   return new LiveSubscriber(ctx, { tenantId, accepts: (e) => SLA_ALERT_KINDS.includes(e.kind), visible: staffView('complaint.approve'), replay: replayer(ctx.live.root, tenantId, after) });
 }

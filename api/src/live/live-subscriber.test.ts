@@ -8,7 +8,7 @@ import type { ComplaintUpdate } from './live.types';
 import { PayloadRenderer } from './shared-execution';
 import type { LiveEvent } from './timeline-tail';
 
-const STAFF: Principal = { kind: 'user', tenantId: 't1', userId: 'u1', displayName: 'Staff', roles: [], permissions: new Set(['complaint.read']) };
+const STAFF: Principal = { kind: 'user', tenantId: 't1', userId: 'u1', sessionId: 's1', displayName: 'Staff', roles: [], permissions: new Set(['complaint.read']) };
 
 const event = (seq: number, complaintId = 'c1'): LiveEvent => ({
   cursor: { tx: 10n, seq: BigInt(seq) },

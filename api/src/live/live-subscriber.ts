@@ -1,4 +1,5 @@
 import type { Principal } from '../platform/auth/principal';
+import { liveSlowConsumersDropped } from '../platform/observability/metrics';
 import { LiveCloseCode, type LiveContext } from './live-context';
 import type { ComplaintUpdate } from './live.types';
 import { compareCursors, type TimelineCursor } from './timeline-cursor';
@@ -179,6 +180,7 @@ export class LiveSubscriber implements AsyncIterableIterator<never> {
   }
 
   private dropSlowConsumer(): void {
+    liveSlowConsumersDropped.inc();
     this.ctx.closeSocket(LiveCloseCode.SLOW_CONSUMER, 'Too many undelivered events; reconnect with your last cursor');
     this.finish();
   }

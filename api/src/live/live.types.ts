@@ -1,4 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { ActorType, StageCode } from '@complaints/tenant-config';
+import { ActorTypeEnum, ComplaintStageEnum } from '../complaint/complaint.enums';
 import { ComplaintStatus } from '../complaint/complaint.entity';
 
 /** A complaint as a live subscriber sees it: loaded once per event, shared by every subscriber. */
@@ -6,7 +8,7 @@ import { ComplaintStatus } from '../complaint/complaint.entity';
 export class LiveComplaint {
   @Field(() => ID) id!: string;
   @Field(() => String) number!: string;
-  @Field(() => String) stage!: string;
+  @Field(() => ComplaintStageEnum) stage!: StageCode;
   @Field(() => ComplaintStatus) status!: ComplaintStatus;
   @Field(() => String) severity!: string;
   @Field(() => Int) priority!: number;
@@ -23,7 +25,7 @@ export class LiveComplaint {
 export class LiveTimelineEntry {
   @Field(() => ID) id!: string;
   @Field(() => String) kind!: string;
-  @Field(() => String) actorType!: string;
+  @Field(() => ActorTypeEnum) actorType!: ActorType;
   @Field(() => String, { nullable: true, description: 'Staff names are hidden from portal subscribers' }) actorName!: string | null;
   @Field(() => String, { nullable: true }) fromValue!: string | null;
   @Field(() => String, { nullable: true }) toValue!: string | null;
@@ -44,5 +46,5 @@ export class QueueFeedFilter {
   @Field(() => [String], { nullable: true }) teamCodes?: string[] | null;
   @Field(() => ID, { nullable: true }) assigneeId?: string | null;
   @Field(() => [String], { nullable: true }) severities?: string[] | null;
-  @Field(() => [String], { nullable: true }) stages?: string[] | null;
+  @Field(() => [ComplaintStageEnum], { nullable: true }) stages?: StageCode[] | null;
 }

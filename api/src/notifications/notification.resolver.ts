@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { tenantIdOf, type RequestContext } from '../platform/context';
+import { type RequestContext } from '../app/context';
 import { pgArray } from './pg-array';
 import { ComplaintNotification } from './notification.types';
 
@@ -11,7 +11,7 @@ export class NotificationResolver {
   @Query(() => [ComplaintNotification], { description: 'Oldest first, each with its delivery attempts' })
   async complaintNotifications(@Arg('complaintId', () => ID) complaintId: string, @Ctx() ctx: RequestContext): Promise<ComplaintNotification[]> {
     // Same reach as the complaint query itself: a complaint the caller cannot load is not found.
-    await ctx.services.complaints.get(ctx.em, tenantIdOf(ctx), complaintId);
+    await ctx.services.complaints.get(ctx.tenant(), complaintId);
     return complaintNotifications(ctx.em, complaintId);
   }
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import type { LogOptions } from './observability/logger';
 
 /** Everything the API and worker read from the environment, validated once at start. */
 const envSchema = z.object({
@@ -12,6 +13,13 @@ const envSchema = z.object({
   /** The API's PostgreSQL connections; default below. */
   API_DB_POOL_SIZE: z.coerce.number().int().positive().optional(),
   JWT_SECRET: z.string().min(16).default('dev-only-secret-change-me-please'),
+  /** How long an already-rotated refresh token still gets its successor back instead of ending the session. */
+  REFRESH_TOKEN_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
+  LOGIN_LOCK_SECONDS: z.coerce.number().int().positive().default(900),
+  /** The default request budget of one API key; a tenant's plan may set another (ApiKeyRequestsPerMinute). */
+  API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
   TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TASK_QUEUE: z.string().default('complaints'),
@@ -31,6 +39,14 @@ const envSchema = z.object({
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
   DELIVERY_RETRY_MAX_MS: z.coerce.number().int().positive().default(3_600_000),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
+  /** Default: warn under tests, info otherwise. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** Default: pretty outside production when stdout is a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** The worker's own HTTP port for /metrics, /healthz and /readyz (the API serves them on PORT). */
+  WORKER_METRICS_PORT: z.coerce.number().int().positive().default(9464),
+  /** e.g. http://jaeger:4318 (OTLP over HTTP); unset: no traces are recorded. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
 });
 
 export const APP_DB_ROLE = 'complaints_app';
@@ -43,12 +59,16 @@ export interface AppConfig {
   appDbPassword: string;
   apiDbPoolSize: number;
   jwtSecret: string;
+  sessions: { refreshGraceSeconds: number };
+  rateLimits: { login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; lockSeconds: number }; apiKeyRequestsPerMinute: number };
   temporal: { address: string; namespace: string; taskQueue: string };
   attachmentsDir: string;
   live: { maxConnectionsPerTenant: number; maxConnectionsPerCredential: number; maxBufferedEvents: number; keepAliveMs: number };
   notifications: { smtpUrl?: string; from: string; providerWebhookUrl?: string; portalUrl: string };
   /** Notification and webhook delivery in the worker: poll interval and exponential backoff. */
   delivery: { intervalMs: number; retry: RetryPolicy };
+  log: LogOptions;
+  telemetry: { workerMetricsPort: number; otlpEndpoint?: string };
 }
 
 export interface RetryPolicy {
@@ -75,6 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     appDbPassword: e.APP_DB_PASSWORD,
     apiDbPoolSize: e.API_DB_POOL_SIZE ?? defaultApiPoolSize(),
     jwtSecret: e.JWT_SECRET,
+    sessions: { refreshGraceSeconds: e.REFRESH_TOKEN_REUSE_GRACE_SECONDS },
+    rateLimits: {
+      login: { maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT, maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP, lockSeconds: e.LOGIN_LOCK_SECONDS },
+      apiKeyRequestsPerMinute: e.API_KEY_REQUESTS_PER_MINUTE,
+    },
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TASK_QUEUE },
     attachmentsDir: e.ATTACHMENTS_DIR,
     live: {
@@ -88,13 +113,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       intervalMs: e.DELIVERY_INTERVAL_MS,
       retry: { baseMs: e.DELIVERY_RETRY_BASE_MS, maxMs: e.DELIVERY_RETRY_MAX_MS, maxAttempts: e.DELIVERY_MAX_ATTEMPTS },
     },
+    log: {
+      level: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
+      pretty: e.LOG_FORMAT ? e.LOG_FORMAT === 'pretty' : e.NODE_ENV !== 'production' && process.stdout.isTTY === true,
+    },
+    telemetry: { workerMetricsPort: e.WORKER_METRICS_PORT, otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT },
   };
 }
 
 /**
  * Two connections per core, plus two: more transactions running at once than the database's cores can
- * serve only add context switches. Measured on 2 cores under 32 intake clients, 6 connections took
- * 225–235 intakes/s where 20 took 209–211/s, with less CPU per intake in the API, PostgreSQL and Temporal.
+ * serve only add context switches. Under many intake clients this small pool took more intakes per second
+ * than a large one, with less CPU per intake in the API, PostgreSQL and Temporal (figures: README, "Figures
+ * behind the defaults").
  */
 function defaultApiPoolSize(): number {
   return 2 * availableParallelism() + 2;

@@ -1,9 +1,8 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../platform/context';
+import type { RequestContext } from '../app/context';
 import { forbidden } from '../platform/errors';
 import { Attachment } from '../complaint/attachment.entity';
 import { Comment } from '../complaint/comment.entity';
-import { customerResponseUpdate } from '../lifecycle/lifecycle.messages';
 import { LifecycleActionPayload } from '../lifecycle/lifecycle.types';
 import { PortalComplaintInput, PortalComplaintView, PortalInfo, PortalSession } from './portal.types';
 
@@ -46,14 +45,14 @@ export class PortalResolver {
   @Query(() => PortalComplaintView, { description: "The portal token's complaint as the complainant may see it" })
   portalComplaint(@Ctx() ctx: RequestContext): Promise<PortalComplaintView> {
     const p = portalOf(ctx);
-    return ctx.services.portal.view(ctx.em, p.tenantId, p.complaintId);
+    return ctx.services.portal.view(ctx.tenant(), p.complaintId);
   }
 
   @Authorized('portal.respond')
   @Mutation(() => Comment)
   portalSendMessage(@Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<Comment> {
     const p = portalOf(ctx);
-    return ctx.services.portal.sendMessage(ctx.em, p.tenantId, p.complaintId, body);
+    return ctx.services.portal.sendMessage(ctx.tenant(), p.complaintId, body);
   }
 
   @Authorized('portal.respond')
@@ -65,7 +64,7 @@ export class PortalResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Attachment> {
     const p = portalOf(ctx);
-    return ctx.services.attachments.add(ctx.em, p.tenantId, { type: 'customer', id: null, name: null }, p.complaintId, { fileName, contentType, contentBase64 });
+    return ctx.services.attachments.add(ctx.tenant(), { type: 'customer', id: null, name: null }, p.complaintId, { fileName, contentType, contentBase64 });
   }
 
   @Authorized('portal.respond')
@@ -80,6 +79,6 @@ export class PortalResolver {
     const p = portalOf(ctx);
     // The version this operation reads lets the workflow skip its own configuration read when it holds it.
     const { version } = await ctx.tenantConfig();
-    return ctx.services.lifecycle.act(ctx.em, p, p.complaintId, customerResponseUpdate, { accepted, rating, comment, reason }, version);
+    return ctx.services.lifecycle.act(ctx.tenant(), p, p.complaintId, 'customerResponse', { accepted, rating, comment, reason }, version);
   }
 }

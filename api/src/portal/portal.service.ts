@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../platform/auth/principal';
+import type { Actor } from '@complaints/tenant-config';
 import { enterTenant } from '../platform/db/tenant-scope';
 import { notFound } from '../platform/errors';
 import type { AuthService } from '../identity/auth.service';
@@ -13,23 +13,12 @@ import { PORTAL_TOKEN_SECONDS } from '../identity/tokens';
 import { contactMatches } from './contact-match';
 import type { PortalComplaintInput, PortalComplaintView, PortalInfo, PortalSession } from './portal.types';
 import { Tenant } from '../tenant/tenant.entity';
-import { RateLimiter } from './rate-limiter';
+import type { PortalLimits } from './rate-limiter';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 const COMPLAINANT: Actor = { type: 'customer', id: null, name: null };
 /** Same words for a wrong number and a wrong contact: the answer must not reveal which numbers exist. */
 const NO_MATCH = 'No complaint matches that number and contact';
-
-export interface PortalLimits {
-  perIp: RateLimiter;
-  perTenant: RateLimiter;
-  tracking: RateLimiter;
-}
-
-export const defaultPortalLimits = (): PortalLimits => ({
-  perIp: new RateLimiter(10, 10),
-  perTenant: new RateLimiter(300, 600),
-  tracking: new RateLimiter(10, 5),
-});
 
 /** The complainant-facing side: public intake, tracking by number + contact, and the one-complaint view. */
 export class PortalService {
@@ -38,20 +27,19 @@ export class PortalService {
     private readonly tenantConfig: TenantConfigService,
     private readonly intake: ComplaintIntakeService,
     private readonly complaints: ComplaintService,
-    private readonly limits: PortalLimits = defaultPortalLimits(),
+    private readonly limits: PortalLimits,
   ) {}
 
   async submit(em: EntityManager, clientIp: string, portalKey: string, input: PortalComplaintInput, idempotencyKey: string): Promise<PortalSession> {
-    this.limits.perIp.take(`submit:${clientIp}`);
-    const tenantId = await this.tenantOf(em, portalKey);
-    this.limits.perTenant.take(tenantId);
-    const { complaint } = await this.intake.submit(em, tenantId, COMPLAINANT, await this.tenantConfig.current(em, tenantId), { ...input, channel: 'web', customer: null }, idempotencyKey);
-    return this.session(tenantId, complaint);
+    const scope = await this.tenantOf(em, portalKey);
+    await this.limits.submit(scope.tenantId, clientIp);
+    const { complaint } = await this.intake.submit(scope, COMPLAINANT, await this.tenantConfig.current(scope), { ...input, channel: 'web', customer: null }, idempotencyKey);
+    return this.session(scope.tenantId, complaint);
   }
 
   async track(em: EntityManager, clientIp: string, portalKey: string, number: string, contact: string): Promise<PortalSession> {
-    this.limits.tracking.take(`track:${clientIp}`);
-    const tenantId = await this.tenantOf(em, portalKey);
+    const { tenantId } = await this.tenantOf(em, portalKey);
+    await this.limits.track(tenantId, clientIp);
     const complaint = await em.findOne(Complaint, { tenantId, number: number.trim().toUpperCase() });
     const customer = complaint?.customerId ? await em.findOne(Customer, { tenantId, id: complaint.customerId }) : null;
     const candidates = complaint ? [complaint.contact?.email, complaint.contact?.phone, customer?.email, customer?.phone] : [];
@@ -59,11 +47,11 @@ export class PortalService {
     return this.session(tenantId, complaint);
   }
 
-  async view(em: EntityManager, tenantId: string, complaintId: string): Promise<PortalComplaintView> {
-    const complaint = await this.complaints.get(em, tenantId, complaintId);
+  async view(scope: TenantScope, complaintId: string): Promise<PortalComplaintView> {
+    const complaint = await this.complaints.get(scope, complaintId);
     const [events, comments] = await Promise.all([
-      this.complaints.timeline(em, tenantId, complaintId, true),
-      this.complaints.comments(em, tenantId, complaintId, CommentVisibility.CUSTOMER),
+      this.complaints.timeline(scope, complaintId, true),
+      this.complaints.comments(scope, complaintId, CommentVisibility.CUSTOMER),
     ]);
     return {
       id: complaint.id,
@@ -80,20 +68,20 @@ export class PortalService {
   }
 
   async info(em: EntityManager, portalKey: string): Promise<PortalInfo> {
-    const tenantId = await this.tenantOf(em, portalKey);
-    const [tenant, { config }] = await Promise.all([em.findOneOrFail(Tenant, { id: tenantId }), this.tenantConfig.current(em, tenantId)]);
+    const scope = await this.tenantOf(em, portalKey);
+    const [tenant, { config }] = await Promise.all([em.findOneOrFail(Tenant, { id: scope.tenantId }), this.tenantConfig.current(scope)]);
     return { tenantName: tenant.name, defaultLocale: config.defaultLocale };
   }
 
-  sendMessage(em: EntityManager, tenantId: string, complaintId: string, body: string): Promise<Comment> {
-    return this.complaints.addComment(em, tenantId, COMPLAINANT, complaintId, CommentVisibility.CUSTOMER, body);
+  sendMessage(scope: TenantScope, complaintId: string, body: string): Promise<Comment> {
+    return this.complaints.addComment(scope, COMPLAINANT, complaintId, CommentVisibility.CUSTOMER, body);
   }
 
-  private async tenantOf(em: EntityManager, portalKey: string): Promise<string> {
+  /** Enters the tenant that owns the portal key (public operations arrive without a principal). */
+  private async tenantOf(em: EntityManager, portalKey: string): Promise<TenantScope> {
     const [row] = await em.execute<{ id: string }[]>('select id from portal_tenant_by_key(?)', [portalKey]);
     if (!row) throw notFound('Portal');
-    await enterTenant(em, row.id);
-    return row.id;
+    return enterTenant(em, row.id);
   }
 
   private async session(tenantId: string, complaint: Complaint): Promise<PortalSession> {

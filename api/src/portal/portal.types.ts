@@ -1,4 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import type { StageCode } from '@complaints/tenant-config';
+import { ComplaintStageEnum } from '../complaint/complaint.enums';
 import { ComplaintStatus } from '../complaint/complaint.entity';
 import { ContactInput } from '../complaint/complaint.inputs';
 
@@ -49,7 +51,7 @@ export class PortalComplaintView {
   @Field(() => ID) id!: string;
   @Field(() => String) number!: string;
   @Field(() => String) subject!: string;
-  @Field(() => String) stage!: string;
+  @Field(() => ComplaintStageEnum) stage!: StageCode;
   @Field(() => ComplaintStatus) status!: ComplaintStatus;
   @Field(() => Number) round!: number;
   @Field(() => Date) createdAt!: Date;

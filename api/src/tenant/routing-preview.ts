@@ -1,11 +1,12 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { flattenCategories, matchRoutingRule, type Channel, type TenantConfig } from '@complaints/tenant-config';
+import { ChannelEnum } from '../complaint/complaint.enums';
 
 @InputType({ description: 'A sample complaint for "who would get this?"' })
 export class RoutingSampleInput {
   @Field(() => String, { nullable: true }) categoryCode?: string | null;
   @Field(() => String) severity!: string;
-  @Field(() => String) channel!: string;
+  @Field(() => ChannelEnum) channel!: Channel;
   @Field(() => String, { nullable: true }) customerTier?: string | null;
 }
 
@@ -23,7 +24,7 @@ export function previewRouting(config: TenantConfig, sample: RoutingSampleInput)
   const rule = matchRoutingRule(config, {
     category: sample.categoryCode ?? '',
     severity: sample.severity,
-    channel: sample.channel as Channel,
+    channel: sample.channel,
     customerTier: sample.customerTier ?? undefined,
   });
   if (rule) {

@@ -4,6 +4,7 @@ import { enterTenant } from '../platform/db/tenant-scope';
 import { badInput, notFound } from '../platform/errors';
 import { Team } from '../identity/team.entity';
 import { Tenant, TenantConfigVersion } from './tenant.entity';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 export interface VersionedConfig {
   version: number;
@@ -15,13 +16,15 @@ export class TenantConfigService {
   /** Versions are immutable, so (tenant, version) → config can be cached forever. */
   private readonly cache = new Map<string, TenantConfig>();
 
-  async current(em: EntityManager, tenantId: string): Promise<VersionedConfig> {
+  async current(scope: TenantScope): Promise<VersionedConfig> {
+    const { em, tenantId } = scope;
     const tenant = await em.findOne(Tenant, { id: tenantId });
     if (!tenant) throw notFound('Tenant');
-    return { version: tenant.configVersion, config: await this.atVersion(em, tenantId, tenant.configVersion) };
+    return { version: tenant.configVersion, config: await this.atVersion(scope, tenant.configVersion) };
   }
 
-  async atVersion(em: EntityManager, tenantId: string, version: number): Promise<TenantConfig> {
+  async atVersion(scope: TenantScope, version: number): Promise<TenantConfig> {
+    const { em, tenantId } = scope;
     const key = `${tenantId}:${version}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
@@ -31,18 +34,21 @@ export class TenantConfigService {
     return row.config;
   }
 
-  history(em: EntityManager, tenantId: string, first: number): Promise<TenantConfigVersion[]> {
+  history(scope: TenantScope, first: number): Promise<TenantConfigVersion[]> {
+    const { em, tenantId } = scope;
     return em.find(TenantConfigVersion, { tenantId }, { orderBy: { version: 'desc' }, limit: first });
   }
 
-  async version(em: EntityManager, tenantId: string, version: number): Promise<TenantConfigVersion> {
+  async version(scope: TenantScope, version: number): Promise<TenantConfigVersion> {
+    const { em, tenantId } = scope;
     const row = await em.findOne(TenantConfigVersion, { tenantId, version });
     if (!row) throw notFound(`Configuration version ${version}`);
     return row;
   }
 
   /** Validates, then appends version N+1 under a row lock so concurrent editors cannot both win N+1. */
-  async update(em: EntityManager, tenantId: string, input: unknown, actorId: string | null, note?: string | null): Promise<TenantConfigVersion> {
+  async update(scope: TenantScope, input: unknown, actorId: string | null, note?: string | null): Promise<TenantConfigVersion> {
+    const { em, tenantId } = scope;
     const result = validateTenantConfig(input);
     if (!result.ok) throw badInput(result.errors, `The configuration has ${result.errors.length} problem(s)`);
     const [locked] = await em.execute<{ config_version: number }[]>(
@@ -53,7 +59,7 @@ export class TenantConfigService {
     const version = locked.config_version + 1;
     const row = em.create(TenantConfigVersion, { tenantId, version, config: result.config, note: note ?? null, createdById: actorId });
     await em.nativeUpdate(Tenant, { id: tenantId }, { configVersion: version });
-    await this.syncTeams(em, tenantId, result.config);
+    await this.syncTeams(scope, result.config);
     await em.flush();
     return row;
   }
@@ -64,15 +70,16 @@ export class TenantConfigService {
     if (!result.ok) throw badInput(result.errors);
     const tenant = em.create(Tenant, { slug, name, configVersion: 1 });
     await em.flush();
-    await enterTenant(em, tenant.id);
+    const scope = await enterTenant(em, tenant.id);
     em.create(TenantConfigVersion, { tenantId: tenant.id, version: 1, config: result.config, note: 'Initial configuration' });
-    await this.syncTeams(em, tenant.id, result.config);
+    await this.syncTeams(scope, result.config);
     await em.flush();
     return tenant;
   }
 
   /** Mirrors the configured teams into the teams table (upsert current, delete removed). */
-  private async syncTeams(em: EntityManager, tenantId: string, config: TenantConfig): Promise<void> {
+  private async syncTeams(scope: TenantScope, config: TenantConfig): Promise<void> {
+    const { em, tenantId } = scope;
     const existing = await em.find(Team, { tenantId });
     const wanted = new Map(config.teams.map((t) => [t.code, t]));
     for (const team of existing) {

@@ -1,7 +1,7 @@
 import { validateTenantConfig } from '@complaints/tenant-config';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { tenantIdOf, tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantIdOf, tenantPrincipal, type RequestContext } from '../app/context';
 import { badInput, notFound } from '../platform/errors';
 import { previewRouting, RoutingPreview, RoutingSampleInput } from './routing-preview';
 import { Tenant, TenantConfigVersion } from './tenant.entity';
@@ -20,7 +20,7 @@ export class TenantResolver {
 
   @FieldResolver(() => GraphQLJSONObject, { description: 'The configuration in force' })
   async config(@Root() tenant: Tenant, @Ctx() ctx: RequestContext): Promise<object> {
-    return ctx.services.tenantConfig.atVersion(ctx.em, tenant.id, tenant.configVersion);
+    return ctx.services.tenantConfig.atVersion(ctx.tenant(), tenant.configVersion);
   }
 
   @Authorized('tenant.configure')
@@ -31,20 +31,20 @@ export class TenantResolver {
     @Arg('note', () => String, { nullable: true }) note?: string,
   ): Promise<TenantConfigVersion> {
     const principal = tenantPrincipal(ctx);
-    return ctx.services.tenantConfig.update(ctx.em, principal.tenantId, config, principal.kind === 'user' ? principal.userId : null, note);
+    return ctx.services.tenantConfig.update(ctx.tenant(), config, principal.kind === 'user' ? principal.userId : null, note);
   }
 
   @Authorized('tenant.configure')
   @Query(() => [TenantConfigVersion], { description: 'Newest first' })
   tenantConfigHistory(@Ctx() ctx: RequestContext, @Arg('first', () => Int, { defaultValue: 20 }) first: number): Promise<TenantConfigVersion[]> {
     if (first < 1 || first > HISTORY_MAX) throw badInput([{ path: 'first', message: `first must be between 1 and ${HISTORY_MAX}` }]);
-    return ctx.services.tenantConfig.history(ctx.em, tenantIdOf(ctx), first);
+    return ctx.services.tenantConfig.history(ctx.tenant(), first);
   }
 
   @Authorized('tenant.configure')
   @Query(() => TenantConfigVersion)
   tenantConfigVersion(@Arg('version', () => Int) version: number, @Ctx() ctx: RequestContext): Promise<TenantConfigVersion> {
-    return ctx.services.tenantConfig.version(ctx.em, tenantIdOf(ctx), version);
+    return ctx.services.tenantConfig.version(ctx.tenant(), version);
   }
 
   @Authorized('tenant.configure')

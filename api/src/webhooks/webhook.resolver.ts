@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { tenantPrincipal, type RequestContext } from '../platform/context';
+import { tenantPrincipal, type RequestContext } from '../app/context';
 import { CreatedWebhookSubscription, CreateWebhookInput, UpdateWebhookInput, WebhookDelivery, WebhookSubscription } from './webhook.types';
 
 /** Webhook subscriptions and their deliveries: tenant configuration, so `tenant.configure` throughout. */
@@ -15,7 +15,7 @@ export class WebhookResolver {
   @Mutation(() => CreatedWebhookSubscription, { description: 'The signing secret is in the answer and nowhere else' })
   createWebhookSubscription(@Arg('input', () => CreateWebhookInput) input: CreateWebhookInput, @Ctx() ctx: RequestContext): Promise<CreatedWebhookSubscription> {
     const principal = tenantPrincipal(ctx);
-    return ctx.services.webhooks.create(ctx.em, principal.tenantId, principal.kind === 'user' ? principal.userId : null, input);
+    return ctx.services.webhooks.create(ctx.tenant(), principal.kind === 'user' ? principal.userId : null, input);
   }
 
   @Authorized('tenant.configure')

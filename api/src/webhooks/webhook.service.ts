@@ -4,6 +4,7 @@ import { badInput, notFound, type FieldError } from '../platform/errors';
 import { pgArray } from '../notifications/pg-array';
 import { newWebhookSecret } from './webhook-signature';
 import type { CreateWebhookInput, CreatedWebhookSubscription, UpdateWebhookInput, WebhookDelivery, WebhookDeliveryAttempt, WebhookSubscription } from './webhook.types';
+import type { TenantScope } from '../platform/db/tenant-scope';
 
 const EVENT_KIND = /^[a-z][a-z_]*(\.[a-z][a-z_]*)*$/;
 const MAX_KINDS = 50;
@@ -42,7 +43,8 @@ export class WebhookService {
     return rows.map(toSubscription);
   }
 
-  async create(em: EntityManager, tenantId: string, createdBy: string | null, input: CreateWebhookInput): Promise<CreatedWebhookSubscription> {
+  async create(scope: TenantScope, createdBy: string | null, input: CreateWebhookInput): Promise<CreatedWebhookSubscription> {
+    const { em, tenantId } = scope;
     const problems = [...urlProblems(input.url), ...kindProblems(input.eventKinds)];
     if (problems.length) throw badInput(problems);
     const secret = newWebhookSecret();

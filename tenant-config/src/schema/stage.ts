@@ -1,17 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_STAGE_ORDER, type StageCode } from '../lifecycle-contract/closed-sets';
 import { localizedTextSchema } from './localized-text';
 
-/** The lifecycle from the seeds; the complaint workflow walks the enabled stages in exactly this order. */
-export const DEFAULT_STAGE_ORDER = [
-  'intake',
-  'investigation',
-  'handling',
-  'review',
-  'feedback',
-  'followup',
-  'archive',
-] as const;
-export type StageCode = (typeof DEFAULT_STAGE_ORDER)[number];
+export { DEFAULT_STAGE_ORDER, type StageCode };
 export const stageCodeSchema = z.enum(DEFAULT_STAGE_ORDER);
 
 /**

@@ -1,23 +1,23 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TenantConfig } from '@complaints/tenant-config';
-import { TenantConfigService, withTenant } from '@complaints/api';
-import { timelineColumns } from '@complaints/api/dist/complaint/timeline';
-import { columnNames, SqlText } from '@complaints/api/dist/platform/db/sql-rows';
-import type { ComplaintPatch, Projection } from '../workflows/projection';
+import { columnNames, enterTenantStatement, runWithLogContext, slaBreaches, slaReminders, SqlText, TenantConfigService, timelineColumns, withTenant, type Logger } from '@complaints/api';
+import type { ComplaintPatch, Projection } from '@complaints/tenant-config/lifecycle-contract';
 
 export interface LifecycleActivityDeps {
   /** The worker's root EntityManager (application role); every activity forks its own. */
   root: EntityManager;
   tenantConfig: TenantConfigService;
+  /** Where each written transition is noted (debug level); silent when absent. */
+  logger?: Logger;
 }
 
 /** Plain async functions over the api's domain, built from their dependencies so tests can pass their own. */
-export function createActivities({ root, tenantConfig }: LifecycleActivityDeps) {
+export function createActivities({ root, tenantConfig, logger }: LifecycleActivityDeps) {
   return {
     /** The tenant's configuration in force now; `config` is null when the workflow already holds that version. */
     async tenantConfigSince(tenantId: string, knownVersion: number): Promise<{ version: number; config: TenantConfig | null }> {
-      return withTenant(root, tenantId, async (em) => {
-        const { version, config } = await tenantConfig.current(em, tenantId);
+      return withTenant(root, tenantId, async (scope) => {
+        const { version, config } = await tenantConfig.current(scope);
         return { version, config: version === knownVersion ? null : config };
       });
     },
@@ -31,7 +31,14 @@ export function createActivities({ root, tenantConfig }: LifecycleActivityDeps) 
       if (!projection.events[0]?.dedupeKey) throw new Error('A projection needs at least one timeline event');
       const sql = projectionSql(projection, new Date());
       const [, [result]] = await root.fork().execute<{ duplicate: boolean }[][]>(sql.text(), sql.params);
-      return result!.duplicate ? 'duplicate' : 'written';
+      const outcome = result!.duplicate ? 'duplicate' : 'written';
+      const kinds = projection.events.map((e) => e.kind);
+      if (outcome === 'written') {
+        slaReminders.inc(kinds.filter((k) => k === 'sla.reminder').length);
+        slaBreaches.inc(kinds.filter((k) => k === 'sla.breached').length);
+      }
+      runWithLogContext({ tenantId: projection.tenantId, complaintId: projection.complaintId }, () => logger?.debug({ kinds, outcome }, 'transition projected'));
+      return outcome;
     },
   };
 }
@@ -58,7 +65,8 @@ const PATCH_COLUMNS: Record<keyof ComplaintPatch, readonly [column: string, type
  * for row-level security, then every write of the transition, each skipped when its marker event exists.
  */
 function projectionSql({ tenantId, complaintId, patch, events, notifications }: Projection, at: Date): SqlText {
-  const sql = new SqlText().add(`select set_config('app.tenant_id', ?, true);`, tenantId);
+  const enter = enterTenantStatement(tenantId);
+  const sql = new SqlText().add(`${enter.text};`, ...enter.params);
   sql.add('with marker as (select from complaint_events where tenant_id = ?::uuid and dedupe_key = ?)', tenantId, events[0]!.dedupeKey);
   const changes = Object.entries(patch).filter(([, value]) => value !== undefined) as [keyof ComplaintPatch, unknown][];
   if (changes.length) {

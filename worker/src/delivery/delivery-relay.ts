@@ -1,5 +1,5 @@
-import type { DueRef, NotificationDelivery } from '../activities/deliver-notification';
-import type { WebhookDelivery } from '../activities/deliver-webhook';
+import type { DueRef, NotificationDelivery } from './notification-delivery';
+import type { WebhookDelivery } from './webhook-delivery';
 
 export interface DeliveryRelayOptions {
   intervalMs: number;

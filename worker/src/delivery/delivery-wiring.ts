@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createChannelAdapters, TenantConfigService, type AppConfig, type ChannelAdapters } from '@complaints/api';
-import { createNotificationDelivery } from '../activities/deliver-notification';
-import { createWebhookDelivery } from '../activities/deliver-webhook';
+import { createNotificationDelivery } from './notification-delivery';
+import { createWebhookDelivery } from './webhook-delivery';
 import { runDeliveryRelay } from './delivery-relay';
 
 /**
@@ -16,7 +16,7 @@ export function startDelivery(
   let channels = opts.channels;
   let close: () => void = () => {};
   if (!channels) {
-    const built = createChannelAdapters(config.notifications, (line) => console.log(line));
+    const built = createChannelAdapters(config.notifications, (line) => opts.log(line));
     for (const warning of built.warnings) opts.log(warning);
     channels = built.adapters;
     close = () => void Object.values(built.adapters).forEach((a) => a.close?.());

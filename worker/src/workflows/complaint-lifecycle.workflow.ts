@@ -1,29 +1,20 @@
 import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
-import type { TenantConfig } from '@complaints/tenant-config';
 import {
-  acknowledgeUpdate,
-  approveUpdate,
-  archiveUpdate,
-  assignUpdate,
-  customerResponseUpdate,
-  proposeSolutionUpdate,
-  recordFollowUpUpdate,
-  rejectUpdate,
-  reopenUpdate,
-  sendFeedbackUpdate,
-  startInvestigationUpdate,
+  LIFECYCLE_ACTION_NAMES,
+  lifecycleUpdate,
   stateQuery,
+  type Actor,
   type LifecycleAction,
+  type LifecycleActionArgs,
   type LifecycleCaller,
   type LifecycleInput,
-  type LifecycleView,
-} from '@complaints/api/dist/lifecycle/lifecycle.messages';
+  type Projection,
+  type TenantConfig,
+} from '@complaints/tenant-config/lifecycle-contract';
 import type { LifecycleActivities } from '../activities/lifecycle.activities';
 import { assertAllowed } from './lifecycle-rules';
 import { LifecycleState } from './lifecycle-state';
 import { viewOf } from './lifecycle-view';
-import type { ActorRef, Projection } from './projection';
 
 const ACTIVITY_OPTIONS = {
   startToCloseTimeout: '30 seconds',
@@ -50,7 +41,10 @@ const now = (): number => Date.now();
 const CONTINUE_AS_NEW_AFTER_EVENTS = 5_000;
 const historyIsLong = (): boolean => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > CONTINUE_AS_NEW_AFTER_EVENTS;
 
-const actorOf = (caller: LifecycleCaller): ActorRef => ({ type: caller.type, id: caller.id, name: caller.name });
+const actorOf = (caller: LifecycleCaller): Actor => ({ type: caller.type, id: caller.id, name: caller.name });
+
+/** What an action does to the state, given who acts, the update's arguments, the workflow time and the configuration. */
+type Transition<Args> = (actor: Actor, args: Args, at: number, config: TenantConfig) => Projection;
 
 /** One running lifecycle: its state, the tenant configuration it last saw, and the ordered projection writes. */
 class LifecycleRun {
@@ -85,17 +79,21 @@ class LifecycleRun {
 
   registerHandlers(): void {
     const v = () => this.configVersion;
-    this.action(acknowledgeUpdate, 'acknowledge', (a, args, t) => this.s.acknowledge(a, args, t));
-    this.action(assignUpdate, 'assign', (a, args) => this.s.assign(a, args));
-    this.action(startInvestigationUpdate, 'startInvestigation', (a, args, t, c) => this.s.startInvestigation(a, args, t, c, v()));
-    this.action(proposeSolutionUpdate, 'proposeSolution', (a, args, t, c) => this.s.proposeSolution(a, args, t, c, v()));
-    this.action(approveUpdate, 'approve', (a, args, t, c) => this.s.approve(a, args, t, c, v()));
-    this.action(rejectUpdate, 'reject', (a, args, t, c) => this.s.reject(a, args, t, c, v()));
-    this.action(sendFeedbackUpdate, 'sendFeedback', (a, args, t, c) => this.s.sendFeedback(a, args, t, c));
-    this.action(customerResponseUpdate, 'customerResponse', (a, args, t, c) => this.s.customerResponse(a, args, t, c, v()));
-    this.action(recordFollowUpUpdate, 'recordFollowUp', (a, args) => this.s.recordFollowUp(a, args));
-    this.action(archiveUpdate, 'archive', (a, args) => this.s.archive(a, args));
-    this.action(reopenUpdate, 'reopen', (a, args, t, c) => this.s.reopen(a, args, t, c, v()));
+    const transitions: { [A in LifecycleAction]: Transition<LifecycleActionArgs<A>> } = {
+      acknowledge: (a, args, t) => this.s.acknowledge(a, args, t),
+      assign: (a, args) => this.s.assign(a, args),
+      startInvestigation: (a, args, t, c) => this.s.startInvestigation(a, args, t, c, v()),
+      proposeSolution: (a, args, t, c) => this.s.proposeSolution(a, args, t, c, v()),
+      approve: (a, args, t, c) => this.s.approve(a, args, t, c, v()),
+      reject: (a, args, t, c) => this.s.reject(a, args, t, c, v()),
+      sendFeedback: (a, args, t, c) => this.s.sendFeedback(a, args, t, c),
+      customerResponse: (a, args, t, c) => this.s.customerResponse(a, args, t, c, v()),
+      recordFollowUp: (a, args) => this.s.recordFollowUp(a, args),
+      archive: (a, args) => this.s.archive(a, args),
+      reopen: (a, args, t, c) => this.s.reopen(a, args, t, c, v()),
+    };
+    const register = <A extends LifecycleAction>(action: A) => this.action(action, transitions[action]);
+    LIFECYCLE_ACTION_NAMES.forEach(register);
     setHandler(stateQuery, (args) => viewOf(this.s, now(), args?.permissions));
   }
 
@@ -104,13 +102,9 @@ class LifecycleRun {
    * configuration (another update may have moved the state meanwhile), apply, and return once the
    * projection is in PostgreSQL so the caller reads its own write.
    */
-  private action<A>(
-    definition: UpdateDefinition<LifecycleView, [LifecycleCaller, A]>,
-    name: LifecycleAction,
-    apply: (actor: ActorRef, args: A, at: number, config: TenantConfig) => Projection,
-  ): void {
+  private action<A extends LifecycleAction>(name: A, apply: Transition<LifecycleActionArgs<A>>): void {
     setHandler(
-      definition,
+      lifecycleUpdate(name),
       async (caller, args) => {
         await condition(() => this.started);
         // The caller names the version in force when it called: when the workflow holds it, no read is needed.

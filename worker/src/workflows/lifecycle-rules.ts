@@ -4,25 +4,24 @@
  * (the state may have moved while a handler waited for an activity).
  */
 import { ApplicationFailure } from '@temporalio/workflow';
-import { SATISFACTION_RATING_MAX, type TenantConfig } from '@complaints/tenant-config/dist/workflow';
 import {
-  ACTION_PERMISSION,
   COMPENSATION_TYPES,
+  LIFECYCLE_ACTIONS,
   LifecycleRejection,
+  SATISFACTION_RATING_MAX,
   type LifecycleAction,
   type LifecycleCaller,
-} from '@complaints/api/dist/lifecycle/lifecycle.messages';
+  type TenantConfig,
+} from '@complaints/tenant-config/lifecycle-contract';
 import type { LifecycleState } from './lifecycle-state';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TEXT = 10_000;
 
-export const ALL_ACTIONS = Object.keys(ACTION_PERMISSION) as LifecycleAction[];
-
 /** Complainants act for themselves on their own complaint; everyone else needs the action's permission. */
 export function mayAct(action: LifecycleAction, permissions: readonly string[], callerType?: LifecycleCaller['type']): boolean {
   if (callerType === 'customer') return action === 'customerResponse' || action === 'reopen';
-  return permissions.includes(ACTION_PERMISSION[action]);
+  return permissions.includes(LIFECYCLE_ACTIONS[action].permission);
 }
 
 /** Why the action is not possible in the current state, or null when it is. */
@@ -92,7 +91,7 @@ export function inputProblems(action: LifecycleAction, args: Record<string, unkn
     }
     case 'proposeSolution': {
       text('text', true);
-      if (!COMPENSATION_TYPES.includes(args.compensationType as never)) problems.push(`compensationType must be one of ${COMPENSATION_TYPES.join(', ')}`);
+      if (!(COMPENSATION_TYPES as readonly unknown[]).includes(args.compensationType)) problems.push(`compensationType must be one of ${COMPENSATION_TYPES.join(', ')}`);
       const amount = args.compensationAmount;
       if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) problems.push('compensationAmount must be a number >= 0');
       else if (args.compensationType === 'none' && amount > 0) problems.push('compensationAmount must be 0 when compensationType is none');
@@ -131,7 +130,7 @@ export function assertAllowed(
   now: number,
 ): void {
   if (!caller || !Array.isArray(caller.permissions) || !mayAct(action, caller.permissions, caller.type)) {
-    throw ApplicationFailure.create({ type: LifecycleRejection.FORBIDDEN, message: `Missing permission: ${ACTION_PERMISSION[action]}`, nonRetryable: true });
+    throw ApplicationFailure.create({ type: LifecycleRejection.FORBIDDEN, message: `Missing permission: ${LIFECYCLE_ACTIONS[action].permission}`, nonRetryable: true });
   }
   const stage = stageProblem(action, s, now);
   if (stage) throw ApplicationFailure.create({ type: LifecycleRejection.WRONG_STAGE, message: stage, nonRetryable: true, details: [s.stage] });

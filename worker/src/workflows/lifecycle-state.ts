@@ -1,98 +1,30 @@
 /**
- * The complaint's lifecycle as plain data plus the transitions over it. Deterministic and synchronous:
- * the workflow feeds it the workflow clock and the tenant configuration, and writes the projections it
- * returns. Everything here survives continue-as-new as JSON (see `snapshot`).
+ * The complaint's lifecycle: its plain data and clocks (LifecycleClock) plus the transitions people
+ * trigger. Deterministic and synchronous: the workflow feeds it the workflow clock and the tenant
+ * configuration, and writes the projections it returns. Everything here survives continue-as-new as JSON
+ * (see `snapshot`).
  */
-import { enabledStages, requiresApproval, stageDeadline, stageReminders, type StageCode, type TenantConfig } from '@complaints/tenant-config/dist/workflow';
-import type {
-  AssignArgs,
-  CustomerResponseArgs,
-  FeedbackArgs,
-  FollowUpArgs,
-  LifecycleInput,
-  NoteArgs,
-  ProposeSolutionArgs,
-  ReasonArgs,
-} from '@complaints/api/dist/lifecycle/lifecycle.messages';
-import { SYSTEM_ACTOR, type ActorRef, type ComplaintPatch, type NotificationWrite, type Projection, type RecipientKind, type TimelineWrite } from './projection';
+import {
+  enabledStages,
+  iso,
+  requiresApproval,
+  SYSTEM_ACTOR,
+  type Actor,
+  type AssignArgs,
+  type CustomerResponseArgs,
+  type FeedbackArgs,
+  type FollowUpArgs,
+  type LifecycleInput,
+  type NoteArgs,
+  type Projection,
+  type ProposeSolutionArgs,
+  type ReasonArgs,
+  type TenantConfig,
+} from '@complaints/tenant-config/lifecycle-contract';
+import { LifecycleClock, daysAfter } from './lifecycle-clock';
+import type { ProjectionDraft } from './projection-draft';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Added to a complaint's priority at each SLA breach. */
-const BREACH_PRIORITY_BUMP = 10;
-
-type Status = 'OPEN' | 'WAITING_ON_CUSTOMER' | 'RESOLVED' | 'CLOSED';
-
-export interface Reminder {
-  at: number;
-  fraction: number;
-}
-
-export interface Solution {
-  text: string;
-  compensationType: string;
-  compensationAmount: number;
-}
-
-/** Collects what one transition writes; every event and notification gets the next dedupe sequence. */
-class ProjectionDraft {
-  readonly patch: ComplaintPatch = {};
-  readonly events: TimelineWrite[] = [];
-  readonly notifications: NotificationWrite[] = [];
-  constructor(private readonly state: LifecycleState) {}
-
-  event(kind: string, actor: ActorRef, fields: Omit<TimelineWrite, 'kind' | 'actor' | 'dedupeKey'> = {}): this {
-    this.events.push({ kind, actor, ...fields, dedupeKey: this.state.nextKey() });
-    return this;
-  }
-
-  notify(kind: string, recipientKind: RecipientKind, recipient: string | null, data: Record<string, unknown> = {}): this {
-    this.notifications.push({ kind, recipientKind, recipient, data, dedupeKey: this.state.nextKey() });
-    return this;
-  }
-
-  build(): Projection {
-    return { tenantId: this.state.tenantId, complaintId: this.state.complaintId, patch: this.patch, events: this.events, notifications: this.notifications };
-  }
-}
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-
-export class LifecycleState {
-  workflowId = '';
-  tenantId = '';
-  complaintId = '';
-  number = '';
-  severity = '';
-  priority = 0;
-  teamCode: string | null = null;
-  assigneeId: string | null = null;
-
-  stage: StageCode = 'intake';
-  status: Status = 'OPEN';
-  round = 1;
-  acknowledged = false;
-  configVersion = 0;
-  stageStartedAt: number | null = null;
-  stageDueAt: number | null = null;
-  /** Reminders of the current stage not yet sent, earliest first. */
-  reminders: Reminder[] = [];
-  breached = false;
-  /** Set while feedback waits on the customer: the stage clock is paused, the auto-close clock runs. */
-  waitingSince: number | null = null;
-  autoCloseAt: number | null = null;
-  closedAt: number | null = null;
-  /** When the follow-up stage's clock starts (the survey is scheduled some days after closing). */
-  followUpAt: number | null = null;
-  reopenUntil: number | null = null;
-  approvalRequired: boolean | null = null;
-  managementReview = false;
-  archived = false;
-  solution: Solution | null = null;
-  /** Dedupe sequence for projection writes; carried across continue-as-new so keys never repeat. */
-  seq = 0;
-  /** Bumped on every change, so the timer loop knows to re-plan. */
-  changes = 0;
-
+export class LifecycleState extends LifecycleClock {
   static fromInput(input: LifecycleInput, workflowId: string): LifecycleState {
     const s = new LifecycleState();
     if (input.carried) return Object.assign(s, input.carried as Partial<LifecycleState>);
@@ -113,122 +45,6 @@ export class LifecycleState {
     return { ...this } as Record<string, unknown>;
   }
 
-  nextKey(): string {
-    return `${this.workflowId}:${++this.seq}`;
-  }
-
-  /** The clock of the current stage runs unless it waits on the customer or has not started yet. */
-  get clockRunning(): boolean {
-    return this.stageStartedAt !== null && this.waitingSince === null && !this.archived && this.stage !== 'archive';
-  }
-
-  /** Archived and past the reopen window: nothing can happen any more. */
-  get finished(): boolean {
-    return this.archived && this.reopenUntil === null;
-  }
-
-  private draft(): ProjectionDraft {
-    this.changes++;
-    return new ProjectionDraft(this);
-  }
-
-  // ---- stages and clocks -------------------------------------------------------------------------
-
-  /** Starts a stage's SLA clock with the configuration in force now (never rewriting earlier stages). */
-  private enterStage(d: ProjectionDraft, stage: StageCode, at: number, config: TenantConfig, configVersion: number, actor: ActorRef, note?: string): void {
-    const from = this.stage;
-    this.stage = stage;
-    this.configVersion = configVersion;
-    this.stageStartedAt = at;
-    const due = stageDeadline(config, stage, this.severity, this.round, new Date(at));
-    this.stageDueAt = due ? due.getTime() : null;
-    const fractions = config.reminders.fractions;
-    this.reminders = stageReminders(config, stage, this.severity, this.round, new Date(at)).map((r, i) => ({ at: r.getTime(), fraction: fractions[i]! }));
-    this.breached = false;
-    Object.assign(d.patch, { stage, stageStartedAt: iso(at), stageDueAt: iso(this.stageDueAt), status: this.status, round: this.round });
-    d.event('stage.entered', actor, { from, to: stage, note, data: { round: this.round, dueAt: iso(this.stageDueAt), configVersion } });
-  }
-
-  /** The stage of a closed complaint whose clock has not started (follow-up scheduled for later). */
-  private parkStage(d: ProjectionDraft, stage: StageCode, actor: ActorRef): void {
-    const from = this.stage;
-    this.stage = stage;
-    this.stageStartedAt = null;
-    this.stageDueAt = null;
-    this.reminders = [];
-    this.breached = false;
-    Object.assign(d.patch, { stage, stageStartedAt: null, stageDueAt: null, status: this.status, round: this.round });
-    d.event('stage.entered', actor, { from, to: stage, data: { round: this.round, scheduledFor: iso(this.followUpAt) } });
-  }
-
-  /** The earliest instant at which something is due, or null when only people can move the complaint. */
-  nextDueAt(): number | null {
-    const candidates: number[] = [];
-    if (this.clockRunning) {
-      if (this.reminders[0]) candidates.push(this.reminders[0].at);
-      if (!this.breached && this.stageDueAt !== null) candidates.push(this.stageDueAt);
-    }
-    if (this.autoCloseAt !== null) candidates.push(this.autoCloseAt);
-    if (this.followUpAt !== null && this.stage === 'followup' && this.stageStartedAt === null) candidates.push(this.followUpAt);
-    if (this.archived && this.reopenUntil !== null) candidates.push(this.reopenUntil);
-    return candidates.length ? Math.min(...candidates) : null;
-  }
-
-  /** Everything due at `now`: reminders, breach, auto-close, follow-up start, end of the reopen window. */
-  fireDue(now: number, config: TenantConfig, configVersion: number): Projection | null {
-    const d = this.draft();
-    if (this.clockRunning) {
-      while (this.reminders[0] && this.reminders[0].at <= now) {
-        const reminder = this.reminders.shift()!;
-        const data = { stage: this.stage, round: this.round, fraction: reminder.fraction, dueAt: iso(this.stageDueAt) };
-        d.event('sla.reminder', SYSTEM_ACTOR, { note: `${Math.round(reminder.fraction * 100)}% of the ${this.stage} SLA has elapsed`, data });
-        this.notifyOwner(d, 'sla.reminder', data);
-      }
-      if (!this.breached && this.stageDueAt !== null && this.stageDueAt <= now) this.breach(d, config);
-    }
-    if (this.autoCloseAt !== null && this.autoCloseAt <= now) {
-      d.event('complaint.auto_closed', SYSTEM_ACTOR, {
-        note: `No answer from the customer within ${config.lifecycle.autoCloseDays} days: resolved without response`,
-        data: { outcome: 'resolved_without_response' },
-        customerVisible: true,
-      });
-      this.close(d, now, config, configVersion);
-    }
-    if (this.stage === 'followup' && this.stageStartedAt === null && this.followUpAt !== null && this.followUpAt <= now) {
-      this.enterStage(d, 'followup', this.followUpAt, config, configVersion, SYSTEM_ACTOR, 'Follow-up is due');
-      this.notifyOwner(d, 'followup.due', {});
-    }
-    if (this.archived && this.reopenUntil !== null && this.reopenUntil <= now) {
-      this.reopenUntil = null;
-      d.event('lifecycle.completed', SYSTEM_ACTOR, { note: 'The reopen window has passed' });
-    }
-    return d.events.length ? d.build() : null;
-  }
-
-  private breach(d: ProjectionDraft, config: TenantConfig): void {
-    this.breached = true;
-    this.priority += BREACH_PRIORITY_BUMP;
-    d.patch.priority = this.priority;
-    const data = { stage: this.stage, round: this.round, dueAt: iso(this.stageDueAt), priority: this.priority };
-    d.event('sla.breached', SYSTEM_ACTOR, { note: `The ${this.stage} SLA was breached`, data });
-    d.notify('sla.breached', 'team_supervisors', this.teamCode, data);
-    const escalation = config.lifecycle.escalationTeam;
-    if (escalation && escalation !== this.teamCode) this.handOver(d, escalation, 'complaint.escalated', `SLA breach in ${this.stage}`);
-  }
-
-  private handOver(d: ProjectionDraft, teamCode: string, kind: string, note: string): void {
-    const from = this.assigneeId ?? this.teamCode;
-    this.teamCode = teamCode;
-    this.assigneeId = null;
-    Object.assign(d.patch, { teamCode, assigneeId: null });
-    d.event(kind, SYSTEM_ACTOR, { from, to: teamCode, note, data: { teamCode, assigneeId: null } });
-  }
-
-  private notifyOwner(d: ProjectionDraft, kind: string, data: Record<string, unknown>): void {
-    if (this.assigneeId) d.notify(kind, 'user', this.assigneeId, data);
-    else d.notify(kind, 'team', this.teamCode, data);
-  }
-
   // ---- transitions -------------------------------------------------------------------------------
 
   start(now: number, intakeAt: number, config: TenantConfig, configVersion: number): Projection {
@@ -244,13 +60,13 @@ export class LifecycleState {
     return d.build();
   }
 
-  acknowledge(actor: ActorRef, args: NoteArgs, now: number): Projection {
+  acknowledge(actor: Actor, args: NoteArgs, now: number): Projection {
     const d = this.draft();
     this.markAcknowledged(d, actor, now, args.note ?? null);
     return d.build();
   }
 
-  private markAcknowledged(d: ProjectionDraft, actor: ActorRef, now: number, note: string | null): void {
+  private markAcknowledged(d: ProjectionDraft, actor: Actor, now: number, note: string | null): void {
     if (this.acknowledged) return;
     this.acknowledged = true;
     d.patch.firstRespondedAt = iso(now);
@@ -258,7 +74,7 @@ export class LifecycleState {
     d.notify('complaint.acknowledged', 'customer', this.complaintId, { number: this.number });
   }
 
-  assign(actor: ActorRef, args: AssignArgs): Projection {
+  assign(actor: Actor, args: AssignArgs): Projection {
     const d = this.draft();
     const from = this.assigneeId ?? this.teamCode;
     if (args.teamCode != null) this.teamCode = args.teamCode;
@@ -269,14 +85,14 @@ export class LifecycleState {
     return d.build();
   }
 
-  startInvestigation(actor: ActorRef, args: NoteArgs, now: number, config: TenantConfig, version: number): Projection {
+  startInvestigation(actor: Actor, args: NoteArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     this.markAcknowledged(d, actor, now, null);
     this.enterStage(d, 'investigation', now, config, version, actor, args.note ?? undefined);
     return d.build();
   }
 
-  proposeSolution(actor: ActorRef, args: ProposeSolutionArgs, now: number, config: TenantConfig, version: number): Projection {
+  proposeSolution(actor: Actor, args: ProposeSolutionArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     this.solution = { text: args.text.trim(), compensationType: args.compensationType, compensationAmount: args.compensationAmount };
     d.event('solution.proposed', actor, { note: this.solution.text, data: { ...this.solution, round: this.round } });
@@ -300,7 +116,7 @@ export class LifecycleState {
     return d.build();
   }
 
-  approve(actor: ActorRef, args: NoteArgs, now: number, config: TenantConfig, version: number): Projection {
+  approve(actor: Actor, args: NoteArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     if (this.managementReview) {
       d.event('management.decided', actor, { note: args.note ?? null, data: { round: this.round }, customerVisible: true });
@@ -313,7 +129,7 @@ export class LifecycleState {
     return d.build();
   }
 
-  reject(actor: ActorRef, args: ReasonArgs, now: number, config: TenantConfig, version: number): Projection {
+  reject(actor: Actor, args: ReasonArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     d.event('solution.rejected', actor, { note: args.reason });
     this.notifyOwner(d, 'solution.rejected', { reason: args.reason });
@@ -321,10 +137,10 @@ export class LifecycleState {
     return d.build();
   }
 
-  sendFeedback(actor: ActorRef, args: FeedbackArgs, now: number, config: TenantConfig): Projection {
+  sendFeedback(actor: Actor, args: FeedbackArgs, now: number, config: TenantConfig): Projection {
     const d = this.draft();
     this.waitingSince = now;
-    this.autoCloseAt = now + config.lifecycle.autoCloseDays * DAY_MS;
+    this.autoCloseAt = daysAfter(now, config.lifecycle.autoCloseDays);
     this.status = 'WAITING_ON_CUSTOMER';
     d.patch.status = this.status;
     d.event('feedback.sent', actor, { note: args.message, customerVisible: true, data: { autoCloseAt: iso(this.autoCloseAt), solution: this.solution } });
@@ -333,7 +149,7 @@ export class LifecycleState {
     return d.build();
   }
 
-  customerResponse(actor: ActorRef, args: CustomerResponseArgs, now: number, config: TenantConfig, version: number): Projection {
+  customerResponse(actor: Actor, args: CustomerResponseArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     this.resumeFromCustomer(d);
     const threshold = config.lifecycle.rounds.unhappyRatingThreshold;
@@ -374,15 +190,15 @@ export class LifecycleState {
     this.enterStage(d, 'handling', now, config, version, SYSTEM_ACTOR);
   }
 
-  private close(d: ProjectionDraft, now: number, config: TenantConfig, version: number): void {
+  protected close(d: ProjectionDraft, now: number, config: TenantConfig, version: number): void {
     this.resumeFromCustomer(d);
     this.closedAt = now;
-    this.reopenUntil = now + config.lifecycle.reopenWindowDays * DAY_MS;
+    this.reopenUntil = daysAfter(now, config.lifecycle.reopenWindowDays);
     this.status = 'RESOLVED';
     Object.assign(d.patch, { status: this.status, closedAt: iso(now) });
     d.event('complaint.closed', SYSTEM_ACTOR, { customerVisible: true });
     if (enabledStages(config).includes('followup')) {
-      this.followUpAt = now + config.lifecycle.followUpAfterDays * DAY_MS;
+      this.followUpAt = daysAfter(now, config.lifecycle.followUpAfterDays);
       d.event('followup.scheduled', SYSTEM_ACTOR, { data: { at: iso(this.followUpAt) } });
       this.parkStage(d, 'followup', SYSTEM_ACTOR);
       if (this.followUpAt <= now) this.enterStage(d, 'followup', now, config, version, SYSTEM_ACTOR, 'Follow-up is due');
@@ -391,7 +207,7 @@ export class LifecycleState {
     }
   }
 
-  private toArchive(d: ProjectionDraft, actor: ActorRef, note: string | null): void {
+  private toArchive(d: ProjectionDraft, actor: Actor, note: string | null): void {
     this.archived = true;
     this.followUpAt = null;
     this.status = 'CLOSED';
@@ -399,20 +215,20 @@ export class LifecycleState {
     d.event('complaint.archived', actor, { note });
   }
 
-  recordFollowUp(actor: ActorRef, args: FollowUpArgs): Projection {
+  recordFollowUp(actor: Actor, args: FollowUpArgs): Projection {
     const d = this.draft();
     d.event('followup.recorded', actor, { note: args.note, data: { rating: args.rating ?? null } });
     this.toArchive(d, actor, null);
     return d.build();
   }
 
-  archive(actor: ActorRef, args: NoteArgs): Projection {
+  archive(actor: Actor, args: NoteArgs): Projection {
     const d = this.draft();
     this.toArchive(d, actor, args.note ?? 'Archived without a follow-up survey');
     return d.build();
   }
 
-  reopen(actor: ActorRef, args: ReasonArgs, now: number, config: TenantConfig, version: number): Projection {
+  reopen(actor: Actor, args: ReasonArgs, now: number, config: TenantConfig, version: number): Projection {
     const d = this.draft();
     this.archived = false;
     this.closedAt = null;

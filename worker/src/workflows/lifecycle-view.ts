@@ -1,8 +1,6 @@
-import type { LifecycleView } from '@complaints/api/dist/lifecycle/lifecycle.messages';
-import { ALL_ACTIONS, mayAct, stageProblem } from './lifecycle-rules';
+import { iso, LIFECYCLE_ACTION_NAMES, type LifecycleView } from '@complaints/tenant-config/lifecycle-contract';
+import { mayAct, stageProblem } from './lifecycle-rules';
 import type { LifecycleState } from './lifecycle-state';
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** The live state for a reader; `permissions` narrows allowedActions to what that reader may do now. */
 export function viewOf(s: LifecycleState, now: number, permissions?: readonly string[]): LifecycleView {
@@ -23,6 +21,6 @@ export function viewOf(s: LifecycleState, now: number, permissions?: readonly st
     approvalRequired: s.approvalRequired,
     managementReview: s.managementReview,
     configVersion: s.configVersion,
-    allowedActions: ALL_ACTIONS.filter((a) => stageProblem(a, s, now) === null && (!permissions || mayAct(a, permissions))),
+    allowedActions: LIFECYCLE_ACTION_NAMES.filter((a) => stageProblem(a, s, now) === null && (!permissions || mayAct(a, permissions))),
   };
 }

@@ -21,6 +21,13 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+/** Who wrote a timeline event or comment */
+export type ActorType =
+  | 'api_key'
+  | 'customer'
+  | 'system'
+  | 'user';
+
 export type AgingBucket = {
   label: Scalars['String']['output'];
   maxDays: Maybe<Scalars['Int']['output']>;
@@ -42,7 +49,7 @@ export type AnalyticsFilter = {
   assigneeId?: InputMaybe<Scalars['ID']['input']>;
   /** A category and its whole subtree */
   categoryCode?: InputMaybe<Scalars['String']['input']>;
-  channels?: InputMaybe<Array<Scalars['String']['input']>>;
+  channels?: InputMaybe<Array<Channel>>;
   from: Scalars['String']['input'];
   severities?: InputMaybe<Array<Scalars['String']['input']>>;
   teamCodes?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -103,9 +110,20 @@ export type Category = {
   name: Scalars['JSONObject']['output'];
 };
 
+/** Where a complaint came in */
+export type Channel =
+  | 'api'
+  | 'app'
+  | 'chat'
+  | 'email'
+  | 'phone'
+  | 'social'
+  | 'store'
+  | 'web';
+
 export type Comment = {
   authorName: Maybe<Scalars['String']['output']>;
-  authorType: Scalars['String']['output'];
+  authorType: ActorType;
   body: Scalars['String']['output'];
   createdAt: Scalars['DateTimeISO']['output'];
   id: Scalars['ID']['output'];
@@ -115,6 +133,14 @@ export type Comment = {
 export type CommentVisibility =
   | 'CUSTOMER'
   | 'INTERNAL';
+
+export type CompensationType =
+  | 'none'
+  | 'other'
+  | 'refund'
+  | 'repair'
+  | 'replacement'
+  | 'voucher';
 
 export type ComplainantContact = {
   email: Maybe<Scalars['String']['output']>;
@@ -129,7 +155,7 @@ export type Complaint = {
   attachments: Array<Attachment>;
   category: Maybe<Category>;
   categoryCode: Maybe<Scalars['String']['output']>;
-  channel: Scalars['String']['output'];
+  channel: Channel;
   closedAt: Maybe<Scalars['DateTimeISO']['output']>;
   comments: Array<Comment>;
   configVersion: Scalars['Int']['output'];
@@ -155,7 +181,7 @@ export type Complaint = {
   round: Scalars['Int']['output'];
   satisfaction: Maybe<Scalars['Int']['output']>;
   severity: Scalars['String']['output'];
-  stage: Scalars['String']['output'];
+  stage: ComplaintStage;
   stageDueAt: Maybe<Scalars['DateTimeISO']['output']>;
   stageStartedAt: Maybe<Scalars['DateTimeISO']['output']>;
   status: ComplaintStatus;
@@ -177,7 +203,7 @@ export type ComplaintEdge = {
 
 export type ComplaintEvent = {
   actorName: Maybe<Scalars['String']['output']>;
-  actorType: Scalars['String']['output'];
+  actorType: ActorType;
   createdAt: Scalars['DateTimeISO']['output'];
   customerVisible: Scalars['Boolean']['output'];
   data: Maybe<Scalars['JSONObject']['output']>;
@@ -193,14 +219,14 @@ export type ComplaintFilter = {
   assigneeId?: InputMaybe<Scalars['ID']['input']>;
   /** Matches the category and its whole subtree */
   categoryCode?: InputMaybe<Scalars['String']['input']>;
-  channels?: InputMaybe<Array<Scalars['String']['input']>>;
+  channels?: InputMaybe<Array<Channel>>;
   createdFrom?: InputMaybe<Scalars['DateTimeISO']['input']>;
   createdTo?: InputMaybe<Scalars['DateTimeISO']['input']>;
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** Open complaints whose stage deadline has passed */
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
   severities?: InputMaybe<Array<Scalars['String']['input']>>;
-  stages?: InputMaybe<Array<Scalars['String']['input']>>;
+  stages?: InputMaybe<Array<ComplaintStage>>;
   statuses?: InputMaybe<Array<ComplaintStatus>>;
   teamCode?: InputMaybe<Scalars['String']['input']>;
   /** Text in the subject or description */
@@ -213,7 +239,7 @@ export type ComplaintFilter = {
 export type ComplaintLifecycle = {
   acknowledged: Scalars['Boolean']['output'];
   /** What the caller may do now */
-  allowedActions: Array<Scalars['String']['output']>;
+  allowedActions: Array<LifecycleAction>;
   /** Whether the current solution needed approval; null before one is proposed */
   approvalRequired: Maybe<Scalars['Boolean']['output']>;
   autoCloseAt: Maybe<Scalars['DateTimeISO']['output']>;
@@ -226,10 +252,10 @@ export type ComplaintLifecycle = {
   nextReminderAt: Maybe<Scalars['DateTimeISO']['output']>;
   reopenUntil: Maybe<Scalars['DateTimeISO']['output']>;
   round: Scalars['Int']['output'];
-  stage: Scalars['String']['output'];
+  stage: ComplaintStage;
   stageDueAt: Maybe<Scalars['DateTimeISO']['output']>;
   stageStartedAt: Maybe<Scalars['DateTimeISO']['output']>;
-  status: Scalars['String']['output'];
+  status: ComplaintStatus;
   waitingOnCustomerSince: Maybe<Scalars['DateTimeISO']['output']>;
 };
 
@@ -308,6 +334,16 @@ export type ComplaintSortField =
   | 'CREATED_AT'
   | 'PRIORITY'
   | 'UPDATED_AT';
+
+/** A lifecycle stage, in lifecycle order */
+export type ComplaintStage =
+  | 'archive'
+  | 'feedback'
+  | 'followup'
+  | 'handling'
+  | 'intake'
+  | 'investigation'
+  | 'review';
 
 export type ComplaintStatus =
   | 'CLOSED'
@@ -461,6 +497,20 @@ export type KnowledgeHit = {
   score: Scalars['Float']['output'];
 };
 
+/** An action on a complaint, as `allowedActions` names it */
+export type LifecycleAction =
+  | 'acknowledge'
+  | 'approve'
+  | 'archive'
+  | 'assign'
+  | 'customerResponse'
+  | 'proposeSolution'
+  | 'recordFollowUp'
+  | 'reject'
+  | 'reopen'
+  | 'sendFeedback'
+  | 'startInvestigation';
+
 export type LifecycleActionPayload = {
   complaint: Complaint;
   lifecycle: ComplaintLifecycle;
@@ -476,7 +526,7 @@ export type LiveComplaint = {
   priority: Scalars['Int']['output'];
   round: Scalars['Int']['output'];
   severity: Scalars['String']['output'];
-  stage: Scalars['String']['output'];
+  stage: ComplaintStage;
   stageDueAt: Maybe<Scalars['DateTimeISO']['output']>;
   status: ComplaintStatus;
   subject: Scalars['String']['output'];
@@ -488,7 +538,7 @@ export type LiveComplaint = {
 export type LiveTimelineEntry = {
   /** Staff names are hidden from portal subscribers */
   actorName: Maybe<Scalars['String']['output']>;
-  actorType: Scalars['String']['output'];
+  actorType: ActorType;
   createdAt: Scalars['DateTimeISO']['output'];
   customerVisible: Scalars['Boolean']['output'];
   fromValue: Maybe<Scalars['String']['output']>;
@@ -537,8 +587,10 @@ export type Mutation = {
   /** Removes a team no rule, category or user refers to: a new configuration version */
   deleteTeam: Scalars['Boolean']['output'];
   deleteWebhookSubscription: Scalars['Boolean']['output'];
-  /** Staff sign-in; tokens go in `Authorization: Bearer <accessToken>` */
+  /** Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`. Repeated failures lock the account or address for a while (RATE_LIMITED with retryAfter) */
   login: AuthPayload;
+  /** Ends the session of the access token used; its refresh token stops working */
+  logout: Scalars['Boolean']['output'];
   /** Merges a duplicate into the complaint that is kept; both timelines note it */
   mergeComplaints: MergeResult;
   /** Attaches evidence (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text) */
@@ -578,6 +630,8 @@ export type Mutation = {
   /** Sends the solution to the customer; the SLA clock pauses until they answer */
   sendFeedback: LifecycleActionPayload;
   setKnowledgeArticleStatus: KnowledgeArticle;
+  /** Ends every session of the signed-in user, this one included; answers how many were open */
+  signOutEverywhere: Scalars['Int']['output'];
   startInvestigation: LifecycleActionPayload;
   /** Staff or API-key intake; the same idempotency key returns the same complaint */
   submitComplaint: SubmitComplaintPayload;
@@ -895,7 +949,7 @@ export type PortalComplaintView = {
   messages: Array<PortalMessage>;
   number: Scalars['String']['output'];
   round: Scalars['Float']['output'];
-  stage: Scalars['String']['output'];
+  stage: ComplaintStage;
   stageDueAt: Maybe<Scalars['DateTimeISO']['output']>;
   status: ComplaintStatus;
   subject: Scalars['String']['output'];
@@ -935,8 +989,7 @@ export type PortalTimelineEntry = {
 export type ProposeSolutionInput = {
   /** Decimal amount in the approval currency, e.g. "150.00"; "0" when none */
   compensationAmount: Scalars['String']['input'];
-  /** none, refund, voucher, replacement, repair or other */
-  compensationType: Scalars['String']['input'];
+  compensationType: CompensationType;
   text: Scalars['String']['input'];
 };
 
@@ -1118,7 +1171,7 @@ export type QueryWebhookDeliveriesArgs = {
 export type QueueFeedFilter = {
   assigneeId?: InputMaybe<Scalars['ID']['input']>;
   severities?: InputMaybe<Array<Scalars['String']['input']>>;
-  stages?: InputMaybe<Array<Scalars['String']['input']>>;
+  stages?: InputMaybe<Array<ComplaintStage>>;
   teamCodes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -1156,7 +1209,7 @@ export type RoutingPreview = {
 /** A sample complaint for "who would get this?" */
 export type RoutingSampleInput = {
   categoryCode?: InputMaybe<Scalars['String']['input']>;
-  channel: Scalars['String']['input'];
+  channel: Channel;
   customerTier?: InputMaybe<Scalars['String']['input']>;
   severity: Scalars['String']['input'];
 };
@@ -1170,7 +1223,7 @@ export type StageSla = {
   /** met / (met + breached); stages still running count in neither */
   complianceRate: Maybe<Scalars['Float']['output']>;
   met: Scalars['Int']['output'];
-  stage: Scalars['String']['output'];
+  stage: ComplaintStage;
 };
 
 export type SubmitComplaintInput = {
@@ -1345,6 +1398,11 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { permissions: Array<string>, user: { id: string, email: string, displayName: string, roles: Array<string>, teams: Array<string>, active: boolean } | null, tenant: { id: string, slug: string, name: string } } };
 
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
 export type ApiKeyRowFragment = { id: string, name: string, prefix: string, scopes: Array<string>, lastUsedAt: string | null, revokedAt: string | null, createdAt: string };
 
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1366,7 +1424,7 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, prefix: string, scopes: Array<string>, lastUsedAt: string | null, revokedAt: string | null, createdAt: string } };
 
-export type ComplaintRowFragment = { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null };
+export type ComplaintRowFragment = { id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null };
 
 export type ComplaintsQueryVariables = Exact<{
   filter: InputMaybe<ComplaintFilter>;
@@ -1376,16 +1434,16 @@ export type ComplaintsQueryVariables = Exact<{
 }>;
 
 
-export type ComplaintsQuery = { complaints: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null } }> } };
+export type ComplaintsQuery = { complaints: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null } }> } };
 
-export type ComplaintCommentFragment = { id: string, visibility: CommentVisibility, body: string, authorName: string | null, authorType: string, createdAt: string };
+export type ComplaintCommentFragment = { id: string, visibility: CommentVisibility, body: string, authorName: string | null, authorType: ActorType, createdAt: string };
 
 export type ComplaintDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type ComplaintDetailQuery = { complaint: { description: string, expectedResolution: string | null, updatedAt: string, id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, contact: { name: string | null, email: string | null, phone: string | null } | null, customer: { id: string, name: string, email: string | null, phone: string | null, tier: string } | null, events: Array<{ id: string, kind: string, actorName: string | null, actorType: string, fromValue: string | null, toValue: string | null, note: string | null, createdAt: string }>, comments: Array<{ id: string, visibility: CommentVisibility, body: string, authorName: string | null, authorType: string, createdAt: string }>, attachments: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, uploadedBy: string | null, createdAt: string }>, assignee: { id: string, displayName: string } | null } };
+export type ComplaintDetailQuery = { complaint: { description: string, expectedResolution: string | null, updatedAt: string, id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, contact: { name: string | null, email: string | null, phone: string | null } | null, customer: { id: string, name: string, email: string | null, phone: string | null, tier: string } | null, events: Array<{ id: string, kind: string, actorName: string | null, actorType: ActorType, fromValue: string | null, toValue: string | null, note: string | null, createdAt: string }>, comments: Array<{ id: string, visibility: CommentVisibility, body: string, authorName: string | null, authorType: ActorType, createdAt: string }>, attachments: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, uploadedBy: string | null, createdAt: string }>, assignee: { id: string, displayName: string } | null } };
 
 export type AssignableUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1398,7 +1456,7 @@ export type AddInternalNoteMutationVariables = Exact<{
 }>;
 
 
-export type AddInternalNoteMutation = { addInternalNote: { id: string, visibility: CommentVisibility, body: string, authorName: string | null, authorType: string, createdAt: string } };
+export type AddInternalNoteMutation = { addInternalNote: { id: string, visibility: CommentVisibility, body: string, authorName: string | null, authorType: ActorType, createdAt: string } };
 
 export type SendCustomerMessageMutationVariables = Exact<{
   complaintId: Scalars['ID']['input'];
@@ -1406,18 +1464,18 @@ export type SendCustomerMessageMutationVariables = Exact<{
 }>;
 
 
-export type SendCustomerMessageMutation = { sendCustomerMessage: { id: string, visibility: CommentVisibility, body: string, authorName: string | null, authorType: string, createdAt: string } };
+export type SendCustomerMessageMutation = { sendCustomerMessage: { id: string, visibility: CommentVisibility, body: string, authorName: string | null, authorType: ActorType, createdAt: string } };
 
-export type LifecycleStateFragment = { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null };
+export type LifecycleStateFragment = { stage: ComplaintStage, status: ComplaintStatus, round: number, acknowledged: boolean, allowedActions: Array<LifecycleAction>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null };
 
-export type LifecyclePayloadFragment = { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } };
+export type LifecyclePayloadFragment = { complaint: { id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: ComplaintStage, status: ComplaintStatus, round: number, acknowledged: boolean, allowedActions: Array<LifecycleAction>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } };
 
 export type ComplaintLifecycleQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type ComplaintLifecycleQuery = { complaintLifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } };
+export type ComplaintLifecycleQuery = { complaintLifecycle: { stage: ComplaintStage, status: ComplaintStatus, round: number, acknowledged: boolean, allowedActions: Array<LifecycleAction>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } };
 
 export type AcknowledgeComplaintMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1425,7 +1483,7 @@ export type AcknowledgeComplaintMutationVariables = Exact<{
 }>;
 
 
-export type AcknowledgeComplaintMutation = { acknowledgeComplaint: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+export type AcknowledgeComplaintMutation = { acknowledgeComplaint: { complaint: { id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: ComplaintStage, status: ComplaintStatus, round: number, acknowledged: boolean, allowedActions: Array<LifecycleAction>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
 
 export type StartInvestigationMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1433,7 +1491,7 @@ export type StartInvestigationMutationVariables = Exact<{
 }>;
 
 
-export type StartInvestigationMutation = { startInvestigation: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+export type StartInvestigationMutation = { startInvestigation: { complaint: { id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: ComplaintStage, status: ComplaintStatus, round: number, acknowledged: boolean, allowedActions: Array<LifecycleAction>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
 
 export type ProposeSolutionMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1441,7 +1499,7 @@ export type ProposeSolutionMutationVariables = Exact<{
 }>;
 
 
-export type ProposeSolutionMutation = { proposeSolution: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+export type ProposeSolutionMutation = { proposeSolution: { complaint: { id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: ComplaintStage, status: ComplaintStatus, round: number, acknowledged: boolean, allowedActions: Array<LifecycleAction>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
 
 export type ApproveSolutionMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1449,7 +1507,7 @@ export type ApproveSolutionMutationVariables = Exact<{
 }>;
 
 
-export type ApproveSolutionMutation = { approveSolution: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+export type ApproveSolutionMutation = { approveSolution: { complaint: { id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: ComplaintStage, status: ComplaintStatus, round: number, acknowledged: boolean, allowedActions: Array<LifecycleAction>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
 
 export type RejectSolutionMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1457,7 +1515,7 @@ export type RejectSolutionMutationVariables = Exact<{
 }>;
 
 
-export type RejectSolutionMutation = { rejectSolution: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+export type RejectSolutionMutation = { rejectSolution: { complaint: { id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: ComplaintStage, status: ComplaintStatus, round: number, acknowledged: boolean, allowedActions: Array<LifecycleAction>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
 
 export type SendFeedbackMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1465,7 +1523,7 @@ export type SendFeedbackMutationVariables = Exact<{
 }>;
 
 
-export type SendFeedbackMutation = { sendFeedback: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+export type SendFeedbackMutation = { sendFeedback: { complaint: { id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: ComplaintStage, status: ComplaintStatus, round: number, acknowledged: boolean, allowedActions: Array<LifecycleAction>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
 
 export type RecordCustomerResponseMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1473,7 +1531,7 @@ export type RecordCustomerResponseMutationVariables = Exact<{
 }>;
 
 
-export type RecordCustomerResponseMutation = { recordCustomerResponse: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+export type RecordCustomerResponseMutation = { recordCustomerResponse: { complaint: { id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: ComplaintStage, status: ComplaintStatus, round: number, acknowledged: boolean, allowedActions: Array<LifecycleAction>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
 
 export type RecordFollowUpMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1482,7 +1540,7 @@ export type RecordFollowUpMutationVariables = Exact<{
 }>;
 
 
-export type RecordFollowUpMutation = { recordFollowUp: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+export type RecordFollowUpMutation = { recordFollowUp: { complaint: { id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: ComplaintStage, status: ComplaintStatus, round: number, acknowledged: boolean, allowedActions: Array<LifecycleAction>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
 
 export type ArchiveComplaintMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1490,7 +1548,7 @@ export type ArchiveComplaintMutationVariables = Exact<{
 }>;
 
 
-export type ArchiveComplaintMutation = { archiveComplaint: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+export type ArchiveComplaintMutation = { archiveComplaint: { complaint: { id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: ComplaintStage, status: ComplaintStatus, round: number, acknowledged: boolean, allowedActions: Array<LifecycleAction>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
 
 export type ReopenComplaintMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1498,7 +1556,7 @@ export type ReopenComplaintMutationVariables = Exact<{
 }>;
 
 
-export type ReopenComplaintMutation = { reopenComplaint: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+export type ReopenComplaintMutation = { reopenComplaint: { complaint: { id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: ComplaintStage, status: ComplaintStatus, round: number, acknowledged: boolean, allowedActions: Array<LifecycleAction>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
 
 export type ReassignComplaintMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1508,7 +1566,7 @@ export type ReassignComplaintMutationVariables = Exact<{
 }>;
 
 
-export type ReassignComplaintMutation = { reassignComplaint: { complaint: { id: string, number: string, channel: string, categoryCode: string | null, severity: string, priority: number, stage: string, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: string, status: string, round: number, acknowledged: boolean, allowedActions: Array<string>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
+export type ReassignComplaintMutation = { reassignComplaint: { complaint: { id: string, number: string, channel: Channel, categoryCode: string | null, severity: string, priority: number, stage: ComplaintStage, status: ComplaintStatus, subject: string, round: number, stageDueAt: string | null, createdAt: string, teamCode: string | null, assignee: { id: string, displayName: string } | null }, lifecycle: { stage: ComplaintStage, status: ComplaintStatus, round: number, acknowledged: boolean, allowedActions: Array<LifecycleAction>, approvalRequired: boolean | null, managementReview: boolean, breached: boolean, clockPaused: boolean, stageStartedAt: string | null, stageDueAt: string | null, autoCloseAt: string | null, followUpAt: string | null, reopenUntil: string | null, waitingOnCustomerSince: string | null } } };
 
 export type AttachmentInfoFragment = { id: string, fileName: string, contentType: string, sizeBytes: number, uploadedBy: string | null, createdAt: string };
 
@@ -1534,7 +1592,7 @@ export type CustomerComplaintsQueryVariables = Exact<{
 }>;
 
 
-export type CustomerComplaintsQuery = { complaints: { totalCount: number, edges: Array<{ node: { id: string, number: string, subject: string, stage: string, status: ComplaintStatus, createdAt: string } }> } };
+export type CustomerComplaintsQuery = { complaints: { totalCount: number, edges: Array<{ node: { id: string, number: string, subject: string, stage: ComplaintStage, status: ComplaintStatus, createdAt: string } }> } };
 
 export type SubmitComplaintMutationVariables = Exact<{
   idempotencyKey: Scalars['String']['input'];
@@ -1544,7 +1602,7 @@ export type SubmitComplaintMutationVariables = Exact<{
 
 export type SubmitComplaintMutation = { submitComplaint: { created: boolean, complaint: { id: string, number: string } } };
 
-export type LiveUpdateFragment = { cursor: string, event: { id: string, kind: string, actorName: string | null, actorType: string, fromValue: string | null, toValue: string | null, note: string | null, customerVisible: boolean, createdAt: string }, complaint: { id: string, number: string, stage: string, status: ComplaintStatus, severity: string, priority: number, round: number, subject: string, teamCode: string | null, assigneeId: string | null, assigneeName: string | null, stageDueAt: string | null, updatedAt: string } };
+export type LiveUpdateFragment = { cursor: string, event: { id: string, kind: string, actorName: string | null, actorType: ActorType, fromValue: string | null, toValue: string | null, note: string | null, customerVisible: boolean, createdAt: string }, complaint: { id: string, number: string, stage: ComplaintStage, status: ComplaintStatus, severity: string, priority: number, round: number, subject: string, teamCode: string | null, assigneeId: string | null, assigneeName: string | null, stageDueAt: string | null, updatedAt: string } };
 
 export type QueueFeedSubscriptionVariables = Exact<{
   filter: InputMaybe<QueueFeedFilter>;
@@ -1552,7 +1610,7 @@ export type QueueFeedSubscriptionVariables = Exact<{
 }>;
 
 
-export type QueueFeedSubscription = { complaintEvents: { cursor: string, event: { id: string, kind: string, actorName: string | null, actorType: string, fromValue: string | null, toValue: string | null, note: string | null, customerVisible: boolean, createdAt: string }, complaint: { id: string, number: string, stage: string, status: ComplaintStatus, severity: string, priority: number, round: number, subject: string, teamCode: string | null, assigneeId: string | null, assigneeName: string | null, stageDueAt: string | null, updatedAt: string } } };
+export type QueueFeedSubscription = { complaintEvents: { cursor: string, event: { id: string, kind: string, actorName: string | null, actorType: ActorType, fromValue: string | null, toValue: string | null, note: string | null, customerVisible: boolean, createdAt: string }, complaint: { id: string, number: string, stage: ComplaintStage, status: ComplaintStatus, severity: string, priority: number, round: number, subject: string, teamCode: string | null, assigneeId: string | null, assigneeName: string | null, stageDueAt: string | null, updatedAt: string } } };
 
 export type ComplaintFeedSubscriptionVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1560,9 +1618,9 @@ export type ComplaintFeedSubscriptionVariables = Exact<{
 }>;
 
 
-export type ComplaintFeedSubscription = { complaintUpdated: { cursor: string, event: { id: string, kind: string, actorName: string | null, actorType: string, fromValue: string | null, toValue: string | null, note: string | null, customerVisible: boolean, createdAt: string }, complaint: { id: string, number: string, stage: string, status: ComplaintStatus, severity: string, priority: number, round: number, subject: string, teamCode: string | null, assigneeId: string | null, assigneeName: string | null, stageDueAt: string | null, updatedAt: string } } };
+export type ComplaintFeedSubscription = { complaintUpdated: { cursor: string, event: { id: string, kind: string, actorName: string | null, actorType: ActorType, fromValue: string | null, toValue: string | null, note: string | null, customerVisible: boolean, createdAt: string }, complaint: { id: string, number: string, stage: ComplaintStage, status: ComplaintStatus, severity: string, priority: number, round: number, subject: string, teamCode: string | null, assigneeId: string | null, assigneeName: string | null, stageDueAt: string | null, updatedAt: string } } };
 
-export type MetricsFiguresFragment = { key: string, volume: number, share: number, open: number, closed: number, closureRate: number | null, firstResponseP50: number | null, firstResponseP90: number | null, firstResponseAverage: number | null, firstResponseSlaRate: number | null, resolutionP50: number | null, resolutionP90: number | null, resolutionAverage: number | null, resolutionSlaRate: number | null, satisfactionAverage: number | null, satisfactionCount: number, satisfactionDistribution: Array<number>, secondRound: number, secondRoundRate: number | null, reopened: number, reopenRate: number | null, repeated: number, repeatRate: number | null, stageSla: Array<{ stage: string, met: number, breached: number, complianceRate: number | null }> };
+export type MetricsFiguresFragment = { key: string, volume: number, share: number, open: number, closed: number, closureRate: number | null, firstResponseP50: number | null, firstResponseP90: number | null, firstResponseAverage: number | null, firstResponseSlaRate: number | null, resolutionP50: number | null, resolutionP90: number | null, resolutionAverage: number | null, resolutionSlaRate: number | null, satisfactionAverage: number | null, satisfactionCount: number, satisfactionDistribution: Array<number>, secondRound: number, secondRoundRate: number | null, reopened: number, reopenRate: number | null, repeated: number, repeatRate: number | null, stageSla: Array<{ stage: ComplaintStage, met: number, breached: number, complianceRate: number | null }> };
 
 export type DashboardQueryVariables = Exact<{
   filter: AnalyticsFilter;
@@ -1570,7 +1628,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { overall: Array<{ key: string, volume: number, share: number, open: number, closed: number, closureRate: number | null, firstResponseP50: number | null, firstResponseP90: number | null, firstResponseAverage: number | null, firstResponseSlaRate: number | null, resolutionP50: number | null, resolutionP90: number | null, resolutionAverage: number | null, resolutionSlaRate: number | null, satisfactionAverage: number | null, satisfactionCount: number, satisfactionDistribution: Array<number>, secondRound: number, secondRoundRate: number | null, reopened: number, reopenRate: number | null, repeated: number, repeatRate: number | null, stageSla: Array<{ stage: string, met: number, breached: number, complianceRate: number | null }> }>, byCategory: Array<{ key: string, volume: number, share: number }>, byChannel: Array<{ key: string, volume: number, share: number }>, byTeam: Array<{ key: string, volume: number, share: number, firstResponseSlaRate: number | null, resolutionSlaRate: number | null, satisfactionAverage: number | null }>, series: Array<{ period: string, groups: Array<{ volume: number, firstResponseP50: number | null, resolutionP50: number | null, firstResponseSlaRate: number | null, resolutionSlaRate: number | null, satisfactionAverage: number | null }> }>, backlog: { open: number, waitingOnCustomer: number, aging: Array<{ label: string, minDays: number, maxDays: number | null, open: number }> }, recurring: { byCategory: Array<{ categoryCode: string, volume: number, repeated: number, share: number }>, bySimilarText: Array<{ subject: string, variants: Array<string>, volume: number }> } };
+export type DashboardQuery = { overall: Array<{ key: string, volume: number, share: number, open: number, closed: number, closureRate: number | null, firstResponseP50: number | null, firstResponseP90: number | null, firstResponseAverage: number | null, firstResponseSlaRate: number | null, resolutionP50: number | null, resolutionP90: number | null, resolutionAverage: number | null, resolutionSlaRate: number | null, satisfactionAverage: number | null, satisfactionCount: number, satisfactionDistribution: Array<number>, secondRound: number, secondRoundRate: number | null, reopened: number, reopenRate: number | null, repeated: number, repeatRate: number | null, stageSla: Array<{ stage: ComplaintStage, met: number, breached: number, complianceRate: number | null }> }>, byCategory: Array<{ key: string, volume: number, share: number }>, byChannel: Array<{ key: string, volume: number, share: number }>, byTeam: Array<{ key: string, volume: number, share: number, firstResponseSlaRate: number | null, resolutionSlaRate: number | null, satisfactionAverage: number | null }>, series: Array<{ period: string, groups: Array<{ volume: number, firstResponseP50: number | null, resolutionP50: number | null, firstResponseSlaRate: number | null, resolutionSlaRate: number | null, satisfactionAverage: number | null }> }>, backlog: { open: number, waitingOnCustomer: number, aging: Array<{ label: string, minDays: number, maxDays: number | null, open: number }> }, recurring: { byCategory: Array<{ categoryCode: string, volume: number, repeated: number, share: number }>, bySimilarText: Array<{ subject: string, variants: Array<string>, volume: number }> } };
 
 export type SuggestArticlesQueryVariables = Exact<{
   text: Scalars['String']['input'];
@@ -1602,7 +1660,7 @@ export type TrackComplaintMutation = { trackComplaint: { token: string, number: 
 export type PortalComplaintQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PortalComplaintQuery = { portalComplaint: { number: string, subject: string, stage: string, status: ComplaintStatus, round: number, stageDueAt: string | null, createdAt: string, timeline: Array<{ kind: string, toValue: string | null, createdAt: string }>, messages: Array<{ from: string, body: string, createdAt: string }> } };
+export type PortalComplaintQuery = { portalComplaint: { number: string, subject: string, stage: ComplaintStage, status: ComplaintStatus, round: number, stageDueAt: string | null, createdAt: string, timeline: Array<{ kind: string, toValue: string | null, createdAt: string }>, messages: Array<{ from: string, body: string, createdAt: string }> } };
 
 export type PortalSendMessageMutationVariables = Exact<{
   body: Scalars['String']['input'];
@@ -1628,7 +1686,7 @@ export type PortalRespondMutationVariables = Exact<{
 }>;
 
 
-export type PortalRespondMutation = { portalRespond: { complaint: { id: string, stage: string, status: ComplaintStatus, round: number } } };
+export type PortalRespondMutation = { portalRespond: { complaint: { id: string, stage: ComplaintStage, status: ComplaintStatus, round: number } } };
 
 export type PortalFeedSubscriptionVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1636,7 +1694,7 @@ export type PortalFeedSubscriptionVariables = Exact<{
 }>;
 
 
-export type PortalFeedSubscription = { complaintUpdated: { cursor: string, event: { kind: string, toValue: string | null, createdAt: string }, complaint: { id: string, stage: string, status: ComplaintStatus, round: number } } };
+export type PortalFeedSubscription = { complaintUpdated: { cursor: string, event: { kind: string, toValue: string | null, createdAt: string }, complaint: { id: string, stage: ComplaintStage, status: ComplaintStatus, round: number } } };
 
 export type RoutingPreviewQueryVariables = Exact<{
   sample: RoutingSampleInput;
@@ -1728,6 +1786,7 @@ export const UserRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"Fra
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tenantSlug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tenantSlug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tenantSlug"}}},{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionUser"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"teams"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 export const RefreshTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionUser"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"teams"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<RefreshTokenMutation, RefreshTokenMutationVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SessionUser"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SessionUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"teams"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
 export const ApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ApiKeyRow"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<ApiKeysQuery, ApiKeysQueryVariables>;
 export const CreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ApiKeyRow"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
 export const RevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ApiKeyRow"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ApiKeyRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;

@@ -1,15 +1,18 @@
 import type { AuthChecker } from 'type-graphql';
-import type { RequestContext } from '../context';
-import { forbidden, unauthenticated } from '../errors';
+import { unauthenticated } from '../errors';
+import { isGrant } from './grant';
+import { requirePermission } from './permissions';
+import type { Principal } from './principal';
 
 /**
- * The one place permissions are checked: `@Authorized('complaint.read')` lists what an operation
- * needs; staff get permissions from their roles in the tenant configuration, API keys from scopes.
+ * `@Authorized('complaint.read')` lists what an operation needs; each goes through `requirePermission`.
+ * A name outside the closed set is a programming error, refused loudly rather than read as "never granted".
  */
-export const authChecker: AuthChecker<RequestContext, string> = ({ context }, required) => {
-  const principal = context.principal;
-  if (principal.kind === 'anonymous') throw unauthenticated();
-  const missing = required.filter((p) => !principal.permissions.has(p));
-  if (missing.length) throw forbidden(`Missing permission: ${missing.join(', ')}`);
+export const authChecker: AuthChecker<{ principal: Principal }, string> = ({ context }, required) => {
+  if (context.principal.kind === 'anonymous') throw unauthenticated();
+  for (const name of required) {
+    if (!isGrant(name)) throw new Error(`@Authorized names an unknown permission: ${name}`);
+    requirePermission(context.principal, name);
+  }
   return true;
 };

@@ -3,12 +3,9 @@ import { Router } from '@angular/router';
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
-import { getMainDefinition } from '@apollo/client/utilities';
 import { provideApollo } from 'apollo-angular';
 import { HttpLink } from 'apollo-angular/http';
 import { print } from 'graphql';
-import { createClient } from 'graphql-ws';
 import { Observable, from, switchMap } from 'rxjs';
 import { RefreshTokenDocument, type RefreshTokenMutation } from '../../graphql/generated';
 import { TokenStorage } from '../auth/token-storage';
@@ -25,19 +22,6 @@ function createApolloOptions(httpLink: HttpLink, tokens: TokenStorage, router: R
     const token = tokens.accessToken();
     return token ? { headers: { ...prev['headers'], authorization: `Bearer ${token}` } } : {};
   });
-
-  const ws = new GraphQLWsLink(
-    createClient({
-      url: websocketUrl(),
-      // Read lazily: the socket (re)connects with whatever token is current, not the one at start.
-      connectionParams: () => {
-        const token = tokens.accessToken();
-        return token ? { authorization: `Bearer ${token}` } : {};
-      },
-      lazy: true,
-      retryAttempts: Infinity,
-    }),
-  );
 
   const refresher = new TokenRefresher(tokens);
   const errors = new ErrorLink(({ error, operation, forward }) => {
@@ -58,17 +42,9 @@ function createApolloOptions(httpLink: HttpLink, tokens: TokenStorage, router: R
   });
 
   const http = httpLink.create({ uri: GRAPHQL_PATH });
-  const transport = ApolloLink.split(
-    ({ query }) => {
-      const definition = getMainDefinition(query);
-      return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
-    },
-    ws,
-    ApolloLink.from([auth, http]),
-  );
-
   return {
-    link: ApolloLink.from([errors, transport]),
+    // Subscriptions do not go through Apollo: the live feeds hold their own graphql-ws client (core/live).
+    link: ApolloLink.from([errors, auth, http]),
     cache: new InMemoryCache({
       typePolicies: {
         // A tenant has one configuration; key it by id but never merge old config objects into new.
@@ -83,11 +59,6 @@ function createApolloOptions(httpLink: HttpLink, tokens: TokenStorage, router: R
 
 function isUnauthenticated(error: unknown): boolean {
   return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
-}
-
-function websocketUrl(): string {
-  const { protocol, host } = window.location;
-  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}${GRAPHQL_PATH}`;
 }
 
 /**

@@ -23,7 +23,7 @@ import {
   type QueueFeedFilter,
   TenantConfigDocument,
 } from '../../graphql/generated';
-import { STAGE_CODES, type Severity } from '../tenant-config/tenant-config.model';
+import { CHANNELS, STAGE_CODES, type Severity } from '../tenant-config/tenant-config.model';
 import { compactDuration, dueState } from './due-badge';
 import { patchRow } from './live-queue';
 import { type QueueFilter, type SavedView, SavedViewStore, sameFilter } from './saved-views';
@@ -31,7 +31,6 @@ import { type QueueFilter, type SavedView, SavedViewStore, sameFilter } from './
 export type { QueueFilter } from './saved-views';
 
 const PAGE_SIZE = 25;
-const CHANNELS = ['phone', 'chat', 'email', 'social', 'store', 'app', 'web', 'api'];
 const STATUSES: ComplaintStatus[] = ['OPEN', 'WAITING_ON_CUSTOMER', 'RESOLVED', 'CLOSED'];
 /** How long a row that just changed stays highlighted. */
 const FRESH_MS = 8000;

@@ -3,6 +3,8 @@ import {
   AcknowledgeComplaintDocument,
   ApproveSolutionDocument,
   ArchiveComplaintDocument,
+  type CompensationType,
+  type LifecycleAction,
   type LifecyclePayloadFragment,
   ProposeSolutionDocument,
   RecordCustomerResponseDocument,
@@ -13,40 +15,33 @@ import {
   StartInvestigationDocument,
 } from '../../graphql/generated';
 
-/** The actions `complaintLifecycle.allowedActions` names, in the order the panel offers them. */
-export const ACTION_ORDER = [
-  'acknowledge',
-  'startInvestigation',
-  'proposeSolution',
-  'approve',
-  'reject',
-  'sendFeedback',
-  'customerResponse',
-  'recordFollowUp',
-  'archive',
-  'reopen',
-] as const;
-export type ActionName = (typeof ACTION_ORDER)[number];
+/** The actions this panel offers (assign has its own form). */
+export type ActionName = Exclude<LifecycleAction, 'assign'>;
 
 export interface ActionForm {
   note: string;
   reason: string;
   message: string;
   text: string;
-  compensationType: string;
+  compensationType: CompensationType;
   compensationAmount: string;
   accepted: boolean;
   rating: number | null;
   comment: string;
 }
 
-export const COMPENSATION_TYPES = ['none', 'refund', 'voucher', 'replacement', 'repair', 'other'] as const;
+/** Keyed by the schema's enum, so a compensation type added there fails to compile here; the select keeps this order. */
+const OFFERED_COMPENSATION: Record<CompensationType, true> = { none: true, refund: true, voucher: true, replacement: true, repair: true, other: true };
+export const COMPENSATION_TYPES = Object.keys(OFFERED_COMPENSATION) as CompensationType[];
 
 export function emptyForm(): ActionForm {
   return { note: '', reason: '', message: '', text: '', compensationType: 'none', compensationAmount: '0', accepted: true, rating: null, comment: '' };
 }
 
-/** The form fields each action shows; `required` ones must be filled before it can be sent. */
+/**
+ * The form fields each action shows, in the order the panel offers the actions; `required` ones must be
+ * filled before it can be sent.
+ */
 export const ACTION_FIELDS: Record<ActionName, { fields: (keyof ActionForm)[]; required: (keyof ActionForm)[] }> = {
   acknowledge: { fields: ['note'], required: [] },
   startInvestigation: { fields: ['note'], required: [] },
@@ -124,6 +119,6 @@ export function actionRequest(
 }
 
 /** allowedActions in panel order, without the ones this panel does not offer (assign has its own form). */
-export function offeredActions(allowed: readonly string[]): ActionName[] {
-  return ACTION_ORDER.filter((action) => allowed.includes(action));
+export function offeredActions(allowed: readonly LifecycleAction[]): ActionName[] {
+  return (Object.keys(ACTION_FIELDS) as ActionName[]).filter((action) => allowed.includes(action));
 }

@@ -1,11 +1,11 @@
-import type { ComplaintStatus } from '../../graphql/generated';
+import type { Channel, ComplaintStage, ComplaintStatus } from '../../graphql/generated';
 
 /** One value per filter in this UI; the API takes lists, so a saved view could hold several later. */
 export interface QueueFilter {
   text?: string;
-  stage?: string;
+  stage?: ComplaintStage;
   severity?: string;
-  channel?: string;
+  channel?: Channel;
   status?: ComplaintStatus;
   /** `mine`: assigned to me; `team`: my teams; absent: everything I may read. */
   scope?: 'mine' | 'team';

@@ -7,7 +7,7 @@ import { firstValueFrom } from 'rxjs';
 import { extractFieldErrors } from '../../core/graphql/graphql-errors';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { LocalizedPipe, TranslatePipe } from '../../core/i18n/translate.pipe';
-import { type AnalyticsFilter, DashboardDocument, type DashboardQuery, TenantConfigDocument } from '../../graphql/generated';
+import { type AnalyticsFilter, type Channel, DashboardDocument, type DashboardQuery, TenantConfigDocument } from '../../graphql/generated';
 import { flattenCategories } from '../tenant-config/categories/category-tree';
 import { CHANNELS, type TenantConfig, normaliseConfig } from '../tenant-config/tenant-config.model';
 import { type Granularity, dashboardCsv, daysBefore, downloadText, formatMinutes, formatRate, periodsBetween, suggestedGranularity, todayIn } from './dashboard-data';
@@ -17,7 +17,7 @@ interface DashboardFilter {
   from: string;
   to: string;
   categoryCode: string;
-  channel: string;
+  channel: Channel | '';
   teamCode: string;
   granularity: Granularity;
 }

@@ -64,7 +64,7 @@ const emptySubmit = (): SubmitForm => ({ name: '', email: '', phone: '', subject
   imports: [DatePipe, MatButtonModule, MatButtonToggleModule, MatIconModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './portal-page.component.html',
-  styleUrl: './portal-page.component.scss',
+  styleUrls: ['./portal-page.component.scss', './portal-complaint-view.scss'],
 })
 export class PortalPageComponent {
   protected readonly i18n = inject(I18nService);

@@ -1,0 +1,113 @@
+import { createServer, type Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import type { RequestContext } from '../context';
+import { formatError } from '../../platform/graphql/format-error';
+import { operationLimits } from '../../platform/graphql/limits';
+import type { Services } from '../services';
+import { graphqlHttpHandler } from './graphql-http';
+import { exportHttpHandler } from '../../export/export.http';
+import { attachWebSocket, type WebSocketLimits } from './websocket';
+import type { LiveServices } from '../../live/live-context';
+import { logFunction, type Logger } from '../../platform/observability/logger';
+import { opsEndpoints } from '../../platform/observability/ops-endpoints';
+import type { ReadinessCheck } from '../../platform/observability/readiness';
+
+export interface ApiServerOptions {
+  schema: GraphQLSchema;
+  root: EntityManager;
+  services: Services;
+  live: LiveServices;
+  webSocketLimits: WebSocketLimits;
+  production: boolean;
+  logger: Logger;
+  /** What /readyz checks. */
+  readiness: ReadinessCheck[];
+}
+
+export interface RunningApiServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, content-type, apollo-require-preflight',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+};
+
+export async function startApiServer(opts: ApiServerOptions, port: number): Promise<RunningApiServer> {
+  const log = logFunction(opts.logger);
+  const apollo = new ApolloServer<RequestContext>({
+    schema: opts.schema,
+    validationRules: [operationLimits],
+    introspection: !opts.production,
+    includeStacktraceInErrorResponses: !opts.production,
+    formatError: formatError((error) => log('unexpected error', error), opts.production),
+    csrfPrevention: true,
+    // Whoever runs the API stops it (main.ts, the dev launcher, benchmarks, tests). Apollo's own handler stops
+    // Apollo and then re-raises the signal, which killed the process before that owner's ordered shutdown ended.
+    stopOnTerminationSignals: false,
+    plugins: [
+      // We send no cache hints; left on, the plugin wraps every field resolver of every response.
+      ApolloServerPluginCacheControlDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ contextValue, operation, operationName }) {
+              contextValue.outcome.kind = operation?.operation;
+              contextValue.outcome.name = operationName ?? undefined;
+            },
+            async didEncounterErrors({ contextValue }) {
+              contextValue.outcome.failed = true;
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+  const handleGraphql = graphqlHttpHandler(apollo, opts.root, opts.services, opts.logger);
+  const handleOps = opsEndpoints(opts.readiness);
+  const handleExport = exportHttpHandler(opts.root, opts.services);
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (handleOps(req, res, url.pathname)) return;
+    if (url.pathname.startsWith('/exports/')) {
+      handleExport(req, res, url, log);
+      return;
+    }
+    if (url.pathname !== '/graphql') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: GraphQL lives at /graphql');
+      return;
+    }
+    handleGraphql(req, res, url).catch((error: unknown) => {
+      log('request failed', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+    });
+  });
+  const disposeWs = attachWebSocket(server, opts.schema, opts.root, opts.services, opts.live, opts.webSocketLimits);
+  await new Promise<void>((resolve) => server.listen(port, resolve));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    server,
+    url: `http://localhost:${actualPort}/graphql`,
+    close: async () => {
+      await disposeWs();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import type { Server } from 'node:http';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Principal } from '../../platform/auth/principal';
+import { operationLimits } from '../../platform/graphql/limits';
+import { liveConnections } from '../../platform/observability/metrics';
+import { openRequestContext, type OpenContext } from '../request-context';
+import type { Services } from '../services';
+import { LiveCloseCode, type LiveContext, type LiveServices } from '../../live/live-context';
+import { PayloadRenderer } from '../../live/shared-execution';
+import { subscribeLive } from '../../live/subscribe-live';
+
+type ConnectionParams = {
+  authorization?: string;
+};
+
+export interface WebSocketLimits {
+  maxConnectionsPerTenant: number;
+  maxConnectionsPerCredential: number;
+  /** Server pings at this interval; a peer that misses one is dropped (graphql-ws keep-alive). */
+  keepAliveMs: number;
+}
+
+interface Connection {
+  principal: Principal;
+  authorization: string;
+  tenantId: string;
+}
+
+const DOCUMENT_CACHE_LIMIT = 1000;
+/** graphql-ws messages are JSON text; live frames are built as bytes but must go out as text frames. */
+const TEXT_FRAME = { binary: false };
+
+/** Parse + validate once per distinct document: thousands of identical subscribes cost one validation. */
+class DocumentCache {
+  private readonly entries = new Map<string, { document: DocumentNode } | { errors: readonly GraphQLError[] }>();
+
+  constructor(private readonly schema: GraphQLSchema) {}
+
+  get(query: string): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
+    let entry = this.entries.get(query);
+    if (!entry) {
+      try {
+        const document = parse(query);
+        const errors = validate(this.schema, document, [...specifiedRules, operationLimits]);
+        entry = errors.length ? { errors } : { document };
+      } catch (error) {
+        entry = { errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] };
+      }
+      this.entries.set(query, entry);
+      if (this.entries.size > DOCUMENT_CACHE_LIMIT) this.entries.delete(this.entries.keys().next().value!);
+    }
+    return entry;
+  }
+}
+
+/**
+ * graphql-ws on the HTTP server's own port and path. The credential is checked at connection_init and
+ * again before every event; queries and mutations get a fresh request context (EM fork, transaction,
+ * tenant) each, subscriptions a connection-free live context whose outlet lets the live hub write their
+ * `next` frames straight to the socket (see LiveSubscriber).
+ */
+export function attachWebSocket(server: Server, schema: GraphQLSchema, root: EntityManager, services: Services, live: LiveServices, limits: WebSocketLimits): () => Promise<void> {
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const documents = new DocumentCache(schema);
+  const connections = new WeakMap<object, Connection>();
+  const perTenant = new Map<string, number>();
+  const perCredential = new Map<string, number>();
+  const openOperations = new Map<string, OpenContext>();
+  const bump = (map: Map<string, number>, key: string, by: number) => {
+    const next = (map.get(key) ?? 0) + by;
+    if (next > 0) map.set(key, next);
+    else map.delete(key);
+  };
+  let socketSeq = 0;
+  const socketIds = new WeakMap<object, number>();
+  const operationKey = (extra: object, id: string) => {
+    if (!socketIds.has(extra)) socketIds.set(extra, ++socketSeq);
+    return `${socketIds.get(extra)}:${id}`;
+  };
+  const failed = new Set<string>();
+  const finish = async (key: string, ok: boolean) => {
+    const entry = openOperations.get(key);
+    openOperations.delete(key);
+    const succeeded = ok && !failed.delete(key);
+    await entry?.finish(succeeded);
+  };
+
+  const cleanup = useServer<ConnectionParams>(
+    {
+      schema,
+      subscribe: subscribeLive,
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        const principal = authorization ? await live.guard.current(authorization) : null;
+        if (!authorization || !principal || principal.kind === 'anonymous') {
+          ctx.extra.socket.close(LiveCloseCode.UNAUTHENTICATED, 'Send a valid credential as connectionParams.authorization');
+          return false;
+        }
+        if ((perTenant.get(principal.tenantId) ?? 0) >= limits.maxConnectionsPerTenant || (perCredential.get(authorization) ?? 0) >= limits.maxConnectionsPerCredential) {
+          ctx.extra.socket.close(LiveCloseCode.TOO_MANY_CONNECTIONS, 'Too many open connections for this tenant or credential');
+          return false;
+        }
+        connections.set(ctx.extra, { principal, authorization, tenantId: principal.tenantId });
+        bump(perTenant, principal.tenantId, 1);
+        bump(perCredential, authorization, 1);
+        liveConnections.inc();
+        return true;
+      },
+      onClose: (ctx) => {
+        const connection = connections.get(ctx.extra);
+        if (!connection) return;
+        connections.delete(ctx.extra);
+        liveConnections.dec();
+        bump(perTenant, connection.tenantId, -1);
+        bump(perCredential, connection.authorization, -1);
+      },
+      onSubscribe: async (ctx, id, payload) => {
+        const entry = documents.get(payload.query);
+        if ('errors' in entry) return entry.errors;
+        const operation = getOperationAST(entry.document, payload.operationName);
+        if (!operation) return [new GraphQLError('Name the operation to run')];
+        const connection = connections.get(ctx.extra)!;
+        let contextValue: LiveContext | object;
+        const args = { schema, document: entry.document, operationName: payload.operationName, variableValues: payload.variables };
+        if (operation.operation === 'subscription') {
+          const socket = ctx.extra.socket;
+          const liveContext: Omit<LiveContext, 'renderer'> = {
+            live,
+            principal: connection.principal,
+            authorization: connection.authorization,
+            outlet: {
+              operationId: id,
+              send: (message) => {
+                if (socket.readyState === socket.OPEN) socket.send(message, TEXT_FRAME);
+              },
+              get bufferedAmount() {
+                return socket.bufferedAmount;
+              },
+            },
+            closeSocket: (code, reason) => socket.close(code, reason),
+          };
+          contextValue = Object.assign(liveContext, { renderer: new PayloadRenderer({ ...args, contextValue: liveContext }) }) satisfies LiveContext;
+        } else {
+          const opened = await openRequestContext(root, services, connection.authorization, ctx.extra.request.socket.remoteAddress ?? 'unknown');
+          openOperations.set(operationKey(ctx.extra, id), opened);
+          contextValue = opened.ctx;
+        }
+        return { ...args, contextValue };
+      },
+      onNext: (ctx, id, _payload, _args, result) => {
+        // A mutation whose result carries errors rolls back, as over HTTP.
+        if ('errors' in result && result.errors?.length) failed.add(operationKey(ctx.extra, id));
+      },
+      onError: (ctx, id) => finish(operationKey(ctx.extra, id), false),
+      onComplete: (ctx, id) => finish(operationKey(ctx.extra, id), true),
+    },
+    wss,
+    limits.keepAliveMs,
+  );
+  return async () => {
+    await cleanup.dispose();
+    await Promise.all([...openOperations.keys()].map((k) => finish(k, false)));
+  };
+}

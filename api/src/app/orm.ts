@@ -1,0 +1,30 @@
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from '../migrations';
+import { TenantStampSubscriber } from '../platform/db/tenant-stamp.subscriber';
+
+export type Orm = MikroORM<PostgreSqlDriver>;
+
+export function ormOptions(clientUrl: string, overrides: Partial<Options<PostgreSqlDriver>> = {}): Options<PostgreSqlDriver> {
+  return {
+    driver: PostgreSqlDriver,
+    clientUrl,
+    entities: ENTITIES,
+    subscribers: [new TenantStampSubscriber()],
+    extensions: [Migrator],
+    // Handwritten SQL migrations, listed explicitly so compiled and ts-run code find the same set.
+    migrations: { migrationsList: MIGRATIONS, snapshot: false, transactional: true, allOrNothing: true },
+    pool: { min: 0, max: 20 },
+    // The schema is owned by migrations; the ORM never discovers or syncs it at start.
+    discovery: { warnWhenNoEntities: true },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    ...overrides,
+  };
+}
+
+export function createOrm(clientUrl: string, overrides: Partial<Options<PostgreSqlDriver>> = {}): Promise<Orm> {
+  return MikroORM.init(ormOptions(clientUrl, overrides));
+}

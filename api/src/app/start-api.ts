@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import type { AppConfig } from '../platform/config';
+import { createOrm, type Orm } from './orm';
+import { buildApiSchema } from './schema';
+import { startApiServer, type RunningApiServer } from './http/server';
+import { createServices } from './services';
+import { ComplaintNumbers } from '../complaint/complaint-number';
+import { openSidePool } from '../platform/db/side-pool';
+import { startLive } from '../live/live-wiring';
+import { connectLifecycle } from '../lifecycle/lifecycle-wiring';
+import type { Client } from '@temporalio/client';
+import { createLogger, logFunction, type Logger } from '../platform/observability/logger';
+import { observePool } from '../platform/observability/db-metrics';
+import { databaseChecks, type ReadinessCheck } from '../platform/observability/readiness';
+import { MIGRATION_NAMES } from '../migrations';
+
+export interface RunningApi extends RunningApiServer {
+  orm: Orm;
+  /** The API's Temporal client (complaint lifecycle workflows). */
+  temporal: Client;
+}
+
+/** Wires the API from a validated configuration: ORM as the application role, services, schema, server. */
+export async function startApi(config: AppConfig, port = config.port, logger: Logger = createLogger('api', config.log)): Promise<RunningApi> {
+  const log = logFunction(logger);
+  const orm = await createOrm(config.appDatabaseUrl, { pool: { min: 0, max: config.apiDbPoolSize } });
+  const unobservePool = observePool('api', orm.em);
+  const lifecycle = connectLifecycle(orm.em, config, log);
+  const numbers = new ComplaintNumbers(config.appDatabaseUrl);
+  const side = openSidePool(config.appDatabaseUrl, Math.max(4, Math.ceil(config.apiDbPoolSize / 2)));
+  const services = createServices(orm.em, config, numbers, side, lifecycle, logger);
+  const schema = await buildApiSchema();
+  const live = await startLive(orm.em, config, services.auth, log);
+  const running = await startApiServer(
+    {
+      schema,
+      root: orm.em,
+      services,
+      live: live.services,
+      webSocketLimits: config.live,
+      production: config.env === 'production',
+      logger,
+      readiness: [...databaseChecks(orm.em, MIGRATION_NAMES), temporalCheck(lifecycle.client)],
+    },
+    port,
+  );
+  return {
+    ...running,
+    orm,
+    temporal: lifecycle.client,
+    close: async () => {
+      await running.close();
+      await live.close();
+      await lifecycle.close();
+      await numbers.close();
+      unobservePool();
+      await side.end();
+      await orm.close();
+    },
+  };
+}
+
+/**
+ * Reported, not required: the API takes complaints while Temporal is down (their starts wait in the
+ * outbox), so an outage must not take it out of its load balancer.
+ */
+function temporalCheck(client: Client): ReadinessCheck {
+  return { name: 'temporal', required: false, run: async () => void (await client.workflowService.getSystemInfo({})) };
+}

@@ -1,0 +1,54 @@
+import { hostname } from 'node:os';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
+import pino, { type DestinationStream, type Level, type Logger } from 'pino';
+import { logContext } from './log-context';
+
+export type { Logger } from 'pino';
+
+export interface LogOptions {
+  level: Level | 'silent';
+  /** Human-readable lines (pino-pretty, a dev dependency) instead of JSON. */
+  pretty: boolean;
+}
+
+/**
+ * The process's root logger. Every line carries the fields of the work it belongs to (request, tenant,
+ * principal kind, complaint) and the active trace, read when the line is written: call sites log plainly.
+ * `destination` lets tests read the lines.
+ */
+export function createLogger(service: string, options: LogOptions, destination?: DestinationStream): Logger {
+  const pretty = !destination && options.pretty ? prettyTransport() : undefined;
+  return pino(
+    {
+      level: options.level,
+      base: { service, pid: process.pid, hostname: hostname() },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // Label levels read better in JSON; pino-pretty formats numeric ones itself.
+      formatters: pretty ? {} : { level: (label) => ({ level: label }) },
+      mixin: workFields,
+    },
+    destination ?? pretty ?? pino.destination(1),
+  );
+}
+
+function workFields(): object {
+  const fields = logContext();
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  if (!spanContext || !isSpanContextValid(spanContext)) return fields ?? {};
+  return { ...fields, trace_id: spanContext.traceId, span_id: spanContext.spanId };
+}
+
+/** pino-pretty in a transport thread, when installed (a dev dependency: production images lack it and log JSON). */
+function prettyTransport(): DestinationStream | undefined {
+  try {
+    require.resolve('pino-pretty');
+  } catch {
+    return undefined;
+  }
+  return pino.transport({ target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } });
+}
+
+/** The `(message, error?)` callback many modules take: failures at error level with the error, notes at info. */
+export function logFunction(logger: Logger): (message: string, error?: unknown) => void {
+  return (message, error) => (error === undefined ? logger.info(message) : logger.error({ err: error }, message));
+}
