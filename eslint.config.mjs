@@ -43,4 +43,16 @@ export default tseslint.config(
     },
   },
   { files: ['admin-ui/src/**/*.html'], extends: [...angular.configs.templateRecommended] },
+  {
+    // Tests and benchmarks assert on untyped GraphQL/HTTP JSON and build partial fakes: `any` is their honest type.
+    files: ['**/*.test.ts', '**/*.spec.ts', 'test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
 );

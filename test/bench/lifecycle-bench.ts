@@ -144,7 +144,7 @@ async function main(): Promise<void> {
         p50Ms: round(intake.latency.p50),
         p99Ms: round(intake.latency.p99),
         failed: intake.failed,
-        startsLeftToRelayAfterRun: Number(deferred!.n),
+        startsLeftToRelayAfterRun: Number(deferred.n),
       },
       updateToProjection: {
         samples: projection.samples,
@@ -221,13 +221,13 @@ function complaintInput(): Record<string, unknown> {
 
 function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(repoRoot, 'worker/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     const text = chunk.toString().trim();
     if (text) log(`worker: ${text.split('\n')[0]}`);
   });
   return new Promise((resolve, reject) => {
     // stdout carries the log-only notification lines too; only the start line matters here.
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('polling task queue') && resolve(child));
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('polling task queue') && resolve(child));
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
   });
 }
@@ -261,12 +261,12 @@ async function runningWorkflows(address: string, taskQueue: string): Promise<num
 
 async function countComplaints(admin: Client, tenantId: string): Promise<number> {
   const { rows: [r] } = await admin.query<{ n: string }>('select count(*) as n from complaints where tenant_id = $1', [tenantId]);
-  return Number(r!.n);
+  return Number(r.n);
 }
 
 async function countEvents(admin: Client, tenantId: string, kind: string): Promise<number> {
   const { rows: [r] } = await admin.query<{ n: string }>('select count(*) as n from complaint_events where tenant_id = $1 and kind = $2', [tenantId, kind]);
-  return Number(r!.n);
+  return Number(r.n);
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs: number, what: string, pollMs = 500): Promise<void> {

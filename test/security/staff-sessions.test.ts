@@ -62,7 +62,7 @@ describe('refresh token rotation', () => {
 
       const logged = warn.mock.calls.map((args) => String(args[0])).filter((line) => line.includes('auth.refresh_token_reused'));
       expect(logged).toHaveLength(1);
-      expect(JSON.parse(logged[0]!)).toMatchObject({ level: 'warn', userId: tenant.userIds['ann@t.test'], presentedGeneration: 0, currentGeneration: 2 });
+      expect(JSON.parse(logged[0])).toMatchObject({ level: 'warn', userId: tenant.userIds['ann@t.test'], presentedGeneration: 0, currentGeneration: 2 });
       for (const token of [first, second, third].flatMap((p) => [p.accessToken, p.refreshToken])) expect(logged[0]).not.toContain(token);
     } finally {
       warn.mockRestore();
@@ -104,7 +104,7 @@ describe('ending sessions', () => {
   it('sign out everywhere ends every session of the user and no one else', async () => {
     const sessions = [await login('dan@t.test'), await login('dan@t.test'), await login('dan@t.test')];
     const other = await login('ann@t.test');
-    const out = await gql(api.url, 'mutation{ signOutEverywhere }', {}, `Bearer ${sessions[0]!.accessToken}`);
+    const out = await gql(api.url, 'mutation{ signOutEverywhere }', {}, `Bearer ${sessions[0].accessToken}`);
     expect(out.data?.signOutEverywhere).toBeGreaterThanOrEqual(3);
     for (const pair of sessions) {
       expect(await works(pair)).toBe(false);

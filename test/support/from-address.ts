@@ -8,7 +8,7 @@ import type { GqlResponse } from './harness';
  */
 export function freshLoopbackAddress(): string {
   const [a, b, c] = randomBytes(3);
-  return `127.${(a! % 254) + 1}.${b}.${(c! % 254) + 1}`;
+  return `127.${(a % 254) + 1}.${b}.${(c % 254) + 1}`;
 }
 
 /** `gql` sent from `address`: what a caller behind another IP looks like to the API. */

@@ -42,7 +42,7 @@ export function connectLive(httpUrl: string, authorization?: string): LiveConnec
         {
           next: (value) => {
             if (value.errors) errors.push(...value.errors);
-            if (value.data) queue.push(value.data as T);
+            if (value.data) queue.push(value.data);
             waiter?.();
           },
           error: (error) => {

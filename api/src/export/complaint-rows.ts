@@ -60,7 +60,7 @@ const DATES = ['createdFrom', 'createdTo'] as const;
 
 /** The complaint filter from a query-string JSON value, keeping only the known fields with their types. */
 export function parseComplaintFilter(raw: string | null): ComplaintFilter {
-  if (!raw) return {} as ComplaintFilter;
+  if (!raw) return {};
   let json: Record<string, unknown>;
   try {
     json = JSON.parse(raw) as Record<string, unknown>;
@@ -75,12 +75,12 @@ export function parseComplaintFilter(raw: string | null): ComplaintFilter {
   }
   for (const key of DATES) {
     if (typeof json[key] === 'string') {
-      const at = new Date(json[key] as string);
+      const at = new Date(json[key]);
       if (Number.isNaN(at.getTime())) throw badInput([{ path: `filter.${key}`, message: `${key} is not a date` }]);
       filter[key] = at;
     }
   }
   if (json.overdue === true) filter.overdue = true;
   if (json.unassigned === true) filter.unassigned = true;
-  return filter as ComplaintFilter;
+  return filter;
 }

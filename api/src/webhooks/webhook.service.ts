@@ -53,7 +53,7 @@ export class WebhookService {
        values (?, ?, ?, ?::text[], ?, ?, ?) returning *`,
       [randomUUID(), tenantId, input.url, pgArray(uniqueKinds(input.eventKinds)), secret, input.description ?? null, createdBy],
     );
-    return { subscription: toSubscription(row!), secret };
+    return { subscription: toSubscription(row), secret };
   }
 
   async update(em: EntityManager, id: string, input: UpdateWebhookInput): Promise<WebhookSubscription> {
@@ -97,7 +97,7 @@ export class WebhookService {
   async delivery(em: EntityManager, id: string): Promise<WebhookDelivery> {
     const rows = await em.execute<DeliveryRow[]>('select * from webhook_deliveries where id = ?', [id]);
     if (!rows.length) throw notFound('Webhook delivery');
-    return (await this.withAttempts(em, rows))[0]!;
+    return (await this.withAttempts(em, rows))[0];
   }
 
   /**

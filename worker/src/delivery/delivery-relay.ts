@@ -83,7 +83,7 @@ export function runDeliveryRelay(
 async function inPool(jobs: (() => Promise<unknown>)[], size: number): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < jobs.length) await jobs[next++]!();
+    while (next < jobs.length) await jobs[next++]();
   };
   await Promise.all(Array.from({ length: Math.min(size, jobs.length) }, lane));
 }

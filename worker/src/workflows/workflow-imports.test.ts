@@ -25,12 +25,12 @@ interface ImportRef {
 
 function importsOf(file: string, source: string): ImportRef[] {
   const refs: ImportRef[] = [];
-  for (const m of source.matchAll(IMPORT)) refs.push({ file, spec: m[3]!, typeOnly: Boolean(m[2]) });
-  for (const m of source.matchAll(REQUIRE)) refs.push({ file, spec: m[1]!, typeOnly: false });
+  for (const m of source.matchAll(IMPORT)) refs.push({ file, spec: m[3], typeOnly: Boolean(m[2]) });
+  for (const m of source.matchAll(REQUIRE)) refs.push({ file, spec: m[1], typeOnly: false });
   return refs;
 }
 
-const isBuiltin = (spec: string) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!);
+const isBuiltin = (spec: string) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]);
 
 function forbidden(ref: ImportRef): string | null {
   if (ref.typeOnly) return null;

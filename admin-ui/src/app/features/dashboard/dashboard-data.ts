@@ -48,7 +48,7 @@ function csvCell(value: unknown): string {
 
 export function toCsv(rows: Record<string, unknown>[]): string {
   if (!rows.length) return '';
-  const columns = Object.keys(rows[0]!);
+  const columns = Object.keys(rows[0]);
   return [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\n') + '\n';
 }
 
