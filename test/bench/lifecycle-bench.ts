@@ -19,6 +19,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { Client } from 'pg';
 import { defaultTenantConfig } from '@complaints/tenant-config';
 import { createOrm, hashPassword, loadConfig, TenantConfigService, User } from '@complaints/api';
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     // Access tokens are short-lived and a full run takes longer: log in again every few minutes.
     let token = await login(url, tenant.slug);
     const relogin = setInterval(() => void login(url, tenant.slug).then((t) => (token = t), (e: unknown) => log(`re-login failed: ${String(e)}`)), 5 * 60_000);
-    cleanup.add(async () => clearInterval(relogin));
+    cleanup.add(() => Promise.resolve(clearInterval(relogin)));
     const loadAtStart = loadavg();
 
     // 1. Intake with the workflow start (the API starts it right after commit).
@@ -167,7 +168,7 @@ async function main(): Promise<void> {
 /** The worker runs as its own process (so its memory is its own); build it when stale. */
 /** The SDK's default workflow cache size for a process with this heap limit (same node, same flags). */
 function sdkCacheDefault(): number {
-  const { heap_size_limit } = require('node:v8').getHeapStatistics() as { heap_size_limit: number };
+  const { heap_size_limit } = getHeapStatistics();
   return Math.max(Math.floor((Math.max(heap_size_limit / 2 ** 20 - 200, 0) * 600) / 1024), 10);
 }
 

@@ -123,7 +123,7 @@ describe('workflow start outbox', () => {
   it('an intake that rolls back leaves neither a start obligation nor a workflow', async () => {
     const orm = await appProcess();
     const starts: string[] = [];
-    orm.em.getEventManager().registerSubscriber(new StartWorkflowsAfterCommit({ start: async (p) => (starts.push(p.complaintId), 'started') }, () => {}));
+    orm.em.getEventManager().registerSubscriber(new StartWorkflowsAfterCommit({ start: (p) => (starts.push(p.complaintId), Promise.resolve('started' as const)) }, () => {}));
     const crash = () => {
       throw new Error('crash before commit');
     };

@@ -76,7 +76,7 @@ describe('notification delivery', () => {
     const complaint = await submit({ name: '王芳', email, phone, externalId: newKey() }, 'zh-CN');
     const { resolutionDueAt } = await acknowledge(complaint.id);
 
-    const [mail] = await eventually(async () => sink.to(email), (m) => m.length > 0);
+    const [mail] = await eventually(() => sink.to(email), (m) => m.length > 0);
     const due = formatDueTime(new Date(resolutionDueAt), new Date(), 'Asia/Shanghai', 'zh-CN');
     expect(mail.subject).toBe(`投诉 ${complaint.number} 已受理`);
     expect(mail.text).toContain(`王芳，您好：`);
@@ -85,7 +85,7 @@ describe('notification delivery', () => {
     // The outbox dedupe key (`<workflowId>:<seq>`) is the Message-ID.
     expect(mail.messageId).toMatch(new RegExp(`^<complaint-${tenant.id}-${complaint.id}\\.\\d+\\.email@`));
 
-    const sms = await eventually(async () => provider.requests.filter((r) => r.json.to === phone), (r) => r.length > 0);
+    const sms = await eventually(() => provider.requests.filter((r) => r.json.to === phone), (r) => r.length > 0);
     expect(sms[0].json).toMatchObject({ channel: 'sms', locale: 'zh-CN', body: `【Tenant ${tenant.slug}】您的投诉 ${complaint.number} 已受理，预计 ${due} 前给出方案。` });
     expect(sms[0].headers['idempotency-key']).toBe(sms[0].json.messageId);
 
@@ -100,7 +100,7 @@ describe('notification delivery', () => {
     const email = `en-${Date.now()}@example.com`;
     const complaint = await submit({ name: 'Ada', email, externalId: newKey() }, 'en');
     await acknowledge(complaint.id);
-    const [mail] = await eventually(async () => sink.to(email), (m) => m.length > 0);
+    const [mail] = await eventually(() => sink.to(email), (m) => m.length > 0);
     expect(mail.subject).toBe(`Complaint ${complaint.number} received`);
     expect(mail.text).toMatch(new RegExp(`^Dear Ada,\\n\\nYour complaint ${complaint.number} has been received\\. We will propose a solution by (today|tomorrow|\\d+ \\w+) \\d\\d:\\d\\d\\.`));
   });

@@ -67,7 +67,7 @@ describe('tenant webhooks', () => {
   it('posts subscribed timeline events signed with HMAC-SHA256 over timestamp and body', async () => {
     const { id, secret } = await subscribe(['complaint.created'], 'signed');
     const complaint = await submit();
-    const [req] = await eventually(async () => receiver.requests.filter((r) => r.json.complaintId === complaint.id && r.json.type === 'complaint.created'), (r) => r.length > 0);
+    const [req] = await eventually(() => receiver.requests.filter((r) => r.json.complaintId === complaint.id && r.json.type === 'complaint.created'), (r) => r.length > 0);
     expect(verifyWebhookSignature(secret, req.headers['x-complaints-signature'] as string, req.body)).toBe(true);
     expect(verifyWebhookSignature('whsec_wrong', req.headers['x-complaints-signature'] as string, req.body)).toBe(false);
     expect(req.headers['x-complaints-event']).toBe('complaint.created');
@@ -98,7 +98,7 @@ describe('tenant webhooks', () => {
     const replayed = await asAdmin('mutation($id:ID!){ replayWebhookDelivery(id:$id){ status } }', { id: delivered[0].id });
     expect(replayed.data!.replayWebhookDelivery.status).toBe('pending');
     const again = await eventually(
-      async () => receiver.requests.filter((r) => r.headers['x-complaints-delivery'] === delivered[0].id && r.headers['x-complaints-replay'] === 'true'),
+      () => receiver.requests.filter((r) => r.headers['x-complaints-delivery'] === delivered[0].id && r.headers['x-complaints-replay'] === 'true'),
       (r) => r.length > 0,
     );
     expect(verifyWebhookSignature(secret, again[0].headers['x-complaints-signature'] as string, again[0].body)).toBe(true);

@@ -34,7 +34,7 @@ export function gqlFrom<T = Record<string, any>>(address: string, url: string, q
             const retryAfter = res.headers['retry-after'];
             resolve({ status: res.statusCode ?? 0, ...(JSON.parse(text) as object), ...(typeof retryAfter === 'string' ? { retryAfterHeader: retryAfter } : {}) });
           } catch (error) {
-            reject(error);
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         });
       },

@@ -26,7 +26,7 @@ export interface TestApi {
   url: string;
   /** The API's own ORM (application role), e.g. to count the SQL a request runs. */
   orm: Orm;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export async function startTestApi(overrides: NodeJS.ProcessEnv = {}): Promise<TestApi> {

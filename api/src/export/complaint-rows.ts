@@ -6,11 +6,12 @@ import { ComplaintOrder, type ComplaintFilter } from '../complaint/complaint.inp
 import type { Complaint } from '../complaint/complaint.entity';
 import { badInput } from '../platform/errors';
 import { isUuid } from '../platform/ids';
+import type { CsvValue } from './csv';
 
 const BATCH = 1000;
 
 /** The exported columns, in order: header and value of each. */
-export const COMPLAINT_COLUMNS: [header: string, value: (c: Complaint) => unknown][] = [
+export const COMPLAINT_COLUMNS: [header: string, value: (c: Complaint) => CsvValue][] = [
   ['number', (c) => c.number],
   ['created_at', (c) => c.createdAt],
   ['channel', (c) => c.channel],
@@ -36,10 +37,10 @@ export const COMPLAINT_COLUMNS: [header: string, value: (c: Complaint) => unknow
  * The filtered list in keyset batches, each read in its own short transaction on a fresh fork: memory
  * stays at one batch whatever the export size, and no transaction stays open while a slow client reads.
  */
-export async function* complaintBatches(root: EntityManager, tenantId: string, config: TenantConfig, filter: ComplaintFilter): AsyncGenerator<unknown[][]> {
+export async function* complaintBatches(root: EntityManager, tenantId: string, config: TenantConfig, filter: ComplaintFilter): AsyncGenerator<CsvValue[][]> {
   let after: string | null = null;
   for (;;) {
-    const page: { rows: unknown[][]; next: string | null } = await withTenant(root, tenantId, async (scope) => {
+    const page: { rows: CsvValue[][]; next: string | null } = await withTenant(root, tenantId, async (scope) => {
       const result = await listComplaints(scope, config, filter, new ComplaintOrder(), BATCH, after);
       const last = result.nodes.at(-1);
       return { rows: result.nodes.map((c) => COMPLAINT_COLUMNS.map(([, value]) => value(c))), next: result.hasNextPage && last ? result.cursorOf(last) : null };

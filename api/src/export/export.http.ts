@@ -58,7 +58,7 @@ export function exportHttpHandler(root: EntityManager, services: Services) {
       const table = metricTable(figures);
       const format = formatOf(metrics[1]);
       startDownload(res, format, `metrics.${metrics[1]}`);
-      if (format === ExportFormat.XLSX) await writeXlsx(res, 'Metrics', table.header, (async function* () { yield table.rows; })());
+      if (format === ExportFormat.XLSX) await writeXlsx(res, 'Metrics', table.header, [table.rows]);
       else res.end(UTF8_BOM + [table.header, ...table.rows].map(csvRecord).join(''));
       return;
     }

@@ -25,7 +25,7 @@ const MAX_FAN_OUT_BATCHES_PER_SWEEP = 20;
 export function runDeliveryRelay(
   work: Pick<NotificationDelivery, 'dueNotifications' | 'deliverNotification'> & Pick<WebhookDelivery, 'fanOutWebhookEvents' | 'dueWebhookDeliveries' | 'deliverWebhook'>,
   opts: DeliveryRelayOptions,
-): { stop(): Promise<void>; sweep(): Promise<number> } {
+): { stop: () => Promise<void>; sweep: () => Promise<number> } {
   const concurrency = opts.concurrency ?? 4;
   const batchSize = opts.batchSize ?? 50;
   let stopped = false;

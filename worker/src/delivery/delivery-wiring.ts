@@ -12,14 +12,16 @@ export function startDelivery(
   root: EntityManager,
   config: Pick<AppConfig, 'notifications' | 'delivery'>,
   opts: { log: (message: string, error?: unknown) => void; channels?: ChannelAdapters; tenantId?: string },
-): { stop(): Promise<void>; sweep(): Promise<number> } {
+): { stop(): Promise<void>; sweep: () => Promise<number> } {
   let channels = opts.channels;
   let close: () => void = () => {};
   if (!channels) {
     const built = createChannelAdapters(config.notifications, (line) => opts.log(line));
     for (const warning of built.warnings) opts.log(warning);
     channels = built.adapters;
-    close = () => void Object.values(built.adapters).forEach((a) => a.close?.());
+    close = () => {
+      for (const adapter of Object.values(built.adapters)) void adapter.close?.();
+    };
   }
   const retry = config.delivery.retry;
   const relay = runDeliveryRelay(

@@ -63,7 +63,7 @@ export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: E
       }
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'POST', headers, search, body },
-        context: async () => open.ctx,
+        context: () => Promise.resolve(open.ctx),
       });
       let text = '';
       if (response.body.kind === 'complete') text = response.body.string;

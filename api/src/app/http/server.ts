@@ -30,7 +30,7 @@ export interface ApiServerOptions {
 export interface RunningApiServer {
   server: Server;
   url: string;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 const CORS = {
@@ -54,6 +54,7 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
     plugins: [
       // We send no cache hints; left on, the plugin wraps every field resolver of every response.
       ApolloServerPluginCacheControlDisabled(),
+      /* eslint-disable @typescript-eslint/require-await -- Apollo's plugin hooks return promises; these only note the outcome */
       {
         async requestDidStart() {
           return {
@@ -67,6 +68,7 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
           };
         },
       },
+      /* eslint-enable @typescript-eslint/require-await */
     ],
   });
   await apollo.start();

@@ -42,7 +42,8 @@ export function formatRate(rate: number | null | undefined): string {
 }
 
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  // Values come from GraphQL JSON: JSON.stringify writes numbers and booleans as String would, and objects readably.
+  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
