@@ -65,7 +65,7 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': ['error', { ignoreStatic: true }],
     },
   },
-  { files: ['admin-ui/src/**/*.html'], extends: [...angular.configs.templateRecommended] },
+  { files: ['admin-ui/src/**/*.html'], extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility] },
   {
     // Tests and benchmarks assert on untyped GraphQL/HTTP JSON and build partial fakes: `any` is their honest type.
     files: ['**/*.test.ts', '**/*.spec.ts', 'test/**/*.ts'],
