@@ -59,7 +59,7 @@ async function main() {
   try {
     const db = await openBenchDatabase(log);
     cleanup.add(db.stop);
-    const env = { NODE_ENV: 'production' as const, JWT_SECRET: randomBytes(24).toString('hex'), ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments') };
+    const env = { NODE_ENV: 'production' as const, JWT_SECRET: randomBytes(24).toString('hex'), SECRETS_KEY: randomBytes(32).toString('base64'), ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments') };
     log(await migrate(db.url, env));
     const admin = new Client({ connectionString: db.url });
     await admin.connect();

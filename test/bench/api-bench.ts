@@ -35,6 +35,7 @@ async function main(): Promise<Figures> {
     const env = {
       NODE_ENV: 'production' as const,
       JWT_SECRET: randomBytes(24).toString('hex'),
+      SECRETS_KEY: randomBytes(32).toString('base64'),
       ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments'),
     };
     log(await migrate(db.url, env));

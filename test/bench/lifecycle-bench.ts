@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   try {
     ensureWorkerBuilt();
     const dbUrl = await openDatabase(cleanup);
-    const env = { NODE_ENV: 'production' as const, JWT_SECRET: randomBytes(24).toString('hex'), ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments') };
+    const env = { NODE_ENV: 'production' as const, JWT_SECRET: randomBytes(24).toString('hex'), SECRETS_KEY: randomBytes(32).toString('base64'), ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments') };
     log(await migrate(dbUrl, env));
     const temporal = await openBenchTemporal(log);
     cleanup.add(temporal.stop);

@@ -124,6 +124,7 @@ async function main(): Promise<void> {
       PORT: String(port),
       NODE_ENV: 'production',
       JWT_SECRET,
+      SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'),
       LIVE_MAX_CONNECTIONS_PER_CREDENTIAL: String(SUBSCRIBERS + 100),
       LIVE_MAX_CONNECTIONS_PER_TENANT: String(SUBSCRIBERS + 100),
     });

@@ -8,7 +8,7 @@ let tenant: TestTenant;
 
 beforeAll(async () => {
   api = await startTestApi();
-  prod = await startTestApi({ NODE_ENV: 'production', JWT_SECRET: 'production-like-secret-for-tests' });
+  prod = await startTestApi({ NODE_ENV: 'production', JWT_SECRET: 'production-like-secret-for-tests', SECRETS_KEY: Buffer.alloc(32, 1).toString('base64') });
   orm = await adminOrm();
   tenant = await createTestTenant(orm, api);
 });

@@ -8,7 +8,7 @@ import { findFreePort } from '../../api/src/dev/embedded/process-control';
 describe('API process', () => {
   it('stops on SIGTERM through its own shutdown and exits 0, not killed by a re-raised signal', async () => {
     const child = spawn(process.execPath, [join(__dirname, '../../api/dist/main.js')], {
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(await findFreePort()), JWT_SECRET: 'api-process-test-secret-0123456789', ATTACHMENTS_DIR: join(tmpdir(), 'complaints-test-attachments') },
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(await findFreePort()), JWT_SECRET: 'api-process-test-secret-0123456789', SECRETS_KEY: Buffer.alloc(32, 1).toString('base64'), ATTACHMENTS_DIR: join(tmpdir(), 'complaints-test-attachments') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -32,7 +32,7 @@ beforeAll(async () => {
   admin = await adminOrm();
   tenant = await createTestTenant(admin, { url: api.url, orm: api.orm, close: api.close }, { config: roundTheClockConfig(), staff: STAFF });
   worker = await startWorker(taskQueue);
-  const config = testConfig({ SMTP_URL: sink.url, NOTIFY_WEBHOOK_URL: provider.url, DELIVERY_INTERVAL_MS: '100', DELIVERY_RETRY_BASE_MS: '200', DELIVERY_RETRY_MAX_MS: '1000' });
+  const config = testConfig({ SMTP_URL: sink.url, NOTIFY_WEBHOOK_URL: provider.url, DELIVERY_INTERVAL_MS: '100', DELIVERY_RETRY_BASE_MS: '200', DELIVERY_RETRY_MAX_MS: '1000', OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' });
   delivery = startDelivery(worker.orm.em, config, { log: (m, e) => console.warn(m, e ?? ''), tenantId: tenant.id });
 }, 120_000);
 

@@ -19,10 +19,11 @@ let delivery: { stop(): Promise<void> };
 beforeAll(async () => {
   await receiver.start();
   // No lifecycle worker: intake's own timeline events (complaint.created, complaint.routed) are the source.
-  api = await startApi(testConfig({ TASK_QUEUE: `webhooks-no-worker-${Date.now()}` }), 0);
+  // The receiver is on loopback, which the outbound guard refuses unless it is allow-listed.
+  api = await startApi(testConfig({ TASK_QUEUE: `webhooks-no-worker-${Date.now()}`, OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }), 0);
   admin = await adminOrm();
   tenant = await createTestTenant(admin, { url: api.url, orm: api.orm, close: api.close });
-  const config = testConfig({ DELIVERY_INTERVAL_MS: '100', DELIVERY_RETRY_BASE_MS: '200', DELIVERY_RETRY_MAX_MS: '1000', DELIVERY_MAX_ATTEMPTS: '4' });
+  const config = testConfig({ DELIVERY_INTERVAL_MS: '100', DELIVERY_RETRY_BASE_MS: '200', DELIVERY_RETRY_MAX_MS: '1000', DELIVERY_MAX_ATTEMPTS: '4', OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' });
   // No SMTP or provider here: the log-only warnings are expected, so only errors are shown.
   delivery = startDelivery(api.orm.em, config, { log: (m, e) => e && console.warn(m, e), tenantId: tenant.id });
 }, 120_000);

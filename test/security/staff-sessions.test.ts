@@ -1,4 +1,6 @@
 import type { Orm } from '../../api/src/app/orm';
+import { createLogger } from '../../api/src/platform/observability/logger';
+import { capturingLogger } from '../support/log-capture';
 import { adminOrm, createTestTenant, errorCode, gql, startTestApi, type TestApi, type TestTenant } from '../support/harness';
 
 /** `api` has the default grace period; `strict` none, so a second use of a token is always reuse. */
@@ -6,6 +8,7 @@ let api: TestApi;
 let strict: TestApi;
 let orm: Orm;
 let tenant: TestTenant;
+const strictLog = capturingLogger(createLogger, 'api');
 
 const PASSWORD = 'correct-horse-battery';
 const LOGIN = 'mutation($t:String!,$e:String!,$p:String!){ login(tenantSlug:$t,email:$e,password:$p){ accessToken refreshToken } }';
@@ -18,7 +21,7 @@ interface Pair {
 }
 
 beforeAll(async () => {
-  [api, strict] = await Promise.all([startTestApi(), startTestApi({ REFRESH_TOKEN_REUSE_GRACE_SECONDS: '0' })]);
+  [api, strict] = await Promise.all([startTestApi(), startTestApi({ REFRESH_TOKEN_REUSE_GRACE_SECONDS: '0' }, strictLog.logger)]);
   orm = await adminOrm();
   tenant = await createTestTenant(orm, api, {
     staff: [
@@ -46,27 +49,22 @@ const works = async (pair: Pair, on: TestApi = api) => (await gql(on.url, ME, {}
 
 describe('refresh token rotation', () => {
   it('hands out a new refresh token on each use; using a rotated one ends the whole family and is logged without the token', async () => {
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    try {
-      const first = await login('ann@t.test', PASSWORD, strict);
-      const second = (await refresh(first.refreshToken, strict)).data!.refreshToken as Pair;
-      expect(second.refreshToken).not.toBe(first.refreshToken);
-      const third = (await refresh(second.refreshToken, strict)).data!.refreshToken as Pair;
-      expect(await works(third, strict)).toBe(true);
+    const first = await login('ann@t.test', PASSWORD, strict);
+    const second = (await refresh(first.refreshToken, strict)).data!.refreshToken as Pair;
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    const third = (await refresh(second.refreshToken, strict)).data!.refreshToken as Pair;
+    expect(await works(third, strict)).toBe(true);
 
-      const replay = await refresh(first.refreshToken, strict);
-      expect(errorCode(replay)).toBe('UNAUTHENTICATED');
-      // The thief's use ended the family: the legitimate holder's tokens stop working too.
-      expect(errorCode(await refresh(third.refreshToken, strict))).toBe('UNAUTHENTICATED');
-      expect(await works(third, strict)).toBe(false);
+    const replay = await refresh(first.refreshToken, strict);
+    expect(errorCode(replay)).toBe('UNAUTHENTICATED');
+    // The thief's use ended the family: the legitimate holder's tokens stop working too.
+    expect(errorCode(await refresh(third.refreshToken, strict))).toBe('UNAUTHENTICATED');
+    expect(await works(third, strict)).toBe(false);
 
-      const logged = warn.mock.calls.map((args) => String(args[0])).filter((line) => line.includes('auth.refresh_token_reused'));
-      expect(logged).toHaveLength(1);
-      expect(JSON.parse(logged[0])).toMatchObject({ level: 'warn', userId: tenant.userIds['ann@t.test'], presentedGeneration: 0, currentGeneration: 2 });
-      for (const token of [first, second, third].flatMap((p) => [p.accessToken, p.refreshToken])) expect(logged[0]).not.toContain(token);
-    } finally {
-      warn.mockRestore();
-    }
+    const logged = strictLog.lines.filter((line) => line.event === 'auth.refresh_token_reused');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ level: 'warn', userId: tenant.userIds['ann@t.test'], presentedGeneration: 0, currentGeneration: 2 });
+    for (const token of [first, second, third].flatMap((p) => [p.accessToken, p.refreshToken])) expect(JSON.stringify(logged[0])).not.toContain(token);
   });
 
   it('lets exactly one of two racing refreshes rotate the token', async () => {
@@ -104,7 +102,7 @@ describe('ending sessions', () => {
   it('sign out everywhere ends every session of the user and no one else', async () => {
     const sessions = [await login('dan@t.test'), await login('dan@t.test'), await login('dan@t.test')];
     const other = await login('ann@t.test');
-    const out = await gql(api.url, 'mutation{ signOutEverywhere }', {}, `Bearer ${sessions[0].accessToken}`);
+    const out = await gql(api.url, 'mutation{ signOutEverywhere }', {}, `Bearer ${sessions[0]!.accessToken}`);
     expect(out.data?.signOutEverywhere).toBeGreaterThanOrEqual(3);
     for (const pair of sessions) {
       expect(await works(pair)).toBe(false);

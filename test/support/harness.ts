@@ -6,6 +6,7 @@ import { defaultTenantConfig, type TenantConfig } from '@complaints/tenant-confi
 import { loadConfig, type AppConfig } from '../../api/src';
 import { startApi } from '../../api/src/server';
 import { createOrm, type Orm } from '../../api/src/app/orm';
+import type { Logger } from '../../api/src/platform/observability/logger';
 import { ComplaintNumbers } from '../../api/src/complaint/complaint-number';
 import { hashPassword } from '../../api/src/identity/password';
 import { User } from '../../api/src/identity/user.entity';
@@ -29,8 +30,8 @@ export interface TestApi {
   close: () => Promise<void>;
 }
 
-export async function startTestApi(overrides: NodeJS.ProcessEnv = {}): Promise<TestApi> {
-  const api = await startApi(testConfig(overrides), 0);
+export async function startTestApi(overrides: NodeJS.ProcessEnv = {}, logger?: Logger): Promise<TestApi> {
+  const api = await startApi(testConfig(overrides), 0, logger);
   return { url: api.url, orm: api.orm, close: api.close };
 }
 

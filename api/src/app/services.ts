@@ -23,6 +23,8 @@ import { AnalyticsService } from '../analytics/analytics.service';
 import { ExportService } from '../export/export.service';
 import { KnowledgeService } from '../knowledge/knowledge.service';
 import { WebhookService } from '../webhooks/webhook.service';
+import { OutboundGuard } from '../platform/net/outbound-guard';
+import { SecretBox } from '../platform/secrets/secret-box';
 
 /** The domain services, built once per process; they hold no request state. */
 export interface Services {
@@ -43,7 +45,7 @@ export interface Services {
 /** `side` is the small pool for statements that commit apart from the request (openSidePool). */
 export function createServices(
   root: EntityManager,
-  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'sessions' | 'rateLimits'>,
+  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'sessions' | 'rateLimits' | 'outbound' | 'secrets'>,
   numbers: ComplaintNumbers,
   side: Pool,
   temporal: LifecycleTemporal,
@@ -78,6 +80,6 @@ export function createServices(
     analytics,
     exports: new ExportService(root, `${config.attachmentsDir}-exports`, analytics),
     knowledge: new KnowledgeService(),
-    webhooks: new WebhookService(),
+    webhooks: new WebhookService(OutboundGuard.fromConfig(config), SecretBox.fromConfig(config)),
   };
 }

@@ -4,7 +4,8 @@ import type { TimelineEntry } from '@complaints/tenant-config/lifecycle-contract
 import { badInput, conflict } from '../platform/errors';
 import type { VersionedConfig } from '../tenant/tenant-config.service';
 import { User } from '../identity/user.entity';
-import { Complaint, ComplaintStatus } from './complaint.entity';
+import { Complaint } from './complaint.entity';
+import { ComplaintStatus } from './complaint-status';
 import type { SubmitComplaintInput } from './complaint.inputs';
 import type { ComplaintNumbers, NumberedIntake } from './complaint-number';
 import { validateSubmission } from './intake-validation';
@@ -19,7 +20,7 @@ import type { TenantScope } from '../platform/db/tenant-scope';
 
 const INTAKE_STAGE: StageCode = 'intake';
 
-export interface IntakeResult {
+interface IntakeResult {
   complaint: Complaint;
   /** False when the idempotency key matched an earlier submission. */
   created: boolean;

@@ -1,10 +1,11 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Complaint } from './complaint.entity';
+import { ComplaintType } from './complaint.types';
 import { tenantPrincipal, type RequestContext } from '../app/context';
 import { ComplaintLinkType, MergeResultType } from './complaint-links.types';
 import { linksOf, mergeComplaints } from './complaint-merge';
 
-@Resolver(() => Complaint)
+@Resolver(() => ComplaintType)
 export class ComplaintLinksResolver {
   @FieldResolver(() => [ComplaintLinkType], { description: 'Repeats and duplicates flagged at intake, and merges' })
   links(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<ComplaintLinkType[]> {

@@ -1,7 +1,8 @@
 import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { categorySubtreeCodes, type TenantConfig } from '@complaints/tenant-config';
 import { badInput } from '../platform/errors';
-import { Complaint, ComplaintStatus } from './complaint.entity';
+import { Complaint } from './complaint.entity';
+import { ComplaintStatus } from './complaint-status';
 import { ComplaintSortField, SortDirection, type ComplaintFilter, type ComplaintOrder } from './complaint.inputs';
 import type { TenantScope } from '../platform/db/tenant-scope';
 

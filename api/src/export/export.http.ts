@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
 import { AnalyticsDimension, type AnalyticsFilter } from '../analytics/analytics.types';
 import type { Permission } from '@complaints/tenant-config';
 import type { Principal } from '../platform/auth/principal';
@@ -8,7 +7,7 @@ import { requirePermission } from '../platform/auth/permissions';
 import { withTenant } from '../platform/db/tenant-scope';
 import { isUuid } from '../platform/ids';
 import type { Services } from '../app/services';
-import { badInput } from '../platform/errors';
+import { AppError, badInput } from '../platform/errors';
 import { parseComplaintFilter } from './complaint-rows';
 import { csvRecord, UTF8_BOM } from './csv';
 import { metricTable } from './metric-table';
@@ -77,7 +76,7 @@ export function exportHttpHandler(root: EntityManager, services: Services) {
         res.destroy();
         return;
       }
-      if (error instanceof GraphQLError) {
+      if (error instanceof AppError) {
         const code = String(error.extensions.code);
         const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : 400;
         return sendError(res, status, code, error.message);

@@ -3,9 +3,9 @@ import { tenantPrincipal, type RequestContext } from '../app/context';
 import type { StaffPrincipal } from '../platform/auth/principal';
 import { forbidden, notFound } from '../platform/errors';
 import { Tenant } from '../tenant/tenant.entity';
-import { ApiKey } from './api-key.entity';
+import { ApiKeyType } from './api-key.types';
 import { AuthPayload, CreateApiKeyInput, CreatedApiKey, CreateUserInput, Me, UpdateUserInput } from './identity.types';
-import { User } from './user.entity';
+import { UserType } from './user.types';
 
 @Resolver()
 export class IdentityResolver {
@@ -48,28 +48,28 @@ export class IdentityResolver {
   }
 
   @Authorized('user.manage')
-  @Query(() => [User])
-  users(@Ctx() ctx: RequestContext): Promise<User[]> {
+  @Query(() => [UserType])
+  users(@Ctx() ctx: RequestContext): Promise<UserType[]> {
     return ctx.services.identity.users(ctx.tenant());
   }
 
   @Authorized('user.manage')
-  @Mutation(() => User)
-  async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
+  @Mutation(() => UserType)
+  async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<UserType> {
     const { config } = await ctx.tenantConfig();
     return ctx.services.identity.createUser(ctx.tenant(), config, input);
   }
 
   @Authorized('user.manage')
-  @Mutation(() => User)
-  async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
+  @Mutation(() => UserType)
+  async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: RequestContext): Promise<UserType> {
     const { config } = await ctx.tenantConfig();
     return ctx.services.identity.updateUser(ctx.tenant(), config, id, input);
   }
 
   @Authorized('apikey.manage')
-  @Query(() => [ApiKey])
-  apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKey[]> {
+  @Query(() => [ApiKeyType])
+  apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKeyType[]> {
     return ctx.services.identity.apiKeys(ctx.tenant());
   }
 
@@ -81,8 +81,8 @@ export class IdentityResolver {
   }
 
   @Authorized('apikey.manage')
-  @Mutation(() => ApiKey)
-  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
+  @Mutation(() => ApiKeyType)
+  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKeyType> {
     return ctx.services.identity.revokeApiKey(ctx.tenant(), id);
   }
 }

@@ -2,7 +2,7 @@ import type { ComplaintUpdate } from './live.types';
 import type { LiveEvent } from './timeline-tail';
 
 /** A subscription as the hub sees it (LiveSubscriber). */
-export interface LiveTarget {
+interface LiveTarget {
   readonly tenantId: string;
   /** Set for a one-complaint subscription, indexed so an event reaches its own few, not every socket. */
   readonly complaintId?: string;

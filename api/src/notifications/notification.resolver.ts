@@ -41,7 +41,7 @@ interface DeliveryRow {
   created_at: Date | string;
 }
 
-export async function complaintNotifications(em: EntityManager, complaintId: string): Promise<ComplaintNotification[]> {
+async function complaintNotifications(em: EntityManager, complaintId: string): Promise<ComplaintNotification[]> {
   const rows = await em.execute<NotificationRow[]>(
     'select * from notification_outbox where complaint_id = ? order by created_at, dedupe_key',
     [complaintId],

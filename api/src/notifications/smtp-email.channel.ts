@@ -2,7 +2,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { ChannelReceipt, NotificationChannelAdapter, OutgoingMessage } from './notification-channel';
 
 /** RFC 5322 ids allow only atext around the '@'; the dedupe key's ':' and the like become '.'. */
-export function emailMessageId(messageId: string, domain = 'notifications.complaints.local'): string {
+function emailMessageId(messageId: string, domain = 'notifications.complaints.local'): string {
   return `<${messageId.replace(/[^A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]/g, '.')}@${domain}>`;
 }
 

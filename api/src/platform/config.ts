@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { DEV_SECRETS_KEY } from './secrets/secret-box';
 import type { LogOptions } from './observability/logger';
 
 /** Everything the API and worker read from the environment, validated once at start. */
@@ -35,6 +36,11 @@ const envSchema = z.object({
   NOTIFY_WEBHOOK_URL: z.string().url().optional(),
   /** Where complainants follow their complaint; links in customer messages start here. */
   PORTAL_URL: z.string().url().default('http://localhost:4200/portal'),
+  /** AES-256 key for secrets at rest (base64 of 32 bytes); the previous one still decrypts during a rotation. */
+  SECRETS_KEY: z.string().optional().refine(isKey, 'must be base64 of 32 bytes'),
+  SECRETS_KEY_PREVIOUS: z.string().optional().refine(isKey, 'must be base64 of 32 bytes'),
+  /** Exceptions to the outbound address policy: host names, IPs, CIDRs, comma-separated (dev and tests: 127.0.0.1). */
+  OUTBOUND_ALLOWED_HOSTS: z.string().default(''),
   DELIVERY_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
   DELIVERY_RETRY_MAX_MS: z.coerce.number().int().positive().default(3_600_000),
@@ -48,6 +54,10 @@ const envSchema = z.object({
   /** e.g. http://jaeger:4318 (OTLP over HTTP); unset: no traces are recorded. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
 });
+
+function isKey(value: string | undefined): boolean {
+  return value === undefined || Buffer.from(value, 'base64').length === 32;
+}
 
 export const APP_DB_ROLE = 'complaints_app';
 
@@ -65,6 +75,10 @@ export interface AppConfig {
   attachmentsDir: string;
   live: { maxConnectionsPerTenant: number; maxConnectionsPerCredential: number; maxBufferedEvents: number; keepAliveMs: number };
   notifications: { smtpUrl?: string; from: string; providerWebhookUrl?: string; portalUrl: string };
+  /** Keys of `platform/secrets/secret-box.ts`. */
+  secrets: { key: Buffer; previousKey: Buffer | null };
+  /** Entries of the outbound allow-list (`platform/net/allow-list.ts`). */
+  outbound: { allowedHosts: string[] };
   /** Notification and webhook delivery in the worker: poll interval and exponential backoff. */
   delivery: { intervalMs: number; retry: RetryPolicy };
   log: LogOptions;
@@ -87,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.NODE_ENV === 'production' && e.JWT_SECRET === envSchema.shape.JWT_SECRET.parse(undefined)) {
     throw new Error('JWT_SECRET must be set in production');
   }
+  if (e.NODE_ENV === 'production' && !e.SECRETS_KEY) throw new Error('SECRETS_KEY must be set in production (base64 of 32 random bytes)');
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -109,6 +124,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       keepAliveMs: e.LIVE_KEEPALIVE_MS,
     },
     notifications: { smtpUrl: e.SMTP_URL, from: e.NOTIFY_FROM, providerWebhookUrl: e.NOTIFY_WEBHOOK_URL, portalUrl: e.PORTAL_URL },
+    secrets: {
+      key: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'base64') : DEV_SECRETS_KEY,
+      previousKey: e.SECRETS_KEY_PREVIOUS ? Buffer.from(e.SECRETS_KEY_PREVIOUS, 'base64') : null,
+    },
+    outbound: { allowedHosts: e.OUTBOUND_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean) },
     delivery: {
       intervalMs: e.DELIVERY_INTERVAL_MS,
       retry: { baseMs: e.DELIVERY_RETRY_BASE_MS, maxMs: e.DELIVERY_RETRY_MAX_MS, maxAttempts: e.DELIVERY_MAX_ATTEMPTS },

@@ -3,7 +3,7 @@ import type { TenantConfig } from '@complaints/tenant-config';
 import { columnNames, enterTenantStatement, runWithLogContext, slaBreaches, slaReminders, SqlText, TenantConfigService, timelineColumns, withTenant, type Logger } from '@complaints/api';
 import type { ComplaintPatch, Projection } from '@complaints/tenant-config/lifecycle-contract';
 
-export interface LifecycleActivityDeps {
+interface LifecycleActivityDeps {
   /** The worker's root EntityManager (application role); every activity forks its own. */
   root: EntityManager;
   tenantConfig: TenantConfigService;

@@ -1,7 +1,7 @@
 import type { DueRef, NotificationDelivery } from './notification-delivery';
 import type { WebhookDelivery } from './webhook-delivery';
 
-export interface DeliveryRelayOptions {
+interface DeliveryRelayOptions {
   intervalMs: number;
   /** Messages in flight at once; each holds one pooled connection while its provider answers. */
   concurrency?: number;

@@ -1359,7 +1359,7 @@ export type WebhookDeliveryAttempt = {
   durationMs: Scalars['Int']['output'];
   error: Maybe<Scalars['String']['output']>;
   replay: Scalars['Boolean']['output'];
-  /** The first 2,000 characters of the answer */
+  /** A short excerpt of the answer: at most 200 characters, control characters removed */
   responseBody: Maybe<Scalars['String']['output']>;
   statusCode: Maybe<Scalars['Int']['output']>;
 };

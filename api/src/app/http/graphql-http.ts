@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
+import { AppError } from '../../platform/errors';
 import type { RequestContext } from '../context';
 import { openRequestContext } from '../request-context';
 import type { Services } from '../services';
@@ -24,7 +24,7 @@ interface OperationResult {
 const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
 /** Authentication refused the operation: a bad credential (401), or a spent budget (429, with Retry-After). */
-function refusedBeforeExecution(error: GraphQLError): OperationResult {
+function refusedBeforeExecution(error: AppError): OperationResult {
   const { code, retryAfter } = error.extensions;
   const body = JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] });
   if (code === 'RATE_LIMITED' || code === 'SERVICE_UNAVAILABLE') {
@@ -47,7 +47,7 @@ export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: E
     try {
       open = await openRequestContext(root, services, req.headers.authorization, req.socket.remoteAddress ?? 'unknown');
     } catch (error) {
-      if (error instanceof GraphQLError) {
+      if (error instanceof AppError) {
         observed.failed = true;
         return refusedBeforeExecution(error);
       }

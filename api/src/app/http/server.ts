@@ -15,7 +15,7 @@ import { logFunction, type Logger } from '../../platform/observability/logger';
 import { opsEndpoints } from '../../platform/observability/ops-endpoints';
 import type { ReadinessCheck } from '../../platform/observability/readiness';
 
-export interface ApiServerOptions {
+interface ApiServerOptions {
   schema: GraphQLSchema;
   root: EntityManager;
   services: Services;

@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { placePostgres, type PostgresPlacement } from './postgres-placement';
 import { commandLineOf, isProcessAlive, OutputTail, terminate } from './process-control';
 
-export interface EmbeddedPostgresOptions {
+interface EmbeddedPostgresOptions {
   /** Cluster directory; reused when it already holds an initialised cluster. */
   dataDir: string;
   port: number;
@@ -20,7 +20,7 @@ export interface EmbeddedPostgresOptions {
   onLog?: (line: string) => void;
 }
 
-export interface EmbeddedPostgres {
+interface EmbeddedPostgres {
   /** Superuser URL of `database`. */
   url: string;
   /** Where the cluster is: the requested directory, or the reachable one it links to (see placePostgres). */

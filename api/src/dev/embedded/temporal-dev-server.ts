@@ -6,7 +6,7 @@ import { Connection } from '@temporalio/client';
 import { commandLineOf, isProcessAlive, OutputTail, terminate } from './process-control';
 import { findTemporalCli } from './temporal-cli';
 
-export interface TemporalDevServerOptions {
+interface TemporalDevServerOptions {
   port: number;
   /** Web UI port; omitted = headless (no UI). */
   uiPort?: number;
@@ -26,7 +26,7 @@ export interface TemporalDevServerOptions {
   goMaxProcs?: number;
 }
 
-export interface TemporalDevServer {
+interface TemporalDevServer {
   /** host:port of the frontend gRPC service. */
   address: string;
   /** Web UI URL, when started with a UI. */

@@ -6,7 +6,7 @@ import { APP_DB_ROLE } from '../config';
  * Creates (or re-passwords) the application's login: not superuser, not the tables' owner, and
  * NOBYPASSRLS, so row-level security binds it. Runs as the owner before the migrations grant to it.
  */
-export async function ensureAppRole(orm: MikroORM<PostgreSqlDriver>, password: string): Promise<void> {
+async function ensureAppRole(orm: MikroORM<PostgreSqlDriver>, password: string): Promise<void> {
   const conn = orm.em.getConnection();
   const quoted = `'${password.replaceAll("'", "''")}'`;
   const [exists] = await conn.execute<{ n: number }[]>(`select count(*)::int as n from pg_roles where rolname = ?`, [APP_DB_ROLE]);

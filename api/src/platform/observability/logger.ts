@@ -34,7 +34,8 @@ export function createLogger(service: string, options: LogOptions, destination?:
 function workFields(): object {
   const fields = logContext();
   const spanContext = trace.getActiveSpan()?.spanContext();
-  if (!spanContext || !isSpanContextValid(spanContext)) return fields ?? {};
+  // A copy: pino merges a line's own fields into the object the mixin returns, which must not be the context.
+  if (!spanContext || !isSpanContextValid(spanContext)) return { ...fields };
   return { ...fields, trace_id: spanContext.traceId, span_id: spanContext.spanId };
 }
 

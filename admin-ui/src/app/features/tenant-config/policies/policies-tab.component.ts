@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { LocalizedPipe, TranslatePipe } from '../../../core/i18n/translate.pipe';
-import type { LifecyclePolicy } from '../tenant-config.model';
+import type { LifecyclePolicy } from '@complaints/tenant-config';
 import { TenantConfigStore } from '../tenant-config.store';
 
 type LifecycleDays = 'autoCloseDays' | 'reopenWindowDays' | 'followUpAfterDays';

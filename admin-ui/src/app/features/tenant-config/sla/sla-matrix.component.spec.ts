@@ -1,7 +1,7 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { I18nService } from '../../../core/i18n/i18n.service';
-import type { Severity, Stage } from '../tenant-config.model';
+import type { Severity, Stage } from '@complaints/tenant-config';
 import { formatMinutes, parseMinutes } from './business-duration';
 import { type SlaCellChange, SlaMatrixComponent } from './sla-matrix.component';
 
