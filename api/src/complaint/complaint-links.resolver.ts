@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import { Complaint } from './complaint.entity';
 import { ComplaintType } from './complaint.types';
 import { tenantPrincipal, type RequestContext } from '../app/context';
+import { Cost, SERVICE_CALL_COST } from '../platform/graphql/query-cost';
 import { ComplaintLinkType, MergeResultType } from './complaint-links.types';
 import { linksOf, mergeComplaints } from './complaint-merge';
 
@@ -13,6 +14,7 @@ export class ComplaintLinksResolver {
   }
 
   @Authorized('complaint.handle')
+  @Cost(SERVICE_CALL_COST)
   @Mutation(() => MergeResultType, { description: 'Merges a duplicate into the complaint that is kept; both timelines note it' })
   mergeComplaints(
     @Arg('duplicateId', () => ID) duplicateId: string,

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import { tenantPrincipal, type RequestContext } from '../app/context';
 import type { StaffPrincipal } from '../platform/auth/principal';
 import { forbidden, notFound } from '../platform/errors';
+import { Cost, PASSWORD_HASH_COST } from '../platform/graphql/query-cost';
 import { Tenant } from '../tenant/tenant.entity';
 import { ApiKeyType } from './api-key.types';
 import { AuthPayload, CreateApiKeyInput, CreatedApiKey, CreateUserInput, Me, UpdateUserInput } from './identity.types';
@@ -9,6 +10,7 @@ import { UserType } from './user.types';
 
 @Resolver()
 export class IdentityResolver {
+  @Cost(PASSWORD_HASH_COST)
   @Mutation(() => AuthPayload, {
     description: 'Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`. Repeated failures lock the account or address for a while (RATE_LIMITED with retryAfter)',
   })

@@ -6,6 +6,8 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** An operation over the cost limit, refused before anything runs. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** A service the API depends on (Temporal) did not answer; the same request may succeed later. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }

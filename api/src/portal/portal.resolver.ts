@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../app/context';
 import { forbidden } from '../platform/errors';
+import { Cost, SERVICE_CALL_COST } from '../platform/graphql/query-cost';
 import { AttachmentType } from '../complaint/attachment.types';
 import { CommentType } from '../complaint/comment.types';
 import { LifecycleActionPayload } from '../lifecycle/lifecycle.types';
@@ -68,6 +69,7 @@ export class PortalResolver {
   }
 
   @Authorized('portal.respond')
+  @Cost(SERVICE_CALL_COST)
   @Mutation(() => LifecycleActionPayload, { description: 'Accepts the proposed solution with a rating, or rejects it with a reason (a low rating or a rejection opens the next round)' })
   async portalRespond(
     @Arg('accepted', () => Boolean) accepted: boolean,

@@ -2,10 +2,11 @@ import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { GraphQLSchema } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context';
 import { formatError } from '../../platform/graphql/format-error';
-import { operationLimits } from '../../platform/graphql/limits';
+import { LIMIT_RULES, PARSE_OPTIONS } from '../../platform/graphql/operation-limits';
+import { operationGuardPlugin } from '../../platform/graphql/operation-guard';
 import type { Services } from '../services';
 import { graphqlHttpHandler } from './graphql-http';
 import { exportHttpHandler } from '../../export/export.http';
@@ -43,7 +44,8 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
   const log = logFunction(opts.logger);
   const apollo = new ApolloServer<RequestContext>({
     schema: opts.schema,
-    validationRules: [operationLimits],
+    parseOptions: PARSE_OPTIONS,
+    validationRules: LIMIT_RULES,
     introspection: !opts.production,
     includeStacktraceInErrorResponses: !opts.production,
     formatError: formatError((error) => log('unexpected error', error), opts.production),
@@ -54,6 +56,7 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
     plugins: [
       // We send no cache hints; left on, the plugin wraps every field resolver of every response.
       ApolloServerPluginCacheControlDisabled(),
+      operationGuardPlugin(),
       /* eslint-disable @typescript-eslint/require-await -- Apollo's plugin hooks return promises; these only note the outcome */
       {
         async requestDidStart() {
@@ -98,7 +101,9 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     });
   });
-  const disposeWs = attachWebSocket(server, opts.schema, opts.root, opts.services, opts.live, opts.webSocketLimits);
+  // Apollo drops introspection itself when told to; the WebSocket side validates on its own, so it gets the rule.
+  const webSocketRules = opts.production ? [...LIMIT_RULES, NoSchemaIntrospectionCustomRule] : LIMIT_RULES;
+  const disposeWs = attachWebSocket(server, opts.schema, opts.root, opts.services, opts.live, opts.webSocketLimits, webSocketRules);
   await new Promise<void>((resolve) => server.listen(port, resolve));
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
