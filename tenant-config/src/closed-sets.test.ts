@@ -13,6 +13,7 @@ function dependenciesLoadedBy(entry: string): string[] {
         return jest.requireActual(name);
       });
     }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the entry inside jest.isolateModules, after the mocks
     require(entry);
   });
   return loaded.sort();

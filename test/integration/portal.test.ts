@@ -50,7 +50,7 @@ describe('public intake', () => {
     for (let i = 0; i < 12; i++) results.push(await gql(api.url, SUBMIT, { k: portalKey, i: portalInput(), key: newKey() }));
     const limited = results.filter((r) => errorCode(r) === 'RATE_LIMITED');
     expect(limited.length).toBeGreaterThan(0);
-    expect(limited[0]!.errors![0]!.extensions!.retryAfter).toBeGreaterThan(0);
+    expect(limited[0].errors![0].extensions!.retryAfter).toBeGreaterThan(0);
   });
 });
 
@@ -77,7 +77,7 @@ describe('tracking', () => {
 describe('with a portal token', () => {
   it('sees customer messages but never internal notes, and its own messages reach staff', async () => {
     const session = await portalSubmissionFromFreshAddress();
-    const staff = tenant.tokens['admin@t.test']!;
+    const staff = tenant.tokens['admin@t.test'];
     const id = (await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ id } }', { n: session.number }, staff)).data!.complaintByNumber.id;
     await gql(api.url, 'mutation($id:ID!){ addInternalNote(complaintId:$id, body:"customer seems upset"){ id } }', { id }, staff);
     await gql(api.url, 'mutation($id:ID!){ sendCustomerMessage(complaintId:$id, body:"We are checking with the courier"){ id } }', { id }, staff);
@@ -109,7 +109,7 @@ describe('with a portal token', () => {
 
   it('watches its complaint live and receives customer-visible events only', async () => {
     const session = await portalSubmissionFromFreshAddress();
-    const staff = tenant.tokens['admin@t.test']!;
+    const staff = tenant.tokens['admin@t.test'];
     const id = (await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ id } }', { n: session.number }, staff)).data!.complaintByNumber.id;
     const conn = connectLive(api.url, `Bearer ${session.token}`);
     try {

@@ -68,11 +68,11 @@ describe('tenant webhooks', () => {
   it('posts subscribed timeline events signed with HMAC-SHA256 over timestamp and body', async () => {
     const { id, secret } = await subscribe(['complaint.created'], 'signed');
     const complaint = await submit();
-    const [req] = await eventually(async () => receiver.requests.filter((r) => r.json.complaintId === complaint.id && r.json.type === 'complaint.created'), (r) => r.length > 0);
-    expect(verifyWebhookSignature(secret, req!.headers['x-complaints-signature'] as string, req!.body)).toBe(true);
-    expect(verifyWebhookSignature('whsec_wrong', req!.headers['x-complaints-signature'] as string, req!.body)).toBe(false);
-    expect(req!.headers['x-complaints-event']).toBe('complaint.created');
-    expect(req!.json).toMatchObject({ type: 'complaint.created', complaintNumber: complaint.number, tenantId: tenant.id });
+    const [req] = await eventually(() => receiver.requests.filter((r) => r.json.complaintId === complaint.id && r.json.type === 'complaint.created'), (r) => r.length > 0);
+    expect(verifyWebhookSignature(secret, req.headers['x-complaints-signature'] as string, req.body)).toBe(true);
+    expect(verifyWebhookSignature('whsec_wrong', req.headers['x-complaints-signature'] as string, req.body)).toBe(false);
+    expect(req.headers['x-complaints-event']).toBe('complaint.created');
+    expect(req.json).toMatchObject({ type: 'complaint.created', complaintNumber: complaint.number, tenantId: tenant.id });
     // complaint.routed was written in the same transaction but not subscribed to.
     expect(receiver.requests.some((r) => r.json.complaintId === complaint.id && r.json.type === 'complaint.routed')).toBe(false);
     const listed = await asAdmin(DELIVERIES, { sub: id });
@@ -99,10 +99,10 @@ describe('tenant webhooks', () => {
     const replayed = await asAdmin('mutation($id:ID!){ replayWebhookDelivery(id:$id){ status } }', { id: delivered[0].id });
     expect(replayed.data!.replayWebhookDelivery.status).toBe('pending');
     const again = await eventually(
-      async () => receiver.requests.filter((r) => r.headers['x-complaints-delivery'] === delivered[0].id && r.headers['x-complaints-replay'] === 'true'),
+      () => receiver.requests.filter((r) => r.headers['x-complaints-delivery'] === delivered[0].id && r.headers['x-complaints-replay'] === 'true'),
       (r) => r.length > 0,
     );
-    expect(verifyWebhookSignature(secret, again[0]!.headers['x-complaints-signature'] as string, again[0]!.body)).toBe(true);
+    expect(verifyWebhookSignature(secret, again[0].headers['x-complaints-signature'] as string, again[0].body)).toBe(true);
     const after = (await asAdmin(DELIVERIES, { sub: id })).data!.webhookDeliveries.find((d: any) => d.id === delivered[0].id);
     expect(after.status).toBe('delivered');
     expect(after.attemptLog.at(-1)).toMatchObject({ replay: true, statusCode: 200 });

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const asAdmin = (query: string, vars: Record<string, unknown> = {}) => gql(api.url, query, vars, tenant.tokens['admin@t.test']);
 const storedSecret = async (id: string) =>
-  (await admin.em.fork().execute<{ secret: string }[]>('select secret from webhook_subscriptions where id = ?', [id]))[0]!.secret;
+  (await admin.em.fork().execute<{ secret: string }[]>('select secret from webhook_subscriptions where id = ?', [id]))[0].secret;
 
 async function subscribe(): Promise<{ id: string; secret: string }> {
   // A name that does not resolve here: accepted at save time, checked again at delivery.

@@ -102,7 +102,7 @@ describe('ending sessions', () => {
   it('sign out everywhere ends every session of the user and no one else', async () => {
     const sessions = [await login('dan@t.test'), await login('dan@t.test'), await login('dan@t.test')];
     const other = await login('ann@t.test');
-    const out = await gql(api.url, 'mutation{ signOutEverywhere }', {}, `Bearer ${sessions[0]!.accessToken}`);
+    const out = await gql(api.url, 'mutation{ signOutEverywhere }', {}, `Bearer ${sessions[0].accessToken}`);
     expect(out.data?.signOutEverywhere).toBeGreaterThanOrEqual(3);
     for (const pair of sessions) {
       expect(await works(pair)).toBe(false);

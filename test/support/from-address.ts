@@ -8,7 +8,7 @@ import type { GqlResponse } from './harness';
  */
 export function freshLoopbackAddress(): string {
   const [a, b, c] = randomBytes(3);
-  return `127.${(a! % 254) + 1}.${b}.${(c! % 254) + 1}`;
+  return `127.${(a % 254) + 1}.${b}.${(c % 254) + 1}`;
 }
 
 /** `gql` sent from `address`: what a caller behind another IP looks like to the API. */
@@ -34,7 +34,7 @@ export function gqlFrom<T = Record<string, any>>(address: string, url: string, q
             const retryAfter = res.headers['retry-after'];
             resolve({ status: res.statusCode ?? 0, ...(JSON.parse(text) as object), ...(typeof retryAfter === 'string' ? { retryAfterHeader: retryAfter } : {}) });
           } catch (error) {
-            reject(error);
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         });
       },

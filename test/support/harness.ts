@@ -27,7 +27,7 @@ export interface TestApi {
   url: string;
   /** The API's own ORM (application role), e.g. to count the SQL a request runs. */
   orm: Orm;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export async function startTestApi(overrides: NodeJS.ProcessEnv = {}, logger?: Logger): Promise<TestApi> {
@@ -98,7 +98,7 @@ export async function createTestTenant(orm: Orm, api: TestApi, opts: { config?: 
     const tenant = await new TenantConfigService().createTenant(em, slug, `Tenant ${slug}`, config);
     const ids: Record<string, string> = {};
     for (const s of staff) {
-      const user = em.create(User, { email: s.email, displayName: s.email.split('@')[0]!, roles: s.roles, teams: s.teams ?? [], passwordHash: await hashPassword(s.password ?? password), active: true } as User);
+      const user = em.create(User, { email: s.email, displayName: s.email.split('@')[0], roles: s.roles, teams: s.teams ?? [], passwordHash: await hashPassword(s.password ?? password), active: true } as User);
       ids[s.email] = user.id;
     }
     await em.flush();

@@ -169,7 +169,7 @@ export class ComplaintIntakeService {
 async function route(scope: TenantScope, config: TenantConfig, input: SubmitComplaintInput, customerTier: string | undefined) {
   const { em, tenantId } = scope;
   const category = input.categoryCode ? flattenCategories(config.categories).find((c) => c.code === input.categoryCode) : undefined;
-  const severity = input.severity ?? category?.defaultSeverity ?? config.severities[0]!.code;
+  const severity = input.severity ?? category?.defaultSeverity ?? config.severities[0].code;
   const rule = matchRoutingRule(config, {
     // Validated: an absent category matches only rules without a category condition.
     category: input.categoryCode ?? '',

@@ -58,7 +58,7 @@ export async function listComplaints(
   qb.orderBy({ [`c.${column}`]: dir, 'c.id': dir }).limit(first + 1);
   // Pages are only displayed: plain rows skip the identity map and change tracking, whose per-entity
   // bookkeeping costs more CPU than the query itself at 50 rows a page.
-  const rows = (await qb.execute('all', true)) as Complaint[];
+  const rows = await qb.execute<Complaint[]>('all', true);
   const nodes = rows.slice(0, first);
   return {
     nodes,

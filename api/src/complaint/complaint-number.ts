@@ -49,7 +49,7 @@ export class ComplaintNumbers {
       text: 'select value, customer_id, customer_tier from allocate_intake_number($1, $2, $3)',
       values: [tenantId, `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`, customerExternalId],
     });
-    const row = rows[0]!;
+    const row = rows[0];
     return { number: formatComplaintNumber(day, row.value), customer: row.customer_id ? { id: row.customer_id, tier: row.customer_tier! } : null };
   }
 

@@ -26,7 +26,7 @@ const formatOf = (ext: string) => (ext === 'xlsx' ? ExportFormat.XLSX : ExportFo
  */
 export function exportHttpHandler(root: EntityManager, services: Services) {
   async function principalOf(req: IncomingMessage, permission: Permission): Promise<Exclude<Principal, { kind: 'anonymous' }>> {
-    const principal = await root.fork().transactional((em) => services.auth.authenticate(em as EntityManager, req.headers.authorization));
+    const principal = await root.fork().transactional((em) => services.auth.authenticate(em, req.headers.authorization));
     return requirePermission(principal, permission);
   }
 
@@ -41,7 +41,7 @@ export function exportHttpHandler(root: EntityManager, services: Services) {
     if (list) {
       const principal = await principalOf(req, 'complaint.read');
       const filter = parseComplaintFilter(url.searchParams.get('filter'));
-      const format = formatOf(list[1]!);
+      const format = formatOf(list[1]);
       const { config } = await configOf(principal.tenantId);
       startDownload(res, format, `complaints.${list[1]}`);
       await services.exports.write(res, principal.tenantId, config, filter, format);
@@ -55,14 +55,14 @@ export function exportHttpHandler(root: EntityManager, services: Services) {
       const { config } = await configOf(principal.tenantId);
       const figures = await withTenant(root, principal.tenantId, (scope) => services.analytics.metrics(scope, config, filter, groupBy));
       const table = metricTable(figures);
-      const format = formatOf(metrics[1]!);
+      const format = formatOf(metrics[1]);
       startDownload(res, format, `metrics.${metrics[1]}`);
-      if (format === ExportFormat.XLSX) await writeXlsx(res, 'Metrics', table.header, (async function* () { yield table.rows; })());
+      if (format === ExportFormat.XLSX) await writeXlsx(res, 'Metrics', table.header, [table.rows]);
       else res.end(UTF8_BOM + [table.header, ...table.rows].map(csvRecord).join(''));
       return;
     }
     const principal = await principalOf(req, 'complaint.read');
-    const id = job![1]!;
+    const id = job![1];
     const file = isUuid(id) ? await services.exports.download(principal.tenantId, id) : null;
     if (!file) return sendError(res, 404, 'NOT_FOUND', 'Export not found or not finished');
     startDownload(res, file.format, `complaints.${file.format === ExportFormat.XLSX ? 'xlsx' : 'csv'}`, file.size);

@@ -37,7 +37,7 @@ export class StaffSessions {
       [id, scope.tenantId, userId],
     );
     // The ORM's raw execute hands timestamps back as text.
-    return { id, generation: 0, rotatedAt: new Date(row!.rotated_at) };
+    return { id, generation: 0, rotatedAt: new Date(row.rotated_at) };
   }
 
   /** Null when no such session exists in that tenant. */

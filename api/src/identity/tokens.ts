@@ -31,6 +31,7 @@ export class TokenIssuer {
    * `issuedAt` pins the token's `iat` (and so its `exp`): the same claims issued at the same second sign to
    * the very same token, which is how a retried refresh gets back the successor it already received.
    */
+  // eslint-disable-next-line @typescript-eslint/require-await -- callers await the token service; HS256 happens to sign synchronously
   async sign(claims: TokenClaims, issuedAt?: Date): Promise<string> {
     const payload = {
       tid: claims.tenantId,
@@ -48,14 +49,16 @@ export class TokenIssuer {
   }
 
   /** The claims, or null for a token that is forged or expired. */
+  // eslint-disable-next-line @typescript-eslint/require-await -- as sign(): an asynchronous contract, a synchronous HS256 check
   async verify(token: string): Promise<(TokenClaims & { expiresAt: Date }) | null> {
     try {
       const payload = jwt.verify(token, this.secret, { issuer: ISSUER, algorithms: ['HS256'] });
       if (typeof payload === 'string' || typeof payload.tid !== 'string' || !payload.sub || !payload.exp) return null;
-      if (payload.use !== 'access' && payload.use !== 'refresh' && payload.use !== 'portal') return null;
+      const use: unknown = payload.use;
+      if (use !== 'access' && use !== 'refresh' && use !== 'portal') return null;
       const session = typeof payload.sid === 'string' ? payload.sid : undefined;
       const generation = Number.isSafeInteger(payload.gen) ? (payload.gen as number) : undefined;
-      return { tenantId: payload.tid, subject: payload.sub, use: payload.use, session, generation, expiresAt: new Date(payload.exp * 1000) };
+      return { tenantId: payload.tid, subject: payload.sub, use, session, generation, expiresAt: new Date(payload.exp * 1000) };
     } catch {
       return null;
     }

@@ -72,7 +72,9 @@ export class ComplaintLifecycleService {
       if (error instanceof WorkflowNotFoundError) {
         // The start is still in the outbox (Temporal was down at intake): start it now rather than wait for the relay.
         await this.startFromOutbox(em, complaint);
-        return work(handle).catch((again: unknown) => Promise.reject(lifecycleError(again)));
+        return work(handle).catch((again: unknown) => {
+          throw lifecycleError(again);
+        });
       }
       throw lifecycleError(error);
     }

@@ -7,13 +7,12 @@ const STAFF: Principal = { kind: 'user', tenantId: 't1', userId: 'u1', sessionId
 
 function guardWith(answers: (Principal | null)[]) {
   const asked = { count: 0 };
-  const em = { begin: async () => undefined, rollback: async () => undefined };
+  const em = { begin: () => Promise.resolve(), rollback: () => Promise.resolve() };
   const root = { fork: () => em } as unknown as EntityManager;
   const auth = {
-    authenticate: async () => {
+    authenticate: () => {
       const answer = answers[Math.min(asked.count++, answers.length - 1)];
-      if (answer === null) throw new Error('revoked');
-      return answer;
+      return answer === null ? Promise.reject(new Error('revoked')) : Promise.resolve(answer);
     },
   } as unknown as AuthService;
   return { guard: new AccessGuard(root, auth), asked };

@@ -90,6 +90,6 @@ async function fanOut(event: LiveEvent, update: ComplaintUpdate | null, targets:
   for (let start = 0; start < targets.length; start += WRITES_PER_TURN) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
     const end = Math.min(start + WRITES_PER_TURN, targets.length);
-    for (let i = start; i < end; i++) targets[i]!.offer(event, update);
+    for (let i = start; i < end; i++) targets[i].offer(event, update);
   }
 }

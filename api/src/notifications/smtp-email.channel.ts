@@ -15,7 +15,7 @@ export class SmtpEmailChannel implements NotificationChannelAdapter {
     private readonly from: string,
     timeoutMs = 10_000,
   ) {
-    this.transport = createTransport(smtpUrl, {}) as Transporter;
+    this.transport = createTransport(smtpUrl, {});
     Object.assign(this.transport.options, { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
   }
 

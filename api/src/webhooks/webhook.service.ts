@@ -65,7 +65,7 @@ export class WebhookService {
        values (?, ?, ?, ?::text[], ?, ?, ?) returning ${SUBSCRIPTION_COLUMNS}`,
       [id, tenantId, input.url, pgArray(uniqueKinds(input.eventKinds)), sealWebhookSecret(this.secrets, id, secret), input.description ?? null, createdBy],
     );
-    return { subscription: toSubscription(row!), secret };
+    return { subscription: toSubscription(row), secret };
   }
 
   async update(em: EntityManager, id: string, input: UpdateWebhookInput): Promise<WebhookSubscription> {
@@ -112,7 +112,7 @@ export class WebhookService {
   async delivery(em: EntityManager, id: string): Promise<WebhookDelivery> {
     const rows = await em.execute<DeliveryRow[]>('select * from webhook_deliveries where id = ?', [id]);
     if (!rows.length) throw notFound('Webhook delivery');
-    return (await this.withAttempts(em, rows))[0]!;
+    return (await this.withAttempts(em, rows))[0];
   }
 
   /**

@@ -12,7 +12,7 @@ export function startDelivery(
   root: EntityManager,
   config: Pick<AppConfig, 'notifications' | 'delivery' | 'outbound' | 'secrets'>,
   opts: { log: (message: string, error?: unknown) => void; channels?: ChannelAdapters; tenantId?: string },
-): { stop(): Promise<void>; sweep(): Promise<number> } {
+): { stop(): Promise<void>; sweep: () => Promise<number> } {
   const guard = OutboundGuard.fromConfig(config);
   let channels = opts.channels;
   let close: () => void = () => {};
@@ -20,7 +20,9 @@ export function startDelivery(
     const built = createChannelAdapters(config.notifications, (line) => opts.log(line), guard);
     for (const warning of built.warnings) opts.log(warning);
     channels = built.adapters;
-    close = () => void Object.values(built.adapters).forEach((a) => a.close?.());
+    close = () => {
+      for (const adapter of Object.values(built.adapters)) void adapter.close?.();
+    };
   }
   const retry = config.delivery.retry;
   const relay = runDeliveryRelay(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError } from '../../platform/errors';
+import { AppError, ErrorCode } from '../../platform/errors';
 import type { RequestContext } from '../context';
 import { openRequestContext } from '../request-context';
 import type { Services } from '../services';
@@ -27,8 +27,8 @@ const errorBody = (message: string, code: string) => ({ errors: [{ message, exte
 function refusedBeforeExecution(error: AppError): OperationResult {
   const { code, retryAfter } = error.extensions;
   const body = JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] });
-  if (code === 'RATE_LIMITED' || code === 'SERVICE_UNAVAILABLE') {
-    return { status: code === 'RATE_LIMITED' ? 429 : 503, headers: { 'retry-after': String(retryAfter) }, body };
+  if (code === ErrorCode.RATE_LIMITED || code === ErrorCode.SERVICE_UNAVAILABLE) {
+    return { status: code === ErrorCode.RATE_LIMITED ? 429 : 503, headers: { 'retry-after': String(retryAfter) }, body };
   }
   return { status: 401, headers: {}, body };
 }
@@ -63,7 +63,7 @@ export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: E
       }
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'POST', headers, search, body },
-        context: async () => open.ctx,
+        context: () => Promise.resolve(open.ctx),
       });
       let text = '';
       if (response.body.kind === 'complete') text = response.body.string;

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, OperationTypeNode, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Principal } from '../../platform/auth/principal';
@@ -149,7 +149,7 @@ export function attachWebSocket(
         const connection = connections.get(ctx.extra)!;
         let contextValue: LiveContext | object;
         const args = { schema, document: entry.document, operationName: payload.operationName, variableValues: payload.variables };
-        if (operation.operation === 'subscription') {
+        if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
           const socket = ctx.extra.socket;
           const liveContext: Omit<LiveContext, 'renderer'> = {
             live,

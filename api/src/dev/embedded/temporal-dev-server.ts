@@ -35,7 +35,7 @@ interface TemporalDevServer {
   pid: number | undefined;
   /** Resolves when the server process ends, whether stopped or crashed. */
   exited: Promise<void>;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** Starts `temporal server start-dev` and resolves once the namespace answers over gRPC. */
@@ -77,7 +77,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   };
 
   const died = Promise.race([exited, spawnFailed]).then(() => {
-    throw new Error(`temporal server start-dev exited before it was ready (${cli} ${args.join(' ')}):\n${tail}`);
+    throw new Error(`temporal server start-dev exited before it was ready (${cli} ${args.join(' ')}):\n${tail.toString()}`);
   });
   died.catch(() => undefined); // observed through the race below; later deaths surface via `exited`
   try {

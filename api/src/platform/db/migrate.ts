@@ -13,7 +13,7 @@ async function ensureAppRole(orm: MikroORM<PostgreSqlDriver>, password: string):
   const verb = exists && exists.n > 0 ? 'alter' : 'create';
   await conn.execute(`${verb} role ${APP_DB_ROLE} with login nosuperuser nobypassrls nocreatedb nocreaterole password ${quoted}`);
   const [db] = await conn.execute<{ name: string }[]>('select current_database() as name');
-  await conn.execute(`grant connect on database "${db!.name}" to ${APP_DB_ROLE}`);
+  await conn.execute(`grant connect on database "${db.name}" to ${APP_DB_ROLE}`);
 }
 
 export async function migrate(orm: MikroORM<PostgreSqlDriver>, appPassword: string): Promise<string[]> {

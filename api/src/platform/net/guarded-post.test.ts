@@ -26,7 +26,7 @@ describe('guardedPost', () => {
     // The first answer is allowed (listed), every later one points into the private network.
     const answers = ['127.0.0.1', '10.0.0.1', '10.0.0.1'];
     let lookups = 0;
-    const rebinding: HostResolver = async () => [{ address: answers[lookups++]!, family: 4 }];
+    const rebinding: HostResolver = () => Promise.resolve([{ address: answers[lookups++], family: 4 }]);
     const guard = new OutboundGuard(OutboundAllowList.parse('127.0.0.1'), rebinding);
     const res = await guardedPost(guard, post(`http://rebind.example.com:${local.port}/hook`));
     expect(res).toEqual({ status: 200, excerpt: 'ok' });
@@ -38,7 +38,7 @@ describe('guardedPost', () => {
   it('refuses a name whose (only) lookup answers with a private address, without connecting', async () => {
     const local = await receiver((res) => res.end('should not be reached'));
     servers.push(local.server);
-    const guard = new OutboundGuard(new OutboundAllowList(), async () => [{ address: '127.0.0.1', family: 4 }]);
+    const guard = new OutboundGuard(new OutboundAllowList(), () => Promise.resolve([{ address: '127.0.0.1', family: 4 }]));
     const failure = await guardedPost(guard, post(`http://localhost:${local.port}/hook`)).catch((e: unknown) => e);
     expect(outboundFailure(failure)).toBe('localhost resolves to a loopback address; the platform only calls public addresses');
     expect(local.hosts).toEqual([]);

@@ -41,7 +41,7 @@ export async function guardedPost(guard: OutboundGuard, post: GuardedPost): Prom
   };
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<GuardedResponse>((resolve, reject) => {
-    const req = send(url, options, (res) => readExcerpt(res).then((excerpt) => resolve({ status: res.statusCode ?? 0, excerpt }), reject));
+    const req = send(url, options, (res) => void readExcerpt(res).then((excerpt) => resolve({ status: res.statusCode ?? 0, excerpt }), reject));
     req.on('error', reject);
     req.end(post.body);
   });
@@ -74,6 +74,7 @@ function readExcerpt(res: IncomingMessage): Promise<string> {
 }
 
 export function excerptOf(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   return [...text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')].slice(0, RESPONSE_EXCERPT_CHARS).join('').trim();
 }
 

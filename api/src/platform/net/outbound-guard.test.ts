@@ -3,7 +3,7 @@ import { OutboundGuard, OutboundRefusedError, type HostResolver } from './outbou
 
 const resolverOf =
   (table: Record<string, string[]>): HostResolver =>
-  async (hostname) => (table[hostname] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  (hostname) => Promise.resolve((table[hostname] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
 
 describe('OutboundGuard', () => {
   const guard = new OutboundGuard(

@@ -102,7 +102,7 @@ export class OutboundGuard {
         if (refusal) throw new OutboundRefusedError(refusedMessage(`${url.hostname} resolves to ${refusal}`));
       }
     }
-    return { url, address: addresses[0]! };
+    return { url, address: addresses[0] };
   }
 
   private lookup(hostname: string, timeoutMs: number): Promise<ResolvedAddress[]> {

@@ -103,5 +103,5 @@ export class TenantConfigStore {
 
 /** The JSONObject scalar is typed as an open record; the config is a closed interface of plain data. */
 function toJsonObject(config: TenantConfig): Record<string, unknown> {
-  return config as unknown as Record<string, unknown>;
+  return config;
 }

@@ -132,7 +132,7 @@ export class RoutingTabComponent {
               categoryCode: sample.categoryCode || null,
               customerTier: sample.customerTier || null,
             },
-            draft: this.store.draft() as unknown as Record<string, unknown>,
+            draft: this.store.draft(),
           },
           fetchPolicy: 'network-only',
         }),

@@ -60,7 +60,7 @@ describe('SlaMatrixComponent', () => {
   });
 
   it('flags text that is not a duration next to the cell and emits nothing', async () => {
-    const { fixture, cell, host, element } = await render();
+    const { fixture, cell, host } = await render();
     const input = cell('sla.intake.general');
     input.value = 'soon';
     input.dispatchEvent(new Event('change'));
@@ -72,7 +72,7 @@ describe('SlaMatrixComponent', () => {
   });
 
   it('shows the API validation message under the cell its path names', async () => {
-    const { fixture, cell, host, element } = await render();
+    const { fixture, cell, host } = await render();
     host.errors.set({ 'sla.investigation.major': 'Must be shorter than the resolution time of major (8h)' });
     await fixture.whenStable();
     const input = cell('sla.investigation.major');
