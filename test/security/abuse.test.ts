@@ -35,7 +35,7 @@ const BAD_CREDENTIALS = ['garbage', 'three garbage segments', 'another scheme', 
 
 /** Credentials an attacker can make (from a genuine token's claims): none may reach any data, over HTTP or WebSocket. */
 function badCredentials(): Record<(typeof BAD_CREDENTIALS)[number], string> {
-  const real = jwt.decode(tenant.tokens['admin@t.test']!.slice('Bearer '.length)) as Record<string, unknown>;
+  const real = jwt.decode(tenant.tokens['admin@t.test'].slice('Bearer '.length)) as Record<string, unknown>;
   const { exp: _exp, iat: _iat, ...claims } = real;
   const secret = testConfig().jwtSecret;
   const past = Math.floor(Date.now() / 1000) - 3600;

@@ -129,10 +129,10 @@ afterAll(async () => {
 const fill = (call: string, ids: Record<Kind, string>) => call.replace(/\{(\w+)\}/g, (_, kind: Kind) => ids[kind]);
 
 async function run(root: string, field: GraphQLField<unknown, unknown>, ids: Record<Kind, string>): Promise<GqlResponse> {
-  const operation = `${root === 'Query' ? 'query' : root === 'Mutation' ? 'mutation' : 'subscription'} { ${field.name}(${fill(CALLS[field.name]!, ids)}) ${selection(field)} }`;
+  const operation = `${root === 'Query' ? 'query' : root === 'Mutation' ? 'mutation' : 'subscription'} { ${field.name}(${fill(CALLS[field.name], ids)}) ${selection(field)} }`;
   if (root !== 'Subscription') return gql(api.url, operation, {}, tenantA.tokens['admin@t.test']);
   const outcome = await wsOnce(api.url, { authorization: tenantA.tokens['admin@t.test'] }, operation, {}, 1500);
-  return { status: 0, data: outcome.data ?? undefined, errors: outcome.errors as GqlResponse['errors'] };
+  return { status: 0, data: outcome.data ?? undefined, errors: outcome.errors };
 }
 
 const TIMESTAMP = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g;
@@ -149,7 +149,7 @@ describe('cross-tenant ids on every operation that takes one (generated from api
     expect(ID_OPERATIONS.length).toBeGreaterThan(30);
     const unknown = ID_OPERATIONS.filter(({ field }) => !CALLS[field.name]).map(({ root, field }) => `${root}.${field.name}`);
     expect(unknown).toEqual([]);
-    const unnamed = ID_OPERATIONS.filter(({ field }) => field.args.some((arg) => takesAnId(arg.type) && !CALLS[field.name]!.includes(`${arg.name}:`)));
+    const unnamed = ID_OPERATIONS.filter(({ field }) => field.args.some((arg) => takesAnId(arg.type) && !CALLS[field.name].includes(`${arg.name}:`)));
     expect(unnamed.map(({ field }) => field.name)).toEqual([]);
   });
 

@@ -27,7 +27,7 @@ export function wsOnce(httpUrl: string, connectionParams: Record<string, unknown
     socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: connectionParams })));
     socket.on('close', (code) => done({ closeCode: code }));
     socket.on('message', (raw) => {
-      const message = JSON.parse(raw.toString());
+      const message = JSON.parse((raw as Buffer).toString());
       if (message.type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
       else if (message.type === 'next') done({ data: message.payload.data, errors: message.payload.errors });
       else if (message.type === 'error') done({ errors: message.payload });

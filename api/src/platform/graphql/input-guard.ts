@@ -25,7 +25,7 @@ const NAMED_FIELD = /^Field "([^"]+)" (of required type|is not defined by type)/
 function coercionProblem(path: (string | number)[], message: string): FieldError {
   const named = NAMED_FIELD.exec(message);
   if (!named) return { path: joinPath(path), message: `${joinPath(path)}: ${message}` };
-  const at = joinPath([...path, named[1]!]);
+  const at = joinPath([...path, named[1]]);
   return { path: at, message: named[2] === 'of required type' ? `${at} is required` : `${at} is not a known field` };
 }
 

@@ -24,8 +24,10 @@ const firstPerPath = (problems: FieldError[]): FieldError[] => problems.filter((
 /** Apollo's hook for the guard: a refused operation answers HTTP 400 with its typed error, never 200 with data. */
 export function operationGuardPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
   return {
+    // eslint-disable-next-line @typescript-eslint/require-await -- Apollo's plugin hooks return promises; this one checks synchronously
     async requestDidStart() {
       return {
+        // eslint-disable-next-line @typescript-eslint/require-await -- as above
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           try {
