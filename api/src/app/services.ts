@@ -35,7 +35,7 @@ export interface Services {
 
 export function createServices(
   root: EntityManager,
-  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir'>,
+  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'lifecycleUpdateTimeoutMs'>,
   numbers: ComplaintNumbers,
   temporal: LifecycleTemporal,
 ): Services {
@@ -52,7 +52,7 @@ export function createServices(
     intake,
     portal: new PortalService(auth, tenantConfig, intake, complaints),
     attachments: new AttachmentService(new LocalDiskStorage(config.attachmentsDir), complaints),
-    lifecycle: new ComplaintLifecycleService(temporal, complaints),
+    lifecycle: new ComplaintLifecycleService(temporal, complaints, config.lifecycleUpdateTimeoutMs),
     analytics,
     exports: new ExportService(root, `${config.attachmentsDir}-exports`, analytics),
     knowledge: new KnowledgeService(),

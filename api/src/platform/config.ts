@@ -12,6 +12,10 @@ const envSchema = z.object({
   APP_DB_PASSWORD: z.string().min(8).default('complaints-app-dev'),
   /** The API's PostgreSQL connections; default below. */
   API_DB_POOL_SIZE: z.coerce.number().int().positive().optional(),
+  /** How long a request waits for a free pooled connection before answering SERVICE_UNAVAILABLE. */
+  API_DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** How long a lifecycle action or query waits on Temporal and the worker before answering SERVICE_UNAVAILABLE. */
+  LIFECYCLE_UPDATE_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   JWT_SECRET: z.string().min(16).default('dev-only-secret-change-me-please'),
   TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
@@ -51,6 +55,8 @@ export interface AppConfig {
   appDatabaseUrl: string;
   appDbPassword: string;
   apiDbPoolSize: number;
+  apiDbAcquireTimeoutMs: number;
+  lifecycleUpdateTimeoutMs: number;
   jwtSecret: string;
   temporal: { address: string; namespace: string; taskQueue: string };
   attachmentsDir: string;
@@ -85,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     appDatabaseUrl: e.DATABASE_APP_URL ?? appUrlFrom(e.DATABASE_URL, e.APP_DB_PASSWORD),
     appDbPassword: e.APP_DB_PASSWORD,
     apiDbPoolSize: e.API_DB_POOL_SIZE ?? defaultApiPoolSize(),
+    apiDbAcquireTimeoutMs: e.API_DB_ACQUIRE_TIMEOUT_MS,
+    lifecycleUpdateTimeoutMs: e.LIFECYCLE_UPDATE_TIMEOUT_MS,
     jwtSecret: e.JWT_SECRET,
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TASK_QUEUE },
     attachmentsDir: e.ATTACHMENTS_DIR,

@@ -14,6 +14,8 @@ import type { LiveServices } from '../../live/live-context';
 import { logFunction, type Logger } from '../../platform/observability/logger';
 import { opsEndpoints } from '../../platform/observability/ops-endpoints';
 import type { ReadinessCheck } from '../../platform/observability/readiness';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../platform/db/database-unavailable';
+import { ErrorCode } from '../../platform/errors';
 
 export interface ApiServerOptions {
   schema: GraphQLSchema;
@@ -91,6 +93,12 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
       return;
     }
     handleGraphql(req, res, url).catch((error: unknown) => {
+      // Opening or committing the request's transaction failed: a full pool or PostgreSQL away is no fault of the request.
+      if (isDatabaseUnavailable(error)) {
+        if (!res.headersSent) res.writeHead(503, { 'content-type': 'application/json', 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
+        res.end(JSON.stringify({ errors: [{ message: 'The database is unavailable; try again shortly', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: DATABASE_RETRY_AFTER_SECONDS } }] }));
+        return;
+      }
       log('request failed', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
