@@ -39,6 +39,7 @@ export async function startApi(config: AppConfig, port = config.port, logger: Lo
       webSocketLimits: config.live,
       production: config.env === 'production',
       logger,
+      drainMs: config.shutdownDrainMs,
       readiness: [...databaseChecks(orm.em, MIGRATION_NAMES), temporalCheck(lifecycle.client), workerCheck(lifecycle.client, config.temporal)],
     },
     port,

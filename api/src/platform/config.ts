@@ -16,6 +16,8 @@ const envSchema = z.object({
   API_DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** How long a lifecycle action or query waits on Temporal and the worker before answering SERVICE_UNAVAILABLE. */
   LIFECYCLE_UPDATE_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** After SIGTERM, how long in-flight requests may finish before the API cuts the connections left. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().positive().default(10_000),
   JWT_SECRET: z.string().min(16).default('dev-only-secret-change-me-please'),
   TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
@@ -57,6 +59,7 @@ export interface AppConfig {
   apiDbPoolSize: number;
   apiDbAcquireTimeoutMs: number;
   lifecycleUpdateTimeoutMs: number;
+  shutdownDrainMs: number;
   jwtSecret: string;
   temporal: { address: string; namespace: string; taskQueue: string };
   attachmentsDir: string;
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiDbPoolSize: e.API_DB_POOL_SIZE ?? defaultApiPoolSize(),
     apiDbAcquireTimeoutMs: e.API_DB_ACQUIRE_TIMEOUT_MS,
     lifecycleUpdateTimeoutMs: e.LIFECYCLE_UPDATE_TIMEOUT_MS,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     jwtSecret: e.JWT_SECRET,
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TASK_QUEUE },
     attachmentsDir: e.ATTACHMENTS_DIR,

@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -27,11 +28,14 @@ export interface ApiServerOptions {
   logger: Logger;
   /** What /readyz checks. */
   readiness: ReadinessCheck[];
+  /** How long close() lets in-flight requests finish before it cuts every connection. */
+  drainMs: number;
 }
 
 export interface RunningApiServer {
   server: Server;
   url: string;
+  /** Stops accepting, drains in-flight requests (at most `drainMs`), closes WebSockets as going away. */
   close(): Promise<void>;
 }
 
@@ -76,7 +80,9 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
   const handleOps = opsEndpoints(opts.readiness);
   const handleExport = exportHttpHandler(opts.root, opts.services);
 
+  const connections = new Draining();
   const server = createServer((req, res) => {
+    connections.track(res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
     if (req.method === 'OPTIONS') {
@@ -104,6 +110,7 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     });
   });
+  server.on('connection', (socket) => connections.add(socket));
   const disposeWs = attachWebSocket(server, opts.schema, opts.root, opts.services, opts.live, opts.webSocketLimits);
   await new Promise<void>((resolve) => server.listen(port, resolve));
   const address = server.address();
@@ -112,10 +119,47 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
     server,
     url: `http://localhost:${actualPort}/graphql`,
     close: async () => {
-      await disposeWs();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await connections.drain(server, Promise.all([closed, disposeWs()]), opts.drainMs);
       await apollo.stop();
     },
   };
+}
+
+/**
+ * Shutdown under traffic: `server.close()` only stops accepting, and a keep-alive client that keeps sending
+ * keeps its connection (and the process) alive. While draining, every response says `Connection: close`
+ * (the socket ends after it), idle sockets are closed as they appear, and at the deadline whatever is
+ * left, WebSockets included, is destroyed.
+ */
+class Draining {
+  private readonly sockets = new Set<Socket>();
+  private readonly open = new Set<ServerResponse>();
+  private draining = false;
+
+  add(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.once('close', () => this.sockets.delete(socket));
+  }
+
+  track(res: ServerResponse): void {
+    if (this.draining) res.setHeader('connection', 'close');
+    this.open.add(res);
+    res.once('close', () => this.open.delete(res));
+  }
+
+  async drain(server: Server, closed: Promise<unknown>, drainMs: number): Promise<void> {
+    this.draining = true;
+    for (const res of this.open) if (!res.headersSent) res.setHeader('connection', 'close');
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    let deadline: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (deadline = setTimeout(resolve, drainMs)));
+    try {
+      await Promise.race([closed, late]);
+    } finally {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      for (const socket of this.sockets) socket.destroy();
+    }
+  }
 }
