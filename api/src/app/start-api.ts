@@ -40,6 +40,7 @@ export async function startApi(config: AppConfig, port = config.port, logger: Lo
       production: config.env === 'production',
       logger,
       drainMs: config.shutdownDrainMs,
+      corsOrigins: config.corsOrigins,
       readiness: [...databaseChecks(orm.em, MIGRATION_NAMES), temporalCheck(lifecycle.client), workerCheck(lifecycle.client, config.temporal)],
     },
     port,

@@ -32,6 +32,11 @@ const envSchema = z.object({
   NOTIFY_FROM: z.string().default('Complaints <no-reply@complaints.local>'),
   /** The SMS / push provider gateway (JSON POST per message); unset: those are only logged. */
   NOTIFY_WEBHOOK_URL: z.string().url().optional(),
+  /**
+   * Browser origins allowed to call the API cross-origin (comma-separated, e.g. the admin UI's
+   * https://admin.example.com); the portal's origin (PORTAL_URL) is always allowed. `*` only outside production.
+   */
+  CORS_ORIGINS: z.string().default('http://localhost:4200'),
   /** Where complainants follow their complaint; links in customer messages start here. */
   PORTAL_URL: z.string().url().default('http://localhost:4200/portal'),
   DELIVERY_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
@@ -64,6 +69,8 @@ export interface AppConfig {
   temporal: { address: string; namespace: string; taskQueue: string };
   attachmentsDir: string;
   live: { maxConnectionsPerTenant: number; maxConnectionsPerCredential: number; maxBufferedEvents: number; keepAliveMs: number };
+  /** Exact origins (scheme://host[:port]) allowed cross-origin, or ['*'] outside production. */
+  corsOrigins: string[];
   notifications: { smtpUrl?: string; from: string; providerWebhookUrl?: string; portalUrl: string };
   /** Notification and webhook delivery in the worker: poll interval and exponential backoff. */
   delivery: { intervalMs: number; retry: RetryPolicy };
@@ -106,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBufferedEvents: e.LIVE_MAX_BUFFERED_EVENTS,
       keepAliveMs: e.LIVE_KEEPALIVE_MS,
     },
+    corsOrigins: corsOriginsOf(e.CORS_ORIGINS, e.PORTAL_URL, e.NODE_ENV),
     notifications: { smtpUrl: e.SMTP_URL, from: e.NOTIFY_FROM, providerWebhookUrl: e.NOTIFY_WEBHOOK_URL, portalUrl: e.PORTAL_URL },
     delivery: {
       intervalMs: e.DELIVERY_INTERVAL_MS,
@@ -127,6 +135,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
  */
 function defaultApiPoolSize(): number {
   return 2 * availableParallelism() + 2;
+}
+
+function corsOriginsOf(list: string, portalUrl: string, env: AppConfig['env']): string[] {
+  const entries = list.split(',').map((entry) => entry.trim()).filter(Boolean);
+  if (entries.includes('*')) {
+    if (env === 'production') throw new Error('CORS_ORIGINS must list origins in production, not *');
+    return ['*'];
+  }
+  const origins = entries.map((entry) => {
+    const origin = URL.canParse(entry) ? new URL(entry).origin : 'null';
+    if (origin === 'null' || origin !== entry.replace(/\/$/, '')) throw new Error(`CORS_ORIGINS: ${entry} is not an origin such as https://admin.example.com`);
+    return origin;
+  });
+  return [...new Set([...origins, new URL(portalUrl).origin])];
 }
 
 function appUrlFrom(adminUrl: string, password: string): string {

@@ -9,6 +9,7 @@ import { formatError } from '../../platform/graphql/format-error';
 import { operationLimits } from '../../platform/graphql/limits';
 import type { Services } from '../services';
 import { graphqlHttpHandler } from './graphql-http';
+import { securityHeaders } from './security-headers';
 import { exportHttpHandler } from '../../export/export.http';
 import { attachWebSocket, type WebSocketLimits } from './websocket';
 import type { LiveServices } from '../../live/live-context';
@@ -28,6 +29,8 @@ export interface ApiServerOptions {
   logger: Logger;
   /** What /readyz checks. */
   readiness: ReadinessCheck[];
+  /** Browser origins allowed cross-origin. */
+  corsOrigins: readonly string[];
   /** How long close() lets in-flight requests finish before it cuts every connection. */
   drainMs: number;
 }
@@ -38,12 +41,6 @@ export interface RunningApiServer {
   /** Stops accepting, drains in-flight requests (at most `drainMs`), closes WebSockets as going away. */
   close(): Promise<void>;
 }
-
-const CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'authorization, content-type, apollo-require-preflight',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
-};
 
 export async function startApiServer(opts: ApiServerOptions, port: number): Promise<RunningApiServer> {
   const log = logFunction(opts.logger);
@@ -80,11 +77,12 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
   const handleOps = opsEndpoints(opts.readiness);
   const handleExport = exportHttpHandler(opts.root, opts.services);
 
+  const setSecurityHeaders = securityHeaders({ corsOrigins: opts.corsOrigins, production: opts.production });
   const connections = new Draining();
   const server = createServer((req, res) => {
     connections.track(res);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
+    setSecurityHeaders(req, res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;
