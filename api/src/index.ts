@@ -3,22 +3,22 @@
  * entry loads neither Apollo nor type-graphql). The HTTP/GraphQL server is `@complaints/api/server`.
  */
 export { loadConfig, type AppConfig } from './platform/config';
-export { createOrm, type Orm } from './app/orm';
-export { withTenant, enterTenantStatement, type TenantScope } from './platform/db/tenant-scope';
-export { Complaint, ComplaintStatus } from './complaint/complaint.entity';
-export { ComplaintEvent } from './complaint/complaint-event.entity';
-export { appendEvent, timelineColumns } from './complaint/timeline';
+export { createOrm } from './app/orm';
+export { withTenant, enterTenantStatement } from './platform/db/tenant-scope';
+export { timelineColumns } from './complaint/timeline';
 export { columnNames, SqlText } from './platform/db/sql-rows';
 export { TenantConfigService } from './tenant/tenant-config.service';
 export { User } from './identity/user.entity';
 export { hashPassword } from './identity/password';
-export { WorkflowStarter, StartWorkflowsAfterCommit, runWorkflowStartRelay, type PendingWorkflowStart } from './lifecycle/workflow-start.outbox';
-export { composeNotification, type OutboxNotification, type NotificationContent } from './notifications/notification-content';
-export { PermanentDeliveryError, type ChannelAdapters, type NotificationChannelAdapter, type OutgoingMessage, type ChannelReceipt } from './notifications/notification-channel';
+export { WorkflowStarter, runWorkflowStartRelay } from './lifecycle/workflow-start.outbox';
+export { composeNotification, type OutboxNotification } from './notifications/notification-content';
+export { PermanentDeliveryError, type ChannelAdapters } from './notifications/notification-channel';
 export { createChannelAdapters } from './notifications/channel-adapters';
 export { nextAttemptDelay } from './notifications/retry-schedule';
-export { sendWebhook, type WebhookRequest, type WebhookResponse } from './webhooks/webhook-sender';
-export { verifyWebhookSignature, signatureHeader } from './webhooks/webhook-signature';
+export { sendWebhook } from './webhooks/webhook-sender';
+export { OutboundGuard } from './platform/net/outbound-guard';
+export { SecretBox } from './platform/secrets/secret-box';
+export { openWebhookSecret } from './webhooks/webhook-secret';
 export type { RetryPolicy } from './platform/config';
 export { createLogger, logFunction, type Logger } from './platform/observability/logger';
 export { runWithLogContext } from './platform/observability/log-context';

@@ -22,6 +22,7 @@ const tracing = startTracing('complaints-api', config.telemetry);
 
 async function main(): Promise<void> {
   // Required here, not imported above: the app's modules load `pg` and `http` (see startTracing).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after startTracing on purpose (see above)
   const { startApi } = require('./app/start-api') as typeof import('./app/start-api');
   starting = startApi(config, config.port, logger);
   const api = await starting;

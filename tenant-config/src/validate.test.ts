@@ -254,7 +254,7 @@ describe('validateTenantConfig', () => {
   it('rejects an empty routing criterion as ambiguous and a malformed user email', () => {
     const errors = errorsOf(
       input((c) => {
-        c.routingRules[0] = { ...c.routingRules[0]!, match: { severities: [] }, target: { user: 'boss' } };
+        c.routingRules[0] = { ...c.routingRules[0], match: { severities: [] }, target: { user: 'boss' } };
       }),
     );
     expect(errors).toEqual([

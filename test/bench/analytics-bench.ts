@@ -59,7 +59,7 @@ async function main() {
   try {
     const db = await openBenchDatabase(log);
     cleanup.add(db.stop);
-    const env = { NODE_ENV: 'production' as const, JWT_SECRET: randomBytes(24).toString('hex'), ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments') };
+    const env = { NODE_ENV: 'production' as const, JWT_SECRET: randomBytes(24).toString('hex'), SECRETS_KEY: randomBytes(32).toString('base64'), ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments') };
     log(await migrate(db.url, env));
     const admin = new Client({ connectionString: db.url });
     await admin.connect();
@@ -91,7 +91,7 @@ async function main() {
               (select count(*) from analytics_subject_daily where tenant_id = $1) as subjects`,
       [tenantId],
     );
-    log(`rollups built in ${buildSeconds.toFixed(1)} s: ${size!.daily} daily rows, ${size!.monthly} monthly rows, ${size!.subjects} subject rows`);
+    log(`rollups built in ${buildSeconds.toFixed(1)} s: ${size.daily} daily rows, ${size.monthly} monthly rows, ${size.subjects} subject rows`);
 
     // Spot check: the rollup agrees with the raw table on a random day.
     const { rows: [check] } = await admin.query<{ raw: string; rolled: string }>(
@@ -100,7 +100,7 @@ async function main() {
               (select coalesce(sum(created), 0) from analytics_daily a, d where a.tenant_id = $1 and a.grain = 1 and a.day = d.day) as rolled`,
       [tenantId],
     );
-    if (check!.raw !== check!.rolled) throw new Error(`rollup says ${check!.rolled} complaints on a day, the raw table ${check!.raw}`);
+    if (check.raw !== check.rolled) throw new Error(`rollup says ${check.rolled} complaints on a day, the raw table ${check.raw}`);
 
     const config = loadConfig({ ...process.env, ...env, DATABASE_URL: db.url });
     const api = await startApi(config, 0);
@@ -128,7 +128,7 @@ async function main() {
     const results: Record<string, LatencySummary> = {};
     for (const [name, query, variables] of scenarios) {
       results[name] = await measureLatency(() => graphql(url, query, variables, token), { iterations: 40, budgetMs: 30_000, warmup: 2 });
-      log(`${name.padEnd(26)} p50 ${results[name]!.p50.toFixed(1)} ms  p99 ${results[name]!.p99.toFixed(1)} ms`);
+      log(`${name.padEnd(26)} p50 ${results[name].p50.toFixed(1)} ms  p99 ${results[name].p99.toFixed(1)} ms`);
     }
 
     // Incremental upkeep: fresh intakes dirty today; the next read folds them in.
@@ -144,8 +144,8 @@ async function main() {
       events: shape.events,
       seed_s: seedSeconds === null ? null : Math.round(seedSeconds),
       rollup_build_s: Math.round(buildSeconds * 10) / 10,
-      rollup_daily_rows: Number(size!.daily),
-      rollup_monthly_rows: Number(size!.monthly),
+      rollup_daily_rows: Number(size.daily),
+      rollup_monthly_rows: Number(size.monthly),
       incremental_read_ms: Math.round(incrementalMs),
       worst_p99_ms: Math.round(worstP99),
       target_met: worstP99 < TARGET_MS,

@@ -26,7 +26,7 @@ export async function seededShape(db: Client, tenantId: string): Promise<Analyti
   await db.query(`delete from complaints where tenant_id = $1 and number like 'AB-NEW-%'`, [tenantId]);
   const { rows: [c] } = await db.query<{ n: string }>('select count(*) as n from complaints where tenant_id = $1', [tenantId]);
   const { rows: [e] } = await db.query<{ n: string }>('select count(*) as n from complaint_events where tenant_id = $1', [tenantId]);
-  return { complaints: Number(c!.n), events: Number(e!.n) };
+  return { complaints: Number(c.n), events: Number(e.n) };
 }
 
 /**

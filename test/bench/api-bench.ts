@@ -35,6 +35,7 @@ async function main(): Promise<Figures> {
     const env = {
       NODE_ENV: 'production' as const,
       JWT_SECRET: randomBytes(24).toString('hex'),
+      SECRETS_KEY: randomBytes(32).toString('base64'),
       ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments'),
     };
     log(await migrate(db.url, env));
@@ -63,7 +64,7 @@ async function main(): Promise<Figures> {
     const read = { url, token: await staffToken(url, reader) };
     const write = { url, token: await staffToken(url, writer) };
 
-    const loadAtStart = loadavg()[0]!;
+    const loadAtStart = loadavg()[0];
     log(`first page: ${PAGE_SIZE} rows, two filters, newest first (${reader.slug}, ${reader.rows.toLocaleString('en')} rows)`);
     const list = await firstPageLatency(read);
 
@@ -87,16 +88,16 @@ async function main(): Promise<Figures> {
     const submit = await submitThroughput(write, { clients: 32, durationMs: 10_000, knownCustomers: Math.round(writer.rows / 10), categories });
 
     const figures: Figures = {
-      rows: Number(counts!.seeded),
-      totalRows: Number(counts!.total),
+      rows: Number(counts.seeded),
+      totalRows: Number(counts.total),
       list,
       deep,
       byNumber,
       submit,
-      load: [loadAtStart, loadavg()[0]!],
+      load: [loadAtStart, loadavg()[0]],
     };
     const explain = process.env.BENCH_EXPLAIN === '1' || list.p99 >= 30 || deep.latency.p99 >= 30 || byNumber.p99 >= 10;
-    if (explain) await explainHotQueries(config.appDatabaseUrl, reader.id, (DEEP_PAGE - 1) * PAGE_SIZE, sample[0]!.number);
+    if (explain) await explainHotQueries(config.appDatabaseUrl, reader.id, (DEEP_PAGE - 1) * PAGE_SIZE, sample[0].number);
     printReport(figures);
     return figures;
   } finally {

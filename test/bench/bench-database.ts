@@ -10,7 +10,7 @@ export interface BenchDatabase {
   url: string;
   /** True when this process started the server (and so must stop it). */
   embedded: boolean;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**
@@ -46,7 +46,7 @@ export function migrate(databaseUrl: string, env: NodeJS.ProcessEnv): Promise<st
 
 export interface BenchTemporal {
   address: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**

@@ -32,7 +32,7 @@ function categoryPool(): { codes: string[]; qualityCodes: string[] } {
 /** How many seeded rows the tenant has (submitted ones carry an idempotency key, seeded ones none). */
 async function seededRows(db: Client, tenant: BenchTenant): Promise<number> {
   const { rows } = await db.query<{ n: string }>('select count(*) as n from complaints where tenant_id = $1 and idempotency_key is null', [tenant.id]);
-  return Number(rows[0]!.n);
+  return Number(rows[0].n);
 }
 
 /**
@@ -106,7 +106,7 @@ async function seedTenant(db: Client, tenant: BenchTenant, timeZone: string): Pr
      select md5($1::text || ':customer:' || g)::uuid, $1::uuid, 'Customer ' || g, 'customer' || g || '@example.com',
             case when g % 20 = 0 then 'vip' else 'standard' end, 'bench-' || g, $3::date - ${DAYS + 30}
        from generate_series(0, $2::int - 1) as g`,
-    [tenant.id, customers, today!.day],
+    [tenant.id, customers, today.day],
   );
 
   // Rows are generated oldest first, ~1 per (86,400 / perDay) s over the last 365 local days (today
@@ -169,7 +169,7 @@ async function seedTenant(db: Client, tenant: BenchTenant, timeZone: string): Pr
             e.created_at,
             coalesce(e.closed_at, e.first_responded_at, e.created_at)
        from e`,
-    [tenant.id, tenant.rows, perDay, today!.day, timeZone, CHANNEL_POOL, categories.codes, customers, SUBJECTS, DETAILS, categories.qualityCodes],
+    [tenant.id, tenant.rows, perDay, today.day, timeZone, CHANNEL_POOL, categories.codes, customers, SUBJECTS, DETAILS, categories.qualityCodes],
   );
 
   // One or two timeline events each, in time order so `seq` follows the clock as it does live.

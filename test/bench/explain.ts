@@ -32,7 +32,7 @@ export async function explainHotQueries(appUrl: string, tenantId: string, deepOf
         `select c.* from complaints as c
           where c.tenant_id = $1 and (c.created_at, c.id) < ($2, $3)
           order by c.created_at desc, c.id desc limit ${PAGE_SIZE + 1}`,
-        [tenantId, boundary!.created_at, boundary!.id],
+        [tenantId, boundary.created_at, boundary.id],
       ],
       ['complaint by number', `select c.* from complaints as c where c.tenant_id = $1 and c.number = $2 limit 1`, [tenantId, number]],
     ];

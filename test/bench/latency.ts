@@ -10,7 +10,7 @@ export interface LatencySummary {
 /** Nearest-rank percentile of sorted samples. */
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 export function summarize(durations: number[]): LatencySummary {

@@ -19,6 +19,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { Client } from 'pg';
 import { defaultTenantConfig } from '@complaints/tenant-config';
 import { createOrm, hashPassword, loadConfig, TenantConfigService, User } from '@complaints/api';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   try {
     ensureWorkerBuilt();
     const dbUrl = await openDatabase(cleanup);
-    const env = { NODE_ENV: 'production' as const, JWT_SECRET: randomBytes(24).toString('hex'), ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments') };
+    const env = { NODE_ENV: 'production' as const, JWT_SECRET: randomBytes(24).toString('hex'), SECRETS_KEY: randomBytes(32).toString('base64'), ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments') };
     log(await migrate(dbUrl, env));
     const temporal = await openBenchTemporal(log);
     cleanup.add(temporal.stop);
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     // Access tokens are short-lived and a full run takes longer: log in again every few minutes.
     let token = await login(url, tenant.slug);
     const relogin = setInterval(() => void login(url, tenant.slug).then((t) => (token = t), (e: unknown) => log(`re-login failed: ${String(e)}`)), 5 * 60_000);
-    cleanup.add(async () => clearInterval(relogin));
+    cleanup.add(() => Promise.resolve(clearInterval(relogin)));
     const loadAtStart = loadavg();
 
     // 1. Intake with the workflow start (the API starts it right after commit).
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
         p50Ms: round(intake.latency.p50),
         p99Ms: round(intake.latency.p99),
         failed: intake.failed,
-        startsLeftToRelayAfterRun: Number(deferred!.n),
+        startsLeftToRelayAfterRun: Number(deferred.n),
       },
       updateToProjection: {
         samples: projection.samples,
@@ -167,7 +168,7 @@ async function main(): Promise<void> {
 /** The worker runs as its own process (so its memory is its own); build it when stale. */
 /** The SDK's default workflow cache size for a process with this heap limit (same node, same flags). */
 function sdkCacheDefault(): number {
-  const { heap_size_limit } = require('node:v8').getHeapStatistics() as { heap_size_limit: number };
+  const { heap_size_limit } = getHeapStatistics();
   return Math.max(Math.floor((Math.max(heap_size_limit / 2 ** 20 - 200, 0) * 600) / 1024), 10);
 }
 
@@ -221,13 +222,13 @@ function complaintInput(): Record<string, unknown> {
 
 function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(repoRoot, 'worker/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     const text = chunk.toString().trim();
     if (text) log(`worker: ${text.split('\n')[0]}`);
   });
   return new Promise((resolve, reject) => {
     // stdout carries the log-only notification lines too; only the start line matters here.
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('polling task queue') && resolve(child));
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('polling task queue') && resolve(child));
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
   });
 }
@@ -261,12 +262,12 @@ async function runningWorkflows(address: string, taskQueue: string): Promise<num
 
 async function countComplaints(admin: Client, tenantId: string): Promise<number> {
   const { rows: [r] } = await admin.query<{ n: string }>('select count(*) as n from complaints where tenant_id = $1', [tenantId]);
-  return Number(r!.n);
+  return Number(r.n);
 }
 
 async function countEvents(admin: Client, tenantId: string, kind: string): Promise<number> {
   const { rows: [r] } = await admin.query<{ n: string }>('select count(*) as n from complaint_events where tenant_id = $1 and kind = $2', [tenantId, kind]);
-  return Number(r!.n);
+  return Number(r.n);
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs: number, what: string, pollMs = 500): Promise<void> {

@@ -43,12 +43,12 @@ async function ensureTenant(admin: Client, adminUrl: string): Promise<string> {
 /** One complaint per subscriber, bulk-inserted once. */
 async function ensureComplaints(admin: Client, tenantId: string, count: number): Promise<string[]> {
   const have = await admin.query<{ n: number }>('select count(*)::int as n from complaints where tenant_id = $1', [tenantId]);
-  if (have.rows[0]!.n < count) {
+  if (have.rows[0].n < count) {
     await admin.query(
       `insert into complaints (id, tenant_id, number, channel, severity, stage, status, subject, description, config_version, contact, anonymous)
        select gen_random_uuid(), $1, 'CP-LIVE-' || lpad(g::text, 6, '0'), 'web', 'general', 'intake', 'OPEN', 'Live bench ' || g, 'Benchmark complaint', 1, '{"email":"x@bench.test"}', true
        from generate_series($2::int + 1, $3::int) g`,
-      [tenantId, have.rows[0]!.n, count],
+      [tenantId, have.rows[0].n, count],
     );
   }
   const rows = await admin.query<{ id: string }>('select id from complaints where tenant_id = $1 order by number limit $2', [tenantId, count]);
@@ -60,7 +60,7 @@ function startApiProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'api/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('GraphQL on') && resolve(child));
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('GraphQL on') && resolve(child));
     child.once('exit', (code) => reject(new Error(`API exited with ${code}`)));
   });
 }
@@ -73,12 +73,12 @@ class EventWriter {
   constructor(private readonly clients: Client[], private readonly tenantId: string) {}
 
   async write(complaintId: string, writer = 0): Promise<void> {
-    const client = this.clients[writer % this.clients.length]!;
+    const client = this.clients[writer % this.clients.length];
     const { rows } = await client.query<{ id: string }>(
       `insert into complaint_events (id, tenant_id, complaint_id, kind, actor_type, customer_visible) values (gen_random_uuid(), $1, $2, 'note.internal', 'system', false) returning id`,
       [this.tenantId, complaintId],
     );
-    this.committedAt.set(rows[0]!.id, performance.now());
+    this.committedAt.set(rows[0].id, performance.now());
     await client.query(`select pg_notify('complaint_timeline', '')`);
   }
 }
@@ -96,7 +96,7 @@ async function commitRate(clients: Client[], tenantId: string, ms: number): Prom
            values (gen_random_uuid(), $1, 'CP-NTFY-' || gen_random_uuid(), 'web', 'general', 'intake', 'OPEN', 's', 'd', 1, true) returning id`,
           [tenantId],
         );
-        await c.query(`insert into complaint_events (id, tenant_id, complaint_id, kind, actor_type) values (gen_random_uuid(), $1, $2, 'complaint.created', 'system')`, [tenantId, rows[0]!.id]);
+        await c.query(`insert into complaint_events (id, tenant_id, complaint_id, kind, actor_type) values (gen_random_uuid(), $1, $2, 'complaint.created', 'system')`, [tenantId, rows[0].id]);
         await c.query('commit');
         commits++;
       }
@@ -124,6 +124,7 @@ async function main(): Promise<void> {
       PORT: String(port),
       NODE_ENV: 'production',
       JWT_SECRET,
+      SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'),
       LIVE_MAX_CONNECTIONS_PER_CREDENTIAL: String(SUBSCRIBERS + 100),
       LIVE_MAX_CONNECTIONS_PER_TENANT: String(SUBSCRIBERS + 100),
     });
@@ -188,7 +189,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 3000));
     received = 0;
     for (let i = 0; i < 20; i++) {
-      await writer.write(complaintIds[i]!);
+      await writer.write(complaintIds[i]);
       await new Promise((r) => setTimeout(r, 1000));
     }
     await waitFor(() => received >= 20 * SUBSCRIBERS);
@@ -270,7 +271,7 @@ async function offer(writer: EventWriter, complaintIds: string[], perSecond: num
     const due = started + (i * 1000) / perSecond;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    pending.push(writer.write(complaintIds[(i * 7919) % complaintIds.length]!, i));
+    pending.push(writer.write(complaintIds[(i * 7919) % complaintIds.length], i));
   }
   await Promise.all(pending);
   return total;

@@ -24,7 +24,7 @@ export function openSubscriber(wsUrl: string, authorization: string): Promise<Ra
     };
     socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization } })));
     socket.on('message', (raw) => {
-      const message = JSON.parse(raw.toString());
+      const message = JSON.parse((raw as Buffer).toString());
       if (message.type === 'connection_ack') resolve(subscriber);
       else if (message.type === 'next' && message.payload.errors) subscriber.onError?.(message.payload.errors);
       else if (message.type === 'next') subscriber.onData?.(message.payload.data);

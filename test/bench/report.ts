@@ -25,11 +25,11 @@ export function printReport(f: Figures): void {
     ['complaintByNumber', ms(f.byNumber.p50), ms(f.byNumber.p99), String(f.byNumber.samples), `< 10 ms ${verdict(f.byNumber.p99, 10)}`],
     ['submitComplaint (32 clients), latency', ms(f.submit.latency.p50), ms(f.submit.latency.p99), String(f.submit.completed), '-'],
   ];
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
-  const line = (r: string[]) => r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('  ');
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => r[col].length)));
+  const line = (r: string[]) => r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ');
   console.log('');
   console.log(`Complaints API benchmark: ${f.rows.toLocaleString('en')} seeded complaints (${f.totalRows.toLocaleString('en')} in all), 3 tenants, loopback HTTP`);
-  console.log(line(rows[0]!));
+  console.log(line(rows[0]));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows.slice(1)) console.log(line(r));
   console.log('');

@@ -62,7 +62,7 @@ export async function deepPageLatency(api: Endpoint, page: number): Promise<Deep
   const target = await listPage(api, { after });
   if (target.complaints.edges.length !== PAGE_SIZE) throw new Error(`page ${page} has ${target.complaints.edges.length} rows`);
   const latency = await measureLatency(() => listPage(api, { after }), SAMPLING);
-  return { latency, walkSeconds, firstId: target.complaints.edges[0]!.node.id };
+  return { latency, walkSeconds, firstId: target.complaints.edges[0].node.id };
 }
 
 export function byNumberLatency(api: Endpoint, numbers: string[]): Promise<LatencySummary> {
@@ -75,7 +75,7 @@ export function byNumberLatency(api: Endpoint, numbers: string[]): Promise<Laten
  */
 export function submitThroughput(api: Endpoint, opts: { clients: number; durationMs: number; knownCustomers: number; categories: string[] }): Promise<ThroughputResult> {
   const run = randomUUID().slice(0, 8);
-  const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)]!;
+  const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)];
   return measureThroughput((client, n) => {
     const kind = Math.random();
     const customer =

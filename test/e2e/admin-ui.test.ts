@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { Orm } from '../../api/src/app/orm';
 import { SUBMIT, adminOrm, complaintInput, createTestTenant, gql, newKey, startTestApi, type TestApi, type TestTenant } from '../support/harness';
 import { roundTheClockConfig, startWorker, uniqueTaskQueue, type RunningWorker } from '../integration/lifecycle.support';
 import { ADMIN_DIST, ensureAdminBuild } from './support/admin-build';
-import { LAPTOP, TABLET, launchChromium, newContext, screenshot, staffLogin, watchErrors } from './support/browser';
+import { LAPTOP, TABLET, launchChromium, newContext, screenshot, staffLogin } from './support/browser';
 import { serveAdminUi, type StaticServer } from './support/static-server';
 
 /**
@@ -222,7 +223,7 @@ describe('a complaint from the portal to a second round', () => {
     const [download] = await Promise.all([handler.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('courier-note.txt');
     const path = await download.path();
-    expect(require('node:fs').readFileSync(path, 'utf8')).toBe('Parcel left at the gate, no signature.');
+    expect(readFileSync(path, 'utf8')).toBe('Parcel left at the gate, no signature.');
 
     const act = async (action: string, fill?: (page: Page) => Promise<void>) => {
       await handler.locator(`button[data-action="${action}"]`).click();

@@ -53,7 +53,7 @@ it('a worker crashing after each commit and then replaced mid-workflow writes ev
       ...activities,
       async projectTransition(projection) {
         const result = await activities.projectTransition(projection);
-        const marker = projection.events[0]!.dedupeKey;
+        const marker = projection.events[0].dedupeKey;
         if (!crashed.has(marker)) {
           crashed.add(marker);
           crashes++;

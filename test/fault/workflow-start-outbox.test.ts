@@ -60,7 +60,7 @@ async function outboxRow(complaintId: string) {
 }
 
 const startedEvents = (complaintId: string) =>
-  admin.em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from complaint_events where complaint_id = ? and kind = 'lifecycle.started'`, [complaintId]).then(([r]) => r!.n);
+  admin.em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from complaint_events where complaint_id = ? and kind = 'lifecycle.started'`, [complaintId]).then(([r]) => r.n);
 
 describe('workflow start outbox', () => {
   it('a process that dies right after the intake commit leaves a pending start that the relay completes', async () => {
@@ -74,7 +74,7 @@ describe('workflow start outbox', () => {
     const relay = await appProcess();
     await new WorkflowStarter(relay.em, client, taskQueue).relayPending(0, { tenantId }).finally(() => relay.close());
     expect((await handle.describe()).type).toBe(COMPLAINT_LIFECYCLE_WORKFLOW);
-    expect((await outboxRow(complaintId))!.started_at).not.toBeNull();
+    expect((await outboxRow(complaintId)).started_at).not.toBeNull();
     await eventually(() => startedEvents(complaintId), (n) => n === 1);
   });
 
@@ -109,11 +109,11 @@ describe('workflow start outbox', () => {
     const workflowId = complaintWorkflowId(tenantId, complaintId);
     const [row] = await admin.em.getConnection().execute<{ input: unknown }[]>('select input from workflow_outbox where complaint_id = ?', [complaintId]);
     // The fast path's start succeeded, then the process died before it marked the row.
-    const first = await client.workflow.start(COMPLAINT_LIFECYCLE_WORKFLOW, { taskQueue, workflowId, args: [row!.input] });
+    const first = await client.workflow.start(COMPLAINT_LIFECYCLE_WORKFLOW, { taskQueue, workflowId, args: [row.input] });
 
     const relay = await appProcess();
     await new WorkflowStarter(relay.em, client, taskQueue).relayPending(0, { tenantId }).finally(() => relay.close());
-    expect((await outboxRow(complaintId))!.started_at).not.toBeNull();
+    expect((await outboxRow(complaintId)).started_at).not.toBeNull();
     expect((await client.workflow.getHandle(workflowId).describe()).runId).toBe(first.firstExecutionRunId);
     await eventually(() => startedEvents(complaintId), (n) => n === 1);
     await new Promise((r) => setTimeout(r, 500));
@@ -123,7 +123,7 @@ describe('workflow start outbox', () => {
   it('an intake that rolls back leaves neither a start obligation nor a workflow', async () => {
     const orm = await appProcess();
     const starts: string[] = [];
-    orm.em.getEventManager().registerSubscriber(new StartWorkflowsAfterCommit({ start: async (p) => (starts.push(p.complaintId), 'started') }, () => {}));
+    orm.em.getEventManager().registerSubscriber(new StartWorkflowsAfterCommit({ start: (p) => (starts.push(p.complaintId), Promise.resolve('started' as const)) }, () => {}));
     const crash = () => {
       throw new Error('crash before commit');
     };
@@ -133,6 +133,6 @@ describe('workflow start outbox', () => {
       'select count(*)::int as n from workflow_outbox w left join complaints c on c.id = w.complaint_id where w.tenant_id = ? and c.id is null',
       [tenantId],
     );
-    expect(orphans!.n).toBe(0);
+    expect(orphans.n).toBe(0);
   });
 });

@@ -24,7 +24,7 @@ const DAY = 86_400_000;
 function randomSource(seed: number) {
   let s = seed >>> 0;
   const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-  return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!, chance: (p: number) => next() < p };
+  return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)], chance: (p: number) => next() < p };
 }
 
 interface Row {
@@ -68,7 +68,7 @@ function expected(rows: Row[], config: TenantConfig, window = 30) {
 
 function exactPercentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 }
 
 describe('analytics rollups', () => {
@@ -104,7 +104,7 @@ describe('analytics rollups', () => {
         resolutionDue: new Date(createdAt.getTime() + rnd.next() * 10 * DAY), reopened: rnd.chance(0.1), stages: [],
       };
       const stageCount = 1 + Math.floor(rnd.next() * SLA_STAGES.length);
-      for (let s = 0; s < stageCount; s++) row.stages.push({ stage: SLA_STAGES[s]!, finished: s < stageCount - 1, breached: rnd.chance(0.25) });
+      for (let s = 0; s < stageCount; s++) row.stages.push({ stage: SLA_STAGES[s], finished: s < stageCount - 1, breached: rnd.chance(0.25) });
       rows.push(row);
       await insertRow(em, tenant.id, i, row);
     }
@@ -179,7 +179,7 @@ describe('analytics rollups', () => {
     const submitted = await gql(api.url, SUBMIT, { input: complaintInput({ categoryCode: 'overcharge' }), key: newKey() }, tenant.tokens['clerk@t.test']);
     expect(submitted.errors).toBeUndefined();
     const [all] = await metrics(period());
-    expect(all!.volume).toBe(rows.length + 1);
+    expect(all.volume).toBe(rows.length + 1);
   });
 
   it('refuses agent figures crossed with category, and requires analytics.read', async () => {

@@ -8,7 +8,7 @@ let tenant: TestTenant;
 
 beforeAll(async () => {
   api = await startTestApi();
-  prod = await startTestApi({ NODE_ENV: 'production', JWT_SECRET: 'production-like-secret-for-tests' });
+  prod = await startTestApi({ NODE_ENV: 'production', JWT_SECRET: 'production-like-secret-for-tests', SECRETS_KEY: Buffer.alloc(32, 1).toString('base64') });
   orm = await adminOrm();
   tenant = await createTestTenant(orm, api);
 });
@@ -34,10 +34,41 @@ describe('request limits', () => {
   });
 
   it('refuses a query whose estimated cost is over the limit', async () => {
-    const fields = Array.from({ length: 250 }, (_, i) => `f${i}: subject`).join(' ');
-    const costly = `{ complaints(first:100){ edges { node { ${fields} events { kind note } comments { body } } } } }`;
+    const node = `id number subject description channel severity stage status priority round locale createdAt updatedAt
+      categoryCode teamCode configVersion anonymous stageStartedAt stageDueAt closedAt events { kind note } comments { body }`;
+    const costly = `{ ${Array.from({ length: 8 }, (_, i) => `c${i}: complaints(first:100){ edges { node { ${node} } } }`).join(' ')} }`;
     const res = await gql(api.url, costly, {}, tenant.tokens['admin@t.test']);
     expect(res.errors?.[0]?.message).toMatch(/cost \d+ exceeds/);
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
+    expect(res.data).toBeUndefined();
+  });
+
+  it('refuses a thousand aliases before running any (HTTP 400, no data)', async () => {
+    const aliases = (n: number, field: string) => Array.from({ length: n }, (_, i) => `a${i}:${field}`).join(' ');
+    const thousand = await gql(api.url, `{ ${aliases(1000, 'me{kind}')} }`, {}, tenant.tokens['admin@t.test']);
+    expect(thousand.status).toBe(400);
+    expect(thousand.data).toBeUndefined();
+    expect(thousand.errors?.[0]?.message).toMatch(/tokens/);
+    const many = await gql(api.url, `{ ${aliases(31, 'me{kind}')} }`, {}, tenant.tokens['admin@t.test']);
+    expect(many.status).toBe(400);
+    expect(many.errors?.[0]).toMatchObject({ message: expect.stringMatching(/more than 30 aliases/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' } });
+    const allowed = await gql(api.url, `{ ${aliases(30, 'me{kind}')} }`, {}, tenant.tokens['admin@t.test']);
+    expect(allowed.errors).toBeUndefined();
+  });
+
+  it('weighs a field that queries Temporal: 21 complaintLifecycle in one query are refused before one runs', async () => {
+    const lifecycles = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `l${i}: complaintLifecycle(id: "00000000-0000-4000-8000-${String(i).padStart(12, '0')}") { stage }`).join(' ')} }`;
+    const fifty = await gql(api.url, lifecycles(50), {}, tenant.tokens['admin@t.test']);
+    expect(fifty.status).toBe(400);
+    const over = await gql(api.url, lifecycles(21), {}, tenant.tokens['admin@t.test']);
+    expect(over.status).toBe(400);
+    expect(over.errors).toHaveLength(1);
+    expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 20000 });
+    // Within the budget they run (and find nothing: the ids are made up).
+    const within = await gql(api.url, lifecycles(3), {}, tenant.tokens['admin@t.test']);
+    expect(within.status).toBe(200);
+    expect(errorCode(within)).toBe('NOT_FOUND');
   });
 
   it('caps the operations in one batch', async () => {

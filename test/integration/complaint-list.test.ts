@@ -19,7 +19,7 @@ beforeAll(async () => {
   tenant = await createTestTenant(orm, api);
   token = tenant.tokens['admin@t.test']!;
   const [parent] = tenant.config.categories;
-  const leaves = parent!.children!.map((c) => c.code);
+  const leaves = parent.children!.map((c) => c.code);
   const channels = ['web', 'phone', 'app'];
   const severities = tenant.config.severities.map((s) => s.code);
   for (let i = 0; i < 12; i++) {
@@ -60,14 +60,14 @@ describe('complaints connection', () => {
   });
 
   it('filters by two fields at once', async () => {
-    const res = await gql(api.url, LIST, { first: 50, f: { channels: ['web'], severities: [created[0]!.severity] } }, token);
-    const expected = created.filter((c) => c.channel === 'web' && c.severity === created[0]!.severity).map((c) => c.id).sort();
+    const res = await gql(api.url, LIST, { first: 50, f: { channels: ['web'], severities: [created[0].severity] } }, token);
+    const expected = created.filter((c) => c.channel === 'web' && c.severity === created[0].severity).map((c) => c.id).sort();
     expect(res.data!.complaints.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
   });
 
   it('matches a category with its whole subtree', async () => {
-    const parent = tenant.config.categories[0]!.code;
+    const parent = tenant.config.categories[0].code;
     const res = await gql(api.url, LIST, { first: 50, f: { categoryCode: parent } }, token);
     expect(res.data!.complaints.totalCount).toBe(created.filter((c) => c.categoryCode).length);
   });
@@ -80,7 +80,7 @@ describe('complaints connection', () => {
   });
 
   it('lists overdue complaints once their stage deadline has passed', async () => {
-    const target = created[3]!.id;
+    const target = created[3].id;
     await orm.em.getConnection().execute(`update complaints set stage_due_at = now() - interval '1 minute' where id = ?`, [target]);
     const res = await gql(api.url, LIST, { first: 50, f: { overdue: true } }, token);
     expect(res.data!.complaints.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([target]);

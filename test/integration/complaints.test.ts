@@ -22,12 +22,12 @@ afterAll(async () => {
 
 async function countRows(table: string): Promise<number> {
   const [row] = await orm.em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from ${table} where tenant_id = ?`, [tenant.id]);
-  return row!.n;
+  return row.n;
 }
 
 describe('intake', () => {
   it('numbers a complaint CP-YYYYMMDD-NNNNNN, starts it at intake and writes created and routed events', async () => {
-    const res = await gql(api.url, SUBMIT, { input: complaintInput({ categoryCode: tenant.config.categories[0]!.children![0]!.code }), key: newKey() }, clerk);
+    const res = await gql(api.url, SUBMIT, { input: complaintInput({ categoryCode: tenant.config.categories[0].children![0].code }), key: newKey() }, clerk);
     const c = res.data!.submitComplaint.complaint;
     expect(res.data!.submitComplaint.created).toBe(true);
     expect(c.number).toMatch(/^CP-\d{8}-\d{6}$/);
@@ -67,7 +67,7 @@ describe('intake', () => {
       key: newKey(),
     }, clerk);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
-    const paths = res.errors![0]!.extensions!.errors!.map((e) => e.path).sort();
+    const paths = res.errors![0].extensions!.errors!.map((e) => e.path).sort();
     expect(paths).toEqual(['input.amountClaimed', 'input.categoryCode', 'input.channel', 'input.customer.email', 'input.severity', 'input.subject']);
     expect([await countRows('complaints'), await countRows('complaint_events'), await countRows('customers')]).toEqual(before);
   });
@@ -76,7 +76,7 @@ describe('intake', () => {
     const ok = await gql(api.url, SUBMIT, { input: complaintInput({ customer: null, contact: { phone: '+86 138 0000 0000' } }), key: newKey() }, clerk);
     expect(ok.data!.submitComplaint.created).toBe(true);
     const bad = await gql(api.url, SUBMIT, { input: complaintInput({ customer: null }), key: newKey() }, clerk);
-    expect(bad.errors![0]!.extensions!.errors![0]!.path).toBe('input.contact');
+    expect(bad.errors![0].extensions!.errors![0].path).toBe('input.contact');
   });
 
   it('updates the customer named by external id, keeping a tier the submission leaves out, and routes by the stored tier', async () => {
@@ -87,7 +87,7 @@ describe('intake', () => {
       'select priority, customer_id from complaints where id in (?, ?) order by created_at',
       [first.data!.submitComplaint.complaint.id, second.data!.submitComplaint.complaint.id],
     );
-    expect(priorities[0]!.customer_id).toBe(priorities[1]!.customer_id);
+    expect(priorities[0].customer_id).toBe(priorities[1].customer_id);
     // A VIP adds 5 to the severity's base priority (a multiple of 10), also when the tier comes from the stored customer.
     expect(priorities.map((p) => p.priority % 10)).toEqual([5, 5]);
     const customers = await orm.em.getConnection().execute('select name, email, tier from customers where tenant_id = ? and external_id = ?', [tenant.id, externalId]);
@@ -131,7 +131,7 @@ describe('reading and working complaints', () => {
   });
 
   it('adds an internal note and a customer message, each on the timeline', async () => {
-    const handler = tenant.tokens['handler@t.test']!;
+    const handler = tenant.tokens['handler@t.test'];
     const created = await gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, clerk);
     const id = created.data!.submitComplaint.complaint.id;
     await gql(api.url, 'mutation($id:ID!){ addInternalNote(complaintId:$id, body:"Called the warehouse"){ id } }', { id }, handler);
@@ -151,7 +151,7 @@ describe('reading and working complaints', () => {
   });
 
   it('stores an attachment within the limits, serves it back, and refuses a wrong type or an oversize file', async () => {
-    const handler = tenant.tokens['handler@t.test']!;
+    const handler = tenant.tokens['handler@t.test'];
     const created = await gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, clerk);
     const id = created.data!.submitComplaint.complaint.id;
     const ADD = 'mutation($id:ID!,$n:String!,$t:String!,$c:String!){ addAttachment(complaintId:$id, fileName:$n, contentType:$t, contentBase64:$c){ id sizeBytes fileName } }';
@@ -164,8 +164,8 @@ describe('reading and working complaints', () => {
     expect(back.data!.complaint.events.map((e: { kind: string }) => e.kind)).toContain('attachment.added');
 
     const exe = await gql(api.url, ADD, { id, n: 'virus.exe', t: 'application/x-msdownload', c: content }, handler);
-    expect(exe.errors![0]!.extensions!.errors!.map((e) => e.path)).toEqual(['contentType']);
+    expect(exe.errors![0].extensions!.errors!.map((e) => e.path)).toEqual(['contentType']);
     const big = await gql(api.url, ADD, { id, n: 'big.txt', t: 'text/plain', c: Buffer.alloc(600 * 1024, 1).toString('base64') }, handler);
-    expect(big.errors![0]!.extensions!.errors!.map((e) => e.path)).toEqual(['contentBase64']);
+    expect(big.errors![0].extensions!.errors!.map((e) => e.path)).toEqual(['contentBase64']);
   });
 });

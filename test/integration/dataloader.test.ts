@@ -11,8 +11,8 @@ beforeAll(async () => {
   api = await startTestApi();
   orm = await adminOrm();
   tenant = await createTestTenant(orm, api);
-  const admin = tenant.tokens['admin@t.test']!;
-  const category = tenant.config.categories[0]!.children![0]!.code;
+  const admin = tenant.tokens['admin@t.test'];
+  const category = tenant.config.categories[0].children![0].code;
   for (let i = 0; i < 50; i++) {
     const res = await gql(api.url, SUBMIT, { input: complaintInput({ categoryCode: category }), key: newKey() }, admin);
     // Assignment goes through the lifecycle workflow; this test only needs assignees to load.

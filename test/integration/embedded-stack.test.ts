@@ -12,7 +12,7 @@ describe('the stack the test setup starts', () => {
     await client.connect();
     try {
       const { rows } = await client.query<{ version: string }>('SELECT version()');
-      expect(rows[0]!.version).toMatch(/^PostgreSQL \d+/);
+      expect(rows[0].version).toMatch(/^PostgreSQL \d+/);
     } finally {
       await client.end();
     }
@@ -25,7 +25,7 @@ describe('the stack the test setup starts', () => {
       const { rows } = await client.query<{ tables: string }>(
         "SELECT count(*) AS tables FROM information_schema.tables WHERE table_schema = 'public'",
       );
-      expect(Number(rows[0]!.tables)).toBeGreaterThan(0);
+      expect(Number(rows[0].tables)).toBeGreaterThan(0);
     } finally {
       await client.end();
     }

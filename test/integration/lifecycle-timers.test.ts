@@ -164,10 +164,10 @@ describe('SLA clocks on the time-skipping server', () => {
     // Workflow time, not the wall clock: earlier tests on this server skipped days ahead.
     const now = Number(await env.currentTimeMs());
     // The state a previous run would carry: feedback sent, waiting on the customer, 40 writes made.
-    const carried = Object.assign(LifecycleState.fromInput(row!.input, row!.workflow_id), {
+    const carried = Object.assign(LifecycleState.fromInput(row.input, row.workflow_id), {
       stage: 'feedback', status: 'WAITING_ON_CUSTOMER', acknowledged: true, stageStartedAt: now, waitingSince: now, autoCloseAt: now + 30 * 86_400_000, seq: 40,
     }).snapshot();
-    const handle = await env.client.workflow.start(COMPLAINT_LIFECYCLE_WORKFLOW, { taskQueue, workflowId: row!.workflow_id, args: [{ ...row!.input, carried }] });
+    const handle = await env.client.workflow.start(COMPLAINT_LIFECYCLE_WORKFLOW, { taskQueue, workflowId: row.workflow_id, args: [{ ...row.input, carried }] });
     expect(await handle.query(stateQuery, {})).toMatchObject({ stage: 'feedback', clockPaused: true });
     await handle.executeUpdate(lifecycleUpdate('customerResponse'), { args: [STAFF, { accepted: true, rating: 5 }] });
     const written = await admin.em.getConnection().execute<{ kind: string; dedupe_key: string | null }[]>(
@@ -175,7 +175,7 @@ describe('SLA clocks on the time-skipping server', () => {
       [tenantId, complaint.id],
     );
     expect(written.map((e) => e.kind)).not.toContain('lifecycle.started');
-    expect(written[0]).toEqual({ kind: 'customer.accepted', dedupe_key: `${row!.workflow_id}:41` });
+    expect(written[0]).toEqual({ kind: 'customer.accepted', dedupe_key: `${row.workflow_id}:41` });
   });
 
   it('does not let a customer answer close a complaint that is not waiting for one', async () => {

@@ -42,7 +42,7 @@ afterAll(async () => {
   await admin?.close();
 });
 
-const token = (who: string) => tenant.tokens[`${who}@t.test`]!;
+const token = (who: string) => tenant.tokens[`${who}@t.test`];
 
 async function submit(overrides: Record<string, unknown> = {}): Promise<string> {
   const res = await gql(api.url, SUBMIT, { input: complaintInput(overrides), key: newKey() }, token('clerk'));
@@ -158,7 +158,7 @@ describe('complaint lifecycle through the API', () => {
     await ok('handler', 'startInvestigation', id);
     const badType = await act('handler', 'proposeSolution', id, proposeArgs, { input: { text: 'x', compensationType: 'gold', compensationAmount: '1' } });
     expect(errorCode(badType)).toBe('BAD_USER_INPUT');
-    expect(badType.errors![0]!.message).toMatch(/compensationType/);
+    expect(badType.errors![0].message).toMatch(/compensationType/);
     await ok('handler', 'proposeSolution', id, proposeArgs, propose('0'));
     await ok('handler', 'sendFeedback', id, ', message: $message', { message: 'Done' });
     const badRating = await gql(api.url, `mutation($id: ID!) { recordCustomerResponse(id: $id, input: { accepted: true, rating: 9 }) ${PAYLOAD} }`, { id }, token('handler'));

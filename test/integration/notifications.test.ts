@@ -32,7 +32,7 @@ beforeAll(async () => {
   admin = await adminOrm();
   tenant = await createTestTenant(admin, { url: api.url, orm: api.orm, close: api.close }, { config: roundTheClockConfig(), staff: STAFF });
   worker = await startWorker(taskQueue);
-  const config = testConfig({ SMTP_URL: sink.url, NOTIFY_WEBHOOK_URL: provider.url, DELIVERY_INTERVAL_MS: '100', DELIVERY_RETRY_BASE_MS: '200', DELIVERY_RETRY_MAX_MS: '1000' });
+  const config = testConfig({ SMTP_URL: sink.url, NOTIFY_WEBHOOK_URL: provider.url, DELIVERY_INTERVAL_MS: '100', DELIVERY_RETRY_BASE_MS: '200', DELIVERY_RETRY_MAX_MS: '1000', OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' });
   delivery = startDelivery(worker.orm.em, config, { log: (m, e) => console.warn(m, e ?? ''), tenantId: tenant.id });
 }, 120_000);
 
@@ -45,7 +45,7 @@ afterAll(async () => {
   await provider.stop();
 });
 
-const token = (who: string) => tenant.tokens[`${who}@t.test`]!;
+const token = (who: string) => tenant.tokens[`${who}@t.test`];
 
 async function submit(customer: Record<string, unknown>, locale: string): Promise<{ id: string; number: string }> {
   const res = await gql(api.url, SUBMIT, { input: complaintInput({ customer, locale }), key: newKey() }, token('clerk'));
@@ -76,18 +76,18 @@ describe('notification delivery', () => {
     const complaint = await submit({ name: '王芳', email, phone, externalId: newKey() }, 'zh-CN');
     const { resolutionDueAt } = await acknowledge(complaint.id);
 
-    const [mail] = await eventually(async () => sink.to(email), (m) => m.length > 0);
+    const [mail] = await eventually(() => sink.to(email), (m) => m.length > 0);
     const due = formatDueTime(new Date(resolutionDueAt), new Date(), 'Asia/Shanghai', 'zh-CN');
-    expect(mail!.subject).toBe(`投诉 ${complaint.number} 已受理`);
-    expect(mail!.text).toContain(`王芳，您好：`);
-    expect(mail!.text).toContain(`您的投诉 ${complaint.number} 已受理，预计 ${due} 前给出方案。`);
-    expect(mail!.text).toContain(`http://localhost:4200/portal?complaint=${complaint.number}`);
+    expect(mail.subject).toBe(`投诉 ${complaint.number} 已受理`);
+    expect(mail.text).toContain(`王芳，您好：`);
+    expect(mail.text).toContain(`您的投诉 ${complaint.number} 已受理，预计 ${due} 前给出方案。`);
+    expect(mail.text).toContain(`http://localhost:4200/portal?complaint=${complaint.number}`);
     // The outbox dedupe key (`<workflowId>:<seq>`) is the Message-ID.
-    expect(mail!.messageId).toMatch(new RegExp(`^<complaint-${tenant.id}-${complaint.id}\\.\\d+\\.email@`));
+    expect(mail.messageId).toMatch(new RegExp(`^<complaint-${tenant.id}-${complaint.id}\\.\\d+\\.email@`));
 
-    const sms = await eventually(async () => provider.requests.filter((r) => r.json.to === phone), (r) => r.length > 0);
-    expect(sms[0]!.json).toMatchObject({ channel: 'sms', locale: 'zh-CN', body: `【Tenant ${tenant.slug}】您的投诉 ${complaint.number} 已受理，预计 ${due} 前给出方案。` });
-    expect(sms[0]!.headers['idempotency-key']).toBe(sms[0]!.json.messageId);
+    const sms = await eventually(() => provider.requests.filter((r) => r.json.to === phone), (r) => r.length > 0);
+    expect(sms[0].json).toMatchObject({ channel: 'sms', locale: 'zh-CN', body: `【Tenant ${tenant.slug}】您的投诉 ${complaint.number} 已受理，预计 ${due} 前给出方案。` });
+    expect(sms[0].headers['idempotency-key']).toBe(sms[0].json.messageId);
 
     const log = await eventually(() => deliveryLog(complaint.id), (rows) => rows.length >= 2);
     expect(log.map((r) => [r.kind, r.channel, r.status, r.attempt])).toEqual([
@@ -100,9 +100,9 @@ describe('notification delivery', () => {
     const email = `en-${Date.now()}@example.com`;
     const complaint = await submit({ name: 'Ada', email, externalId: newKey() }, 'en');
     await acknowledge(complaint.id);
-    const [mail] = await eventually(async () => sink.to(email), (m) => m.length > 0);
-    expect(mail!.subject).toBe(`Complaint ${complaint.number} received`);
-    expect(mail!.text).toMatch(new RegExp(`^Dear Ada,\\n\\nYour complaint ${complaint.number} has been received\\. We will propose a solution by (today|tomorrow|\\d+ \\w+) \\d\\d:\\d\\d\\.`));
+    const [mail] = await eventually(() => sink.to(email), (m) => m.length > 0);
+    expect(mail.subject).toBe(`Complaint ${complaint.number} received`);
+    expect(mail.text).toMatch(new RegExp(`^Dear Ada,\\n\\nYour complaint ${complaint.number} has been received\\. We will propose a solution by (today|tomorrow|\\d+ \\w+) \\d\\d:\\d\\d\\.`));
   });
 
   it('retries a failing provider with backoff and never sends the delivered email again', async () => {
@@ -119,7 +119,7 @@ describe('notification delivery', () => {
       ['sms', 'failed', 2],
       ['sms', 'sent', 3],
     ]);
-    expect(log[1]!.error).toContain('503');
+    expect(log[1].error).toContain('503');
     expect(sink.to(email)).toHaveLength(1);
     const attempts = provider.requests.filter((r) => r.json.to === phone);
     expect(attempts.map((r) => r.status)).toEqual([503, 503, 200]);
@@ -150,13 +150,13 @@ describe('notification delivery', () => {
     const { adapters } = createChannelAdapters({ smtpUrl: sink.url, from: 'test@complaints.local', portalUrl: 'http://portal.test' }, () => {});
     const retry = { baseMs: 100, maxMs: 100, maxAttempts: 3 };
     const racer = () => createNotificationDelivery({ root: worker.orm.em, tenantConfig: new TenantConfigService(), channels: adapters, retry, portalUrl: 'http://portal.test' });
-    const ref = { id: row!.id, tenantId: other.id };
+    const ref = { id: row.id, tenantId: other.id };
     const outcomes = await Promise.all([racer().deliverNotification(ref), racer().deliverNotification(ref)]);
     expect(outcomes.sort()).toEqual(['busy', 'delivered']);
     expect(await racer().deliverNotification(ref)).toBe('busy');
     expect(sink.to(email)).toHaveLength(1);
     // SMS and push had no template-and-address pair or fell back to log-only: nothing else was recorded as sent.
-    const log = await admin.em.fork().execute('select channel, status from notification_deliveries where notification_id = ?', [row!.id]);
+    const log = await admin.em.fork().execute('select channel, status from notification_deliveries where notification_id = ?', [row.id]);
     expect(log).toEqual([{ channel: 'email', status: 'sent' }]);
   });
 

@@ -76,7 +76,7 @@ describe('observability', () => {
     expect(apiLine).toMatchObject({ level: 'debug', service: 'api', tenantId: tenant.id, principalKind: 'user', requestId: expect.any(String), trace_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
 
     const workerLine = await eventually(
-      async () => workerLog.lines.find((l) => l.msg === 'transition projected' && l.complaintId === complaint.id),
+      () => workerLog.lines.find((l) => l.msg === 'transition projected' && l.complaintId === complaint.id),
       (line) => line !== undefined,
     );
     expect(workerLine).toMatchObject({ service: 'worker', tenantId: tenant.id, trace_id: apiLine!.trace_id });

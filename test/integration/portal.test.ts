@@ -1,5 +1,6 @@
 import type { Orm } from '../../api/src/app/orm';
 import { adminOrm, createTestTenant, errorCode, gql, newKey, startTestApi, type TestApi, type TestTenant } from '../support/harness';
+import { freshLoopbackAddress, gqlFrom } from '../support/from-address';
 import { connectLive } from '../support/live-client';
 
 let api: TestApi;
@@ -49,20 +50,15 @@ describe('public intake', () => {
     for (let i = 0; i < 12; i++) results.push(await gql(api.url, SUBMIT, { k: portalKey, i: portalInput(), key: newKey() }));
     const limited = results.filter((r) => errorCode(r) === 'RATE_LIMITED');
     expect(limited.length).toBeGreaterThan(0);
-    expect(limited[0]!.errors![0]!.extensions!.retryAfter).toBeGreaterThan(0);
+    expect(limited[0].errors![0].extensions!.retryAfter).toBeGreaterThan(0);
   });
 });
 
 describe('tracking', () => {
   let session: { token: string; number: string };
   beforeAll(async () => {
-    const fresh = await startTestApi();
-    try {
-      const res = await gql(fresh.url, SUBMIT, { k: portalKey, i: portalInput('track@example.com'), key: newKey() });
-      session = res.data!.portalSubmitComplaint;
-    } finally {
-      await fresh.close();
-    }
+    const res = await gqlFrom(freshLoopbackAddress(), api.url, SUBMIT, { k: portalKey, i: portalInput('track@example.com'), key: newKey() });
+    session = res.data!.portalSubmitComplaint;
   });
 
   it('gives a token for the right number and contact, in any case', async () => {
@@ -80,8 +76,8 @@ describe('tracking', () => {
 
 describe('with a portal token', () => {
   it('sees customer messages but never internal notes, and its own messages reach staff', async () => {
-    const session = await portalSubmissionViaFreshApi();
-    const staff = tenant.tokens['admin@t.test']!;
+    const session = await portalSubmissionFromFreshAddress();
+    const staff = tenant.tokens['admin@t.test'];
     const id = (await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ id } }', { n: session.number }, staff)).data!.complaintByNumber.id;
     await gql(api.url, 'mutation($id:ID!){ addInternalNote(complaintId:$id, body:"customer seems upset"){ id } }', { id }, staff);
     await gql(api.url, 'mutation($id:ID!){ sendCustomerMessage(complaintId:$id, body:"We are checking with the courier"){ id } }', { id }, staff);
@@ -97,8 +93,8 @@ describe('with a portal token', () => {
   });
 
   it('cannot use staff operations or another complaint', async () => {
-    const mine = await portalSubmissionViaFreshApi();
-    const other = await portalSubmissionViaFreshApi();
+    const mine = await portalSubmissionFromFreshAddress();
+    const other = await portalSubmissionFromFreshAddress();
     const auth = `Bearer ${mine.token}`;
     expect(errorCode(await gql(api.url, '{ complaints { edges { cursor } } }', {}, auth))).toBe('FORBIDDEN');
     const otherId = (await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ id } }', { n: other.number }, tenant.tokens['admin@t.test'])).data!.complaintByNumber.id;
@@ -112,8 +108,8 @@ describe('with a portal token', () => {
   });
 
   it('watches its complaint live and receives customer-visible events only', async () => {
-    const session = await portalSubmissionViaFreshApi();
-    const staff = tenant.tokens['admin@t.test']!;
+    const session = await portalSubmissionFromFreshAddress();
+    const staff = tenant.tokens['admin@t.test'];
     const id = (await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ id } }', { n: session.number }, staff)).data!.complaintByNumber.id;
     const conn = connectLive(api.url, `Bearer ${session.token}`);
     try {
@@ -130,13 +126,8 @@ describe('with a portal token', () => {
   });
 });
 
-/** A fresh API process state per submission keeps these tests clear of the per-IP intake limit. */
-async function portalSubmissionViaFreshApi() {
-  const fresh = await startTestApi();
-  try {
-    const res = await gql(fresh.url, SUBMIT, { k: portalKey, i: portalInput(), key: newKey() });
-    return res.data!.portalSubmitComplaint as { token: string; number: string };
-  } finally {
-    await fresh.close();
-  }
+/** Each submission from an address of its own keeps these tests clear of the per-address intake limit. */
+async function portalSubmissionFromFreshAddress() {
+  const res = await gqlFrom(freshLoopbackAddress(), api.url, SUBMIT, { k: portalKey, i: portalInput(), key: newKey() });
+  return res.data!.portalSubmitComplaint as { token: string; number: string };
 }

@@ -26,7 +26,7 @@ describe('tenant configuration', () => {
     broken.businessCalendar.timeZone = 'Mars/Olympus';
     const res = await gql(api.url, UPDATE, { c: broken }, admin);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
-    const errors = res.errors![0]!.extensions!.errors!;
+    const errors = res.errors![0].extensions!.errors!;
     expect(errors.length).toBeGreaterThan(1);
     expect(errors.map((e) => e.path)).toContain('businessCalendar.timeZone');
     for (const e of errors) expect(e.message).not.toMatch(/invalid_type|ZodError/);

@@ -19,10 +19,11 @@ let delivery: { stop(): Promise<void> };
 beforeAll(async () => {
   await receiver.start();
   // No lifecycle worker: intake's own timeline events (complaint.created, complaint.routed) are the source.
-  api = await startApi(testConfig({ TASK_QUEUE: `webhooks-no-worker-${Date.now()}` }), 0);
+  // The receiver is on loopback, which the outbound guard refuses unless it is allow-listed.
+  api = await startApi(testConfig({ TASK_QUEUE: `webhooks-no-worker-${Date.now()}`, OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }), 0);
   admin = await adminOrm();
   tenant = await createTestTenant(admin, { url: api.url, orm: api.orm, close: api.close });
-  const config = testConfig({ DELIVERY_INTERVAL_MS: '100', DELIVERY_RETRY_BASE_MS: '200', DELIVERY_RETRY_MAX_MS: '1000', DELIVERY_MAX_ATTEMPTS: '4' });
+  const config = testConfig({ DELIVERY_INTERVAL_MS: '100', DELIVERY_RETRY_BASE_MS: '200', DELIVERY_RETRY_MAX_MS: '1000', DELIVERY_MAX_ATTEMPTS: '4', OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' });
   // No SMTP or provider here: the log-only warnings are expected, so only errors are shown.
   delivery = startDelivery(api.orm.em, config, { log: (m, e) => e && console.warn(m, e), tenantId: tenant.id });
 }, 120_000);
@@ -67,11 +68,11 @@ describe('tenant webhooks', () => {
   it('posts subscribed timeline events signed with HMAC-SHA256 over timestamp and body', async () => {
     const { id, secret } = await subscribe(['complaint.created'], 'signed');
     const complaint = await submit();
-    const [req] = await eventually(async () => receiver.requests.filter((r) => r.json.complaintId === complaint.id && r.json.type === 'complaint.created'), (r) => r.length > 0);
-    expect(verifyWebhookSignature(secret, req!.headers['x-complaints-signature'] as string, req!.body)).toBe(true);
-    expect(verifyWebhookSignature('whsec_wrong', req!.headers['x-complaints-signature'] as string, req!.body)).toBe(false);
-    expect(req!.headers['x-complaints-event']).toBe('complaint.created');
-    expect(req!.json).toMatchObject({ type: 'complaint.created', complaintNumber: complaint.number, tenantId: tenant.id });
+    const [req] = await eventually(() => receiver.requests.filter((r) => r.json.complaintId === complaint.id && r.json.type === 'complaint.created'), (r) => r.length > 0);
+    expect(verifyWebhookSignature(secret, req.headers['x-complaints-signature'] as string, req.body)).toBe(true);
+    expect(verifyWebhookSignature('whsec_wrong', req.headers['x-complaints-signature'] as string, req.body)).toBe(false);
+    expect(req.headers['x-complaints-event']).toBe('complaint.created');
+    expect(req.json).toMatchObject({ type: 'complaint.created', complaintNumber: complaint.number, tenantId: tenant.id });
     // complaint.routed was written in the same transaction but not subscribed to.
     expect(receiver.requests.some((r) => r.json.complaintId === complaint.id && r.json.type === 'complaint.routed')).toBe(false);
     const listed = await asAdmin(DELIVERIES, { sub: id });
@@ -98,10 +99,10 @@ describe('tenant webhooks', () => {
     const replayed = await asAdmin('mutation($id:ID!){ replayWebhookDelivery(id:$id){ status } }', { id: delivered[0].id });
     expect(replayed.data!.replayWebhookDelivery.status).toBe('pending');
     const again = await eventually(
-      async () => receiver.requests.filter((r) => r.headers['x-complaints-delivery'] === delivered[0].id && r.headers['x-complaints-replay'] === 'true'),
+      () => receiver.requests.filter((r) => r.headers['x-complaints-delivery'] === delivered[0].id && r.headers['x-complaints-replay'] === 'true'),
       (r) => r.length > 0,
     );
-    expect(verifyWebhookSignature(secret, again[0]!.headers['x-complaints-signature'] as string, again[0]!.body)).toBe(true);
+    expect(verifyWebhookSignature(secret, again[0].headers['x-complaints-signature'] as string, again[0].body)).toBe(true);
     const after = (await asAdmin(DELIVERIES, { sub: id })).data!.webhookDeliveries.find((d: any) => d.id === delivered[0].id);
     expect(after.status).toBe('delivered');
     expect(after.attemptLog.at(-1)).toMatchObject({ replay: true, statusCode: 200 });

@@ -6,6 +6,7 @@ import { defaultTenantConfig, type TenantConfig } from '@complaints/tenant-confi
 import { loadConfig, type AppConfig } from '../../api/src';
 import { startApi } from '../../api/src/server';
 import { createOrm, type Orm } from '../../api/src/app/orm';
+import type { Logger } from '../../api/src/platform/observability/logger';
 import { ComplaintNumbers } from '../../api/src/complaint/complaint-number';
 import { hashPassword } from '../../api/src/identity/password';
 import { User } from '../../api/src/identity/user.entity';
@@ -26,11 +27,11 @@ export interface TestApi {
   url: string;
   /** The API's own ORM (application role), e.g. to count the SQL a request runs. */
   orm: Orm;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
-export async function startTestApi(overrides: NodeJS.ProcessEnv = {}): Promise<TestApi> {
-  const api = await startApi(testConfig(overrides), 0);
+export async function startTestApi(overrides: NodeJS.ProcessEnv = {}, logger?: Logger): Promise<TestApi> {
+  const api = await startApi(testConfig(overrides), 0, logger);
   return { url: api.url, orm: api.orm, close: api.close };
 }
 
@@ -97,7 +98,7 @@ export async function createTestTenant(orm: Orm, api: TestApi, opts: { config?: 
     const tenant = await new TenantConfigService().createTenant(em, slug, `Tenant ${slug}`, config);
     const ids: Record<string, string> = {};
     for (const s of staff) {
-      const user = em.create(User, { email: s.email, displayName: s.email.split('@')[0]!, roles: s.roles, teams: s.teams ?? [], passwordHash: await hashPassword(s.password ?? password), active: true } as User);
+      const user = em.create(User, { email: s.email, displayName: s.email.split('@')[0], roles: s.roles, teams: s.teams ?? [], passwordHash: await hashPassword(s.password ?? password), active: true } as User);
       ids[s.email] = user.id;
     }
     await em.flush();

@@ -42,7 +42,7 @@ export function connectLive(httpUrl: string, authorization?: string): LiveConnec
         {
           next: (value) => {
             if (value.errors) errors.push(...value.errors);
-            if (value.data) queue.push(value.data as T);
+            if (value.data) queue.push(value.data);
             waiter?.();
           },
           error: (error) => {
@@ -71,7 +71,7 @@ export function connectLive(httpUrl: string, authorization?: string): LiveConnec
           await new Promise((r) => setTimeout(r, ms));
           return queue.splice(0);
         },
-        close: async () => unsubscribe(),
+        close: () => Promise.resolve(unsubscribe()),
       };
     },
     dispose: () => client.dispose(),

@@ -20,7 +20,15 @@ export interface ServiceProcess {
 /** Spawns `script` and resolves once its output contains `readyLine` (rejects if it exits first or takes over `timeoutMs`). */
 export async function spawnService(script: string, env: NodeJS.ProcessEnv, readyLine: string, timeoutMs = 30_000): Promise<ServiceProcess> {
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, JWT_SECRET: 'service-process-test-secret-0123456789', ATTACHMENTS_DIR: join(tmpdir(), 'complaints-test-attachments'), LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      JWT_SECRET: 'service-process-test-secret-0123456789',
+      // Production refuses to start without a key for secrets at rest.
+      SECRETS_KEY: Buffer.alloc(32, 1).toString('base64'),
+      ATTACHMENTS_DIR: join(tmpdir(), 'complaints-test-attachments'),
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -22,7 +22,7 @@ export function temporalLogger(logger: Logger): TemporalLogger {
  * (task slots, poll latencies, sticky cache, ...) on a loopback-only Prometheus exporter, which the
  * worker's /metrics appends so one scrape target covers both.
  */
-export async function installTemporalRuntime(logger: Logger): Promise<{ coreMetrics(): Promise<string> }> {
+export async function installTemporalRuntime(logger: Logger): Promise<{ coreMetrics: () => Promise<string> }> {
   const port = await freeLoopbackPort();
   Runtime.install({
     logger: temporalLogger(logger.child({ component: 'temporal' })),

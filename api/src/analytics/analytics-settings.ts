@@ -57,7 +57,7 @@ export async function ensureAnalyticsSettings(tenant: TenantScope, calendar: Bus
 }
 
 /** Recomputes every day that has complaints (after a calendar or repeat-window change, or a bulk load). */
-export async function rebuildRollups(tenant: TenantScope): Promise<void> {
+async function rebuildRollups(tenant: TenantScope): Promise<void> {
   const { em, tenantId } = tenant;
   await lockTenant(em, tenantId);
   await em.execute('delete from analytics_dirty where tenant_id = ?', [tenantId]);

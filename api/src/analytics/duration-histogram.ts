@@ -2,15 +2,15 @@ import { BUCKET_BOUNDS, BUCKETS } from './rollup-columns';
 
 /** [lower, upper) business minutes of bucket i; the open last bucket is given twice its lower bound. */
 export function bucketBounds(i: number): [number, number] {
-  const lower = i === 0 ? 0 : BUCKET_BOUNDS[i - 1]!;
-  const upper = i < BUCKET_BOUNDS.length ? BUCKET_BOUNDS[i]! : lower * 2;
+  const lower = i === 0 ? 0 : BUCKET_BOUNDS[i - 1];
+  const upper = i < BUCKET_BOUNDS.length ? BUCKET_BOUNDS[i] : lower * 2;
   return [lower, upper];
 }
 
 /** The bucket a duration falls in, as PostgreSQL's width_bucket(value, bounds) numbers it. */
 export function bucketOf(minutes: number): number {
   let i = 0;
-  while (i < BUCKET_BOUNDS.length && minutes >= BUCKET_BOUNDS[i]!) i++;
+  while (i < BUCKET_BOUNDS.length && minutes >= BUCKET_BOUNDS[i]) i++;
   return i;
 }
 

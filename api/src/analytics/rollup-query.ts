@@ -15,7 +15,7 @@ const DIMENSION_COLUMN: Record<AnalyticsDimension, string> = {
 const MAX_DAYS = 3 * 366;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export interface SummedRow {
+interface SummedRow {
   key: string;
   period: string;
   sums: MeasureSums;

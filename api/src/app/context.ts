@@ -28,7 +28,7 @@ export interface RequestContext {
   tenantConfig(): Promise<VersionedConfig>;
 }
 
-export interface OperationOutcome {
+interface OperationOutcome {
   /** Set once the operation is resolved; a query's unit of work is discarded, not diffed, at commit. */
   kind?: 'query' | 'mutation' | 'subscription';
   /** The operation's name, once resolved (metrics, traces, logs). */

@@ -3,11 +3,12 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../migrations';
+import { STATEMENT_FINGERPRINT, statementFingerprint } from '../platform/db/sql-error';
 import { TenantStampSubscriber } from '../platform/db/tenant-stamp.subscriber';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
 
-export function ormOptions(clientUrl: string, overrides: Partial<Options<PostgreSqlDriver>> = {}): Options<PostgreSqlDriver> {
+function ormOptions(clientUrl: string, overrides: Partial<Options<PostgreSqlDriver>> = {}): Options<PostgreSqlDriver> {
   return {
     driver: PostgreSqlDriver,
     clientUrl,
@@ -21,10 +22,17 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options<Postgre
     discovery: { warnWhenNoEntities: true },
     allowGlobalContext: false,
     forceUtcTimezone: true,
+    // knex writes a failed statement into the error's message; by default with the bound values inlined.
+    driverOptions: { compileSqlOnError: false },
     ...overrides,
   };
 }
 
-export function createOrm(clientUrl: string, overrides: Partial<Options<PostgreSqlDriver>> = {}): Promise<Orm> {
-  return MikroORM.init(ormOptions(clientUrl, overrides));
+export async function createOrm(clientUrl: string, overrides: Partial<Options<PostgreSqlDriver>> = {}): Promise<Orm> {
+  const orm = await MikroORM.init(ormOptions(clientUrl, overrides));
+  // The failed statement's fingerprint rides on the error (MikroORM copies it onto its exception) so a log can name it without its text.
+  orm.em.getConnection().getKnex().on('query-error', (error: Record<string, unknown>, query: { sql: string }) => {
+    error[STATEMENT_FINGERPRINT] = statementFingerprint(query.sql);
+  });
+  return orm;
 }

@@ -19,7 +19,7 @@ export interface OpenContext {
  * tenant setting for row-level security is transaction-local and dies with the operation.
  */
 export async function openRequestContext(root: EntityManager, services: Services, authorization: string | undefined, clientIp: string): Promise<OpenContext> {
-  const em = root.fork({ clear: true, useContext: false }) as EntityManager;
+  const em = root.fork({ clear: true, useContext: false });
   await em.begin();
   try {
     const { principal, configVersion, scope } = await services.auth.session(em, authorization);

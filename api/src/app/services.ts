@@ -1,21 +1,30 @@
+import type { Logger } from '../platform/observability/logger';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Pool } from 'pg';
 import type { AppConfig } from '../platform/config';
 import { LocalDiskStorage } from '../complaint/attachment-storage';
 import { AttachmentService } from '../complaint/attachment.service';
 import { ComplaintIntakeService } from '../complaint/complaint-intake.service';
 import type { ComplaintNumbers } from '../complaint/complaint-number';
 import { ComplaintService } from '../complaint/complaint.service';
-import { AuthService } from '../identity/auth.service';
+import { ApiKeyRateLimit, flatApiKeyLimit } from '../identity/api-key-limit';
+import { AuthService, type SecurityLog } from '../identity/auth.service';
+import { LoginThrottle } from '../identity/login-throttle';
 import { IdentityService } from '../identity/identity.service';
+import { StaffSessions } from '../identity/staff-sessions';
 import { TokenIssuer } from '../identity/tokens';
 import { TenantConfigService } from '../tenant/tenant-config.service';
 import { PortalService } from '../portal/portal.service';
+import { portalLimits } from '../portal/rate-limiter';
+import { RateLimitStore } from '../platform/rate-limits';
 import { ComplaintLifecycleService } from '../lifecycle/complaint-lifecycle.service';
 import type { LifecycleTemporal } from '../lifecycle/lifecycle-wiring';
 import { AnalyticsService } from '../analytics/analytics.service';
 import { ExportService } from '../export/export.service';
 import { KnowledgeService } from '../knowledge/knowledge.service';
 import { WebhookService } from '../webhooks/webhook.service';
+import { OutboundGuard } from '../platform/net/outbound-guard';
+import { SecretBox } from '../platform/secrets/secret-box';
 
 /** The domain services, built once per process; they hold no request state. */
 export interface Services {
@@ -33,29 +42,44 @@ export interface Services {
   webhooks: WebhookService;
 }
 
+/** `side` is the small pool for statements that commit apart from the request (openSidePool). */
 export function createServices(
   root: EntityManager,
-  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'lifecycleUpdateTimeoutMs'>,
+  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'sessions' | 'rateLimits' | 'outbound' | 'secrets' | 'lifecycleUpdateTimeoutMs'>,
   numbers: ComplaintNumbers,
+  side: Pool,
   temporal: LifecycleTemporal,
+  logger: Logger,
 ): Services {
+  const securityLog: SecurityLog = (event, fields) => logger.warn({ event, ...fields }, event);
   const tenantConfig = new TenantConfigService();
   const complaints = new ComplaintService();
-  const auth = new AuthService(new TokenIssuer(config.jwtSecret), tenantConfig);
+  const sessions = new StaffSessions(side, config.sessions.refreshGraceSeconds);
+  const limits = new RateLimitStore(side);
+  const auth = new AuthService(
+    new TokenIssuer(config.jwtSecret),
+    tenantConfig,
+    sessions,
+    {
+      login: new LoginThrottle(limits, config.rateLimits.login),
+      apiKeys: new ApiKeyRateLimit(limits, flatApiKeyLimit(config.rateLimits.apiKeyRequestsPerMinute)),
+    },
+    securityLog,
+  );
   const intake = new ComplaintIntakeService(numbers);
   const analytics = new AnalyticsService(root);
   return {
     auth,
     tenantConfig,
-    identity: new IdentityService(),
+    identity: new IdentityService(sessions),
     complaints,
     intake,
-    portal: new PortalService(auth, tenantConfig, intake, complaints),
+    portal: new PortalService(auth, tenantConfig, intake, complaints, portalLimits(limits)),
     attachments: new AttachmentService(new LocalDiskStorage(config.attachmentsDir), complaints),
     lifecycle: new ComplaintLifecycleService(temporal, complaints, config.lifecycleUpdateTimeoutMs),
     analytics,
     exports: new ExportService(root, `${config.attachmentsDir}-exports`, analytics),
     knowledge: new KnowledgeService(),
-    webhooks: new WebhookService(),
+    webhooks: new WebhookService(OutboundGuard.fromConfig(config), SecretBox.fromConfig(config)),
   };
 }

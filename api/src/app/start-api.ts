@@ -5,6 +5,7 @@ import { buildApiSchema } from './schema';
 import { startApiServer, type RunningApiServer } from './http/server';
 import { createServices } from './services';
 import { ComplaintNumbers } from '../complaint/complaint-number';
+import { openSidePool } from '../platform/db/side-pool';
 import { startLive } from '../live/live-wiring';
 import { connectLifecycle } from '../lifecycle/lifecycle-wiring';
 import type { Client } from '@temporalio/client';
@@ -27,7 +28,8 @@ export async function startApi(config: AppConfig, port = config.port, logger: Lo
   const unobservePool = observePool('api', orm.em);
   const lifecycle = connectLifecycle(orm.em, config, log);
   const numbers = new ComplaintNumbers(config.appDatabaseUrl);
-  const services = createServices(orm.em, config, numbers, lifecycle);
+  const side = openSidePool(config.appDatabaseUrl, Math.max(4, Math.ceil(config.apiDbPoolSize / 2)));
+  const services = createServices(orm.em, config, numbers, side, lifecycle, logger);
   const schema = await buildApiSchema();
   const live = await startLive(orm.em, config, services.auth, log);
   const running = await startApiServer(
@@ -55,6 +57,7 @@ export async function startApi(config: AppConfig, port = config.port, logger: Lo
       await lifecycle.close();
       await numbers.close();
       unobservePool();
+      await side.end();
       await orm.close();
     },
   };

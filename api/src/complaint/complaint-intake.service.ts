@@ -4,7 +4,8 @@ import type { TimelineEntry } from '@complaints/tenant-config/lifecycle-contract
 import { badInput, conflict } from '../platform/errors';
 import type { VersionedConfig } from '../tenant/tenant-config.service';
 import { User } from '../identity/user.entity';
-import { Complaint, ComplaintStatus } from './complaint.entity';
+import { Complaint } from './complaint.entity';
+import { ComplaintStatus } from './complaint-status';
 import type { SubmitComplaintInput } from './complaint.inputs';
 import type { ComplaintNumbers, NumberedIntake } from './complaint-number';
 import { validateSubmission } from './intake-validation';
@@ -19,7 +20,7 @@ import type { TenantScope } from '../platform/db/tenant-scope';
 
 const INTAKE_STAGE: StageCode = 'intake';
 
-export interface IntakeResult {
+interface IntakeResult {
   complaint: Complaint;
   /** False when the idempotency key matched an earlier submission. */
   created: boolean;
@@ -168,7 +169,7 @@ export class ComplaintIntakeService {
 async function route(scope: TenantScope, config: TenantConfig, input: SubmitComplaintInput, customerTier: string | undefined) {
   const { em, tenantId } = scope;
   const category = input.categoryCode ? flattenCategories(config.categories).find((c) => c.code === input.categoryCode) : undefined;
-  const severity = input.severity ?? category?.defaultSeverity ?? config.severities[0]!.code;
+  const severity = input.severity ?? category?.defaultSeverity ?? config.severities[0].code;
   const rule = matchRoutingRule(config, {
     // Validated: an absent category matches only rules without a category condition.
     category: input.categoryCode ?? '',

@@ -1,10 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Complaint } from './complaint.entity';
+import { ComplaintType } from './complaint.types';
 import { tenantPrincipal, type RequestContext } from '../app/context';
+import { Cost, SERVICE_CALL_COST } from '../platform/graphql/query-cost';
 import { ComplaintLinkType, MergeResultType } from './complaint-links.types';
 import { linksOf, mergeComplaints } from './complaint-merge';
 
-@Resolver(() => Complaint)
+@Resolver(() => ComplaintType)
 export class ComplaintLinksResolver {
   @FieldResolver(() => [ComplaintLinkType], { description: 'Repeats and duplicates flagged at intake, and merges' })
   links(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<ComplaintLinkType[]> {
@@ -12,6 +14,7 @@ export class ComplaintLinksResolver {
   }
 
   @Authorized('complaint.handle')
+  @Cost(SERVICE_CALL_COST)
   @Mutation(() => MergeResultType, { description: 'Merges a duplicate into the complaint that is kept; both timelines note it' })
   mergeComplaints(
     @Arg('duplicateId', () => ID) duplicateId: string,

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { Complaint } from './complaint.entity';
+import { ComplaintType } from './complaint.types';
 
 export enum ComplaintLinkKind {
   REPEAT = 'REPEAT',
@@ -16,8 +16,8 @@ export class ComplaintLinkType {
   @Field(() => Boolean)
   outgoing!: boolean;
 
-  @Field(() => Complaint)
-  other!: Complaint;
+  @Field(() => ComplaintType)
+  other!: ComplaintType;
 
   @Field(() => Float, { nullable: true })
   similarity!: number | null;
@@ -28,11 +28,11 @@ export class ComplaintLinkType {
 
 @ObjectType('MergeResult')
 export class MergeResultType {
-  @Field(() => Complaint)
-  kept!: Complaint;
+  @Field(() => ComplaintType)
+  kept!: ComplaintType;
 
-  @Field(() => Complaint)
-  merged!: Complaint;
+  @Field(() => ComplaintType)
+  merged!: ComplaintType;
 
   @Field(() => Boolean, { description: 'Whether the merged complaint’s lifecycle was archived (only possible from follow-up today)' })
   lifecycleArchived!: boolean;

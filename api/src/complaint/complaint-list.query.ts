@@ -1,7 +1,8 @@
 import type { QueryBuilder } from '@mikro-orm/postgresql';
 import { categorySubtreeCodes, type TenantConfig } from '@complaints/tenant-config';
 import { badInput } from '../platform/errors';
-import { Complaint, ComplaintStatus } from './complaint.entity';
+import { Complaint } from './complaint.entity';
+import { ComplaintStatus } from './complaint-status';
 import { ComplaintSortField, SortDirection, type ComplaintFilter, type ComplaintOrder } from './complaint.inputs';
 import type { TenantScope } from '../platform/db/tenant-scope';
 
@@ -57,7 +58,7 @@ export async function listComplaints(
   qb.orderBy({ [`c.${column}`]: dir, 'c.id': dir }).limit(first + 1);
   // Pages are only displayed: plain rows skip the identity map and change tracking, whose per-entity
   // bookkeeping costs more CPU than the query itself at 50 rows a page.
-  const rows = (await qb.execute('all', true)) as Complaint[];
+  const rows = await qb.execute<Complaint[]>('all', true);
   const nodes = rows.slice(0, first);
   return {
     nodes,

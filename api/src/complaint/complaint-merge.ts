@@ -53,7 +53,7 @@ export async function linksOf(scope: TenantScope, complaintId: string): Promise<
   const otherIds = rows.map((r) => (r.complaint_id === complaintId ? r.related_id : r.complaint_id));
   const others = new Map((await em.find(Complaint, { tenantId, id: { $in: otherIds } })).map((c) => [c.id, c]));
   return rows.flatMap((r, i) => {
-    const other = others.get(otherIds[i]!);
+    const other = others.get(otherIds[i]);
     return other ? [{ kind: r.kind, outgoing: r.complaint_id === complaintId, other, similarity: r.similarity === null ? null : Number(r.similarity), createdAt: new Date(r.created_at) }] : [];
   });
 }

@@ -3,13 +3,13 @@ import { Pool } from 'pg';
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The tenant-local calendar day of an instant, as YYYYMMDD (formatters are costly to build: one per zone). */
-export function localDay(instant: Date, timeZone: string): string {
+function localDay(instant: Date, timeZone: string): string {
   let format = dayFormats.get(timeZone);
   if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
   return format.format(instant).replaceAll('-', '');
 }
 
-export const formatComplaintNumber = (day: string, sequence: number): string =>
+const formatComplaintNumber = (day: string, sequence: number): string =>
   `CP-${day}-${String(sequence).padStart(6, '0')}`;
 
 export interface NumberedIntake {
@@ -49,7 +49,7 @@ export class ComplaintNumbers {
       text: 'select value, customer_id, customer_tier from allocate_intake_number($1, $2, $3)',
       values: [tenantId, `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`, customerExternalId],
     });
-    const row = rows[0]!;
+    const row = rows[0];
     return { number: formatComplaintNumber(day, row.value), customer: row.customer_id ? { id: row.customer_id, tier: row.customer_tier! } : null };
   }
 

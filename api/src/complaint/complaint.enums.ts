@@ -5,5 +5,4 @@ import { closedSetEnum } from '../platform/graphql/closed-set-enum';
 export const ComplaintStageEnum = closedSetEnum(DEFAULT_STAGE_ORDER, 'ComplaintStage', 'A lifecycle stage, in lifecycle order');
 export const ChannelEnum = closedSetEnum(CHANNELS, 'Channel', 'Where a complaint came in');
 export const ActorTypeEnum = closedSetEnum(ACTOR_TYPES, 'ActorType', 'Who wrote a timeline event or comment');
-export const ComplaintStatus = closedSetEnum(COMPLAINT_STATUSES, 'ComplaintStatus');
-export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+export const ComplaintStatusEnum = closedSetEnum(COMPLAINT_STATUSES, 'ComplaintStatus');

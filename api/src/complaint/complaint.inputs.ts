@@ -1,6 +1,7 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import type { Channel, StageCode } from '@complaints/tenant-config';
-import { ComplaintStatus } from './complaint.entity';
+import type { ComplaintStatus } from './complaint-status';
+import { ComplaintStatusEnum } from './complaint.enums';
 import { ChannelEnum, ComplaintStageEnum } from './complaint.enums';
 
 @InputType()
@@ -77,7 +78,7 @@ export class ComplaintFilter {
   @Field(() => [ComplaintStageEnum], { nullable: true })
   stages?: StageCode[] | null;
 
-  @Field(() => [ComplaintStatus], { nullable: true })
+  @Field(() => [ComplaintStatusEnum], { nullable: true })
   statuses?: ComplaintStatus[] | null;
 
   @Field(() => [String], { nullable: true })

@@ -3,27 +3,28 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { actorOf } from '../platform/auth/principal';
 import { tenantPrincipal, type RequestContext } from '../app/context';
 import { boundedFirst } from '../platform/graphql/pagination';
-import { User } from '../identity/user.entity';
-import { Attachment } from './attachment.entity';
-import { Comment, CommentVisibility } from './comment.entity';
+import { UserType } from '../identity/user.types';
+import { AttachmentType } from './attachment.types';
+import { CommentVisibility } from './comment.entity';
+import { CommentType } from './comment.types';
 import { Complaint } from './complaint.entity';
-import { ComplaintEvent } from './complaint-event.entity';
+import { ComplaintEventType } from './complaint-event.types';
 import { ComplaintFilter, ComplaintOrder, SubmitComplaintInput } from './complaint.inputs';
 import { listComplaints } from './complaint-list.query';
-import { CategoryRef, ComplaintConnection, SubmitComplaintPayload } from './complaint.types';
-import { Customer } from './customer.entity';
+import { CategoryRef, ComplaintConnection, ComplaintType, SubmitComplaintPayload } from './complaint.types';
+import { CustomerType } from './customer.types';
 
-@Resolver(() => Complaint)
+@Resolver(() => ComplaintType)
 export class ComplaintResolver {
   @Authorized('complaint.read')
-  @Query(() => Complaint)
-  complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Complaint> {
+  @Query(() => ComplaintType)
+  complaint(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ComplaintType> {
     return ctx.services.complaints.get(ctx.tenant(), id);
   }
 
   @Authorized('complaint.read')
-  @Query(() => Complaint)
-  complaintByNumber(@Arg('number', () => String) number: string, @Ctx() ctx: RequestContext): Promise<Complaint> {
+  @Query(() => ComplaintType)
+  complaintByNumber(@Arg('number', () => String) number: string, @Ctx() ctx: RequestContext): Promise<ComplaintType> {
     return ctx.services.complaints.byNumber(ctx.tenant(), number);
   }
 
@@ -53,26 +54,26 @@ export class ComplaintResolver {
   }
 
   @Authorized('comment.internal')
-  @Mutation(() => Comment)
-  addInternalNote(@Arg('complaintId', () => ID) complaintId: string, @Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<Comment> {
+  @Mutation(() => CommentType)
+  addInternalNote(@Arg('complaintId', () => ID) complaintId: string, @Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<CommentType> {
     const principal = tenantPrincipal(ctx);
     return ctx.services.complaints.addComment(ctx.tenant(), actorOf(principal), complaintId, CommentVisibility.INTERNAL, body);
   }
 
   @Authorized('comment.customer')
-  @Mutation(() => Comment)
-  sendCustomerMessage(@Arg('complaintId', () => ID) complaintId: string, @Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<Comment> {
+  @Mutation(() => CommentType)
+  sendCustomerMessage(@Arg('complaintId', () => ID) complaintId: string, @Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<CommentType> {
     const principal = tenantPrincipal(ctx);
     return ctx.services.complaints.addComment(ctx.tenant(), actorOf(principal), complaintId, CommentVisibility.CUSTOMER, body);
   }
 
-  @FieldResolver(() => User, { nullable: true })
-  assignee(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<User | null> | null {
+  @FieldResolver(() => UserType, { nullable: true })
+  assignee(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<UserType | null> | null {
     return complaint.assigneeId ? ctx.loaders.user.load(complaint.assigneeId) : null;
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
-  customer(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<Customer | null> | null {
+  @FieldResolver(() => CustomerType, { nullable: true })
+  customer(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<CustomerType | null> | null {
     return complaint.customerId ? ctx.loaders.customer.load(complaint.customerId) : null;
   }
 
@@ -84,35 +85,35 @@ export class ComplaintResolver {
     return found ? { code: found.code, name: found.name } : { code: complaint.categoryCode, name: {} };
   }
 
-  @FieldResolver(() => ComplaintEvent, { nullable: true })
-  lastEvent(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<ComplaintEvent | null> {
+  @FieldResolver(() => ComplaintEventType, { nullable: true })
+  lastEvent(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<ComplaintEventType | null> {
     return ctx.loaders.lastEvent.load(complaint.id);
   }
 
-  @FieldResolver(() => [ComplaintEvent], { description: 'The append-only timeline, oldest first' })
-  events(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<ComplaintEvent[]> {
+  @FieldResolver(() => [ComplaintEventType], { description: 'The append-only timeline, oldest first' })
+  events(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<ComplaintEventType[]> {
     return ctx.services.complaints.timeline(ctx.tenant(), complaint.id);
   }
 
-  @FieldResolver(() => [Comment])
-  comments(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<Comment[]> {
+  @FieldResolver(() => [CommentType])
+  comments(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<CommentType[]> {
     return ctx.services.complaints.comments(ctx.tenant(), complaint.id);
   }
 
-  @FieldResolver(() => [Attachment])
-  attachments(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<Attachment[]> {
+  @FieldResolver(() => [AttachmentType])
+  attachments(@Root() complaint: Complaint, @Ctx() ctx: RequestContext): Promise<AttachmentType[]> {
     return ctx.services.attachments.list(ctx.tenant(), complaint.id);
   }
 
   @Authorized('complaint.handle')
-  @Mutation(() => Attachment, { description: 'Attaches a file (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text)' })
+  @Mutation(() => AttachmentType, { description: 'Attaches a file (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text)' })
   addAttachment(
     @Arg('complaintId', () => ID) complaintId: string,
     @Arg('fileName', () => String) fileName: string,
     @Arg('contentType', () => String) contentType: string,
     @Arg('contentBase64', () => String) contentBase64: string,
     @Ctx() ctx: RequestContext,
-  ): Promise<Attachment> {
+  ): Promise<AttachmentType> {
     const principal = tenantPrincipal(ctx);
     return ctx.services.attachments.add(ctx.tenant(), actorOf(principal), complaintId, { fileName, contentType, contentBase64 });
   }

@@ -24,7 +24,7 @@ export class ComplaintService {
   async byNumber(scope: TenantScope, number: string): Promise<Complaint> {
     const { em, tenantId } = scope;
     const lookup = em.createQueryBuilder(Complaint).where({ tenantId, number: number.trim().toUpperCase() });
-    const complaint = (await lookup.execute('get', true)) as Complaint | undefined;
+    const complaint = await lookup.execute<Complaint | undefined>('get', true);
     if (!complaint) throw notFound('Complaint');
     return complaint;
   }

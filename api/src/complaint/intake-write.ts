@@ -11,7 +11,7 @@ export interface CustomerUpsert {
   externalId: string | null;
 }
 
-export interface IntakeRows {
+interface IntakeRows {
   tenantId: string;
   idempotencyKey: string;
   /** Upserted by external id (or inserted when it has none); its id becomes the complaint's customer_id. */

@@ -3,9 +3,9 @@ import { appendEvent } from './timeline';
 import type { TenantScope } from '../platform/db/tenant-scope';
 
 /** Text at least this similar (pg_trgm, subject + description) to a still-open complaint makes a likely duplicate. */
-export const DUPLICATE_SIMILARITY = 0.45;
+const DUPLICATE_SIMILARITY = 0.45;
 /** Used until the tenant has analytics settings of its own. */
-export const DEFAULT_REPEAT_WINDOW_DAYS = 30;
+const DEFAULT_REPEAT_WINDOW_DAYS = 30;
 const MAX_LINKS = 5;
 
 export interface RepeatCandidate {
@@ -16,7 +16,7 @@ export interface RepeatCandidate {
 }
 
 /** The complaint fields repeat detection reads. */
-export type RepeatSubject = Pick<Complaint, 'id' | 'customerId' | 'contact' | 'categoryCode' | 'subject' | 'description' | 'createdAt'>;
+type RepeatSubject = Pick<Complaint, 'id' | 'customerId' | 'contact' | 'categoryCode' | 'subject' | 'description' | 'createdAt'>;
 
 /**
  * The query for a new complaint's likely repeats: the same complainant's earlier complaints in the same

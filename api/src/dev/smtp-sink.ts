@@ -89,7 +89,7 @@ function decodeQuotedPrintable(text: string): string {
       out.push(parseInt(hex, 16));
       i += 2;
     } else {
-      out.push(...Buffer.from(soft[i]!, 'utf8'));
+      out.push(...Buffer.from(soft[i], 'utf8'));
     }
   }
   return Buffer.from(out).toString('utf8');

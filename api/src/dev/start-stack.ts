@@ -133,6 +133,8 @@ async function main(): Promise<void> {
     PORT: String(apiPort),
     JWT_SECRET: process.env.JWT_SECRET ?? (await devJwtSecret()),
     NODE_ENV: process.env.NODE_ENV ?? 'development',
+    // The children write to the launcher's pipes, not a terminal: ask for readable lines behind the prefix.
+    LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
   };
 
   await runStep('migrate', paths.migrate, env);

@@ -6,11 +6,12 @@ import { ComplaintOrder, type ComplaintFilter } from '../complaint/complaint.inp
 import type { Complaint } from '../complaint/complaint.entity';
 import { badInput } from '../platform/errors';
 import { isUuid } from '../platform/ids';
+import type { CsvValue } from './csv';
 
 const BATCH = 1000;
 
 /** The exported columns, in order: header and value of each. */
-export const COMPLAINT_COLUMNS: [header: string, value: (c: Complaint) => unknown][] = [
+export const COMPLAINT_COLUMNS: [header: string, value: (c: Complaint) => CsvValue][] = [
   ['number', (c) => c.number],
   ['created_at', (c) => c.createdAt],
   ['channel', (c) => c.channel],
@@ -36,10 +37,10 @@ export const COMPLAINT_COLUMNS: [header: string, value: (c: Complaint) => unknow
  * The filtered list in keyset batches, each read in its own short transaction on a fresh fork: memory
  * stays at one batch whatever the export size, and no transaction stays open while a slow client reads.
  */
-export async function* complaintBatches(root: EntityManager, tenantId: string, config: TenantConfig, filter: ComplaintFilter): AsyncGenerator<unknown[][]> {
+export async function* complaintBatches(root: EntityManager, tenantId: string, config: TenantConfig, filter: ComplaintFilter): AsyncGenerator<CsvValue[][]> {
   let after: string | null = null;
   for (;;) {
-    const page: { rows: unknown[][]; next: string | null } = await withTenant(root, tenantId, async (scope) => {
+    const page: { rows: CsvValue[][]; next: string | null } = await withTenant(root, tenantId, async (scope) => {
       const result = await listComplaints(scope, config, filter, new ComplaintOrder(), BATCH, after);
       const last = result.nodes.at(-1);
       return { rows: result.nodes.map((c) => COMPLAINT_COLUMNS.map(([, value]) => value(c))), next: result.hasNextPage && last ? result.cursorOf(last) : null };
@@ -60,7 +61,7 @@ const DATES = ['createdFrom', 'createdTo'] as const;
 
 /** The complaint filter from a query-string JSON value, keeping only the known fields with their types. */
 export function parseComplaintFilter(raw: string | null): ComplaintFilter {
-  if (!raw) return {} as ComplaintFilter;
+  if (!raw) return {};
   let json: Record<string, unknown>;
   try {
     json = JSON.parse(raw) as Record<string, unknown>;
@@ -75,12 +76,12 @@ export function parseComplaintFilter(raw: string | null): ComplaintFilter {
   }
   for (const key of DATES) {
     if (typeof json[key] === 'string') {
-      const at = new Date(json[key] as string);
+      const at = new Date(json[key]);
       if (Number.isNaN(at.getTime())) throw badInput([{ path: `filter.${key}`, message: `${key} is not a date` }]);
       filter[key] = at;
     }
   }
   if (json.overdue === true) filter.overdue = true;
   if (json.unassigned === true) filter.unassigned = true;
-  return filter as ComplaintFilter;
+  return filter;
 }

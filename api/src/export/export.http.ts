@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
 import { AnalyticsDimension, type AnalyticsFilter } from '../analytics/analytics.types';
 import type { Permission } from '@complaints/tenant-config';
 import type { Principal } from '../platform/auth/principal';
@@ -8,7 +7,7 @@ import { requirePermission } from '../platform/auth/permissions';
 import { withTenant } from '../platform/db/tenant-scope';
 import { isUuid } from '../platform/ids';
 import type { Services } from '../app/services';
-import { badInput } from '../platform/errors';
+import { AppError, badInput } from '../platform/errors';
 import { parseComplaintFilter } from './complaint-rows';
 import { csvRecord, UTF8_BOM } from './csv';
 import { metricTable } from './metric-table';
@@ -27,7 +26,7 @@ const formatOf = (ext: string) => (ext === 'xlsx' ? ExportFormat.XLSX : ExportFo
  */
 export function exportHttpHandler(root: EntityManager, services: Services) {
   async function principalOf(req: IncomingMessage, permission: Permission): Promise<Exclude<Principal, { kind: 'anonymous' }>> {
-    const principal = await root.fork().transactional((em) => services.auth.authenticate(em as EntityManager, req.headers.authorization));
+    const principal = await root.fork().transactional((em) => services.auth.authenticate(em, req.headers.authorization));
     return requirePermission(principal, permission);
   }
 
@@ -42,7 +41,7 @@ export function exportHttpHandler(root: EntityManager, services: Services) {
     if (list) {
       const principal = await principalOf(req, 'complaint.read');
       const filter = parseComplaintFilter(url.searchParams.get('filter'));
-      const format = formatOf(list[1]!);
+      const format = formatOf(list[1]);
       const { config } = await configOf(principal.tenantId);
       startDownload(res, format, `complaints.${list[1]}`);
       await services.exports.write(res, principal.tenantId, config, filter, format);
@@ -56,14 +55,14 @@ export function exportHttpHandler(root: EntityManager, services: Services) {
       const { config } = await configOf(principal.tenantId);
       const figures = await withTenant(root, principal.tenantId, (scope) => services.analytics.metrics(scope, config, filter, groupBy));
       const table = metricTable(figures);
-      const format = formatOf(metrics[1]!);
+      const format = formatOf(metrics[1]);
       startDownload(res, format, `metrics.${metrics[1]}`);
-      if (format === ExportFormat.XLSX) await writeXlsx(res, 'Metrics', table.header, (async function* () { yield table.rows; })());
+      if (format === ExportFormat.XLSX) await writeXlsx(res, 'Metrics', table.header, [table.rows]);
       else res.end(UTF8_BOM + [table.header, ...table.rows].map(csvRecord).join(''));
       return;
     }
     const principal = await principalOf(req, 'complaint.read');
-    const id = job![1]!;
+    const id = job![1];
     const file = isUuid(id) ? await services.exports.download(principal.tenantId, id) : null;
     if (!file) return sendError(res, 404, 'NOT_FOUND', 'Export not found or not finished');
     startDownload(res, file.format, `complaints.${file.format === ExportFormat.XLSX ? 'xlsx' : 'csv'}`, file.size);
@@ -77,7 +76,7 @@ export function exportHttpHandler(root: EntityManager, services: Services) {
         res.destroy();
         return;
       }
-      if (error instanceof GraphQLError) {
+      if (error instanceof AppError) {
         const code = String(error.extensions.code);
         const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : 400;
         return sendError(res, status, code, error.message);

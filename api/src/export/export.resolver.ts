@@ -17,7 +17,7 @@ export class ExportResolver {
   ): Promise<ExportJobType> {
     const principal = tenantPrincipal(ctx);
     const { config } = await ctx.tenantConfig();
-    return ctx.services.exports.request(principal.tenantId, config, actorOf(principal).id, filter ?? ({} as ComplaintFilter), format);
+    return ctx.services.exports.request(principal.tenantId, config, actorOf(principal).id, filter ?? {}, format);
   }
 
   @Authorized('complaint.read')

@@ -1,7 +1,8 @@
 import type { ComplaintMetrics } from '../analytics/analytics.types';
+import type { CsvValue } from './csv';
 
 /** The metrics of a grouping as a flat table (one row per group), for CSV and XLSX. */
-export function metricTable(metrics: ComplaintMetrics[]): { header: string[]; rows: unknown[][] } {
+export function metricTable(metrics: ComplaintMetrics[]): { header: string[]; rows: CsvValue[][] } {
   const stages = metrics[0]?.stageSla.map((s) => s.stage) ?? [];
   const header = [
     'group', 'volume', 'share', 'first_response_p50_min', 'first_response_p90_min', 'first_response_sla_rate', 'resolution_p50_min',

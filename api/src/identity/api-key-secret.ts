@@ -9,7 +9,7 @@ export function generateApiKey(): { prefix: string; secret: string; token: strin
 
 export function parseApiKey(token: string): { prefix: string; secret: string } | null {
   const match = /^ck_([0-9a-f]{12})_([A-Za-z0-9_-]{20,64})$/.exec(token);
-  return match ? { prefix: match[1]!, secret: match[2]! } : null;
+  return match ? { prefix: match[1], secret: match[2] } : null;
 }
 
 /** SHA-256 suffices: the secret is 192 random bits, not a human password. */

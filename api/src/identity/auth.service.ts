@@ -1,13 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { enterTenant, filterToTenant, type TenantScope } from '../platform/db/tenant-scope';
 import { unauthenticated } from '../platform/errors';
-import { ANONYMOUS, type Principal } from '../platform/auth/principal';
+import { ANONYMOUS, type Principal, type StaffPrincipal } from '../platform/auth/principal';
 import { grantsOf } from '../platform/auth/permissions';
 import { Complaint } from '../complaint/complaint.entity';
 import type { TenantConfigService } from '../tenant/tenant-config.service';
 import { parseApiKey, secretMatches } from './api-key-secret';
+import type { ApiKeyRateLimit } from './api-key-limit';
 import { ApiKey } from './api-key.entity';
+import type { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password';
+import type { SessionState, StaffSessions } from './staff-sessions';
 import type { TokenIssuer } from './tokens';
 import { User } from './user.entity';
 
@@ -31,39 +34,89 @@ export interface AuthTokens {
   user: User;
 }
 
+/** Security events worth an operator's attention: structured fields, never a token or password. */
+export type SecurityLog = (event: string, fields: Record<string, string | number>) => void;
+
 const LAST_USED_RESOLUTION_MS = 60_000;
 const BAD_CREDENTIALS = 'Unknown tenant, email or password';
 const EXPIRED_ACCESS = 'The access token is invalid or expired';
+const EXPIRED_SESSION = 'The session has expired; sign in again';
 
 /** Turns credentials into a principal. Every failure answers the same words: no account probing. */
 export class AuthService {
   constructor(
     private readonly tokens: TokenIssuer,
     private readonly tenantConfig: TenantConfigService,
+    private readonly sessions: StaffSessions,
+    private readonly limits: { login: LoginThrottle; apiKeys: ApiKeyRateLimit },
+    private readonly securityLog: SecurityLog,
   ) {}
 
-  async login(em: EntityManager, tenantSlug: string, email: string, password: string): Promise<AuthTokens> {
-    const [tenant] = await em.execute<{ id: string }[]>('select id from auth_tenant_by_slug(?)', [tenantSlug]);
-    const user = tenant ? await this.findActiveUser(em, tenant.id, { email: email.trim().toLowerCase() }) : null;
-    const ok = await verifyPassword(password, user?.passwordHash);
-    if (!user || !ok) throw unauthenticated(BAD_CREDENTIALS);
-    return this.issue(user);
+  async login(em: EntityManager, tenantSlug: string, email: string, password: string, clientIp: string): Promise<AuthTokens> {
+    const user = await this.limits.login.attempt(tenantSlug, email, clientIp, async () => {
+      const [tenant] = await em.execute<{ id: string }[]>('select id from auth_tenant_by_slug(?)', [tenantSlug]);
+      const found = tenant ? await this.findActiveUser(em, tenant.id, { email: email.trim().toLowerCase() }) : null;
+      const ok = await verifyPassword(password, found?.passwordHash);
+      return found && ok ? found : null;
+    });
+    if (!user) throw unauthenticated(BAD_CREDENTIALS);
+    const session = await this.sessions.open(filterToTenant(em, user.tenantId), user.id);
+    return this.issue(user, session);
   }
 
+  /**
+   * Each refresh token works once: it returns the session's next refresh token. A token already replaced
+   * ends the whole session (someone else holds its successor), except when it comes back within the grace
+   * period after its own rotation (a lost response retried, two tabs racing): then it gets that same successor.
+   */
   async refresh(em: EntityManager, refreshToken: string): Promise<AuthTokens> {
     const claims = await this.tokens.verify(refreshToken);
-    const user = claims?.use === 'refresh' ? await this.findActiveUser(em, claims.tenantId, { id: claims.subject }) : null;
-    if (!user) throw unauthenticated('The session has expired; sign in again');
-    return this.issue(user);
+    if (claims?.use !== 'refresh' || !claims.session || claims.generation === undefined) throw unauthenticated(EXPIRED_SESSION);
+    const rotation = await this.sessions.rotate(claims.tenantId, claims.session, claims.generation);
+    if (!rotation || rotation.userId !== claims.subject) throw unauthenticated(EXPIRED_SESSION);
+    if (rotation.outcome === 'reused') {
+      this.securityLog('auth.refresh_token_reused', {
+        tenantId: claims.tenantId,
+        userId: claims.subject,
+        sessionId: claims.session,
+        presentedGeneration: claims.generation,
+        currentGeneration: rotation.session.generation,
+      });
+    }
+    if (rotation.outcome === 'reused' || rotation.outcome === 'ended') throw unauthenticated(EXPIRED_SESSION);
+    const user = await this.findActiveUser(em, claims.tenantId, { id: claims.subject });
+    if (!user) throw unauthenticated(EXPIRED_SESSION);
+    return this.issue(user, rotation.session);
+  }
+
+  /** Ends the session the caller's access token belongs to. */
+  logout(scope: TenantScope, principal: StaffPrincipal): Promise<boolean> {
+    return this.sessions.end(scope, principal.userId, principal.sessionId, 'logout');
+  }
+
+  /** Ends every session of the caller, this one included; how many were open. */
+  signOutEverywhere(scope: TenantScope, principal: StaffPrincipal): Promise<number> {
+    return this.sessions.endAllOf(scope, principal.userId, 'sign_out_everywhere');
   }
 
   /** Reads `Authorization: Bearer <jwt>` or `Authorization: ApiKey <key>`; enters the principal's tenant. */
   async authenticate(em: EntityManager, authorization: string | undefined): Promise<Principal> {
-    return (await this.session(em, authorization)).principal;
+    return (await this.identify(em, authorization)).principal;
   }
 
-  /** `authenticate`, plus what it learnt on the way that the operation would otherwise read again. */
+  /**
+   * `authenticate` for an operation about to run, plus what it learnt on the way that the operation would
+   * otherwise read again. Each operation counts against its API key's request budget (re-checks of a
+   * live subscription's credential, through `authenticate`, do not).
+   */
   async session(em: EntityManager, authorization: string | undefined): Promise<AuthSession> {
+    const session = await this.identify(em, authorization);
+    const { principal } = session;
+    if (principal.kind === 'api_key') await this.limits.apiKeys.take({ tenantId: principal.tenantId, apiKeyId: principal.apiKeyId });
+    return session;
+  }
+
+  private async identify(em: EntityManager, authorization: string | undefined): Promise<AuthSession> {
     if (!authorization) return { principal: ANONYMOUS };
     const [scheme, credential] = authorization.trim().split(/\s+/, 2);
     if (!credential) throw unauthenticated('Malformed Authorization header');
@@ -85,9 +138,9 @@ export class AuthService {
       if (!exists) throw unauthenticated('The portal token is invalid or expired');
       return { principal: { kind: 'portal', tenantId: claims.tenantId, complaintId: claims.subject, permissions: grantsOf({ kind: 'portal' }) }, scope };
     }
-    if (claims?.use !== 'access') throw unauthenticated(EXPIRED_ACCESS);
-    // One round trip enters the tenant and reads the active user with the tenant's configuration version.
-    const [row] = await em.execute<StaffSessionRow[]>('select * from auth_staff_session(?, ?)', [claims.tenantId, claims.subject]);
+    if (claims?.use !== 'access' || !claims.session) throw unauthenticated(EXPIRED_ACCESS);
+    // One round trip enters the tenant and reads the active user of the open session with the tenant's configuration version.
+    const [row] = await em.execute<StaffSessionRow[]>('select * from auth_staff_session(?, ?, ?)', [claims.tenantId, claims.subject, claims.session]);
     const scope = filterToTenant(em, claims.tenantId);
     if (!row) throw unauthenticated(EXPIRED_ACCESS);
     const config = await this.tenantConfig.atVersion(scope, row.config_version);
@@ -95,6 +148,7 @@ export class AuthService {
       kind: 'user',
       tenantId: claims.tenantId,
       userId: claims.subject,
+      sessionId: claims.session,
       displayName: row.display_name,
       roles: row.roles,
       permissions: grantsOf({ kind: 'staff', roles: config.roles, roleCodes: row.roles }),
@@ -128,11 +182,12 @@ export class AuthService {
     return scope.em.findOne(User, { ...where, tenantId, active: true }, { populate: ['passwordHash'] });
   }
 
-  private async issue(user: User): Promise<AuthTokens> {
-    const claims = { tenantId: user.tenantId, subject: user.id };
+  /** The refresh token is issued at the session's rotation time, so one generation always signs to one token. */
+  private async issue(user: User, session: SessionState): Promise<AuthTokens> {
+    const claims = { tenantId: user.tenantId, subject: user.id, session: session.id };
     const [accessToken, refreshToken] = await Promise.all([
       this.tokens.sign({ ...claims, use: 'access' }),
-      this.tokens.sign({ ...claims, use: 'refresh' }),
+      this.tokens.sign({ ...claims, use: 'refresh', generation: session.generation }, session.rotatedAt),
     ]);
     return { accessToken, refreshToken, user };
   }

@@ -1,26 +1,43 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { tenantPrincipal, type RequestContext } from '../app/context';
-import { notFound } from '../platform/errors';
+import type { StaffPrincipal } from '../platform/auth/principal';
+import { forbidden, notFound } from '../platform/errors';
+import { Cost, PASSWORD_HASH_COST } from '../platform/graphql/query-cost';
 import { Tenant } from '../tenant/tenant.entity';
-import { ApiKey } from './api-key.entity';
+import { ApiKeyType } from './api-key.types';
 import { AuthPayload, CreateApiKeyInput, CreatedApiKey, CreateUserInput, Me, UpdateUserInput } from './identity.types';
-import { User } from './user.entity';
+import { UserType } from './user.types';
 
 @Resolver()
 export class IdentityResolver {
-  @Mutation(() => AuthPayload, { description: 'Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`' })
+  @Cost(PASSWORD_HASH_COST)
+  @Mutation(() => AuthPayload, {
+    description: 'Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`. Repeated failures lock the account or address for a while (RATE_LIMITED with retryAfter)',
+  })
   login(
     @Arg('tenantSlug', () => String) tenantSlug: string,
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
     @Ctx() ctx: RequestContext,
   ): Promise<AuthPayload> {
-    return ctx.services.auth.login(ctx.em, tenantSlug, email, password);
+    return ctx.services.auth.login(ctx.em, tenantSlug, email, password, ctx.clientIp);
   }
 
   @Mutation(() => AuthPayload)
   refreshToken(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() ctx: RequestContext): Promise<AuthPayload> {
     return ctx.services.auth.refresh(ctx.em, refreshToken);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Ends the session of the access token used; its refresh token stops working' })
+  logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    return ctx.services.auth.logout(ctx.tenant(), staffPrincipal(ctx));
+  }
+
+  @Authorized()
+  @Mutation(() => Int, { description: 'Ends every session of the signed-in user, this one included; answers how many were open' })
+  signOutEverywhere(@Ctx() ctx: RequestContext): Promise<number> {
+    return ctx.services.auth.signOutEverywhere(ctx.tenant(), staffPrincipal(ctx));
   }
 
   @Query(() => Me)
@@ -33,28 +50,28 @@ export class IdentityResolver {
   }
 
   @Authorized('user.manage')
-  @Query(() => [User])
-  users(@Ctx() ctx: RequestContext): Promise<User[]> {
+  @Query(() => [UserType])
+  users(@Ctx() ctx: RequestContext): Promise<UserType[]> {
     return ctx.services.identity.users(ctx.tenant());
   }
 
   @Authorized('user.manage')
-  @Mutation(() => User)
-  async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
+  @Mutation(() => UserType)
+  async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<UserType> {
     const { config } = await ctx.tenantConfig();
     return ctx.services.identity.createUser(ctx.tenant(), config, input);
   }
 
   @Authorized('user.manage')
-  @Mutation(() => User)
-  async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
+  @Mutation(() => UserType)
+  async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: RequestContext): Promise<UserType> {
     const { config } = await ctx.tenantConfig();
     return ctx.services.identity.updateUser(ctx.tenant(), config, id, input);
   }
 
   @Authorized('apikey.manage')
-  @Query(() => [ApiKey])
-  apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKey[]> {
+  @Query(() => [ApiKeyType])
+  apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKeyType[]> {
     return ctx.services.identity.apiKeys(ctx.tenant());
   }
 
@@ -66,8 +83,14 @@ export class IdentityResolver {
   }
 
   @Authorized('apikey.manage')
-  @Mutation(() => ApiKey)
-  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
+  @Mutation(() => ApiKeyType)
+  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKeyType> {
     return ctx.services.identity.revokeApiKey(ctx.tenant(), id);
   }
+}
+
+function staffPrincipal(ctx: RequestContext): StaffPrincipal {
+  const principal = tenantPrincipal(ctx);
+  if (principal.kind !== 'user') throw forbidden('Only a signed-in staff user has a session to end');
+  return principal;
 }

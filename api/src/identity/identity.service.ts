@@ -6,6 +6,7 @@ import { generateApiKey } from './api-key-secret';
 import { ApiKey } from './api-key.entity';
 import type { CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './identity.types';
 import { hashPassword } from './password';
+import type { StaffSessions } from './staff-sessions';
 import { User } from './user.entity';
 import type { TenantScope } from '../platform/db/tenant-scope';
 
@@ -13,6 +14,8 @@ const MIN_PASSWORD = 10;
 
 /** Staff accounts and API keys of one tenant. */
 export class IdentityService {
+  constructor(private readonly sessions: StaffSessions) {}
+
   users(scope: TenantScope): Promise<User[]> {
     const { em, tenantId } = scope;
     return em.find(User, { tenantId }, { orderBy: { email: 'asc' } });
@@ -61,8 +64,12 @@ export class IdentityService {
     if (input.password != null) user.passwordHash = await hashPassword(input.password);
     if (input.roles != null) user.roles = [...new Set(input.roles)];
     if (input.teams != null) user.teams = [...new Set(input.teams)];
+    const deactivated = input.active === false && user.active;
     if (input.active != null) user.active = input.active;
     await em.flush();
+    // A new password or a deactivation ends every session: reactivating the account brings none back.
+    if (input.password != null) await this.sessions.endAllOf(scope, user.id, 'password_changed');
+    else if (deactivated) await this.sessions.endAllOf(scope, user.id, 'deactivated');
     return user;
   }
 

@@ -1,7 +1,7 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
-import { Tenant } from '../tenant/tenant.entity';
-import { ApiKey } from './api-key.entity';
-import { User } from './user.entity';
+import { TenantType } from '../tenant/tenant.types';
+import { ApiKeyType } from './api-key.types';
+import { UserType } from './user.types';
 
 @ObjectType()
 export class AuthPayload {
@@ -11,8 +11,8 @@ export class AuthPayload {
   @Field(() => String)
   refreshToken!: string;
 
-  @Field(() => User)
-  user!: User;
+  @Field(() => UserType)
+  user!: UserType;
 }
 
 @ObjectType()
@@ -20,11 +20,11 @@ export class Me {
   @Field(() => String, { description: 'user or api_key' })
   kind!: string;
 
-  @Field(() => User, { nullable: true })
-  user!: User | null;
+  @Field(() => UserType, { nullable: true })
+  user!: UserType | null;
 
-  @Field(() => Tenant)
-  tenant!: Tenant;
+  @Field(() => TenantType)
+  tenant!: TenantType;
 
   @Field(() => [String])
   permissions!: string[];
@@ -32,8 +32,8 @@ export class Me {
 
 @ObjectType()
 export class CreatedApiKey {
-  @Field(() => ApiKey)
-  apiKey!: ApiKey;
+  @Field(() => ApiKeyType)
+  apiKey!: ApiKeyType;
 
   @Field(() => String, { description: 'Shown once; only its hash is stored' })
   secret!: string;

@@ -1,5 +1,3 @@
-import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
 import { Entity, Property, Unique } from '@mikro-orm/core';
 import type { LocalizedText } from '@complaints/tenant-config';
 import { TenantScoped } from '../platform/db/tenant-scoped.entity';
@@ -10,13 +8,10 @@ import { TenantScoped } from '../platform/db/tenant-scoped.entity';
  */
 @Entity({ tableName: 'teams' })
 @Unique({ properties: ['tenantId', 'code'] })
-@ObjectType('Team')
 export class Team extends TenantScoped {
-  @Field(() => String)
   @Property({ type: 'text' })
   code!: string;
 
-  @Field(() => GraphQLJSONObject)
   @Property({ type: 'jsonb' })
   name!: LocalizedText;
 }

@@ -3,20 +3,22 @@ import { tenantIdOf, tenantPrincipal, type RequestContext } from '../app/context
 import { badInput, notFound } from '../platform/errors';
 import { TeamInput } from './identity.types';
 import { Team } from './team.entity';
+import { TeamType } from './team.types';
 import { User } from './user.entity';
+import { UserType } from './user.types';
 
 /** Teams are part of the tenant configuration: each change here saves a new configuration version. */
-@Resolver(() => Team)
+@Resolver(() => TeamType)
 export class TeamResolver {
   @Authorized()
-  @Query(() => [Team])
-  teams(@Ctx() ctx: RequestContext): Promise<Team[]> {
+  @Query(() => [TeamType])
+  teams(@Ctx() ctx: RequestContext): Promise<TeamType[]> {
     return ctx.em.find(Team, { tenantId: tenantIdOf(ctx) }, { orderBy: { code: 'asc' } });
   }
 
   @Authorized('team.manage')
-  @Mutation(() => Team, { description: 'Adds or renames a team: a new configuration version' })
-  async saveTeam(@Arg('code', () => String) code: string, @Arg('input', () => TeamInput) input: TeamInput, @Ctx() ctx: RequestContext): Promise<Team> {
+  @Mutation(() => TeamType, { description: 'Adds or renames a team: a new configuration version' })
+  async saveTeam(@Arg('code', () => String) code: string, @Arg('input', () => TeamInput) input: TeamInput, @Ctx() ctx: RequestContext): Promise<TeamType> {
     const { config } = await ctx.tenantConfig();
     const name = { 'zh-CN': input.nameZh, en: input.nameEn };
     const teams = config.teams.some((t) => t.code === code)
@@ -37,8 +39,8 @@ export class TeamResolver {
     return true;
   }
 
-  @FieldResolver(() => [User])
-  members(@Root() team: Team, @Ctx() ctx: RequestContext): Promise<User[]> {
+  @FieldResolver(() => [UserType])
+  members(@Root() team: Team, @Ctx() ctx: RequestContext): Promise<UserType[]> {
     return ctx.em.find(User, { tenantId: team.tenantId, teams: { $contains: [team.code] } }, { orderBy: { email: 'asc' } });
   }
 

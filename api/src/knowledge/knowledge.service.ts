@@ -122,6 +122,8 @@ export class KnowledgeService {
   async recordSubmission(scope: TenantScope, visitorKey: string, complaintId: string | null): Promise<boolean> {
     const { em, tenantId } = scope;
     if (complaintId && !isUuid(complaintId)) throw badInput([{ path: 'complaintId', message: 'complaintId is not an id' }]);
+    // The foreign key alone would accept another tenant's complaint (constraints look past row-level security).
+    if (complaintId && !(await em.execute('select 1 from complaints where id = ? and tenant_id = ?', [complaintId, tenantId])).length) throw notFound('Complaint');
     await em.execute('insert into kb_visitor_submissions (tenant_id, visitor_key, complaint_id) values (?, ?, ?)', [tenantId, checkVisitor(visitorKey), complaintId]);
     return true;
   }

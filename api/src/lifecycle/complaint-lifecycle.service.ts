@@ -95,7 +95,9 @@ export class ComplaintLifecycleService {
           await this.temporal.starter.start(start);
           return work(handle);
         }),
-      ).catch((again: unknown) => Promise.reject(lifecycleError(again)));
+      ).catch((again: unknown) => {
+        throw lifecycleError(again);
+      });
     }
   }
 

@@ -1,6 +1,7 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { Complaint } from '../complaint/complaint.entity';
-import { ComplaintStageEnum, ComplaintStatus } from '../complaint/complaint.enums';
+import { ComplaintType } from '../complaint/complaint.types';
+import type { ComplaintStatus } from '../complaint/complaint-status';
+import { ComplaintStageEnum, ComplaintStatusEnum } from '../complaint/complaint.enums';
 import { CompensationTypeEnum, LifecycleActionEnum } from './lifecycle.enums';
 import type { CompensationType, LifecycleAction, LifecycleView, StageCode } from '@complaints/tenant-config/lifecycle-contract';
 
@@ -9,7 +10,7 @@ export class ComplaintLifecycleType implements Omit<LifecycleView, 'stageStarted
   @Field(() => ComplaintStageEnum)
   stage!: StageCode;
 
-  @Field(() => ComplaintStatus)
+  @Field(() => ComplaintStatusEnum)
   status!: ComplaintStatus;
 
   @Field(() => Int)
@@ -74,8 +75,8 @@ export class ComplaintLifecycleType implements Omit<LifecycleView, 'stageStarted
 
 @ObjectType('LifecycleActionPayload')
 export class LifecycleActionPayload {
-  @Field(() => Complaint)
-  complaint!: Complaint;
+  @Field(() => ComplaintType)
+  complaint!: ComplaintType;
 
   @Field(() => ComplaintLifecycleType)
   lifecycle!: ComplaintLifecycleType;

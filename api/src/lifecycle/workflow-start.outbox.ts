@@ -8,7 +8,7 @@ import { enterTenantStatement, withTenant } from '../platform/db/tenant-scope';
 import { workflowStarts } from '../platform/observability/metrics';
 
 /** A complaint whose workflow must be started: one `workflow_outbox` row. */
-export interface PendingWorkflowStart {
+interface PendingWorkflowStart {
   id: string;
   tenantId: string;
   complaintId: string;

@@ -3,17 +3,16 @@ import type { AuthService } from '../identity/auth.service';
 import type { Principal } from '../platform/auth/principal';
 import { AccessGuard } from './access-guard';
 
-const STAFF: Principal = { kind: 'user', tenantId: 't1', userId: 'u1', displayName: 'Staff', roles: [], permissions: new Set(['complaint.read']) };
+const STAFF: Principal = { kind: 'user', tenantId: 't1', userId: 'u1', sessionId: 's1', displayName: 'Staff', roles: [], permissions: new Set(['complaint.read']) };
 
 function guardWith(answers: (Principal | null)[]) {
   const asked = { count: 0 };
-  const em = { begin: async () => undefined, rollback: async () => undefined };
+  const em = { begin: () => Promise.resolve(), rollback: () => Promise.resolve() };
   const root = { fork: () => em } as unknown as EntityManager;
   const auth = {
-    authenticate: async () => {
+    authenticate: () => {
       const answer = answers[Math.min(asked.count++, answers.length - 1)];
-      if (answer === null) throw new Error('revoked');
-      return answer;
+      return answer === null ? Promise.reject(new Error('revoked')) : Promise.resolve(answer);
     },
   } as unknown as AuthService;
   return { guard: new AccessGuard(root, auth), asked };

@@ -68,7 +68,7 @@ export class AccessGuard {
   }
 
   private async authenticate(authorization: string): Promise<Principal | null> {
-    const em = this.root.fork({ clear: true, useContext: false }) as EntityManager;
+    const em = this.root.fork({ clear: true, useContext: false });
     await em.begin();
     try {
       const principal = await this.auth.authenticate(em, authorization);

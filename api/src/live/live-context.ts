@@ -27,7 +27,7 @@ export interface LiveServices {
 }
 
 /** The WebSocket end of one subscription: events are written to it as ready-made graphql-ws frames. */
-export interface LiveOutlet {
+interface LiveOutlet {
   /** The graphql-ws operation id the client chose for this subscription. */
   operationId: string;
   /** Sends one graphql-ws message (JSON bytes) as a text frame now; nothing when the socket is no longer open. */

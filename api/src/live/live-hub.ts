@@ -2,7 +2,7 @@ import type { ComplaintUpdate } from './live.types';
 import type { LiveEvent } from './timeline-tail';
 
 /** A subscription as the hub sees it (LiveSubscriber). */
-export interface LiveTarget {
+interface LiveTarget {
   readonly tenantId: string;
   /** Set for a one-complaint subscription, indexed so an event reaches its own few, not every socket. */
   readonly complaintId?: string;
@@ -90,6 +90,6 @@ async function fanOut(event: LiveEvent, update: ComplaintUpdate | null, targets:
   for (let start = 0; start < targets.length; start += WRITES_PER_TURN) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
     const end = Math.min(start + WRITES_PER_TURN, targets.length);
-    for (let i = start; i < end; i++) targets[i]!.offer(event, update);
+    for (let i = start; i < end; i++) targets[i].offer(event, update);
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ActorType, StageCode } from '@complaints/tenant-config';
 import { withTenant } from '../platform/db/tenant-scope';
-import type { ComplaintStatus } from '../complaint/complaint.entity';
+import type { ComplaintStatus } from '../complaint/complaint-status';
 import { encodeCursor, type TimelineCursor } from './timeline-cursor';
 import type { LiveEvent } from './timeline-tail';
 import { TenantBatch } from './tenant-batch';

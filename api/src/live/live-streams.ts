@@ -12,7 +12,7 @@ import { decodeCursor, type TimelineCursor } from './timeline-cursor';
 import type { LiveEvent } from './timeline-tail';
 
 const REPLAY_LIMIT = 1000;
-export const SLA_ALERT_KINDS = ['sla.reminder', 'sla.breached', 'supervisor.paged'];
+const SLA_ALERT_KINDS = ['sla.reminder', 'sla.breached', 'supervisor.paged'];
 
 const staffView =
   (permission: Permission): Visible =>

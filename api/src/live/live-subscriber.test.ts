@@ -8,7 +8,7 @@ import type { ComplaintUpdate } from './live.types';
 import { PayloadRenderer } from './shared-execution';
 import type { LiveEvent } from './timeline-tail';
 
-const STAFF: Principal = { kind: 'user', tenantId: 't1', userId: 'u1', displayName: 'Staff', roles: [], permissions: new Set(['complaint.read']) };
+const STAFF: Principal = { kind: 'user', tenantId: 't1', userId: 'u1', sessionId: 's1', displayName: 'Staff', roles: [], permissions: new Set(['complaint.read']) };
 
 const event = (seq: number, complaintId = 'c1'): LiveEvent => ({
   cursor: { tx: 10n, seq: BigInt(seq) },
@@ -42,9 +42,9 @@ const schema = new GraphQLSchema({
     fields: {
       complaintUpdated: {
         type: Update,
-        resolve: async (root: ComplaintUpdate) => {
+        resolve: (root: ComplaintUpdate) => {
           executions++;
-          return root;
+          return Promise.resolve(root);
         },
       },
     },
@@ -71,7 +71,7 @@ interface Subscribed {
 
 function harness(): Harness {
   let checking: Promise<Principal | null> | undefined;
-  const hub = new LiveHub(async (e) => snapshotOf(e));
+  const hub = new LiveHub((e) => Promise.resolve(snapshotOf(e)));
   const h: Harness = {
     hub,
     principal: STAFF,
@@ -84,13 +84,13 @@ function harness(): Harness {
         current: () =>
           (checking ??= (async () => {
             h.checks++;
-            await null;
+            await Promise.resolve();
             h.cached = true;
             checking = undefined;
             return h.principal;
           })()),
       } as unknown as AccessGuard;
-      const live = { hub: h.hub, guard, snapshots: { load: async (e: LiveEvent) => snapshotOf(e) }, maxBuffered: opts.maxBuffered ?? 100 } as unknown as LiveServices;
+      const live = { hub: h.hub, guard, snapshots: { load: (e: LiveEvent) => Promise.resolve(snapshotOf(e)) }, maxBuffered: opts.maxBuffered ?? 100 } as unknown as LiveServices;
       const frames: Subscribed['frames'] = [];
       const closedWith: number[] = [];
       const ctx: LiveContext = {
@@ -209,9 +209,7 @@ describe('LiveSubscriber', () => {
 
   it('ends with the error when an event cannot be loaded', async () => {
     const h = harness();
-    const failing = new LiveHub(async () => {
-      throw new Error('database down');
-    });
+    const failing = new LiveHub(() => Promise.reject(new Error('database down')));
     h.hub = failing;
     const s = h.subscribe({});
     const ended = s.subscriber.next();

@@ -106,6 +106,7 @@ export class LiveSubscriber implements AsyncIterableIterator<never> {
   }
 
   next(): Promise<IteratorResult<never>> {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- graphql-ws hands on what the stream failed with, GraphQL error lists included
     if (this.closed) return this.failure === undefined ? Promise.resolve(DONE) : Promise.reject(this.failure);
     return (this.ended ??= new Promise((resolve, reject) => (this.settleEnded = { resolve, reject })));
   }

@@ -7,7 +7,7 @@ import { LiveHub } from './live-hub';
 import { complaintExistence, LiveSnapshots } from './live-snapshots';
 import { TimelineTail } from './timeline-tail';
 
-export interface RunningLive {
+interface RunningLive {
   services: LiveServices;
   tail: TimelineTail;
   close(): Promise<void>;

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { ActorType, StageCode } from '@complaints/tenant-config';
 import { ActorTypeEnum, ComplaintStageEnum } from '../complaint/complaint.enums';
-import { ComplaintStatus } from '../complaint/complaint.entity';
+import type { ComplaintStatus } from '../complaint/complaint-status';
+import { ComplaintStatusEnum } from '../complaint/complaint.enums';
 
 /** A complaint as a live subscriber sees it: loaded once per event, shared by every subscriber. */
 @ObjectType()
@@ -9,7 +10,7 @@ export class LiveComplaint {
   @Field(() => ID) id!: string;
   @Field(() => String) number!: string;
   @Field(() => ComplaintStageEnum) stage!: StageCode;
-  @Field(() => ComplaintStatus) status!: ComplaintStatus;
+  @Field(() => ComplaintStatusEnum) status!: ComplaintStatus;
   @Field(() => String) severity!: string;
   @Field(() => Int) priority!: number;
   @Field(() => Int) round!: number;

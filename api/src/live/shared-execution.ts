@@ -32,7 +32,7 @@ export class PayloadRenderer {
 
   render(payload: object): Buffer | Promise<Buffer> {
     let byOperation = rendered.get(payload);
-    if (!byOperation) rendered.set(payload, (byOperation = new Map()));
+    if (!byOperation) rendered.set(payload, (byOperation = new Map<string, Buffer | Promise<Buffer>>()));
     const done = byOperation.get(this.key);
     if (done) return done;
     const results = byOperation;

@@ -7,7 +7,7 @@ import { LiveSubscriber } from './live-subscriber';
  */
 export async function subscribeLive(args: ExecutionArgs): Promise<AsyncIterableIterator<never> | ExecutionResult> {
   const source = await createSourceEventStream(args);
-  if (source instanceof LiveSubscriber || !(Symbol.asyncIterator in source)) return source as LiveSubscriber | ExecutionResult;
+  if (source instanceof LiveSubscriber || !(Symbol.asyncIterator in source)) return source;
   await (source as AsyncGenerator).return?.(undefined);
   return { errors: [new GraphQLError('Subscriptions are served by the live hub; this one returned another stream')] };
 }

@@ -16,7 +16,7 @@ export class TenantBatch<V> {
     return new Promise((resolve, reject) => {
       if (!this.pending.size) setImmediate(() => this.flush());
       let keys = this.pending.get(tenantId);
-      if (!keys) this.pending.set(tenantId, (keys = new Map()));
+      if (!keys) this.pending.set(tenantId, (keys = new Map<string, Waiting<V>[]>()));
       keys.set(key, [...(keys.get(key) ?? []), { resolve, reject }]);
     });
   }

@@ -13,7 +13,7 @@ export const encodeCursor = (c: TimelineCursor): string => Buffer.from(`${c.tx}.
 export function decodeCursor(text: string, path = 'after'): TimelineCursor {
   const match = /^(\d{1,20})\.(\d{1,20})$/.exec(Buffer.from(text, 'base64url').toString('utf8'));
   if (!match) throw badInput([{ path, message: 'The cursor is not one this API handed out' }]);
-  return { tx: BigInt(match[1]!), seq: BigInt(match[2]!) };
+  return { tx: BigInt(match[1]), seq: BigInt(match[2]) };
 }
 
 export function compareCursors(a: TimelineCursor, b: TimelineCursor): number {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { ORIGIN, type TimelineCursor } from './timeline-cursor';
 
-export const TIMELINE_CHANNEL = 'complaint_timeline';
+const TIMELINE_CHANNEL = 'complaint_timeline';
 /** How the tail's connection shows in pg_stat_activity. */
 export const TAIL_APPLICATION_NAME = 'complaints-timeline-tail';
 
@@ -32,7 +32,7 @@ interface Row {
   stage: string;
 }
 
-export interface TimelineTailOptions {
+interface TimelineTailOptions {
   connectionString: string;
   /** The fallback poll when no NOTIFY arrives (writers in other processes that do not notify). */
   pollMs?: number;

@@ -23,14 +23,14 @@ describe('wakeTimelineTails', () => {
 
     let laterDone = false;
     void Promise.all(later).then(() => (laterDone = true));
-    sent[0]!.resolve();
+    sent[0].resolve();
     await first;
     await settle();
     // The writers that asked during the first NOTIFY may have committed after it was sent: one more goes out.
     expect(sent).toHaveLength(2);
     expect(laterDone).toBe(false);
 
-    sent[1]!.resolve();
+    sent[1].resolve();
     await Promise.all(later);
     expect(sent).toHaveLength(2);
   });
@@ -38,11 +38,11 @@ describe('wakeTimelineTails', () => {
   it('sends again for a writer that asks after the last NOTIFY completed', async () => {
     const { root, sent } = fakeRoot();
     const first = wakeTimelineTails(root);
-    sent[0]!.resolve();
+    sent[0].resolve();
     await first;
     const second = wakeTimelineTails(root);
     expect(sent).toHaveLength(2);
-    sent[1]!.resolve();
+    sent[1].resolve();
     await second;
   });
 

@@ -12,6 +12,9 @@ import { Migration20261202000000_intake_number_and_customer } from './Migration2
 import { Migration20261203000000_planned_once } from './Migration20261203000000_planned_once';
 import { Migration20261204000000_idempotency_lookup_per_call } from './Migration20261204000000_idempotency_lookup_per_call';
 import { Migration20261205000000_operations_status } from './Migration20261205000000_operations_status';
+import { Migration20261205000700_webhook_secrets_sealed } from './Migration20261205000700_webhook_secrets_sealed';
+import { Migration20261205003000_staff_session_rotation } from './Migration20261205003000_staff_session_rotation';
+import { Migration20261205003100_rate_limits } from './Migration20261205003100_rate_limits';
 
 /** Every migration in order. Never rewrite one that has been committed; add a new one. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -28,6 +31,9 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203000000_planned_once', class: Migration20261203000000_planned_once },
   { name: 'Migration20261204000000_idempotency_lookup_per_call', class: Migration20261204000000_idempotency_lookup_per_call },
   { name: 'Migration20261205000000_operations_status', class: Migration20261205000000_operations_status },
+  { name: 'Migration20261205000700_webhook_secrets_sealed', class: Migration20261205000700_webhook_secrets_sealed },
+  { name: 'Migration20261205003000_staff_session_rotation', class: Migration20261205003000_staff_session_rotation },
+  { name: 'Migration20261205003100_rate_limits', class: Migration20261205003100_rate_limits },
 ];
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.name);

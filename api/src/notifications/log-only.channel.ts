@@ -7,8 +7,8 @@ import type { ChannelReceipt, NotificationChannelAdapter, OutgoingMessage } from
 export class LogOnlyChannel implements NotificationChannelAdapter {
   constructor(private readonly log: (line: string) => void) {}
 
-  async send(message: OutgoingMessage): Promise<ChannelReceipt> {
+  send(message: OutgoingMessage): Promise<ChannelReceipt> {
     this.log(`[notify:${message.channel}] NOT SENT (no provider configured) to ${message.to}: ${message.subject ? `${message.subject} | ` : ''}${message.body.replace(/\s+/g, ' ')}`);
-    return { status: 'logged', providerResponse: 'log-only: no provider configured' };
+    return Promise.resolve({ status: 'logged', providerResponse: 'log-only: no provider configured' });
   }
 }

@@ -69,7 +69,7 @@ interface ComplaintRow {
   tenant_name: string;
 }
 
-export type NotificationContent = { messages: OutgoingMessage[] } | { skipped: string };
+type NotificationContent = { messages: OutgoingMessage[] } | { skipped: string };
 
 /**
  * Who receives a notification and what each of them reads: the tenant's template for the event, channel

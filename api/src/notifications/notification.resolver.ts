@@ -16,15 +16,40 @@ export class NotificationResolver {
   }
 }
 
-export async function complaintNotifications(em: EntityManager, complaintId: string): Promise<ComplaintNotification[]> {
-  const rows = await em.execute<Record<string, any>[]>(
+/** The columns of notification_outbox this view reads; pg returns timestamps as Date or string depending on the driver's parsers. */
+interface NotificationRow {
+  id: string;
+  kind: string;
+  recipient_kind: string;
+  attempts: number;
+  created_at: Date | string;
+  delivered_at: Date | string | null;
+  given_up_at: Date | string | null;
+  next_attempt_at: Date | string;
+  last_error: string | null;
+}
+
+interface DeliveryRow {
+  notification_id: string;
+  attempt: number;
+  channel: string;
+  address: string | null;
+  message_id: string | null;
+  status: string;
+  error: string | null;
+  provider_response: string | null;
+  created_at: Date | string;
+}
+
+async function complaintNotifications(em: EntityManager, complaintId: string): Promise<ComplaintNotification[]> {
+  const rows = await em.execute<NotificationRow[]>(
     'select * from notification_outbox where complaint_id = ? order by created_at, dedupe_key',
     [complaintId],
   );
   if (!rows.length) return [];
-  const deliveries = await em.execute<Record<string, any>[]>(
+  const deliveries = await em.execute<DeliveryRow[]>(
     'select * from notification_deliveries where notification_id = any (?::uuid[]) order by created_at, channel',
-    [pgArray(rows.map((r) => r.id as string))],
+    [pgArray(rows.map((r) => r.id))],
   );
   return rows.map((r) => ({
     id: r.id,

@@ -1,21 +1,23 @@
+import { guardedPost, outboundFailure } from '../platform/net/guarded-post';
+import { isOutboundRefusal, type OutboundGuard } from '../platform/net/outbound-guard';
 import type { ChannelReceipt, NotificationChannelAdapter, OutgoingMessage } from './notification-channel';
 import { PermanentDeliveryError } from './notification-channel';
 
-const RESPONSE_EXCERPT = 2_000;
-
 /**
- * SMS and app push through the tenant's provider gateway: one JSON POST per message. The message id is
- * also sent as `Idempotency-Key`, the header SMS gateways use to drop a repeated request.
+ * SMS and app push through the tenant's provider gateway: one JSON POST per message, through the outbound
+ * guard like tenant webhooks. The message id is also sent as `Idempotency-Key`, the header SMS gateways use
+ * to drop a repeated request.
  */
 export class ProviderWebhookChannel implements NotificationChannelAdapter {
   constructor(
     private readonly url: string,
+    private readonly guard: OutboundGuard,
     private readonly timeoutMs = 10_000,
   ) {}
 
   async send(message: OutgoingMessage): Promise<ChannelReceipt> {
-    const res = await fetch(this.url, {
-      method: 'POST',
+    const res = await guardedPost(this.guard, {
+      url: this.url,
       headers: { 'content-type': 'application/json', 'idempotency-key': message.messageId },
       body: JSON.stringify({
         messageId: message.messageId,
@@ -26,11 +28,13 @@ export class ProviderWebhookChannel implements NotificationChannelAdapter {
         locale: message.locale,
         kind: message.kind,
       }),
-      signal: AbortSignal.timeout(this.timeoutMs),
+      timeoutMs: this.timeoutMs,
+    }).catch((error: unknown) => {
+      // A refused address stays refused; a network failure may not.
+      throw isOutboundRefusal(error) ? new PermanentDeliveryError(error.message) : new Error(outboundFailure(error));
     });
-    const text = (await res.text()).slice(0, RESPONSE_EXCERPT);
-    if (res.ok) return { status: 'sent', providerResponse: `${res.status} ${text}`.trim() };
-    const error = `provider answered ${res.status}: ${text}`;
+    if (res.status >= 200 && res.status < 300) return { status: 'sent', providerResponse: `${res.status} ${res.excerpt}`.trim() };
+    const error = `provider answered ${res.status}: ${res.excerpt}`;
     // A request the provider will never accept is not retried; overload and timeouts are.
     if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) throw new PermanentDeliveryError(error);
     throw new Error(error);

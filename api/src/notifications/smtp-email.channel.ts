@@ -2,7 +2,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { ChannelReceipt, NotificationChannelAdapter, OutgoingMessage } from './notification-channel';
 
 /** RFC 5322 ids allow only atext around the '@'; the dedupe key's ':' and the like become '.'. */
-export function emailMessageId(messageId: string, domain = 'notifications.complaints.local'): string {
+function emailMessageId(messageId: string, domain = 'notifications.complaints.local'): string {
   return `<${messageId.replace(/[^A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]/g, '.')}@${domain}>`;
 }
 
@@ -15,7 +15,7 @@ export class SmtpEmailChannel implements NotificationChannelAdapter {
     private readonly from: string,
     timeoutMs = 10_000,
   ) {
-    this.transport = createTransport(smtpUrl, {}) as Transporter;
+    this.transport = createTransport(smtpUrl, {});
     Object.assign(this.transport.options, { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
   }
 

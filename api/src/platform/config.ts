@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { DEV_SECRETS_KEY } from './secrets/secret-box';
 import type { LogOptions } from './observability/logger';
 
 /** Everything the API and worker read from the environment, validated once at start. */
@@ -19,6 +20,13 @@ const envSchema = z.object({
   /** After SIGTERM, how long in-flight requests may finish before the API cuts the connections left. */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().positive().default(10_000),
   JWT_SECRET: z.string().min(16).default('dev-only-secret-change-me-please'),
+  /** How long an already-rotated refresh token still gets its successor back instead of ending the session. */
+  REFRESH_TOKEN_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
+  LOGIN_LOCK_SECONDS: z.coerce.number().int().positive().default(900),
+  /** The default request budget of one API key; a tenant's plan may set another (ApiKeyRequestsPerMinute). */
+  API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
   TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TASK_QUEUE: z.string().default('complaints'),
@@ -39,6 +47,11 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default('http://localhost:4200'),
   /** Where complainants follow their complaint; links in customer messages start here. */
   PORTAL_URL: z.string().url().default('http://localhost:4200/portal'),
+  /** AES-256 key for secrets at rest (base64 of 32 bytes); the previous one still decrypts during a rotation. */
+  SECRETS_KEY: z.string().optional().refine(isKey, 'must be base64 of 32 bytes'),
+  SECRETS_KEY_PREVIOUS: z.string().optional().refine(isKey, 'must be base64 of 32 bytes'),
+  /** Exceptions to the outbound address policy: host names, IPs, CIDRs, comma-separated (dev and tests: 127.0.0.1). */
+  OUTBOUND_ALLOWED_HOSTS: z.string().default(''),
   DELIVERY_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
   DELIVERY_RETRY_MAX_MS: z.coerce.number().int().positive().default(3_600_000),
@@ -53,6 +66,10 @@ const envSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
 });
 
+function isKey(value: string | undefined): boolean {
+  return value === undefined || Buffer.from(value, 'base64').length === 32;
+}
+
 export const APP_DB_ROLE = 'complaints_app';
 
 export interface AppConfig {
@@ -66,12 +83,18 @@ export interface AppConfig {
   lifecycleUpdateTimeoutMs: number;
   shutdownDrainMs: number;
   jwtSecret: string;
+  sessions: { refreshGraceSeconds: number };
+  rateLimits: { login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; lockSeconds: number }; apiKeyRequestsPerMinute: number };
   temporal: { address: string; namespace: string; taskQueue: string };
   attachmentsDir: string;
   live: { maxConnectionsPerTenant: number; maxConnectionsPerCredential: number; maxBufferedEvents: number; keepAliveMs: number };
   /** Exact origins (scheme://host[:port]) allowed cross-origin, or ['*'] outside production. */
   corsOrigins: string[];
   notifications: { smtpUrl?: string; from: string; providerWebhookUrl?: string; portalUrl: string };
+  /** Keys of `platform/secrets/secret-box.ts`. */
+  secrets: { key: Buffer; previousKey: Buffer | null };
+  /** Entries of the outbound allow-list (`platform/net/allow-list.ts`). */
+  outbound: { allowedHosts: string[] };
   /** Notification and webhook delivery in the worker: poll interval and exponential backoff. */
   delivery: { intervalMs: number; retry: RetryPolicy };
   log: LogOptions;
@@ -94,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.NODE_ENV === 'production' && e.JWT_SECRET === envSchema.shape.JWT_SECRET.parse(undefined)) {
     throw new Error('JWT_SECRET must be set in production');
   }
+  if (e.NODE_ENV === 'production' && !e.SECRETS_KEY) throw new Error('SECRETS_KEY must be set in production (base64 of 32 random bytes)');
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -105,6 +129,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     lifecycleUpdateTimeoutMs: e.LIFECYCLE_UPDATE_TIMEOUT_MS,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     jwtSecret: e.JWT_SECRET,
+    sessions: { refreshGraceSeconds: e.REFRESH_TOKEN_REUSE_GRACE_SECONDS },
+    rateLimits: {
+      login: { maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT, maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP, lockSeconds: e.LOGIN_LOCK_SECONDS },
+      apiKeyRequestsPerMinute: e.API_KEY_REQUESTS_PER_MINUTE,
+    },
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TASK_QUEUE },
     attachmentsDir: e.ATTACHMENTS_DIR,
     live: {
@@ -115,6 +144,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     corsOrigins: corsOriginsOf(e.CORS_ORIGINS, e.PORTAL_URL, e.NODE_ENV),
     notifications: { smtpUrl: e.SMTP_URL, from: e.NOTIFY_FROM, providerWebhookUrl: e.NOTIFY_WEBHOOK_URL, portalUrl: e.PORTAL_URL },
+    secrets: {
+      key: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'base64') : DEV_SECRETS_KEY,
+      previousKey: e.SECRETS_KEY_PREVIOUS ? Buffer.from(e.SECRETS_KEY_PREVIOUS, 'base64') : null,
+    },
+    outbound: { allowedHosts: e.OUTBOUND_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean) },
     delivery: {
       intervalMs: e.DELIVERY_INTERVAL_MS,
       retry: { baseMs: e.DELIVERY_RETRY_BASE_MS, maxMs: e.DELIVERY_RETRY_MAX_MS, maxAttempts: e.DELIVERY_MAX_ATTEMPTS },

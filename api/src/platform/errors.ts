@@ -1,5 +1,3 @@
-import { GraphQLError } from 'graphql';
-
 /** The closed set of error codes clients can rely on (`extensions.code`). */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -8,6 +6,8 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** An operation over the cost limit, refused before anything runs. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** A service the API depends on (Temporal) did not answer; the same request may succeed later. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
@@ -17,9 +17,17 @@ export interface FieldError {
   message: string;
 }
 
-export class AppError extends GraphQLError {
+/**
+ * A failure whose message is written for clients. Not a GraphQLError, so domain code (and the worker) loads no
+ * graphql: graphql-js and Apollo copy an original error's `extensions` onto the error they report.
+ */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  readonly extensions: { code: ErrorCode } & Record<string, unknown>;
+
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extra } });
+    super(message);
+    this.extensions = { code, ...extra };
   }
 }
 

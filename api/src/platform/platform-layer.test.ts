@@ -8,7 +8,7 @@ function platformImports(): { file: string; target: string }[] {
   return files.flatMap((file) => {
     const path = join(__dirname, file);
     const text = readFileSync(path, 'utf8');
-    const specifiers = [...text.matchAll(/(?:from|import|require\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
+    const specifiers = [...text.matchAll(/(?:from|import|require\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]);
     return specifiers.map((spec) => ({ file: relative(src, path), target: relative(src, resolve(dirname(path), spec)) }));
   });
 }

@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../app/context';
 import { forbidden } from '../platform/errors';
-import { Attachment } from '../complaint/attachment.entity';
-import { Comment } from '../complaint/comment.entity';
+import { Cost, SERVICE_CALL_COST } from '../platform/graphql/query-cost';
+import { AttachmentType } from '../complaint/attachment.types';
+import { CommentType } from '../complaint/comment.types';
 import { LifecycleActionPayload } from '../lifecycle/lifecycle.types';
 import { PortalComplaintInput, PortalComplaintView, PortalInfo, PortalSession } from './portal.types';
 
@@ -49,25 +50,26 @@ export class PortalResolver {
   }
 
   @Authorized('portal.respond')
-  @Mutation(() => Comment)
-  portalSendMessage(@Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<Comment> {
+  @Mutation(() => CommentType)
+  portalSendMessage(@Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<CommentType> {
     const p = portalOf(ctx);
     return ctx.services.portal.sendMessage(ctx.tenant(), p.complaintId, body);
   }
 
   @Authorized('portal.respond')
-  @Mutation(() => Attachment, { description: 'Attaches evidence (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text)' })
+  @Mutation(() => AttachmentType, { description: 'Attaches evidence (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text)' })
   portalAddAttachment(
     @Arg('fileName', () => String) fileName: string,
     @Arg('contentType', () => String) contentType: string,
     @Arg('contentBase64', () => String) contentBase64: string,
     @Ctx() ctx: RequestContext,
-  ): Promise<Attachment> {
+  ): Promise<AttachmentType> {
     const p = portalOf(ctx);
     return ctx.services.attachments.add(ctx.tenant(), { type: 'customer', id: null, name: null }, p.complaintId, { fileName, contentType, contentBase64 });
   }
 
   @Authorized('portal.respond')
+  @Cost(SERVICE_CALL_COST)
   @Mutation(() => LifecycleActionPayload, { description: 'Accepts the proposed solution with a rating, or rejects it with a reason (a low rating or a rejection opens the next round)' })
   async portalRespond(
     @Arg('accepted', () => Boolean) accepted: boolean,

@@ -13,24 +13,12 @@ import { PORTAL_TOKEN_SECONDS } from '../identity/tokens';
 import { contactMatches } from './contact-match';
 import type { PortalComplaintInput, PortalComplaintView, PortalInfo, PortalSession } from './portal.types';
 import { Tenant } from '../tenant/tenant.entity';
-import { RateLimiter } from './rate-limiter';
+import type { PortalLimits } from './rate-limiter';
 import type { TenantScope } from '../platform/db/tenant-scope';
 
 const COMPLAINANT: Actor = { type: 'customer', id: null, name: null };
 /** Same words for a wrong number and a wrong contact: the answer must not reveal which numbers exist. */
 const NO_MATCH = 'No complaint matches that number and contact';
-
-export interface PortalLimits {
-  perIp: RateLimiter;
-  perTenant: RateLimiter;
-  tracking: RateLimiter;
-}
-
-export const defaultPortalLimits = (): PortalLimits => ({
-  perIp: new RateLimiter(10, 10),
-  perTenant: new RateLimiter(300, 600),
-  tracking: new RateLimiter(10, 5),
-});
 
 /** The complainant-facing side: public intake, tracking by number + contact, and the one-complaint view. */
 export class PortalService {
@@ -39,20 +27,19 @@ export class PortalService {
     private readonly tenantConfig: TenantConfigService,
     private readonly intake: ComplaintIntakeService,
     private readonly complaints: ComplaintService,
-    private readonly limits: PortalLimits = defaultPortalLimits(),
+    private readonly limits: PortalLimits,
   ) {}
 
   async submit(em: EntityManager, clientIp: string, portalKey: string, input: PortalComplaintInput, idempotencyKey: string): Promise<PortalSession> {
-    this.limits.perIp.take(`submit:${clientIp}`);
     const scope = await this.tenantOf(em, portalKey);
-    this.limits.perTenant.take(scope.tenantId);
+    await this.limits.submit(scope.tenantId, clientIp);
     const { complaint } = await this.intake.submit(scope, COMPLAINANT, await this.tenantConfig.current(scope), { ...input, channel: 'web', customer: null }, idempotencyKey);
     return this.session(scope.tenantId, complaint);
   }
 
   async track(em: EntityManager, clientIp: string, portalKey: string, number: string, contact: string): Promise<PortalSession> {
-    this.limits.tracking.take(`track:${clientIp}`);
     const { tenantId } = await this.tenantOf(em, portalKey);
+    await this.limits.track(tenantId, clientIp);
     const complaint = await em.findOne(Complaint, { tenantId, number: number.trim().toUpperCase() });
     const customer = complaint?.customerId ? await em.findOne(Customer, { tenantId, id: complaint.customerId }) : null;
     const candidates = complaint ? [complaint.contact?.email, complaint.contact?.phone, customer?.email, customer?.phone] : [];

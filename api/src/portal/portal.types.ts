@@ -1,7 +1,8 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { StageCode } from '@complaints/tenant-config';
 import { ComplaintStageEnum } from '../complaint/complaint.enums';
-import { ComplaintStatus } from '../complaint/complaint.entity';
+import type { ComplaintStatus } from '../complaint/complaint-status';
+import { ComplaintStatusEnum } from '../complaint/complaint.enums';
 import { ContactInput } from '../complaint/complaint.inputs';
 
 @InputType({ description: 'What a complainant fills in on the public portal' })
@@ -52,7 +53,7 @@ export class PortalComplaintView {
   @Field(() => String) number!: string;
   @Field(() => String) subject!: string;
   @Field(() => ComplaintStageEnum) stage!: StageCode;
-  @Field(() => ComplaintStatus) status!: ComplaintStatus;
+  @Field(() => ComplaintStatusEnum) status!: ComplaintStatus;
   @Field(() => Number) round!: number;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date, { nullable: true }) stageDueAt!: Date | null;

@@ -1,43 +1,25 @@
-import { AppError, ErrorCode } from '../platform/errors';
-
-interface Bucket {
-  tokens: number;
-  at: number;
-}
+import type { RateLimitStore } from '../platform/rate-limits';
 
 /**
- * A token bucket per key (an IP, a tenant): `capacity` requests at once, refilled at `perMinute`.
- * In-process: with several API processes each enforces its own share, which bounds abuse well enough
- * for a public form without a shared store.
+ * The public portal's budgets, kept in the shared store so every API process draws on the same one, and
+ * keyed by tenant and caller address: one tenant's traffic from a shared address (an office, a carrier's
+ * NAT) never locks out another tenant's customers.
  */
-export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+export interface PortalLimits {
+  submit(tenantId: string, clientIp: string): Promise<void>;
+  track(tenantId: string, clientIp: string): Promise<void>;
+}
 
-  constructor(
-    private readonly capacity: number,
-    private readonly perMinute: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Takes one token or throws RATE_LIMITED with the seconds until one is available. */
-  take(key: string): void {
-    const now = this.now();
-    const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
-    bucket.tokens = Math.min(this.capacity, bucket.tokens + ((now - bucket.at) / 60_000) * this.perMinute);
-    bucket.at = now;
-    if (bucket.tokens < 1) {
-      this.buckets.set(key, bucket);
-      const retryAfter = Math.ceil(((1 - bucket.tokens) / this.perMinute) * 60);
-      throw new AppError(ErrorCode.RATE_LIMITED, `Too many requests; try again in ${retryAfter} s`, { retryAfter });
-    }
-    bucket.tokens -= 1;
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > 100_000) this.forgetFull(now);
-  }
-
-  private forgetFull(now: number): void {
-    for (const [key, b] of this.buckets) {
-      if (b.tokens + ((now - b.at) / 60_000) * this.perMinute >= this.capacity) this.buckets.delete(key);
-    }
-  }
+export function portalLimits(store: RateLimitStore): PortalLimits {
+  const submitPerAddress = store.limiter('portal-submit', { points: 10, durationSeconds: 60 });
+  const submitPerTenant = store.limiter('portal-submit-tenant', { points: 600, durationSeconds: 60 });
+  // Tracking guesses number + contact pairs: a tighter budget.
+  const trackPerAddress = store.limiter('portal-track', { points: 10, durationSeconds: 120 });
+  return {
+    async submit(tenantId, clientIp) {
+      await submitPerAddress.take(`${tenantId}:${clientIp}`);
+      await submitPerTenant.take(tenantId);
+    },
+    track: (tenantId, clientIp) => trackPerAddress.take(`${tenantId}:${clientIp}`),
+  };
 }

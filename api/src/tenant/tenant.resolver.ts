@@ -4,15 +4,16 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Ro
 import { tenantIdOf, tenantPrincipal, type RequestContext } from '../app/context';
 import { badInput, notFound } from '../platform/errors';
 import { previewRouting, RoutingPreview, RoutingSampleInput } from './routing-preview';
-import { Tenant, TenantConfigVersion } from './tenant.entity';
+import { Tenant } from './tenant.entity';
+import { TenantConfigVersionType, TenantType } from './tenant.types';
 
 const HISTORY_MAX = 100;
 
-@Resolver(() => Tenant)
+@Resolver(() => TenantType)
 export class TenantResolver {
   @Authorized()
-  @Query(() => Tenant, { description: "The caller's tenant" })
-  async tenant(@Ctx() ctx: RequestContext): Promise<Tenant> {
+  @Query(() => TenantType, { description: "The caller's tenant" })
+  async tenant(@Ctx() ctx: RequestContext): Promise<TenantType> {
     const tenant = await ctx.em.findOne(Tenant, { id: tenantIdOf(ctx) });
     if (!tenant) throw notFound('Tenant');
     return tenant;
@@ -24,26 +25,26 @@ export class TenantResolver {
   }
 
   @Authorized('tenant.configure')
-  @Mutation(() => TenantConfigVersion, { description: 'Validates the whole configuration and saves it as a new version' })
+  @Mutation(() => TenantConfigVersionType, { description: 'Validates the whole configuration and saves it as a new version' })
   updateTenantConfig(
     @Arg('config', () => GraphQLJSONObject) config: Record<string, unknown>,
     @Ctx() ctx: RequestContext,
     @Arg('note', () => String, { nullable: true }) note?: string,
-  ): Promise<TenantConfigVersion> {
+  ): Promise<TenantConfigVersionType> {
     const principal = tenantPrincipal(ctx);
     return ctx.services.tenantConfig.update(ctx.tenant(), config, principal.kind === 'user' ? principal.userId : null, note);
   }
 
   @Authorized('tenant.configure')
-  @Query(() => [TenantConfigVersion], { description: 'Newest first' })
-  tenantConfigHistory(@Ctx() ctx: RequestContext, @Arg('first', () => Int, { defaultValue: 20 }) first: number): Promise<TenantConfigVersion[]> {
+  @Query(() => [TenantConfigVersionType], { description: 'Newest first' })
+  tenantConfigHistory(@Ctx() ctx: RequestContext, @Arg('first', () => Int, { defaultValue: 20 }) first: number): Promise<TenantConfigVersionType[]> {
     if (first < 1 || first > HISTORY_MAX) throw badInput([{ path: 'first', message: `first must be between 1 and ${HISTORY_MAX}` }]);
     return ctx.services.tenantConfig.history(ctx.tenant(), first);
   }
 
   @Authorized('tenant.configure')
-  @Query(() => TenantConfigVersion)
-  tenantConfigVersion(@Arg('version', () => Int) version: number, @Ctx() ctx: RequestContext): Promise<TenantConfigVersion> {
+  @Query(() => TenantConfigVersionType)
+  tenantConfigVersion(@Arg('version', () => Int) version: number, @Ctx() ctx: RequestContext): Promise<TenantConfigVersionType> {
     return ctx.services.tenantConfig.version(ctx.tenant(), version);
   }
 

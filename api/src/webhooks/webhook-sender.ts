@@ -1,6 +1,6 @@
+import { guardedPost, outboundFailure } from '../platform/net/guarded-post';
+import type { OutboundGuard } from '../platform/net/outbound-guard';
 import { signatureHeader } from './webhook-signature';
-
-const RESPONSE_EXCERPT = 2_000;
 
 export interface WebhookRequest {
   url: string;
@@ -13,6 +13,7 @@ export interface WebhookRequest {
 
 export interface WebhookResponse {
   statusCode: number | null;
+  /** A short excerpt of the answer (`RESPONSE_EXCERPT_CHARS`), never the whole body. */
   responseBody: string | null;
   error: string | null;
   durationMs: number;
@@ -20,15 +21,16 @@ export interface WebhookResponse {
 }
 
 /**
- * One signed POST. The body is serialized once and signed as sent; `X-Complaints-Delivery` stays the same
- * across retries and replays so receivers can drop a copy they already processed.
+ * One signed POST through the outbound guard. The body is serialized once and signed as sent;
+ * `X-Complaints-Delivery` stays the same across retries and replays so receivers can drop a copy they
+ * already processed.
  */
-export async function sendWebhook(req: WebhookRequest, timeoutMs = 10_000): Promise<WebhookResponse> {
+export async function sendWebhook(guard: OutboundGuard, req: WebhookRequest, timeoutMs = 10_000): Promise<WebhookResponse> {
   const body = JSON.stringify(req.payload);
   const started = Date.now();
   try {
-    const res = await fetch(req.url, {
-      method: 'POST',
+    const res = await guardedPost(guard, {
+      url: req.url,
       headers: {
         'content-type': 'application/json',
         'user-agent': 'complaints-webhooks/1',
@@ -38,13 +40,11 @@ export async function sendWebhook(req: WebhookRequest, timeoutMs = 10_000): Prom
         ...(req.replay ? { 'x-complaints-replay': 'true' } : {}),
       },
       body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
     });
-    const text = (await res.text()).slice(0, RESPONSE_EXCERPT);
     const ok = res.status >= 200 && res.status < 300;
-    return { statusCode: res.status, responseBody: text, error: ok ? null : `HTTP ${res.status}`, durationMs: Date.now() - started, ok };
+    return { statusCode: res.status, responseBody: res.excerpt, error: ok ? null : `HTTP ${res.status}`, durationMs: Date.now() - started, ok };
   } catch (error) {
-    return { statusCode: null, responseBody: null, error: String(error).slice(0, RESPONSE_EXCERPT), durationMs: Date.now() - started, ok: false };
+    return { statusCode: null, responseBody: null, error: outboundFailure(error), durationMs: Date.now() - started, ok: false };
   }
 }

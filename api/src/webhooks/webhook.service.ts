@@ -3,8 +3,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound, type FieldError } from '../platform/errors';
 import { pgArray } from '../notifications/pg-array';
 import { newWebhookSecret } from './webhook-signature';
+import { sealWebhookSecret } from './webhook-secret';
 import type { CreateWebhookInput, CreatedWebhookSubscription, UpdateWebhookInput, WebhookDelivery, WebhookDeliveryAttempt, WebhookSubscription } from './webhook.types';
 import type { TenantScope } from '../platform/db/tenant-scope';
+import type { OutboundGuard } from '../platform/net/outbound-guard';
+import type { SecretBox } from '../platform/secrets/secret-box';
+
+/** Every column but the secret, which leaves the database only for the worker's send. */
+const SUBSCRIPTION_COLUMNS = 'id, url, event_kinds, description, active, created_at';
 
 const EVENT_KIND = /^[a-z][a-z_]*(\.[a-z][a-z_]*)*$/;
 const MAX_KINDS = 50;
@@ -38,31 +44,37 @@ interface DeliveryRow {
  * already inside the tenant's transaction, so row-level security scopes it; tenant ids are stamped here.
  */
 export class WebhookService {
+  constructor(
+    private readonly guard: OutboundGuard,
+    private readonly secrets: SecretBox,
+  ) {}
+
   async list(em: EntityManager): Promise<WebhookSubscription[]> {
-    const rows = await em.execute<SubscriptionRow[]>('select * from webhook_subscriptions order by created_at');
+    const rows = await em.execute<SubscriptionRow[]>(`select ${SUBSCRIPTION_COLUMNS} from webhook_subscriptions order by created_at`);
     return rows.map(toSubscription);
   }
 
   async create(scope: TenantScope, createdBy: string | null, input: CreateWebhookInput): Promise<CreatedWebhookSubscription> {
     const { em, tenantId } = scope;
-    const problems = [...urlProblems(input.url), ...kindProblems(input.eventKinds)];
+    const problems = [...(await this.urlProblems(input.url)), ...kindProblems(input.eventKinds)];
     if (problems.length) throw badInput(problems);
     const secret = newWebhookSecret();
+    const id = randomUUID();
     const [row] = await em.execute<SubscriptionRow[]>(
       `insert into webhook_subscriptions (id, tenant_id, url, event_kinds, secret, description, created_by)
-       values (?, ?, ?, ?::text[], ?, ?, ?) returning *`,
-      [randomUUID(), tenantId, input.url, pgArray(uniqueKinds(input.eventKinds)), secret, input.description ?? null, createdBy],
+       values (?, ?, ?, ?::text[], ?, ?, ?) returning ${SUBSCRIPTION_COLUMNS}`,
+      [id, tenantId, input.url, pgArray(uniqueKinds(input.eventKinds)), sealWebhookSecret(this.secrets, id, secret), input.description ?? null, createdBy],
     );
-    return { subscription: toSubscription(row!), secret };
+    return { subscription: toSubscription(row), secret };
   }
 
   async update(em: EntityManager, id: string, input: UpdateWebhookInput): Promise<WebhookSubscription> {
-    const problems = [...(input.url == null ? [] : urlProblems(input.url)), ...(input.eventKinds == null ? [] : kindProblems(input.eventKinds))];
+    const problems = [...(input.url == null ? [] : await this.urlProblems(input.url)), ...(input.eventKinds == null ? [] : kindProblems(input.eventKinds))];
     if (problems.length) throw badInput(problems);
     const [row] = await em.execute<SubscriptionRow[]>(
       `update webhook_subscriptions set url = coalesce(?, url), event_kinds = coalesce(?::text[], event_kinds),
               description = case when ? then ? else description end, active = coalesce(?, active), updated_at = now()
-        where id = ? returning *`,
+        where id = ? returning ${SUBSCRIPTION_COLUMNS}`,
       [input.url ?? null, input.eventKinds ? pgArray(uniqueKinds(input.eventKinds)) : null, input.description !== undefined, input.description ?? null, input.active ?? null, id],
     );
     if (!row) throw notFound('Webhook subscription');
@@ -72,7 +84,10 @@ export class WebhookService {
   /** A new secret, shown once; the old one stops working for the next attempt. */
   async rotateSecret(em: EntityManager, id: string): Promise<CreatedWebhookSubscription> {
     const secret = newWebhookSecret();
-    const [row] = await em.execute<SubscriptionRow[]>('update webhook_subscriptions set secret = ?, updated_at = now() where id = ? returning *', [secret, id]);
+    const [row] = await em.execute<SubscriptionRow[]>(
+      `update webhook_subscriptions set secret = ?, updated_at = now() where id = ? returning ${SUBSCRIPTION_COLUMNS}`,
+      [sealWebhookSecret(this.secrets, id, secret), id],
+    );
     if (!row) throw notFound('Webhook subscription');
     return { subscription: toSubscription(row), secret };
   }
@@ -97,7 +112,7 @@ export class WebhookService {
   async delivery(em: EntityManager, id: string): Promise<WebhookDelivery> {
     const rows = await em.execute<DeliveryRow[]>('select * from webhook_deliveries where id = ?', [id]);
     if (!rows.length) throw notFound('Webhook delivery');
-    return (await this.withAttempts(em, rows))[0]!;
+    return (await this.withAttempts(em, rows))[0];
   }
 
   /**
@@ -111,6 +126,12 @@ export class WebhookService {
     );
     if (!updated.length) throw notFound('Webhook delivery');
     return this.delivery(em, id);
+  }
+
+  /** Refused at save time too (loopback, private, link-local, metadata, ...), so the tenant hears why now. */
+  private async urlProblems(url: string): Promise<FieldError[]> {
+    const problem = await this.guard.saveProblem(url);
+    return problem ? [{ path: 'input.url', message: problem }] : [];
   }
 
   private async withAttempts(em: EntityManager, rows: DeliveryRow[]): Promise<WebhookDelivery[]> {
@@ -167,23 +188,11 @@ const toSubscription = (r: SubscriptionRow): WebhookSubscription => ({
 
 const uniqueKinds = (kinds: string[]) => [...new Set(kinds.map((k) => k.trim()))];
 
-function urlProblems(url: string): FieldError[] {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return [{ path: 'url', message: `'${url}' is not a URL` }];
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return [{ path: 'url', message: 'Use an http or https URL' }];
-  if (parsed.username || parsed.password) return [{ path: 'url', message: 'Put no credentials in the URL; verify the signature instead' }];
-  return [];
-}
-
 function kindProblems(kinds: string[]): FieldError[] {
-  if (!kinds.length) return [{ path: 'eventKinds', message: "Subscribe to at least one event kind, or '*' for all" }];
-  if (kinds.length > MAX_KINDS) return [{ path: 'eventKinds', message: `At most ${MAX_KINDS} event kinds` }];
+  if (!kinds.length) return [{ path: 'input.eventKinds', message: "Subscribe to at least one event kind, or '*' for all" }];
+  if (kinds.length > MAX_KINDS) return [{ path: 'input.eventKinds', message: `At most ${MAX_KINDS} event kinds` }];
   return kinds
     .map((k) => k.trim())
     .filter((k) => k !== '*' && !EVENT_KIND.test(k))
-    .map((k) => ({ path: 'eventKinds', message: `'${k}' is not an event kind (e.g. complaint.acknowledged)` }));
+    .map((k) => ({ path: 'input.eventKinds', message: `'${k}' is not an event kind (e.g. complaint.acknowledged)` }));
 }

@@ -45,7 +45,7 @@ export class WebhookDeliveryAttempt {
   @Field(() => String, { nullable: true })
   error!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The first 2,000 characters of the answer' })
+  @Field(() => String, { nullable: true, description: 'A short excerpt of the answer: at most 200 characters, control characters removed' })
   responseBody!: string | null;
 
   @Field(() => Int)

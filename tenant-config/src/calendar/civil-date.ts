@@ -2,11 +2,12 @@
  * Calendar dates without a time zone, held as whole days since 1970-01-01 ("epoch days") so that
  * stepping through days is integer arithmetic and never touches a zone.
  */
+import { WEEKDAYS, type Weekday } from '../config-closed-sets';
+
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday };
 
 /** Epoch day of an ISO 'YYYY-MM-DD' date, or undefined when it is malformed or not a real date (2026-02-30). */
 export function parseIsoDate(text: string): number | undefined {

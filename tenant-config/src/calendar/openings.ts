@@ -5,7 +5,7 @@ import { minuteOfDay } from './time-of-day';
 import { localTimeToInstant, zoneNamed } from './zoned-time';
 
 /** A stretch of business time as epoch milliseconds, half-open: [start, end). */
-export interface Opening {
+interface Opening {
   start: number;
   end: number;
 }

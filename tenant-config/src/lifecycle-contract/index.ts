@@ -9,6 +9,6 @@ export * from './closed-sets';
 export * from './actor';
 export * from './lifecycle-messages';
 export * from './projection';
-export { enabledStages, requiresApproval, SATISFACTION_RATING_MAX, type ApprovalFacts } from '../lifecycle';
-export { slaMinutesFor, stageDeadline, stageReminders } from '../sla';
+export { enabledStages, requiresApproval, SATISFACTION_RATING_MAX } from '../lifecycle';
+export { stageDeadline, stageReminders } from '../sla';
 export type { TenantConfig } from '../schema/tenant-config';

@@ -12,9 +12,9 @@ function packagesReachedFrom(entry: string): Set<string> {
     if (seen.has(file)) return;
     seen.add(file);
     for (const [, spec] of readFileSync(file, 'utf8').matchAll(VALUE_IMPORT)) {
-      if (!spec!.startsWith('.')) packages.add(spec!);
+      if (!spec.startsWith('.')) packages.add(spec);
       else {
-        const base = resolve(dirname(file), spec!);
+        const base = resolve(dirname(file), spec);
         visit([`${base}.ts`, join(base, 'index.ts')].find(existsSync)!);
       }
     }

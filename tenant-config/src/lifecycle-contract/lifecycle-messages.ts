@@ -125,7 +125,7 @@ export const LIFECYCLE_ACTIONS = {
   recordFollowUp: { update: update<FollowUpArgs>('recordFollowUp'), permission: 'complaint.followup' },
   archive: { update: update<NoteArgs>('archive'), permission: 'complaint.archive' },
   reopen: { update: update<ReasonArgs>('reopen'), permission: 'complaint.reopen' },
-} as const satisfies Record<string, { update: LifecycleUpdate<any>; permission: Permission }>;
+} as const satisfies Record<string, { update: LifecycleUpdate<unknown>; permission: Permission }>;
 
 export type LifecycleAction = keyof typeof LIFECYCLE_ACTIONS;
 /** The arguments the action's update takes after the caller. */

@@ -1,39 +1,15 @@
 import { z } from 'zod';
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_EVENTS,
+  TEMPLATE_PLACEHOLDERS,
+  type NotificationChannel,
+  type NotificationEvent,
+  type TemplatePlaceholder,
+} from '../config-closed-sets';
 import { localeSchema } from './localized-text';
 
-export const NOTIFICATION_EVENTS = [
-  'complaint.accepted',
-  'complaint.assigned',
-  'complaint.escalated',
-  'solution.proposed',
-  'complaint.closed',
-  'complaint.reopened',
-  'sla.reminder',
-  'sla.breached',
-  'followup.survey',
-] as const;
-export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
-
-export const NOTIFICATION_CHANNELS = ['email', 'sms', 'push'] as const;
-export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
-
-/** The values the platform supplies when rendering; a template may use only these. */
-export const TEMPLATE_PLACEHOLDERS = [
-  'number',
-  'customerName',
-  'dueAt',
-  'stage',
-  'severity',
-  'category',
-  'assigneeName',
-  'teamName',
-  'solution',
-  'round',
-  'portalUrl',
-  'surveyUrl',
-  'tenantName',
-] as const;
-export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
+export { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, TEMPLATE_PLACEHOLDERS, type NotificationChannel, type NotificationEvent, type TemplatePlaceholder };
 
 export const notificationTemplateSchema = z.strictObject({
   event: z.enum(NOTIFICATION_EVENTS),

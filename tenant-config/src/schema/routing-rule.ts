@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { codeSchema } from './code';
+import { ROUTING_STRATEGIES, type RoutingStrategy } from '../config-closed-sets';
 import { channelSchema } from './channel';
 
-export const ROUTING_STRATEGIES = ['round_robin', 'least_loaded'] as const;
-export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
+export { ROUTING_STRATEGIES, type RoutingStrategy };
 
 /** An empty list would read as "matches nothing" to some and "matches anything" to others; omit it instead. */
 function criterion<T extends z.ZodType>(item: T) {

@@ -16,11 +16,12 @@ function newest(path: string): number {
 
 /**
  * The production build of the admin UI, rebuilt only when something it is built from changed since
- * the last build: every file in src/, plus the build and TypeScript configuration.
+ * the last build: every file in src/, plus the build and TypeScript configuration, plus tenant-config's sources
+ * (the UI imports its types and its closed-sets entry).
  */
 export function ensureAdminBuild(log: (message: string) => void = () => undefined): void {
   const index = join(ADMIN_DIST, 'index.html');
-  const inputs = ['src', 'angular.json', 'tsconfig.json', 'tsconfig.app.json', 'package.json'].map((p) => join(ADMIN_UI, p)).filter(existsSync);
+  const inputs = ['src', 'angular.json', 'tsconfig.json', 'tsconfig.app.json', 'package.json', '../tenant-config/src'].map((p) => join(ADMIN_UI, p)).filter(existsSync);
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const source = Math.max(...inputs.map(newest));
   if (built > source) {

@@ -31,7 +31,7 @@ export interface StaticServer {
 export async function serveAdminUi(root: string, apiUrl: string): Promise<StaticServer> {
   const api = new URL(apiUrl);
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
     if (path === '/graphql' || path.startsWith('/graphql/')) {
       const upstream = httpRequest(
         { host: api.hostname, port: api.port, path: req.url, method: req.method, headers: { ...req.headers, host: api.host } },

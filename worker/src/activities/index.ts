@@ -1,1 +1,1 @@
-export { createActivities, type LifecycleActivities, type LifecycleActivityDeps } from './lifecycle.activities';
+export { createActivities, type LifecycleActivities } from './lifecycle.activities';

@@ -3,7 +3,7 @@ import type { TenantConfig } from '@complaints/tenant-config';
 import { columnNames, enterTenantStatement, runWithLogContext, slaBreaches, slaReminders, SqlText, TenantConfigService, timelineColumns, withTenant, type Logger } from '@complaints/api';
 import type { ComplaintPatch, Projection } from '@complaints/tenant-config/lifecycle-contract';
 
-export interface LifecycleActivityDeps {
+interface LifecycleActivityDeps {
   /** The worker's root EntityManager (application role); every activity forks its own. */
   root: EntityManager;
   tenantConfig: TenantConfigService;
@@ -31,7 +31,7 @@ export function createActivities({ root, tenantConfig, logger }: LifecycleActivi
       if (!projection.events[0]?.dedupeKey) throw new Error('A projection needs at least one timeline event');
       const sql = projectionSql(projection, new Date());
       const [, [result]] = await root.fork().execute<{ duplicate: boolean }[][]>(sql.text(), sql.params);
-      const outcome = result!.duplicate ? 'duplicate' : 'written';
+      const outcome = result.duplicate ? 'duplicate' : 'written';
       const kinds = projection.events.map((e) => e.kind);
       if (outcome === 'written') {
         slaReminders.inc(kinds.filter((k) => k === 'sla.reminder').length);
@@ -67,7 +67,7 @@ const PATCH_COLUMNS: Record<keyof ComplaintPatch, readonly [column: string, type
 function projectionSql({ tenantId, complaintId, patch, events, notifications }: Projection, at: Date): SqlText {
   const enter = enterTenantStatement(tenantId);
   const sql = new SqlText().add(`${enter.text};`, ...enter.params);
-  sql.add('with marker as (select from complaint_events where tenant_id = ?::uuid and dedupe_key = ?)', tenantId, events[0]!.dedupeKey);
+  sql.add('with marker as (select from complaint_events where tenant_id = ?::uuid and dedupe_key = ?)', tenantId, events[0].dedupeKey);
   const changes = Object.entries(patch).filter(([, value]) => value !== undefined) as [keyof ComplaintPatch, unknown][];
   if (changes.length) {
     const assignments = changes.map(([field]) => `${PATCH_COLUMNS[field][0]} = ?::${PATCH_COLUMNS[field][1]}`);
@@ -80,7 +80,7 @@ function projectionSql({ tenantId, complaintId, patch, events, notifications }: 
     );
   }
   const rows = events.map((event) => timelineColumns(tenantId, at, event));
-  sql.add(`, events as (insert into complaint_events (${columnNames(rows[0]!)}, complaint_id)`);
+  sql.add(`, events as (insert into complaint_events (${columnNames(rows[0])}, complaint_id)`);
   rows.forEach((row, i) => sql.add(i === 0 ? 'select' : 'union all select').addValues(row).add(', ?::uuid where not exists (select from marker)', complaintId));
   sql.add(')');
   if (notifications.length) {

@@ -1,7 +1,7 @@
 import type { DueRef, NotificationDelivery } from './notification-delivery';
 import type { WebhookDelivery } from './webhook-delivery';
 
-export interface DeliveryRelayOptions {
+interface DeliveryRelayOptions {
   intervalMs: number;
   /** Messages in flight at once; each holds one pooled connection while its provider answers. */
   concurrency?: number;
@@ -25,7 +25,7 @@ const MAX_FAN_OUT_BATCHES_PER_SWEEP = 20;
 export function runDeliveryRelay(
   work: Pick<NotificationDelivery, 'dueNotifications' | 'deliverNotification'> & Pick<WebhookDelivery, 'fanOutWebhookEvents' | 'dueWebhookDeliveries' | 'deliverWebhook'>,
   opts: DeliveryRelayOptions,
-): { stop(): Promise<void>; sweep(): Promise<number> } {
+): { stop: () => Promise<void>; sweep: () => Promise<number> } {
   const concurrency = opts.concurrency ?? 4;
   const batchSize = opts.batchSize ?? 50;
   let stopped = false;
@@ -83,7 +83,7 @@ export function runDeliveryRelay(
 async function inPool(jobs: (() => Promise<unknown>)[], size: number): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < jobs.length) await jobs[next++]!();
+    while (next < jobs.length) await jobs[next++]();
   };
   await Promise.all(Array.from({ length: Math.min(size, jobs.length) }, lane));
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createChannelAdapters, TenantConfigService, type AppConfig, type ChannelAdapters } from '@complaints/api';
+import { createChannelAdapters, OutboundGuard, SecretBox, TenantConfigService, type AppConfig, type ChannelAdapters } from '@complaints/api';
 import { createNotificationDelivery } from './notification-delivery';
 import { createWebhookDelivery } from './webhook-delivery';
 import { runDeliveryRelay } from './delivery-relay';
@@ -10,22 +10,25 @@ import { runDeliveryRelay } from './delivery-relay';
  */
 export function startDelivery(
   root: EntityManager,
-  config: Pick<AppConfig, 'notifications' | 'delivery'>,
+  config: Pick<AppConfig, 'notifications' | 'delivery' | 'outbound' | 'secrets'>,
   opts: { log: (message: string, error?: unknown) => void; channels?: ChannelAdapters; tenantId?: string },
-): { stop(): Promise<void>; sweep(): Promise<number> } {
+): { stop(): Promise<void>; sweep: () => Promise<number> } {
+  const guard = OutboundGuard.fromConfig(config);
   let channels = opts.channels;
   let close: () => void = () => {};
   if (!channels) {
-    const built = createChannelAdapters(config.notifications, (line) => opts.log(line));
+    const built = createChannelAdapters(config.notifications, (line) => opts.log(line), guard);
     for (const warning of built.warnings) opts.log(warning);
     channels = built.adapters;
-    close = () => void Object.values(built.adapters).forEach((a) => a.close?.());
+    close = () => {
+      for (const adapter of Object.values(built.adapters)) void adapter.close?.();
+    };
   }
   const retry = config.delivery.retry;
   const relay = runDeliveryRelay(
     {
       ...createNotificationDelivery({ root, tenantConfig: new TenantConfigService(), channels, retry, portalUrl: config.notifications.portalUrl }),
-      ...createWebhookDelivery({ root, retry }),
+      ...createWebhookDelivery({ root, retry, guard, secrets: SecretBox.fromConfig(config) }),
     },
     { intervalMs: config.delivery.intervalMs, log: opts.log, tenantId: opts.tenantId },
   );

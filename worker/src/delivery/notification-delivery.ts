@@ -10,7 +10,7 @@ import {
   type TenantConfigService,
 } from '@complaints/api';
 
-export interface NotificationDeliveryDeps {
+interface NotificationDeliveryDeps {
   /** The worker's root EntityManager (application role); every delivery forks its own. */
   root: EntityManager;
   tenantConfig: TenantConfigService;
@@ -26,7 +26,7 @@ export interface DueRef {
   tenantId: string;
 }
 
-export type NotificationOutcome = 'delivered' | 'skipped' | 'retry' | 'gave-up' | 'busy';
+type NotificationOutcome = 'delivered' | 'skipped' | 'retry' | 'gave-up' | 'busy';
 
 interface OutboxRow {
   id: string;

@@ -1,14 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { nextAttemptDelay, sendWebhook, withTenant, type RetryPolicy } from '@complaints/api';
+import { nextAttemptDelay, openWebhookSecret, sendWebhook, withTenant, type OutboundGuard, type RetryPolicy, type SecretBox } from '@complaints/api';
 import type { DueRef } from './notification-delivery';
 
-export interface WebhookDeliveryDeps {
+interface WebhookDeliveryDeps {
   root: EntityManager;
   retry: RetryPolicy;
+  /** Checks every webhook URL again at send time and pins the connection to the checked address. */
+  guard: OutboundGuard;
+  /** Opens the subscription's encrypted signing secret for the send. */
+  secrets: SecretBox;
   timeoutMs?: number;
 }
 
-export type WebhookOutcome = 'delivered' | 'retry' | 'failed' | 'busy';
+type WebhookOutcome = 'delivered' | 'retry' | 'failed' | 'busy';
 
 interface DeliveryRow {
   id: string;
@@ -16,6 +20,7 @@ interface DeliveryRow {
   payload: unknown;
   attempts: number;
   replay_requested: boolean;
+  subscription_id: string;
   url: string;
   secret: string;
   active: boolean;
@@ -26,7 +31,7 @@ interface DeliveryRow {
  * per event and subscription), and the signed POST of each due delivery. Like notifications, an attempt
  * holds the delivery's row lock while it sends and logs the attempt and the new state in one transaction.
  */
-export function createWebhookDelivery({ root, retry, timeoutMs = 10_000 }: WebhookDeliveryDeps) {
+export function createWebhookDelivery({ root, retry, guard, secrets, timeoutMs = 10_000 }: WebhookDeliveryDeps) {
   return {
     /** Consumes up to `limit` committed timeline events; returns how many, so a full batch means "call again". */
     async fanOutWebhookEvents(limit: number): Promise<number> {
@@ -42,7 +47,7 @@ export function createWebhookDelivery({ root, retry, timeoutMs = 10_000 }: Webho
     async deliverWebhook(ref: DueRef): Promise<WebhookOutcome> {
       return withTenant(root, ref.tenantId, async ({ em }) => {
         const [row] = await em.execute<DeliveryRow[]>(
-          `select d.id, d.event_kind, d.payload, d.attempts, d.replay_requested, s.url, s.secret, s.active
+          `select d.id, d.event_kind, d.payload, d.attempts, d.replay_requested, d.subscription_id, s.url, s.secret, s.active
              from webhook_deliveries d join webhook_subscriptions s on s.id = d.subscription_id
             where d.id = ? and d.status = 'pending' and d.next_attempt_at <= now() for update of d skip locked`,
           [ref.id],
@@ -54,7 +59,8 @@ export function createWebhookDelivery({ root, retry, timeoutMs = 10_000 }: Webho
         }
         const attempt = row.attempts + 1;
         const res = await sendWebhook(
-          { url: row.url, secret: row.secret, deliveryId: row.id, eventKind: row.event_kind, payload: row.payload, replay: row.replay_requested },
+          guard,
+          { url: row.url, secret: openWebhookSecret(secrets, row.subscription_id, row.secret), deliveryId: row.id, eventKind: row.event_kind, payload: row.payload, replay: row.replay_requested },
           timeoutMs,
         );
         await em.execute(

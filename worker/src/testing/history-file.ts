@@ -17,5 +17,5 @@ export function historyToFile(history: History): string {
 
 /** A History message again (with Long event ids, which the replayer takes as is). */
 export function historyFromFile(text: string): temporal.api.history.v1.History {
-  return History.fromObject(JSON.parse(text));
+  return History.fromObject(JSON.parse(text) as Record<string, unknown>);
 }

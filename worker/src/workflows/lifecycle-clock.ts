@@ -91,7 +91,7 @@ export abstract class LifecycleClock {
     const due = stageDeadline(config, stage, this.severity, this.round, new Date(at));
     this.stageDueAt = due ? due.getTime() : null;
     const fractions = config.reminders.fractions;
-    this.reminders = stageReminders(config, stage, this.severity, this.round, new Date(at)).map((r, i) => ({ at: r.getTime(), fraction: fractions[i]! }));
+    this.reminders = stageReminders(config, stage, this.severity, this.round, new Date(at)).map((r, i) => ({ at: r.getTime(), fraction: fractions[i] }));
     this.breached = false;
     Object.assign(d.patch, { stage, stageStartedAt: iso(at), stageDueAt: iso(this.stageDueAt), status: this.status, round: this.round });
     d.event('stage.entered', actor, { from, to: stage, note, data: { round: this.round, dueAt: iso(this.stageDueAt), configVersion } });

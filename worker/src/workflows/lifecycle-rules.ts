@@ -85,6 +85,7 @@ export function inputProblems(action: LifecycleAction, args: Record<string, unkn
       const { assigneeId, teamCode } = args;
       if (assigneeId == null && teamCode == null) problems.push('Give an assignee, a team or both');
       if (assigneeId != null && (typeof assigneeId !== 'string' || !UUID.test(assigneeId))) problems.push('assigneeId is not a user id');
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- unvalidated caller input, echoed as it came
       if (teamCode != null && config && !config.teams.some((t) => t.code === teamCode)) problems.push(`Unknown team "${String(teamCode)}"`);
       text('note', false);
       break;

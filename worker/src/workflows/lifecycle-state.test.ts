@@ -141,7 +141,7 @@ describe('investigation and solution', () => {
     const config = roundTheClockConfig((c) => (c.approval.alwaysRequireForSeverities = []));
     const { s } = walk('investigation', config);
     const p = s.proposeSolution(STAFF, solution('voucher', 20), T0 + 2 * HOUR, config, VERSION);
-    expect(p.events[1]!.note).toBe("Compensation 20 CNY is within the frontline's limit of 500 CNY");
+    expect(p.events[1].note).toBe("Compensation 20 CNY is within the frontline's limit of 500 CNY");
   });
 });
 
@@ -158,7 +158,7 @@ describe('review', () => {
     s.assign(STAFF, { assigneeId: USER_ID });
     const p = s.reject(STAFF, { reason: 'Too generous' }, T0 + 3 * HOUR, roundTheClockConfig(), VERSION);
     expect(kinds(p)).toEqual(['solution.rejected', 'stage.entered']);
-    expect(p.events[0]!.note).toBe('Too generous');
+    expect(p.events[0].note).toBe('Too generous');
     expect(p.events[1]).toMatchObject({ from: 'review', to: 'handling', note: 'The supervisor sent the solution back' });
     expect(p.notifications.map((n) => [n.kind, n.recipientKind, n.recipient, n.data])).toEqual([['solution.rejected', 'user', USER_ID, { reason: 'Too generous' }]]);
     expect([s.stage, s.round, s.stageDueAt]).toEqual(['handling', 1, T0 + 3 * HOUR + 2 * DAY]);
@@ -203,7 +203,7 @@ describe('feedback and the customer', () => {
     s.assign(STAFF, { assigneeId: USER_ID });
     const p = s.customerResponse(CUSTOMER, { accepted: true, rating, comment: 'Meh' }, at + HOUR, config, VERSION);
     expect(kinds(p)).toEqual(['customer.accepted', 'round.opened', 'complaint.assigned', 'stage.entered']);
-    expect(p.events[1]!.note).toBe(`Rating ${rating} is at or under 2`);
+    expect(p.events[1].note).toBe(`Rating ${rating} is at or under 2`);
     expect(p.events[2]).toMatchObject({ from: USER_ID, to: 'escalation', note: 'Round 2 is owned by escalation' });
     expect(p.notifications.map((n) => [n.kind, n.recipientKind, n.recipient, n.data])).toEqual([['round.opened', 'team_supervisors', 'escalation', { round: 2 }]]);
     expect(p.patch).toMatchObject({ satisfaction: rating, status: 'OPEN', stage: 'handling', round: 2, teamCode: 'escalation', assigneeId: null });
@@ -216,7 +216,7 @@ describe('feedback and the customer', () => {
     const p = s.customerResponse(CUSTOMER, { accepted: false, reason: 'Still broken' }, at + HOUR, config, VERSION);
     expect(kinds(p)).toEqual(['customer.rejected', 'round.opened', 'complaint.assigned', 'stage.entered']);
     expect(p.events[0]).toMatchObject({ actor: CUSTOMER, note: 'Still broken', customerVisible: true });
-    expect(p.events[1]!.note).toBe('The customer rejected the solution');
+    expect(p.events[1].note).toBe('The customer rejected the solution');
     expect(p.patch.satisfaction).toBeUndefined();
     expect([s.stage, s.round]).toEqual(['handling', 2]);
   });
@@ -239,7 +239,7 @@ describe('feedback and the customer', () => {
     s.sendFeedback(STAFF, { message: 'Again' }, at + 3 * HOUR, config);
     const p = s.customerResponse(CUSTOMER, { accepted: true, rating: 1 }, at + 4 * HOUR, config, VERSION);
     expect(kinds(p)).toEqual(['customer.accepted', 'lifecycle.management_review', 'stage.entered']);
-    expect(p.events[1]!.note).toBe('Rating 1 is at or under 2; after 2 round(s) management reviews the complaint');
+    expect(p.events[1].note).toBe('Rating 1 is at or under 2; after 2 round(s) management reviews the complaint');
     expect(p.notifications.map((n) => [n.kind, n.recipient, n.data])).toEqual([['management.review', 'escalation', { round: 2 }]]);
     expect(s).toMatchObject({ stage: 'review', round: 2, managementReview: true, status: 'OPEN' });
     expect(viewOf(s, at + 4 * HOUR).allowedActions).toEqual(['assign', 'approve']);
@@ -274,15 +274,15 @@ describe('closing, follow-up, archive and reopen', () => {
     const p = s.recordFollowUp(STAFF, { note: 'Happy now', rating: 4 });
     expect(kinds(p)).toEqual(['followup.recorded', 'stage.entered', 'complaint.archived']);
     expect(p.events[0]).toMatchObject({ actor: STAFF, note: 'Happy now', data: { rating: 4 } });
-    expect(p.events[2]!.note).toBeNull();
+    expect(p.events[2].note).toBeNull();
     expect(s).toMatchObject({ stage: 'archive', status: 'CLOSED', archived: true, followUpAt: null, reopenUntil: at + 15 * DAY });
-    expect(s.recordFollowUp(STAFF, { note: 'No answer' }).events[0]!.data).toEqual({ rating: null });
+    expect(s.recordFollowUp(STAFF, { note: 'No answer' }).events[0].data).toEqual({ rating: null });
   });
 
   it('archiving skips the survey, with a default note', () => {
     const { s } = walk('closed');
-    expect(s.archive(STAFF, {}).events[1]!.note).toBe('Archived without a follow-up survey');
-    expect(s.archive(STAFF, { note: 'Customer declined' }).events[1]!.note).toBe('Customer declined');
+    expect(s.archive(STAFF, {}).events[1].note).toBe('Archived without a follow-up survey');
+    expect(s.archive(STAFF, { note: 'Customer declined' }).events[1].note).toBe('Customer declined');
     expect([s.stage, s.status]).toEqual(['archive', 'CLOSED']);
   });
 
@@ -293,7 +293,7 @@ describe('closing, follow-up, archive and reopen', () => {
     const p = s.reopen(CUSTOMER, { reason: 'It broke again' }, at + 2 * DAY, config, VERSION);
     expect(kinds(p)).toEqual(['complaint.reopened', 'round.opened', 'complaint.assigned', 'stage.entered']);
     expect(p.events[0]).toMatchObject({ actor: CUSTOMER, note: 'It broke again', customerVisible: true });
-    expect(p.events[1]!.note).toBe('Reopened');
+    expect(p.events[1].note).toBe('Reopened');
     expect(p.patch).toMatchObject({ closedAt: null, status: 'OPEN', stage: 'handling', round: 2 });
     expect(s).toMatchObject({ archived: false, closedAt: null, followUpAt: null, reopenUntil: null, status: 'OPEN', stage: 'handling', round: 2, stageDueAt: at + 2 * DAY + DAY });
   });

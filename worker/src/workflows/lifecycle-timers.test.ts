@@ -110,7 +110,7 @@ describe('waiting on the customer', () => {
     const { s, at } = walk('waiting', config);
     s.customerResponse(CUSTOMER, { accepted: false, reason: 'No' }, at + DAY, config, VERSION);
     expect(s.autoCloseAt).toBeNull();
-    expect(s.nextDueAt()).toBe(s.reminders[0]!.at);
+    expect(s.nextDueAt()).toBe(s.reminders[0].at);
   });
 
   it('the auto-close day count comes from the configuration', () => {
@@ -118,7 +118,7 @@ describe('waiting on the customer', () => {
     const { s } = walk('feedback', config);
     s.sendFeedback(STAFF, { message: 'Here' }, T0 + 3 * HOUR, config);
     expect(s.autoCloseAt).toBe(T0 + 3 * HOUR + 2 * DAY);
-    expect(s.fireDue(T0 + 3 * HOUR + 2 * DAY, config, VERSION)!.events[0]!.note).toBe('No answer from the customer within 2 days: resolved without response');
+    expect(s.fireDue(T0 + 3 * HOUR + 2 * DAY, config, VERSION)!.events[0].note).toBe('No answer from the customer within 2 days: resolved without response');
   });
 });
 

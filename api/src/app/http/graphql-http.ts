@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
+import { AppError, ErrorCode } from '../../platform/errors';
 import type { RequestContext } from '../context';
 import { openRequestContext } from '../request-context';
 import type { Services } from '../services';
@@ -23,6 +23,16 @@ interface OperationResult {
 
 const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
+/** Authentication refused the operation: a bad credential (401), or a spent budget (429, with Retry-After). */
+function refusedBeforeExecution(error: AppError): OperationResult {
+  const { code, retryAfter } = error.extensions;
+  const body = JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] });
+  if (code === ErrorCode.RATE_LIMITED || code === ErrorCode.SERVICE_UNAVAILABLE) {
+    return { status: code === ErrorCode.RATE_LIMITED ? 429 : 503, headers: { 'retry-after': String(retryAfter) }, body };
+  }
+  return { status: 401, headers: {}, body };
+}
+
 /**
  * The HTTP side of /graphql. Batches are split here rather than in Apollo, so every operation of a
  * batch gets its own context and transaction: one failing mutation cannot roll back its neighbours.
@@ -37,9 +47,9 @@ export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: E
     try {
       open = await openRequestContext(root, services, req.headers.authorization, req.socket.remoteAddress ?? 'unknown');
     } catch (error) {
-      if (error instanceof GraphQLError) {
+      if (error instanceof AppError) {
         observed.failed = true;
-        return { status: 401, headers: {}, body: JSON.stringify(errorBody(error.message, String(error.extensions.code))) };
+        return refusedBeforeExecution(error);
       }
       throw error;
     }
@@ -53,7 +63,7 @@ export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: E
       }
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'POST', headers, search, body },
-        context: async () => open.ctx,
+        context: () => Promise.resolve(open.ctx),
       });
       let text = '';
       if (response.body.kind === 'complete') text = response.body.string;

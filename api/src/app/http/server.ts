@@ -3,10 +3,11 @@ import type { Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { GraphQLSchema } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../context';
 import { formatError } from '../../platform/graphql/format-error';
-import { operationLimits } from '../../platform/graphql/limits';
+import { LIMIT_RULES, PARSE_OPTIONS } from '../../platform/graphql/operation-limits';
+import { operationGuardPlugin } from '../../platform/graphql/operation-guard';
 import type { Services } from '../services';
 import { graphqlHttpHandler } from './graphql-http';
 import { securityHeaders } from './security-headers';
@@ -19,7 +20,7 @@ import type { ReadinessCheck } from '../../platform/observability/readiness';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../platform/db/database-unavailable';
 import { ErrorCode } from '../../platform/errors';
 
-export interface ApiServerOptions {
+interface ApiServerOptions {
   schema: GraphQLSchema;
   root: EntityManager;
   services: Services;
@@ -39,14 +40,15 @@ export interface RunningApiServer {
   server: Server;
   url: string;
   /** Stops accepting, drains in-flight requests (at most `drainMs`), closes WebSockets as going away. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export async function startApiServer(opts: ApiServerOptions, port: number): Promise<RunningApiServer> {
   const log = logFunction(opts.logger);
   const apollo = new ApolloServer<RequestContext>({
     schema: opts.schema,
-    validationRules: [operationLimits],
+    parseOptions: PARSE_OPTIONS,
+    validationRules: LIMIT_RULES,
     introspection: !opts.production,
     includeStacktraceInErrorResponses: !opts.production,
     formatError: formatError((error) => log('unexpected error', error), opts.production),
@@ -57,6 +59,8 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
     plugins: [
       // We send no cache hints; left on, the plugin wraps every field resolver of every response.
       ApolloServerPluginCacheControlDisabled(),
+      operationGuardPlugin(),
+      /* eslint-disable @typescript-eslint/require-await -- Apollo's plugin hooks return promises; these only note the outcome */
       {
         async requestDidStart() {
           return {
@@ -70,6 +74,7 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
           };
         },
       },
+      /* eslint-enable @typescript-eslint/require-await */
     ],
   });
   await apollo.start();
@@ -109,7 +114,9 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
     });
   });
   server.on('connection', (socket) => connections.add(socket));
-  const disposeWs = attachWebSocket(server, opts.schema, opts.root, opts.services, opts.live, opts.webSocketLimits);
+  // Apollo drops introspection itself when told to; the WebSocket side validates on its own, so it gets the rule.
+  const webSocketRules = opts.production ? [...LIMIT_RULES, NoSchemaIntrospectionCustomRule] : LIMIT_RULES;
+  const disposeWs = attachWebSocket(server, opts.schema, opts.root, opts.services, opts.live, opts.webSocketLimits, webSocketRules);
   await new Promise<void>((resolve) => server.listen(port, resolve));
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

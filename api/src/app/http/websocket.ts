@@ -1,12 +1,15 @@
 import type { Server } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, OperationTypeNode, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Principal } from '../../platform/auth/principal';
-import { operationLimits } from '../../platform/graphql/limits';
+import { PARSE_OPTIONS } from '../../platform/graphql/operation-limits';
+import { AppError } from '../../platform/errors';
+import { guardOperation } from '../../platform/graphql/operation-guard';
 import { liveConnections } from '../../platform/observability/metrics';
 import { openRequestContext, type OpenContext } from '../request-context';
+import { MAX_BODY_BYTES } from './graphql-http';
 import type { Services } from '../services';
 import { LiveCloseCode, type LiveContext, type LiveServices } from '../../live/live-context';
 import { PayloadRenderer } from '../../live/shared-execution';
@@ -33,21 +36,27 @@ const DOCUMENT_CACHE_LIMIT = 1000;
 /** graphql-ws messages are JSON text; live frames are built as bytes but must go out as text frames. */
 const TEXT_FRAME = { binary: false };
 
+/** The codes Apollo gives the same refusals over HTTP. */
+const withCode = (error: GraphQLError, code: string) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code } });
+
 /** Parse + validate once per distinct document: thousands of identical subscribes cost one validation. */
 class DocumentCache {
   private readonly entries = new Map<string, { document: DocumentNode } | { errors: readonly GraphQLError[] }>();
 
-  constructor(private readonly schema: GraphQLSchema) {}
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly rules: readonly ValidationRule[],
+  ) {}
 
   get(query: string): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
     let entry = this.entries.get(query);
     if (!entry) {
       try {
-        const document = parse(query);
-        const errors = validate(this.schema, document, [...specifiedRules, operationLimits]);
-        entry = errors.length ? { errors } : { document };
+        const document = parse(query, PARSE_OPTIONS);
+        const errors = validate(this.schema, document, [...specifiedRules, ...this.rules]);
+        entry = errors.length ? { errors: errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED')) } : { document };
       } catch (error) {
-        entry = { errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] };
+        entry = { errors: [withCode(error instanceof GraphQLError ? error : new GraphQLError(String(error)), 'GRAPHQL_PARSE_FAILED')] };
       }
       this.entries.set(query, entry);
       if (this.entries.size > DOCUMENT_CACHE_LIMIT) this.entries.delete(this.entries.keys().next().value!);
@@ -62,9 +71,18 @@ class DocumentCache {
  * tenant) each, subscriptions a connection-free live context whose outlet lets the live hub write their
  * `next` frames straight to the socket (see LiveSubscriber).
  */
-export function attachWebSocket(server: Server, schema: GraphQLSchema, root: EntityManager, services: Services, live: LiveServices, limits: WebSocketLimits): () => Promise<void> {
-  const wss = new WebSocketServer({ server, path: '/graphql' });
-  const documents = new DocumentCache(schema);
+export function attachWebSocket(
+  server: Server,
+  schema: GraphQLSchema,
+  root: EntityManager,
+  services: Services,
+  live: LiveServices,
+  limits: WebSocketLimits,
+  validationRules: readonly ValidationRule[],
+): () => Promise<void> {
+  // ws accepts 100 MiB messages by default; a larger one closes the socket with 1009 (message too big).
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_BODY_BYTES });
+  const documents = new DocumentCache(schema, validationRules);
   const connections = new WeakMap<object, Connection>();
   const perTenant = new Map<string, number>();
   const perCredential = new Map<string, number>();
@@ -122,10 +140,16 @@ export function attachWebSocket(server: Server, schema: GraphQLSchema, root: Ent
         if ('errors' in entry) return entry.errors;
         const operation = getOperationAST(entry.document, payload.operationName);
         if (!operation) return [new GraphQLError('Name the operation to run')];
+        try {
+          guardOperation(schema, entry.document, operation, payload.variables ?? {});
+        } catch (error) {
+          if (error instanceof AppError) return [new GraphQLError(error.message, { extensions: error.extensions })];
+          throw error;
+        }
         const connection = connections.get(ctx.extra)!;
         let contextValue: LiveContext | object;
         const args = { schema, document: entry.document, operationName: payload.operationName, variableValues: payload.variables };
-        if (operation.operation === 'subscription') {
+        if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
           const socket = ctx.extra.socket;
           const liveContext: Omit<LiveContext, 'renderer'> = {
             live,

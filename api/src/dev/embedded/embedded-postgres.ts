@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { placePostgres, type PostgresPlacement } from './postgres-placement';
 import { commandLineOf, isProcessAlive, OutputTail, terminate } from './process-control';
 
-export interface EmbeddedPostgresOptions {
+interface EmbeddedPostgresOptions {
   /** Cluster directory; reused when it already holds an initialised cluster. */
   dataDir: string;
   port: number;
@@ -20,14 +20,14 @@ export interface EmbeddedPostgresOptions {
   onLog?: (line: string) => void;
 }
 
-export interface EmbeddedPostgres {
+interface EmbeddedPostgres {
   /** Superuser URL of `database`. */
   url: string;
   /** Where the cluster is: the requested directory, or the reachable one it links to (see placePostgres). */
   dataDir: string;
   /** Resolves when the server process ends, whether stopped or crashed. */
   exited: Promise<void>;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const SUPERUSER = 'postgres';
@@ -55,7 +55,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await mkdir(dataDir, { recursive: true });
     if (runAs) await chown(dataDir, runAs.uid, runAs.gid);
     await initdb(binDir, dataDir, runAs, log).catch((error: unknown) => {
-      throw new Error(`initdb failed for ${dataDir}: ${String(error)}\n${tail}`);
+      throw new Error(`initdb failed for ${dataDir}: ${String(error)}\n${tail.toString()}`);
     });
     await writeFile(join(dataDir, INITIALISED_MARKER), new Date().toISOString() + '\n');
   }
@@ -75,7 +75,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     child.once('error', reject);
     void exited.then(() => reject(new Error('exited')));
   }).catch(() => {
-    throw new Error(`PostgreSQL did not start on port ${port} (data: ${dataDir}):\n${tail}`);
+    throw new Error(`PostgreSQL did not start on port ${port} (data: ${dataDir}):\n${tail.toString()}`);
   });
 
   const baseUrl = `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}`;

@@ -31,7 +31,7 @@ export interface LocateOptions {
   report?: (line: string) => void;
 }
 
-export const defaultToolsDir = join(dataDir, 'tools');
+const defaultToolsDir = join(dataDir, 'tools');
 
 /**
  * The binary to run: `$<envVariable>`, else `<binary>` on PATH, else the copy installed under the tools

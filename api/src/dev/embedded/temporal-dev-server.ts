@@ -6,7 +6,7 @@ import { Connection } from '@temporalio/client';
 import { commandLineOf, isProcessAlive, OutputTail, terminate } from './process-control';
 import { findTemporalCli } from './temporal-cli';
 
-export interface TemporalDevServerOptions {
+interface TemporalDevServerOptions {
   port: number;
   /** Web UI port; omitted = headless (no UI). */
   uiPort?: number;
@@ -26,7 +26,7 @@ export interface TemporalDevServerOptions {
   goMaxProcs?: number;
 }
 
-export interface TemporalDevServer {
+interface TemporalDevServer {
   /** host:port of the frontend gRPC service. */
   address: string;
   /** Web UI URL, when started with a UI. */
@@ -35,7 +35,7 @@ export interface TemporalDevServer {
   pid: number | undefined;
   /** Resolves when the server process ends, whether stopped or crashed. */
   exited: Promise<void>;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** Starts `temporal server start-dev` and resolves once the namespace answers over gRPC. */
@@ -77,7 +77,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   };
 
   const died = Promise.race([exited, spawnFailed]).then(() => {
-    throw new Error(`temporal server start-dev exited before it was ready (${cli} ${args.join(' ')}):\n${tail}`);
+    throw new Error(`temporal server start-dev exited before it was ready (${cli} ${args.join(' ')}):\n${tail.toString()}`);
   });
   died.catch(() => undefined); // observed through the race below; later deaths surface via `exited`
   try {

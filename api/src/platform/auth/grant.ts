@@ -2,7 +2,7 @@ import { PERMISSIONS, type Permission } from '@complaints/tenant-config';
 
 /** What a portal token grants on its one complaint: fixed, not part of any tenant's roles. */
 export const PORTAL_GRANTS = ['portal.read', 'portal.respond'] as const;
-export type PortalGrant = (typeof PORTAL_GRANTS)[number];
+type PortalGrant = (typeof PORTAL_GRANTS)[number];
 
 /** Everything an operation can require: the tenant-configurable permissions plus the portal's fixed grants. */
 export type Grant = Permission | PortalGrant;

@@ -8,7 +8,7 @@ const ROLES: Role[] = [
   { code: 'analyst', name: { 'zh-CN': '分析师', en: 'Analyst' }, permissions: ['complaint.read', 'analytics.read'] },
   { code: 'admin', name: { 'zh-CN': '管理员', en: 'Admin' }, permissions: ['tenant.configure'] },
 ];
-const staff = (roleCodes: string[]): Principal => ({ kind: 'user', tenantId: 't1', userId: 'u1', displayName: 'Staff', roles: roleCodes, permissions: grantsOf({ kind: 'staff', roles: ROLES, roleCodes }) });
+const staff = (roleCodes: string[]): Principal => ({ kind: 'user', tenantId: 't1', userId: 'u1', sessionId: 's1', displayName: 'Staff', roles: roleCodes, permissions: grantsOf({ kind: 'staff', roles: ROLES, roleCodes }) });
 const codeOf = (run: () => unknown): unknown => {
   try {
     run();

@@ -4,12 +4,15 @@ import type { Grant } from './grant';
 /** Who is calling. Every principal except the anonymous one is bound to exactly one tenant. */
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'user'; tenantId: string; userId: string; displayName: string; roles: string[]; permissions: ReadonlySet<Grant> }
+  /** `sessionId` is the sign-in the access token descends from (logout ends it). */
+  | { kind: 'user'; tenantId: string; userId: string; sessionId: string; displayName: string; roles: string[]; permissions: ReadonlySet<Grant> }
   | { kind: 'api_key'; tenantId: string; apiKeyId: string; name: string; permissions: ReadonlySet<Grant> }
   /** A complainant holding a short-lived token for exactly one complaint (from trackComplaint). */
   | { kind: 'portal'; tenantId: string; complaintId: string; permissions: ReadonlySet<Grant> };
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
+
+export type StaffPrincipal = Extract<Principal, { kind: 'user' }>;
 
 export function actorOf(principal: Principal): Actor {
   switch (principal.kind) {

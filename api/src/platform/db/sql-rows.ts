@@ -1,5 +1,5 @@
 /** A column value with the SQL type it is cast to (MikroORM sends values as literals, so each needs its type). */
-export type Column = readonly [value: unknown, type: string];
+type Column = readonly [value: unknown, type: string];
 export type Row = Record<string, Column>;
 
 export const columnNames = (row: Row): string => Object.keys(row).join(', ');

@@ -31,6 +31,18 @@ describe('logger', () => {
     ]);
   });
 
+  it("keeps one line's own fields on that line: they do not join the work's context", () => {
+    const { logger, lines } = capture();
+    runWithLogContext({ requestId: 'r-2' }, () => {
+      logger.warn({ event: 'auth.refresh_token_reused', userId: 'u-1' }, 'reuse');
+      logger.info('next line of the same request');
+    });
+    expect(lines.map(({ msg, requestId, event, userId }) => ({ msg, requestId, event, userId }))).toEqual([
+      { msg: 'reuse', requestId: 'r-2', event: 'auth.refresh_token_reused', userId: 'u-1' },
+      { msg: 'next line of the same request', requestId: 'r-2', event: undefined, userId: undefined },
+    ]);
+  });
+
   it('drops lines below its level (per-request debug lines cost nothing at info)', () => {
     const { logger, lines } = capture();
     logger.debug('per request');
@@ -38,7 +50,7 @@ describe('logger', () => {
   });
 
   it('is JSON in production unless asked otherwise, and quiet under tests', () => {
-    const base = { DATABASE_URL: 'postgres://u:p@localhost:5432/db', JWT_SECRET: 'a-production-secret-0123456789' };
+    const base = { DATABASE_URL: 'postgres://u:p@localhost:5432/db', JWT_SECRET: 'a-production-secret-0123456789', SECRETS_KEY: Buffer.alloc(32, 3).toString('base64') };
     expect(loadConfig({ ...base, NODE_ENV: 'production' }).log).toEqual({ level: 'info', pretty: false });
     expect(loadConfig({ ...base, NODE_ENV: 'development', LOG_FORMAT: 'pretty', LOG_LEVEL: 'debug' }).log).toEqual({ level: 'debug', pretty: true });
     expect(loadConfig({ ...base, NODE_ENV: 'test' }).log.level).toBe('warn');

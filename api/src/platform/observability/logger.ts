@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { type DestinationStream, type Level, type Logger } from 'pino';
+import { summarizeSqlError } from '../db/sql-error';
 import { logContext } from './log-context';
 
 export type { Logger } from 'pino';
@@ -26,15 +27,26 @@ export function createLogger(service: string, options: LogOptions, destination?:
       // Label levels read better in JSON; pino-pretty formats numeric ones itself.
       formatters: pretty ? {} : { level: (label) => ({ level: label }) },
       mixin: workFields,
+      serializers: { err: serializeError },
     },
     destination ?? pretty ?? pino.destination(1),
   );
 }
 
+/** Errors as pino writes them, except failed SQL, which says what and where but never which values. */
+function serializeError(error: unknown): unknown {
+  const sql = summarizeSqlError(error);
+  if (sql) return sql;
+  if (!(error instanceof Error)) return error;
+  const serialized = pino.stdSerializers.err(error);
+  return error.cause === undefined ? serialized : { ...serialized, cause: serializeError(error.cause) };
+}
+
 function workFields(): object {
   const fields = logContext();
   const spanContext = trace.getActiveSpan()?.spanContext();
-  if (!spanContext || !isSpanContextValid(spanContext)) return fields ?? {};
+  // A copy: pino merges a line's own fields into the object the mixin returns, which must not be the context.
+  if (!spanContext || !isSpanContextValid(spanContext)) return { ...fields };
   return { ...fields, trace_id: spanContext.traceId, span_id: spanContext.spanId };
 }
 

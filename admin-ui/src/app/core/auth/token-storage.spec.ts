@@ -36,6 +36,18 @@ describe('TokenStorage', () => {
     expect(JSON.parse(localStorage.getItem(SESSION_STORAGE_KEY)!).accessToken).toBe('access-2');
   });
 
+  it('follows the token pair another tab stored, so it never refreshes with a rotated token', () => {
+    const tokens = TestBed.inject(TokenStorage);
+    tokens.save(session);
+    const rotated = JSON.stringify({ ...session, accessToken: 'access-3', refreshToken: 'refresh-3' });
+    localStorage.setItem(SESSION_STORAGE_KEY, rotated);
+    window.dispatchEvent(new StorageEvent('storage', { key: SESSION_STORAGE_KEY, newValue: rotated }));
+    expect(tokens.refreshToken()).toBe('refresh-3');
+    localStorage.removeItem(SESSION_STORAGE_KEY);
+    window.dispatchEvent(new StorageEvent('storage', { key: SESSION_STORAGE_KEY, newValue: null }));
+    expect(tokens.isAuthenticated()).toBe(false);
+  });
+
   it('forgets everything on logout', () => {
     const tokens = TestBed.inject(TokenStorage);
     tokens.save(session);

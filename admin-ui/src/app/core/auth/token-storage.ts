@@ -1,4 +1,4 @@
-import { Injectable, computed, signal } from '@angular/core';
+import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 
 /** What survives a page reload: the tokens and who they belong to. */
 export interface StoredSession {
@@ -13,12 +13,23 @@ export const SESSION_STORAGE_KEY = 'complaints.session';
 /**
  * Keeps the session in a signal mirrored to localStorage, so the Apollo links, the guard and the
  * toolbar all read one source. Nothing here talks to the network.
+ *
+ * Each refresh token works once (the API rotates it), so every tab follows the pair another tab stored:
+ * a tab refreshing with a token already rotated elsewhere would end the session for all of them.
  */
 @Injectable({ providedIn: 'root' })
 export class TokenStorage {
   private readonly state = signal<StoredSession | null>(readStored());
   readonly session = this.state.asReadonly();
   readonly isAuthenticated = computed(() => this.state() !== null);
+
+  constructor() {
+    const followOtherTabs = (event: StorageEvent) => {
+      if (event.key === SESSION_STORAGE_KEY || event.key === null) this.state.set(readStored());
+    };
+    window.addEventListener('storage', followOtherTabs);
+    inject(DestroyRef).onDestroy(() => window.removeEventListener('storage', followOtherTabs));
+  }
 
   accessToken(): string | null {
     return this.state()?.accessToken ?? null;

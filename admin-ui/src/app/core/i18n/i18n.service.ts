@@ -36,7 +36,7 @@ export class I18nService {
   }
 
   /** Translate `key`, replacing `{name}` placeholders; an unknown key shows itself so it gets noticed. */
-  t(key: TranslationKey | string, params?: Record<string, string | number>): string {
+  t(key: string, params?: Record<string, string | number>): string {
     const text = (this.dictionary() as Record<string, string>)[key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (match, name: string) =>

@@ -1,6 +1,5 @@
 import { Pipe, PipeTransform, inject } from '@angular/core';
 import { I18nService } from './i18n.service';
-import type { TranslationKey } from './en';
 
 /**
  * `{{ 'nav.users' | t }}`. Impure so it is re-run on every check; the locale is a signal read
@@ -10,7 +9,7 @@ import type { TranslationKey } from './en';
 export class TranslatePipe implements PipeTransform {
   private readonly i18n = inject(I18nService);
 
-  transform(key: TranslationKey | string, params?: Record<string, string | number>): string {
+  transform(key: string, params?: Record<string, string | number>): string {
     return this.i18n.t(key, params);
   }
 }

@@ -21,7 +21,7 @@ describe('following a live feed', () => {
     const { client, calls } = fakeClient();
     const seen: string[] = [];
     followFeed<{ cursor: string }>(client, FEED, { filter: { stages: ['intake'] } }, (u) => seen.push(u.cursor));
-    const { payload, sink } = calls[0]!;
+    const { payload, sink } = calls[0];
     expect(payload.variables).toEqual({ filter: { stages: ['intake'] } });
 
     sink.next({ data: { complaintEvents: { cursor: 'c1' } } });
@@ -36,8 +36,8 @@ describe('following a live feed', () => {
     const { client, calls } = fakeClient();
     const errors: string[] = [];
     followFeed(client, FEED, {}, () => undefined, (m) => errors.push(m));
-    calls[0]!.sink.next({ errors: [{ message: 'Missing permission: complaint.read' }] } as never);
-    calls[0]!.sink.error([{ message: 'Complaint not found' }]);
+    calls[0].sink.next({ errors: [{ message: 'Missing permission: complaint.read' }] });
+    calls[0].sink.error([{ message: 'Complaint not found' }]);
     expect(errors).toEqual(['Missing permission: complaint.read', 'Complaint not found']);
   });
 

@@ -74,9 +74,9 @@ export function followFeed<T extends CursorCarrier>(
 }
 
 function describe(error: unknown): string {
-  if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message ?? String(e)).join('; ');
+  if (Array.isArray(error)) return error.map((e: { message?: string }) => e.message ?? JSON.stringify(e)).join('; ');
   if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error && 'reason' in error) return String((error as { reason: unknown }).reason);
+  if (typeof error === 'object' && error && 'reason' in error) return String(error.reason);
   return String(error);
 }
 

@@ -32,7 +32,8 @@ import {
   TenantConfigDocument,
 } from '../../graphql/generated';
 import { flattenCategories } from '../tenant-config/categories/category-tree';
-import { type TenantConfig, normaliseConfig } from '../tenant-config/tenant-config.model';
+import type { TenantConfig } from '@complaints/tenant-config';
+import { normaliseConfig } from '../tenant-config/normalise-config';
 import { checkAttachment, downloadBase64, fileToBase64, formatBytes } from './attachments';
 import { compactDuration, dueState } from './due-badge';
 import { LifecyclePanelComponent } from './lifecycle-panel.component';

@@ -23,7 +23,8 @@ import {
   type QueueFeedFilter,
   TenantConfigDocument,
 } from '../../graphql/generated';
-import { CHANNELS, STAGE_CODES, type Severity } from '../tenant-config/tenant-config.model';
+import type { Severity } from '@complaints/tenant-config';
+import { CHANNELS, DEFAULT_STAGE_ORDER } from '@complaints/tenant-config/closed-sets';
 import { compactDuration, dueState } from './due-badge';
 import { patchRow } from './live-queue';
 import { type QueueFilter, type SavedView, SavedViewStore, sameFilter } from './saved-views';
@@ -76,7 +77,7 @@ export class ComplaintQueueComponent {
   protected readonly live = inject(StaffLiveService);
   protected readonly i18n = inject(I18nService);
 
-  protected readonly stages = STAGE_CODES;
+  protected readonly stages = DEFAULT_STAGE_ORDER;
   protected readonly channels = CHANNELS;
   protected readonly severities = signal<Severity[]>([]);
   private readonly teams = signal<{ code: string; name: Record<'zh-CN' | 'en', string> }[]>([]);

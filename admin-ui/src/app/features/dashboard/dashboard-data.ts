@@ -42,13 +42,14 @@ export function formatRate(rate: number | null | undefined): string {
 }
 
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  // Values come from GraphQL JSON: JSON.stringify writes numbers and booleans as String would, and objects readably.
+  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(rows: Record<string, unknown>[]): string {
   if (!rows.length) return '';
-  const columns = Object.keys(rows[0]!);
+  const columns = Object.keys(rows[0]);
   return [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\n') + '\n';
 }
 

@@ -9,7 +9,9 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { LocalizedPipe, TranslatePipe } from '../../core/i18n/translate.pipe';
 import { type AnalyticsFilter, type Channel, DashboardDocument, type DashboardQuery, TenantConfigDocument } from '../../graphql/generated';
 import { flattenCategories } from '../tenant-config/categories/category-tree';
-import { CHANNELS, type TenantConfig, normaliseConfig } from '../tenant-config/tenant-config.model';
+import type { TenantConfig } from '@complaints/tenant-config';
+import { CHANNELS } from '@complaints/tenant-config/closed-sets';
+import { normaliseConfig } from '../tenant-config/normalise-config';
 import { type Granularity, dashboardCsv, daysBefore, downloadText, formatMinutes, formatRate, periodsBetween, suggestedGranularity, todayIn } from './dashboard-data';
 import { type ChartPoint, TrendChartComponent } from './trend-chart.component';
 

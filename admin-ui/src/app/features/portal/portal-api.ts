@@ -32,7 +32,7 @@ export async function portalRequest<R, V>(document: TypedDocumentNode<R, V>, var
     errors?: { message: string; extensions?: { code?: string; retryAfter?: number } }[];
   };
   if (body.errors?.length) {
-    const first = body.errors[0]!;
+    const first = body.errors[0];
     throw new PortalError(first.message, first.extensions?.code ?? 'ERROR', first.extensions?.retryAfter);
   }
   if (!body.data) throw new PortalError(`HTTP ${response.status}`, 'ERROR');

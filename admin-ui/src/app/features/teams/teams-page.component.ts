@@ -112,7 +112,7 @@ export class TeamsPageComponent {
   }
 
   protected name(team: Team, locale: 'zh-CN' | 'en'): string {
-    const value = (team.name as Record<string, unknown>)[locale];
+    const value = team.name[locale];
     return typeof value === 'string' ? value : '';
   }
 

@@ -3,7 +3,8 @@ import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 import { type FieldError, errorsByPath, extractFieldErrors } from '../../core/graphql/graphql-errors';
 import { TenantConfigDocument, UpdateTenantConfigDocument } from '../../graphql/generated';
-import { type TenantConfig, normaliseConfig } from './tenant-config.model';
+import type { TenantConfig } from '@complaints/tenant-config';
+import { normaliseConfig } from './normalise-config';
 
 export type SaveOutcome = { ok: true; version: number } | { ok: false; message: string };
 
@@ -102,5 +103,5 @@ export class TenantConfigStore {
 
 /** The JSONObject scalar is typed as an open record; the config is a closed interface of plain data. */
 function toJsonObject(config: TenantConfig): Record<string, unknown> {
-  return config as unknown as Record<string, unknown>;
+  return config;
 }

@@ -20,7 +20,7 @@ import {
   type UserRowFragment,
   UsersDocument,
 } from '../../graphql/generated';
-import type { Role } from '../tenant-config/tenant-config.model';
+import type { Role } from '@complaints/tenant-config';
 
 @Component({
   selector: 'app-users-page',

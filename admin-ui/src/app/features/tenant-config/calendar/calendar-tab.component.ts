@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { WEEKDAYS, type Weekday } from '../tenant-config.model';
+import type { Weekday } from '@complaints/tenant-config';
+import { WEEKDAYS } from '@complaints/tenant-config/closed-sets';
 import { TenantConfigStore } from '../tenant-config.store';
 
 const FALLBACK_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'UTC'];

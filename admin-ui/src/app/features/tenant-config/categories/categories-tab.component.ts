@@ -4,7 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import type { Locale } from '../../../core/i18n/i18n.service';
 import { LocalizedPipe, TranslatePipe } from '../../../core/i18n/translate.pipe';
-import type { Category } from '../tenant-config.model';
+import type { CategoryNode } from '@complaints/tenant-config';
 import { TenantConfigStore } from '../tenant-config.store';
 import { type TreePath, allCodes, containsCode, flattenCategories, moveUnder, nodeAt, parentCode, reorder } from './category-tree';
 
@@ -55,7 +55,7 @@ export class CategoriesTabComponent {
   }
 
   /** Any category except the node itself and its descendants can become its parent. */
-  protected parentOptions(category: Category): Category[] {
+  protected parentOptions(category: CategoryNode): CategoryNode[] {
     return this.rows()
       .map((row) => row.category)
       .filter((candidate) => candidate.code !== category.code && !containsCode(category, candidate.code));
@@ -76,7 +76,7 @@ export class CategoriesTabComponent {
       return false;
     }
     this.addError.set(null);
-    const category: Category = {
+    const category: CategoryNode = {
       code: clean,
       name: { 'zh-CN': nameZh.trim() || clean, en: nameEn.trim() || clean },
       children: [],

@@ -1,7 +1,7 @@
-import type { Category } from '../tenant-config.model';
+import type { CategoryNode } from '@complaints/tenant-config';
 import { flattenCategories, moveUnder, reorder } from './category-tree';
 
-const tree = (): Category[] => [
+const tree = (): CategoryNode[] => [
   { code: 'quality', name: { 'zh-CN': '产品质量', en: 'Quality' }, children: [
     { code: 'defect', name: { 'zh-CN': '功能缺陷', en: 'Defect' } },
     { code: 'cosmetic', name: { 'zh-CN': '外观瑕疵', en: 'Cosmetic' } },

@@ -1,10 +1,10 @@
-import type { Category } from '../tenant-config.model';
+import type { CategoryNode } from '@complaints/tenant-config';
 
 /** Where a category sits: indices from the root list down through `children`. */
 export type TreePath = number[];
 
 export interface CategoryRow {
-  category: Category;
+  category: CategoryNode;
   path: TreePath;
   depth: number;
   /** The zod error path of this node, e.g. `categories.0.children.2`. */
@@ -12,7 +12,7 @@ export interface CategoryRow {
   siblings: number;
 }
 
-export function flattenCategories(categories: Category[], parent: TreePath = []): CategoryRow[] {
+export function flattenCategories(categories: CategoryNode[], parent: TreePath = []): CategoryRow[] {
   return categories.flatMap((category, index) => {
     const path = [...parent, index];
     const row: CategoryRow = {
@@ -26,7 +26,7 @@ export function flattenCategories(categories: Category[], parent: TreePath = [])
   });
 }
 
-function siblingsOf(root: Category[], path: TreePath): Category[] {
+function siblingsOf(root: CategoryNode[], path: TreePath): CategoryNode[] {
   let list = root;
   for (const index of path.slice(0, -1)) {
     const node = list[index];
@@ -36,12 +36,12 @@ function siblingsOf(root: Category[], path: TreePath): Category[] {
   return list;
 }
 
-export function nodeAt(root: Category[], path: TreePath): Category {
+export function nodeAt(root: CategoryNode[], path: TreePath): CategoryNode {
   return siblingsOf(root, path)[path[path.length - 1]];
 }
 
 /** Move a node one place up or down among its siblings. */
-export function reorder(root: Category[], path: TreePath, delta: -1 | 1): void {
+export function reorder(root: CategoryNode[], path: TreePath, delta: -1 | 1): void {
   const list = siblingsOf(root, path);
   const from = path[path.length - 1];
   const to = from + delta;
@@ -50,7 +50,7 @@ export function reorder(root: Category[], path: TreePath, delta: -1 | 1): void {
 }
 
 /** Detach a node and append it under `parentCode` (or at the top level when null). */
-export function moveUnder(root: Category[], path: TreePath, parentCode: string | null): void {
+export function moveUnder(root: CategoryNode[], path: TreePath, parentCode: string | null): void {
   const list = siblingsOf(root, path);
   const node = list[path[path.length - 1]];
   if (parentCode !== null && (node.code === parentCode || containsCode(node, parentCode))) return;
@@ -67,7 +67,7 @@ export function moveUnder(root: Category[], path: TreePath, parentCode: string |
   (parent.children ??= []).push(node);
 }
 
-export function findByCode(categories: Category[], code: string): Category | undefined {
+export function findByCode(categories: CategoryNode[], code: string): CategoryNode | undefined {
   for (const category of categories) {
     if (category.code === code) return category;
     const found = findByCode(category.children ?? [], code);
@@ -76,15 +76,15 @@ export function findByCode(categories: Category[], code: string): Category | und
   return undefined;
 }
 
-export function containsCode(node: Category, code: string): boolean {
+export function containsCode(node: CategoryNode, code: string): boolean {
   return (node.children ?? []).some((child) => child.code === code || containsCode(child, code));
 }
 
-export function allCodes(categories: Category[]): string[] {
+export function allCodes(categories: CategoryNode[]): string[] {
   return flattenCategories(categories).map((row) => row.category.code);
 }
 
 /** The code of a node's parent, or null at the top level. */
-export function parentCode(root: Category[], path: TreePath): string | null {
+export function parentCode(root: CategoryNode[], path: TreePath): string | null {
   return path.length > 1 ? nodeAt(root, path.slice(0, -1)).code : null;
 }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { LocalizedPipe, TranslatePipe } from '../../../core/i18n/translate.pipe';
-import type { LifecyclePolicy } from '../tenant-config.model';
+import type { LifecyclePolicy } from '@complaints/tenant-config';
 import { TenantConfigStore } from '../tenant-config.store';
 
 type LifecycleDays = 'autoCloseDays' | 'reopenWindowDays' | 'followUpAfterDays';
@@ -16,7 +16,7 @@ type RoundField = keyof LifecyclePolicy['rounds'];
   styles: `
     .policy { padding: 16px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
     .policy .section-title { margin-top: 0; }
-    label { display: block; font: var(--mat-sys-label-large); margin: 12px 0 6px; }
+    label, .group-label { display: block; font: var(--mat-sys-label-large); margin: 12px 0 6px; }
     .inline { display: flex; gap: 8px; }
     .currency { max-width: 90px; }
     .checks { display: flex; flex-wrap: wrap; gap: 4px 16px; }

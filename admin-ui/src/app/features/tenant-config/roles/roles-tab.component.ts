@@ -4,7 +4,8 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import type { Locale } from '../../../core/i18n/i18n.service';
 import { LocalizedPipe, TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { PERMISSIONS, type Permission } from '../tenant-config.model';
+import type { Permission } from '@complaints/tenant-config';
+import { PERMISSIONS } from '@complaints/tenant-config/closed-sets';
 import { TenantConfigStore } from '../tenant-config.store';
 
 /** Roles as columns, permissions as rows: a tenant rarely has more than a handful of roles. */

@@ -10,7 +10,8 @@ import { I18nService } from '../../../core/i18n/i18n.service';
 import { LocalizedPipe, TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { RoutingPreviewDocument, type RoutingPreviewQuery } from '../../../graphql/generated';
 import { flattenCategories } from '../categories/category-tree';
-import { CHANNELS, type Channel, ROUTING_STRATEGIES, type RoutingRule } from '../tenant-config.model';
+import type { Channel, RoutingRule } from '@complaints/tenant-config';
+import { CHANNELS, ROUTING_STRATEGIES } from '@complaints/tenant-config/closed-sets';
 import { TenantConfigStore } from '../tenant-config.store';
 
 type Criterion = keyof RoutingRule['match'];
@@ -131,7 +132,7 @@ export class RoutingTabComponent {
               categoryCode: sample.categoryCode || null,
               customerTier: sample.customerTier || null,
             },
-            draft: this.store.draft() as unknown as Record<string, unknown>,
+            draft: this.store.draft(),
           },
           fetchPolicy: 'network-only',
         }),

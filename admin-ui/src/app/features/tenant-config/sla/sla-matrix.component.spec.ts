@@ -1,7 +1,7 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { I18nService } from '../../../core/i18n/i18n.service';
-import type { Severity, Stage } from '../tenant-config.model';
+import type { Severity, Stage } from '@complaints/tenant-config';
 import { formatMinutes, parseMinutes } from './business-duration';
 import { type SlaCellChange, SlaMatrixComponent } from './sla-matrix.component';
 
@@ -60,7 +60,7 @@ describe('SlaMatrixComponent', () => {
   });
 
   it('flags text that is not a duration next to the cell and emits nothing', async () => {
-    const { fixture, cell, host, element } = await render();
+    const { fixture, cell, host } = await render();
     const input = cell('sla.intake.general');
     input.value = 'soon';
     input.dispatchEvent(new Event('change'));
@@ -72,7 +72,7 @@ describe('SlaMatrixComponent', () => {
   });
 
   it('shows the API validation message under the cell its path names', async () => {
-    const { fixture, cell, host, element } = await render();
+    const { fixture, cell, host } = await render();
     host.errors.set({ 'sla.investigation.major': 'Must be shorter than the resolution time of major (8h)' });
     await fixture.whenStable();
     const input = cell('sla.investigation.major');

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
 import { LocalizedPipe, TranslatePipe } from '../../../core/i18n/translate.pipe';
-import type { Severity, Stage } from '../tenant-config.model';
+import type { Severity, Stage } from '@complaints/tenant-config';
 import { formatMinutes, parseMinutes } from './business-duration';
 
 /** Mildest first, as tenants list severities from general to major. */

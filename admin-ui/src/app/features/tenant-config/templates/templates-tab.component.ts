@@ -3,7 +3,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { Locale } from '../../../core/i18n/i18n.service';
-import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, type NotificationTemplate, TEMPLATE_PLACEHOLDERS } from '../tenant-config.model';
+import type { NotificationTemplate } from '@complaints/tenant-config';
+import { NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, TEMPLATE_PLACEHOLDERS } from '@complaints/tenant-config/closed-sets';
 import { TenantConfigStore } from '../tenant-config.store';
 import { SAMPLE_VALUES, renderPreview } from './template-preview';
 
