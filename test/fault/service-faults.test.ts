@@ -77,18 +77,25 @@ beforeAll(async () => {
   await Promise.all([startApiProcess(), startWorkerProcess()]);
   const url = `http://127.0.0.1:${apiPort}/graphql`;
   tenant = await createTestTenant(admin, { url } as TestApi, { config: roundTheClockConfig() });
-  load = new ComplaintLoad(url, tenant.tokens['clerk@t.test']!, tenant.tokens['handler@t.test']!);
+  load = new ComplaintLoad(url, tenant.tokens['clerk@t.test'], tenant.tokens['handler@t.test']);
 }, 120_000);
 
 afterAll(async () => {
   if (postgres && !postgres.pluggedIn) await postgres.plugIn();
   await load?.stop();
-  for (const service of [api, worker]) if (service && service.child.exitCode === null && service.child.signalCode === null) (service.child.kill('SIGTERM'), await service.exited);
+  for (const service of [api, worker]) {
+    if (!service || service.child.exitCode !== null || service.child.signalCode !== null) continue;
+    service.child.kill('SIGTERM');
+    await service.exited;
+  }
   await postgres?.pull();
   await temporal?.stop();
   await admin?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
-  const rows = figures.map((f) => `| ${f.test.padEnd(34)} | ${f.load.padEnd(26)} | ${f.faults.padEnd(34)} | ${String(f.lost).padStart(4)} | ${String(f.duplicated).padStart(10)} | ${String(f.recoveryMs).padStart(8)} ms |`);
+  const rows = figures.map(
+    (f) =>
+      `| ${f.test.padEnd(34)} | ${f.load.padEnd(26)} | ${f.faults.padEnd(34)} | ${String(f.lost).padStart(4)} | ${String(f.duplicated).padStart(10)} | ${String(f.recoveryMs).padStart(8)} ms |`,
+  );
   console.log(['| test | load held | faults injected | lost | duplicated | recovery |', '|---|---|---|---|---|---|', ...rows].join('\n'));
 }, 60_000);
 
@@ -119,7 +126,10 @@ const sql = <T>(text: string, params: unknown[] = []) => admin.em.fork().getConn
 
 /** Acknowledged intakes missing from the database, and complaints beyond one per idempotency key. */
 async function intakeLedger(): Promise<{ lost: number; duplicated: number }> {
-  const rows = await sql<{ idempotency_key: string; n: string }>('select idempotency_key, count(*) as n from complaints where tenant_id = ? group by idempotency_key', [tenant.id]);
+  const rows = await sql<{ idempotency_key: string; n: string }>(
+    'select idempotency_key, count(*) as n from complaints where tenant_id = ? group by idempotency_key',
+    [tenant.id],
+  );
   const stored = new Map(rows.map((r) => [r.idempotency_key, Number(r.n)]));
   const lost = [...load.acknowledged.keys()].filter((key) => !stored.has(key)).length;
   const duplicated = rows.reduce((sum, r) => sum + Number(r.n) - 1, 0) + rows.filter((r) => !load.acknowledged.has(r.idempotency_key)).length;
@@ -139,15 +149,20 @@ async function duplicatedEffects(): Promise<number> {
        group by complaint_id, kind, recipient_kind having count(*) > 1) twice`,
     [tenant.id],
   );
-  return Number(events!.n) + Number(notifications!.n);
+  return Number(events.n) + Number(notifications.n);
 }
 
 it('kill -9 of the worker with actions pending, restarted after the outage', async () => {
-  await underLoad('worker kill -9', 'worker SIGKILL, 3 s down', async () => {
-    await kill9(worker);
-    await new Promise((r) => setTimeout(r, OUTAGE_MS));
-    await startWorkerProcess();
-  }, RECOVERY_LIMIT_MS + WORKFLOW_TASK_TIMEOUT_MS);
+  await underLoad(
+    'worker kill -9',
+    'worker SIGKILL, 3 s down',
+    async () => {
+      await kill9(worker);
+      await new Promise((r) => setTimeout(r, OUTAGE_MS));
+      await startWorkerProcess();
+    },
+    RECOVERY_LIMIT_MS + WORKFLOW_TASK_TIMEOUT_MS,
+  );
 }, 90_000);
 
 it('kill -9 of the API during intake and actions, restarted at once', async () => {
@@ -176,9 +191,9 @@ it('Temporal restarted', async () => {
 it('in the end every complaint has its workflow started', async () => {
   const pending = await eventually(
     () => sql<{ n: string }>('select count(*) as n from workflow_outbox where tenant_id = ? and started_at is null', [tenant.id]),
-    ([row]) => Number(row!.n) === 0,
+    ([row]) => Number(row.n) === 0,
     30_000,
   );
   const [total] = await sql<{ n: string }>('select count(*) as n from workflow_outbox where tenant_id = ?', [tenant.id]);
-  expect({ pending: Number(pending[0]!.n), total: Number(total!.n) }).toEqual({ pending: 0, total: load.acknowledged.size });
+  expect({ pending: Number(pending[0].n), total: Number(total.n) }).toEqual({ pending: 0, total: load.acknowledged.size });
 }, 60_000);

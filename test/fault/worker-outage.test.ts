@@ -31,8 +31,8 @@ afterAll(async () => {
   await admin?.close();
 });
 
-const handler = () => tenant.tokens['handler@t.test']!;
-const clerk = () => tenant.tokens['clerk@t.test']!;
+const handler = () => tenant.tokens['handler@t.test'];
+const clerk = () => tenant.tokens['clerk@t.test'];
 const acknowledge = (id: string) => gql(api.url, 'mutation($id:ID!){ acknowledgeComplaint(id:$id){ complaint { id stage } } }', { id }, handler());
 
 async function submit(): Promise<{ res: GqlResponse; ms: number }> {
@@ -45,9 +45,13 @@ it('with the worker down, stuck actions answer SERVICE_UNAVAILABLE in bounded ti
   const ids: string[] = [];
   for (let i = 0; i < STUCK_ACTIONS; i++) ids.push((await submit()).res.data!.submitComplaint.complaint.id);
   const lifecycleOf = (id: string) => gql(api.url, 'query($id:ID!){ complaintLifecycle(id:$id){ stage } }', { id }, handler());
-  for (const id of ids) await eventually(() => lifecycleOf(id), (res) => res.data?.complaintLifecycle?.stage !== undefined);
+  for (const id of ids)
+    await eventually(
+      () => lifecycleOf(id),
+      (res) => res.data?.complaintLifecycle?.stage !== undefined,
+    );
 
-  await workers[0]!.stop();
+  await workers[0].stop();
   const actionsStarted = Date.now();
   const stuck = Promise.all(ids.map(async (id) => ({ res: await acknowledge(id), ms: Date.now() - actionsStarted })));
   await new Promise((r) => setTimeout(r, 300));
@@ -60,20 +64,26 @@ it('with the worker down, stuck actions answer SERVICE_UNAVAILABLE in bounded ti
   expect(Math.max(...intakes.map((i) => i.ms))).toBeLessThan(1_500);
   for (const { res, ms } of actions) {
     expect(errorCode(res)).toBe('SERVICE_UNAVAILABLE');
-    expect(res.errors![0]!.extensions!.retryAfter).toBeGreaterThan(0);
+    expect(res.errors![0].extensions!.retryAfter).toBeGreaterThan(0);
     expect(ms).toBeLessThan(UPDATE_TIMEOUT_MS + 3_000);
   }
 
   workers.push(await startWorker(taskQueue));
   for (const id of ids) {
     // Either the pending Update (same id) completes for this repeat, or it already had and the stage moved on.
-    const again = await eventually(() => acknowledge(id), (res) => errorCode(res) !== 'SERVICE_UNAVAILABLE');
+    const again = await eventually(
+      () => acknowledge(id),
+      (res) => errorCode(res) !== 'SERVICE_UNAVAILABLE',
+    );
     if (again.errors) expect(errorCode(again)).toBe('CONFLICT');
     else expect(again.data!.acknowledgeComplaint.complaint.stage).not.toBe('new');
   }
   const acknowledged = await admin.em
     .fork()
     .getConnection()
-    .execute<{ complaint_id: string; n: string }[]>(`select complaint_id, count(*) as n from complaint_events where kind = 'complaint.acknowledged' and complaint_id in (${ids.map(() => '?').join(',')}) group by complaint_id`, ids);
+    .execute<{ complaint_id: string; n: string }[]>(
+      `select complaint_id, count(*) as n from complaint_events where kind = 'complaint.acknowledged' and complaint_id in (${ids.map(() => '?').join(',')}) group by complaint_id`,
+      ids,
+    );
   expect(acknowledged.map((r) => Number(r.n))).toEqual(ids.map(() => 1));
 }, 120_000);

@@ -12,7 +12,10 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const preflight = (origin: string) =>
-  fetch(api.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+  fetch(api.url, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+  });
 
 describe('CORS and security headers', () => {
   it('allows the configured admin origin and the portal origin, and no other', async () => {
@@ -24,7 +27,11 @@ describe('CORS and security headers', () => {
     }
     const evil = await preflight('https://evil.example.test');
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
-    const post = await fetch(api.url, { method: 'POST', headers: { origin: 'https://evil.example.test', 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const post = await fetch(api.url, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example.test', 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(post.headers.get('access-control-allow-origin')).toBeNull();
     expect(post.headers.get('vary')).toContain('Origin');
   });
@@ -40,7 +47,13 @@ describe('CORS and security headers', () => {
   });
 
   it('refuses to start in production with a wildcard origin, and refuses what is not an origin', () => {
-    const production = { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'cors-test-secret-0123456789', DATABASE_URL: testConfig().adminDatabaseUrl };
+    const production = {
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'cors-test-secret-0123456789',
+      SECRETS_KEY: Buffer.alloc(32, 1).toString('base64'),
+      DATABASE_URL: testConfig().adminDatabaseUrl,
+    };
     expect(() => loadConfig({ ...production, CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
     expect(() => loadConfig({ ...production, CORS_ORIGINS: `${ADMIN}, *` })).toThrow(/CORS_ORIGINS/);
     expect(() => loadConfig({ ...production, CORS_ORIGINS: `${ADMIN}/app` })).toThrow(/not an origin/);

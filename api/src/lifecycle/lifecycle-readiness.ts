@@ -31,7 +31,8 @@ export function workerCheck(client: Client, temporal: AppConfig['temporal']): Re
         taskQueueType: TASK_QUEUE_TYPE_WORKFLOW,
       });
       const lastPoll = Math.max(0, ...(pollers ?? []).map((p) => Number(p.lastAccessTime?.seconds ?? 0) * 1000));
-      if (Date.now() - lastPoll > WORKER_SILENCE_MS) throw new Error(`no worker polled task queue ${temporal.taskQueue} in the last ${WORKER_SILENCE_MS / 1000} s`);
+      if (Date.now() - lastPoll > WORKER_SILENCE_MS)
+        throw new Error(`no worker polled task queue ${temporal.taskQueue} in the last ${WORKER_SILENCE_MS / 1000} s`);
     },
   };
 }

@@ -94,7 +94,10 @@ export class ComplaintLoad {
   /** Milliseconds from `since` until both an intake and an action succeeded after it (rejects after `limitMs`). */
   async recoveredAfter(since: number, limitMs = 20_000): Promise<number> {
     while (this.lastIntakeOk <= since || this.lastActionOk <= since) {
-      if (Date.now() - since > limitMs) throw new Error(`no recovery within ${limitMs} ms (last intake ${this.lastIntakeOk - since} ms, last action ${this.lastActionOk - since} ms after the fault ended)`);
+      if (Date.now() - since > limitMs)
+        throw new Error(
+          `no recovery within ${limitMs} ms (last intake ${this.lastIntakeOk - since} ms, last action ${this.lastActionOk - since} ms after the fault ended)`,
+        );
       await pause(50);
     }
     return Math.max(this.lastIntakeOk, this.lastActionOk) - since;

@@ -37,5 +37,5 @@ export function securityHeaders({ corsOrigins, production }: SecurityHeaderOptio
 
 function isTls(req: IncomingMessage): boolean {
   const forwarded = req.headers['x-forwarded-proto'];
-  return ('encrypted' in req.socket && req.socket.encrypted === true) || (typeof forwarded === 'string' && forwarded.split(',')[0]!.trim() === 'https');
+  return ('encrypted' in req.socket && req.socket.encrypted === true) || (typeof forwarded === 'string' && forwarded.split(',')[0].trim() === 'https');
 }
