@@ -1,43 +1,7 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { startApi, type RunningApi } from '../../api/src/app/start-api';
 import { findFreePort } from '../../api/src/dev/embedded/process-control';
 import { testConfig } from '../support/harness';
-
-/**
- * The API reaches PostgreSQL through a TCP proxy of this file's own: closing the proxy and cutting its
- * connections is PostgreSQL going away for this API only (the shared server keeps serving other suites).
- */
-class PlugPuller {
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-  pluggedIn = false;
-
-  constructor(
-    readonly port: number,
-    private readonly target: { host: string; port: number },
-  ) {}
-
-  plugIn(): Promise<void> {
-    this.pluggedIn = true;
-    this.server = createServer((client) => {
-      const upstream = connect(this.target.port, this.target.host);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => socket.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    return new Promise((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-  }
-
-  async pull(): Promise<void> {
-    this.pluggedIn = false;
-    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()));
-    for (const socket of this.sockets) socket.destroy();
-    await closed;
-  }
-}
+import { PlugPuller } from './support/plug-puller';
 
 let proxy: PlugPuller;
 let api: RunningApi;

@@ -90,6 +90,6 @@ describe('observability', () => {
   it('/healthz answers and /readyz reports PostgreSQL, migrations and Temporal', async () => {
     expect((await fetch(opsUrl('/healthz'))).status).toBe(200);
     const ready = await fetch(opsUrl('/readyz'));
-    expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { ready: true, checks: { postgres: 'ok', migrations: 'ok', temporal: 'ok' } } });
+    expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { ready: true, checks: { postgres: 'ok', migrations: 'ok', temporal: 'ok', worker: expect.anything() } } });
   });
 });

@@ -38,6 +38,10 @@ export function createLifecycleWorker(opts: LifecycleWorkerOptions): Promise<Wor
     // complaints (figures: README, "Figures behind the defaults"). Evicted workflows replay from history
     // when their next timer or update arrives.
     maxCachedWorkflows: MAX_CACHED_WORKFLOWS,
+    // After a worker dies, each workflow's next task first waits this long on the dead worker's sticky
+    // queue before Temporal hands it to a live worker: the SDK's 10 s kept staff actions failing for
+    // 10-20 s after a replacement was up. A live worker picks its sticky tasks up in milliseconds.
+    stickyQueueScheduleToStartTimeout: '2s',
   });
 }
 

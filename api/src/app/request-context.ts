@@ -45,7 +45,8 @@ export async function openRequestContext(root: EntityManager, services: Services
     return {
       ctx,
       finish: async (succeeded) => {
-        if (!succeeded) return em.rollback();
+        // A transaction released around a wait on another service may have failed to reopen.
+        if (!succeeded) return em.isInTransaction() ? em.rollback() : undefined;
         // A query changed nothing through the ORM: skip the change-set computation over every loaded entity.
         if (ctx.outcome.kind === 'query') em.clear();
         await em.commit();

@@ -45,7 +45,7 @@ export interface Services {
 /** `side` is the small pool for statements that commit apart from the request (openSidePool). */
 export function createServices(
   root: EntityManager,
-  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'sessions' | 'rateLimits' | 'outbound' | 'secrets'>,
+  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'sessions' | 'rateLimits' | 'outbound' | 'secrets' | 'lifecycleUpdateTimeoutMs'>,
   numbers: ComplaintNumbers,
   side: Pool,
   temporal: LifecycleTemporal,
@@ -76,7 +76,7 @@ export function createServices(
     intake,
     portal: new PortalService(auth, tenantConfig, intake, complaints, portalLimits(limits)),
     attachments: new AttachmentService(new LocalDiskStorage(config.attachmentsDir), complaints),
-    lifecycle: new ComplaintLifecycleService(temporal, complaints),
+    lifecycle: new ComplaintLifecycleService(temporal, complaints, config.lifecycleUpdateTimeoutMs),
     analytics,
     exports: new ExportService(root, `${config.attachmentsDir}-exports`, analytics),
     knowledge: new KnowledgeService(),

@@ -11,7 +11,8 @@ import { connectLifecycle } from '../lifecycle/lifecycle-wiring';
 import type { Client } from '@temporalio/client';
 import { createLogger, logFunction, type Logger } from '../platform/observability/logger';
 import { observePool } from '../platform/observability/db-metrics';
-import { databaseChecks, type ReadinessCheck } from '../platform/observability/readiness';
+import { databaseChecks } from '../platform/observability/readiness';
+import { temporalCheck, workerCheck } from '../lifecycle/lifecycle-readiness';
 import { MIGRATION_NAMES } from '../migrations';
 
 export interface RunningApi extends RunningApiServer {
@@ -23,7 +24,7 @@ export interface RunningApi extends RunningApiServer {
 /** Wires the API from a validated configuration: ORM as the application role, services, schema, server. */
 export async function startApi(config: AppConfig, port = config.port, logger: Logger = createLogger('api', config.log)): Promise<RunningApi> {
   const log = logFunction(logger);
-  const orm = await createOrm(config.appDatabaseUrl, { pool: { min: 0, max: config.apiDbPoolSize } });
+  const orm = await createOrm(config.appDatabaseUrl, { pool: { min: 0, max: config.apiDbPoolSize, acquireTimeoutMillis: config.apiDbAcquireTimeoutMs } });
   const unobservePool = observePool('api', orm.em);
   const lifecycle = connectLifecycle(orm.em, config, log);
   const numbers = new ComplaintNumbers(config.appDatabaseUrl);
@@ -40,7 +41,9 @@ export async function startApi(config: AppConfig, port = config.port, logger: Lo
       webSocketLimits: config.live,
       production: config.env === 'production',
       logger,
-      readiness: [...databaseChecks(orm.em, MIGRATION_NAMES), temporalCheck(lifecycle.client)],
+      drainMs: config.shutdownDrainMs,
+      corsOrigins: config.corsOrigins,
+      readiness: [...databaseChecks(orm.em, MIGRATION_NAMES), temporalCheck(lifecycle.client), workerCheck(lifecycle.client, config.temporal)],
     },
     port,
   );
@@ -58,12 +61,4 @@ export async function startApi(config: AppConfig, port = config.port, logger: Lo
       await orm.close();
     },
   };
-}
-
-/**
- * Reported, not required: the API takes complaints while Temporal is down (their starts wait in the
- * outbox), so an outage must not take it out of its load balancer.
- */
-function temporalCheck(client: Client): ReadinessCheck {
-  return { name: 'temporal', required: false, run: async () => void (await client.workflowService.getSystemInfo({})) };
 }

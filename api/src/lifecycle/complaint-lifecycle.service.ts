@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationFailure, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { Principal } from '../platform/auth/principal';
-import { AppError, ErrorCode, conflict, notFound } from '../platform/errors';
+import { AppError, ErrorCode, conflict, notFound, serviceUnavailable } from '../platform/errors';
 import type { ComplaintService } from '../complaint/complaint.service';
 import { Complaint } from '../complaint/complaint.entity';
 import {
@@ -16,7 +17,7 @@ import {
   type LifecycleView,
 } from '@complaints/tenant-config/lifecycle-contract';
 import type { LifecycleTemporal } from './lifecycle-wiring';
-import type { TenantScope } from '../platform/db/tenant-scope';
+import { releasedWhile, type TenantScope } from '../platform/db/tenant-scope';
 import { addLogContext } from '../platform/observability/log-context';
 import { lifecycleActions } from '../platform/observability/metrics';
 
@@ -28,26 +29,42 @@ const REJECTION_CODES: Record<string, ErrorCode> = {
   [LifecycleRejection.INVALID_INPUT]: ErrorCode.BAD_USER_INPUT,
 };
 
+/** Seconds a client should wait before asking again after a lifecycle call gave up. */
+const RETRY_AFTER_SECONDS = 5;
+
+type WorkflowHandle = ReturnType<LifecycleTemporal['client']['workflow']['getHandle']>;
+/** How a call waits on Temporal: inside the request's transaction (queries) or with its connection released (actions). */
+type Wait = <T>(scope: TenantScope, work: () => Promise<T>) => Promise<T>;
+const holdingTransaction: Wait = (_scope, work) => work();
+
 /** Staff actions on a complaint's lifecycle: each is a Workflow Update whose result the caller gets back. */
 export class ComplaintLifecycleService {
   constructor(
     private readonly temporal: LifecycleTemporal,
     private readonly complaints: ComplaintService,
+    /** How long one call waits on Temporal (and the worker behind it) before answering SERVICE_UNAVAILABLE. */
+    private readonly timeoutMs: number,
   ) {}
 
   /**
    * Runs the action's update and returns the lifecycle view plus the complaint as the projection left it.
-   * `configVersion`, the tenant's configuration version this request already knows, spares the workflow
-   * reading it again when it holds that version.
+   * The wait holds no database connection: the request's transaction commits before the Update and a new
+   * one reads the projection after, so stuck actions cannot starve intake of the pool. The Update's id is
+   * derived from the request and the projection it saw: asking again after a timeout, before the projection
+   * moved, attaches to the same Update rather than sending a second one. `configVersion`, the tenant's
+   * configuration version this request already knows, spares the workflow reading it again.
    */
   async act<A extends LifecycleAction>(scope: TenantScope, principal: StaffPrincipal, complaintId: string, action: A, args: LifecycleActionArgs<A>, configVersion?: number) {
     const complaint = await this.complaints.get(scope, complaintId);
     addLogContext({ complaintNumber: complaint.number });
     const caller: LifecycleCaller = { ...callerOf(principal, complaint.id), configVersion };
+    const updateId = updateIdOf(complaint, action, caller, args);
     let outcome = 'ok';
     let lifecycle: LifecycleView;
     try {
-      lifecycle = await this.withWorkflow(scope.em, complaint, (handle) => handle.executeUpdate(lifecycleUpdate(action), { args: [caller, args] }));
+      lifecycle = await this.withWorkflow(scope, complaint, releasedWhile, (handle) =>
+        handle.executeUpdate(lifecycleUpdate(action), { args: [caller, args], updateId }),
+      );
     } catch (error) {
       outcome = error instanceof AppError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
       throw error;
@@ -59,35 +76,65 @@ export class ComplaintLifecycleService {
     return { lifecycle, complaint: refreshed };
   }
 
+  /** Bounded like an action, but inside the request's transaction: a query's sibling fields may be reading on it. */
   async state(scope: TenantScope, principal: StaffPrincipal, complaintId: string): Promise<LifecycleView> {
     const complaint = await this.complaints.get(scope, complaintId);
-    return this.withWorkflow(scope.em, complaint, (handle) => handle.query(stateQuery, { permissions: [...principal.permissions] }));
+    return this.withWorkflow(scope, complaint, holdingTransaction, (handle) => handle.query(stateQuery, { permissions: [...principal.permissions] }));
   }
 
-  private async withWorkflow<T>(em: EntityManager, complaint: Complaint, work: (handle: ReturnType<LifecycleTemporal['client']['workflow']['getHandle']>) => Promise<T>): Promise<T> {
+  private async withWorkflow<T>(scope: TenantScope, complaint: Complaint, wait: Wait, work: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
     const handle = this.temporal.client.workflow.getHandle(complaintWorkflowId(complaint.tenantId, complaint.id));
     try {
-      return await work(handle);
+      return await wait(scope, () => this.bounded(() => work(handle)));
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) {
-        // The start is still in the outbox (Temporal was down at intake): start it now rather than wait for the relay.
-        await this.startFromOutbox(em, complaint);
-        return work(handle).catch((again: unknown) => {
-          throw lifecycleError(again);
-        });
-      }
-      throw lifecycleError(error);
+      if (!(error instanceof WorkflowNotFoundError)) throw lifecycleError(error);
+      // The start is still in the outbox (Temporal was down at intake): start it now rather than wait for the relay.
+      const start = await this.outboxStart(scope.em, complaint);
+      return wait(scope, () =>
+        this.bounded(async () => {
+          await this.temporal.starter.start(start);
+          return work(handle);
+        }),
+      ).catch((again: unknown) => {
+        throw lifecycleError(again);
+      });
     }
   }
 
-  private async startFromOutbox(em: EntityManager, complaint: Complaint): Promise<void> {
+  /**
+   * Every RPC of the call gets the same deadline (an abort signal would do, but the native connection
+   * ignores it); a call cut by its deadline becomes a LifecycleTimeout.
+   */
+  private async bounded<T>(work: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.timeoutMs;
+    try {
+      return await this.temporal.client.withDeadline(deadline, work);
+    } catch (error) {
+      if (Date.now() >= deadline) throw new LifecycleTimeout();
+      throw error;
+    }
+  }
+
+  private async outboxStart(em: EntityManager, complaint: Complaint) {
     const [row] = await em.execute<{ id: string; workflow_id: string; input: LifecycleInput }[]>(
       'select id, workflow_id, input from workflow_outbox where complaint_id = ?',
       [complaint.id],
     );
     if (!row) throw conflict('This complaint has no lifecycle workflow');
-    await this.temporal.starter.start({ id: row.id, tenantId: complaint.tenantId, complaintId: complaint.id, workflowId: row.workflow_id, input: row.input });
+    return { id: row.id, tenantId: complaint.tenantId, complaintId: complaint.id, workflowId: row.workflow_id, input: row.input };
   }
+}
+
+class LifecycleTimeout extends Error {}
+
+/**
+ * One id per (action, caller, arguments, projection seen): the same request repeated before the workflow
+ * moved is the same Update (Temporal deduplicates by id); once the projection moved, a repeat is a new one.
+ */
+function updateIdOf(complaint: Complaint, action: LifecycleAction, caller: LifecycleCaller, args: unknown): string {
+  const seen = `${complaint.stage}:${complaint.round}:${complaint.updatedAt.toISOString()}`;
+  const digest = createHash('sha256').update(JSON.stringify([action, caller.type, caller.id, args, seen])).digest('base64url');
+  return `${action}-${digest.slice(0, 32)}`;
 }
 
 /** The caller as the workflow sees it; a complainant's portal token only ever reaches its own complaint. */
@@ -111,9 +158,10 @@ function lifecycleError(error: unknown): unknown {
     if (code) return new AppError(code, error.cause.message, code === ErrorCode.BAD_USER_INPUT ? { errors: (error.cause.details ?? []).map((message) => ({ path: 'input', message })) } : {});
   }
   if (error instanceof WorkflowNotFoundError) return conflict('This complaint has no lifecycle workflow');
-  // Temporal unreachable or not answering in time: nothing about the request was wrong.
-  if (error instanceof ServiceError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-    return new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The complaint lifecycle service did not answer; try again shortly');
+  // Temporal (or the worker behind it) unreachable or not answering in time: nothing about the request was wrong.
+  // An action that timed out may still complete; asking again (the same action, or complaintLifecycle) tells.
+  if (error instanceof LifecycleTimeout || error instanceof ServiceError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return serviceUnavailable('The complaint lifecycle service did not answer in time; ask again shortly to learn the outcome', RETRY_AFTER_SECONDS);
   }
   return error;
 }

@@ -24,15 +24,23 @@ export class LazyNativeConnection implements ConnectionLike {
   }
 
   withDeadline<R>(deadline: number | Date, fn: () => Promise<R>): Promise<R> {
-    return this.connection().then((c) => c.withDeadline(deadline, fn));
+    return this.within((c) => c.withDeadline(deadline, fn), fn);
   }
 
   withMetadata<R>(metadata: Metadata, fn: () => Promise<R>): Promise<R> {
-    return this.connection().then((c) => c.withMetadata(metadata, fn));
+    return this.within((c) => c.withMetadata(metadata, fn), fn);
   }
 
   withAbortSignal<R>(abortSignal: AbortSignal, fn: () => Promise<R>): Promise<R> {
-    return this.connection().then((c) => c.withAbortSignal(abortSignal, fn));
+    return this.within((c) => c.withAbortSignal(abortSignal, fn), fn);
+  }
+
+  /**
+   * Runs `fn` in the native connection's call context. When connecting fails, `fn` still runs: its calls
+   * meet the same failure, which the SDK reports as the ServiceError callers handle, not a bare TransportError.
+   */
+  private within<R>(inContext: (connection: NativeConnection) => Promise<R>, fn: () => Promise<R>): Promise<R> {
+    return this.connection().then(inContext, fn);
   }
 
   async close(): Promise<void> {

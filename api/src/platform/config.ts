@@ -13,6 +13,12 @@ const envSchema = z.object({
   APP_DB_PASSWORD: z.string().min(8).default('complaints-app-dev'),
   /** The API's PostgreSQL connections; default below. */
   API_DB_POOL_SIZE: z.coerce.number().int().positive().optional(),
+  /** How long a request waits for a free pooled connection before answering SERVICE_UNAVAILABLE. */
+  API_DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** How long a lifecycle action or query waits on Temporal and the worker before answering SERVICE_UNAVAILABLE. */
+  LIFECYCLE_UPDATE_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** After SIGTERM, how long in-flight requests may finish before the API cuts the connections left. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().positive().default(10_000),
   JWT_SECRET: z.string().min(16).default('dev-only-secret-change-me-please'),
   /** How long an already-rotated refresh token still gets its successor back instead of ending the session. */
   REFRESH_TOKEN_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
@@ -34,6 +40,11 @@ const envSchema = z.object({
   NOTIFY_FROM: z.string().default('Complaints <no-reply@complaints.local>'),
   /** The SMS / push provider gateway (JSON POST per message); unset: those are only logged. */
   NOTIFY_WEBHOOK_URL: z.string().url().optional(),
+  /**
+   * Browser origins allowed to call the API cross-origin (comma-separated, e.g. the admin UI's
+   * https://admin.example.com); the portal's origin (PORTAL_URL) is always allowed. `*` only outside production.
+   */
+  CORS_ORIGINS: z.string().default('http://localhost:4200'),
   /** Where complainants follow their complaint; links in customer messages start here. */
   PORTAL_URL: z.string().url().default('http://localhost:4200/portal'),
   /** AES-256 key for secrets at rest (base64 of 32 bytes); the previous one still decrypts during a rotation. */
@@ -68,12 +79,17 @@ export interface AppConfig {
   appDatabaseUrl: string;
   appDbPassword: string;
   apiDbPoolSize: number;
+  apiDbAcquireTimeoutMs: number;
+  lifecycleUpdateTimeoutMs: number;
+  shutdownDrainMs: number;
   jwtSecret: string;
   sessions: { refreshGraceSeconds: number };
   rateLimits: { login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; lockSeconds: number }; apiKeyRequestsPerMinute: number };
   temporal: { address: string; namespace: string; taskQueue: string };
   attachmentsDir: string;
   live: { maxConnectionsPerTenant: number; maxConnectionsPerCredential: number; maxBufferedEvents: number; keepAliveMs: number };
+  /** Exact origins (scheme://host[:port]) allowed cross-origin, or ['*'] outside production. */
+  corsOrigins: string[];
   notifications: { smtpUrl?: string; from: string; providerWebhookUrl?: string; portalUrl: string };
   /** Keys of `platform/secrets/secret-box.ts`. */
   secrets: { key: Buffer; previousKey: Buffer | null };
@@ -109,6 +125,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     appDatabaseUrl: e.DATABASE_APP_URL ?? appUrlFrom(e.DATABASE_URL, e.APP_DB_PASSWORD),
     appDbPassword: e.APP_DB_PASSWORD,
     apiDbPoolSize: e.API_DB_POOL_SIZE ?? defaultApiPoolSize(),
+    apiDbAcquireTimeoutMs: e.API_DB_ACQUIRE_TIMEOUT_MS,
+    lifecycleUpdateTimeoutMs: e.LIFECYCLE_UPDATE_TIMEOUT_MS,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     jwtSecret: e.JWT_SECRET,
     sessions: { refreshGraceSeconds: e.REFRESH_TOKEN_REUSE_GRACE_SECONDS },
     rateLimits: {
@@ -123,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBufferedEvents: e.LIVE_MAX_BUFFERED_EVENTS,
       keepAliveMs: e.LIVE_KEEPALIVE_MS,
     },
+    corsOrigins: corsOriginsOf(e.CORS_ORIGINS, e.PORTAL_URL, e.NODE_ENV),
     notifications: { smtpUrl: e.SMTP_URL, from: e.NOTIFY_FROM, providerWebhookUrl: e.NOTIFY_WEBHOOK_URL, portalUrl: e.PORTAL_URL },
     secrets: {
       key: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'base64') : DEV_SECRETS_KEY,
@@ -149,6 +169,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
  */
 function defaultApiPoolSize(): number {
   return 2 * availableParallelism() + 2;
+}
+
+function corsOriginsOf(list: string, portalUrl: string, env: AppConfig['env']): string[] {
+  const entries = list.split(',').map((entry) => entry.trim()).filter(Boolean);
+  if (entries.includes('*')) {
+    if (env === 'production') throw new Error('CORS_ORIGINS must list origins in production, not *');
+    return ['*'];
+  }
+  const origins = entries.map((entry) => {
+    const origin = URL.canParse(entry) ? new URL(entry).origin : 'null';
+    if (origin === 'null' || origin !== entry.replace(/\/$/, '')) throw new Error(`CORS_ORIGINS: ${entry} is not an origin such as https://admin.example.com`);
+    return origin;
+  });
+  return [...new Set([...origins, new URL(portalUrl).origin])];
 }
 
 function appUrlFrom(adminUrl: string, password: string): string {

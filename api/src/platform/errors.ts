@@ -38,3 +38,5 @@ export const unauthenticated = (message = 'Sign in first') => new AppError(Error
 export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
 export const badInput = (errors: FieldError[], message = errors.map((e) => e.message).join('; ')) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, { errors });
+/** `retryAfter`: seconds after which the same request may succeed (also sent as the Retry-After header where HTTP allows). */
+export const serviceUnavailable = (message: string, retryAfter: number) => new AppError(ErrorCode.SERVICE_UNAVAILABLE, message, { retryAfter });

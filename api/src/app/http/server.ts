@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -9,12 +10,15 @@ import { LIMIT_RULES, PARSE_OPTIONS } from '../../platform/graphql/operation-lim
 import { operationGuardPlugin } from '../../platform/graphql/operation-guard';
 import type { Services } from '../services';
 import { graphqlHttpHandler } from './graphql-http';
+import { securityHeaders } from './security-headers';
 import { exportHttpHandler } from '../../export/export.http';
 import { attachWebSocket, type WebSocketLimits } from './websocket';
 import type { LiveServices } from '../../live/live-context';
 import { logFunction, type Logger } from '../../platform/observability/logger';
 import { opsEndpoints } from '../../platform/observability/ops-endpoints';
 import type { ReadinessCheck } from '../../platform/observability/readiness';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../platform/db/database-unavailable';
+import { ErrorCode } from '../../platform/errors';
 
 interface ApiServerOptions {
   schema: GraphQLSchema;
@@ -26,19 +30,18 @@ interface ApiServerOptions {
   logger: Logger;
   /** What /readyz checks. */
   readiness: ReadinessCheck[];
+  /** Browser origins allowed cross-origin. */
+  corsOrigins: readonly string[];
+  /** How long close() lets in-flight requests finish before it cuts every connection. */
+  drainMs: number;
 }
 
 export interface RunningApiServer {
   server: Server;
   url: string;
+  /** Stops accepting, drains in-flight requests (at most `drainMs`), closes WebSockets as going away. */
   close: () => Promise<void>;
 }
-
-const CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'authorization, content-type, apollo-require-preflight',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
-};
 
 export async function startApiServer(opts: ApiServerOptions, port: number): Promise<RunningApiServer> {
   const log = logFunction(opts.logger);
@@ -79,9 +82,12 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
   const handleOps = opsEndpoints(opts.readiness);
   const handleExport = exportHttpHandler(opts.root, opts.services);
 
+  const setSecurityHeaders = securityHeaders({ corsOrigins: opts.corsOrigins, production: opts.production });
+  const connections = new Draining();
   const server = createServer((req, res) => {
+    connections.track(res);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
+    setSecurityHeaders(req, res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;
@@ -96,11 +102,18 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
       return;
     }
     handleGraphql(req, res, url).catch((error: unknown) => {
+      // Opening or committing the request's transaction failed: a full pool or PostgreSQL away is no fault of the request.
+      if (isDatabaseUnavailable(error)) {
+        if (!res.headersSent) res.writeHead(503, { 'content-type': 'application/json', 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
+        res.end(JSON.stringify({ errors: [{ message: 'The database is unavailable; try again shortly', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: DATABASE_RETRY_AFTER_SECONDS } }] }));
+        return;
+      }
       log('request failed', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     });
   });
+  server.on('connection', (socket) => connections.add(socket));
   // Apollo drops introspection itself when told to; the WebSocket side validates on its own, so it gets the rule.
   const webSocketRules = opts.production ? [...LIMIT_RULES, NoSchemaIntrospectionCustomRule] : LIMIT_RULES;
   const disposeWs = attachWebSocket(server, opts.schema, opts.root, opts.services, opts.live, opts.webSocketLimits, webSocketRules);
@@ -111,10 +124,47 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
     server,
     url: `http://localhost:${actualPort}/graphql`,
     close: async () => {
-      await disposeWs();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await connections.drain(server, Promise.all([closed, disposeWs()]), opts.drainMs);
       await apollo.stop();
     },
   };
+}
+
+/**
+ * Shutdown under traffic: `server.close()` only stops accepting, and a keep-alive client that keeps sending
+ * keeps its connection (and the process) alive. While draining, every response says `Connection: close`
+ * (the socket ends after it), idle sockets are closed as they appear, and at the deadline whatever is
+ * left, WebSockets included, is destroyed.
+ */
+class Draining {
+  private readonly sockets = new Set<Socket>();
+  private readonly open = new Set<ServerResponse>();
+  private draining = false;
+
+  add(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.once('close', () => this.sockets.delete(socket));
+  }
+
+  track(res: ServerResponse): void {
+    if (this.draining) res.setHeader('connection', 'close');
+    this.open.add(res);
+    res.once('close', () => this.open.delete(res));
+  }
+
+  async drain(server: Server, closed: Promise<unknown>, drainMs: number): Promise<void> {
+    this.draining = true;
+    for (const res of this.open) if (!res.headersSent) res.setHeader('connection', 'close');
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    let deadline: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (deadline = setTimeout(resolve, drainMs)));
+    try {
+      await Promise.race([closed, late]);
+    } finally {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      for (const socket of this.sockets) socket.destroy();
+    }
+  }
 }

@@ -31,6 +31,22 @@ export function filterToTenant(em: EntityManager, tenantId: string): TenantScope
   return { tenantId, em };
 }
 
+/**
+ * Runs `work`, a wait on another service, with no pooled connection held: the scope's transaction commits
+ * first, and a new one, entered in the same tenant, is open again when `work` settles (also when it
+ * throws, so the owner's rollback finds a transaction). For a transaction its caller owns and nothing else
+ * uses meanwhile: a mutation's top-level field, which GraphQL runs one at a time.
+ */
+export async function releasedWhile<T>(scope: TenantScope, work: () => Promise<T>): Promise<T> {
+  await scope.em.commit();
+  try {
+    return await work();
+  } finally {
+    await scope.em.begin();
+    await scope.em.execute(TENANT_SETTING_SQL, [scope.tenantId]);
+  }
+}
+
 /** Runs `work` in its own transaction scoped to one tenant (worker activities, CLI, tests). */
 export function withTenant<T>(root: EntityManager, tenantId: string, work: (scope: TenantScope) => Promise<T>): Promise<T> {
   return root.fork().transactional(async (em) => work(await enterTenant(em, tenantId)));

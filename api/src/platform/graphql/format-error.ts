@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../db/database-unavailable';
 
 /** Codes whose messages are written for clients; anything else is an internal error. */
 const PUBLIC_CODES = new Set<string>([
@@ -19,6 +20,9 @@ export function formatError(log: (error: unknown) => void, production: boolean) 
     const original = unwrapResolverError(error);
     if (original instanceof UniqueConstraintViolationException) {
       return { message: 'This conflicts with an existing record', path: formatted.path, extensions: { code: ErrorCode.CONFLICT } };
+    }
+    if (isDatabaseUnavailable(original)) {
+      return { message: 'The database is unavailable; try again shortly', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: DATABASE_RETRY_AFTER_SECONDS } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
