@@ -16,7 +16,9 @@ export const workflowRules = {
   'no-restricted-imports': [
     'error',
     {
-      paths: builtinModules.flatMap((name) => [name, `node:${name}`]).map((name) => ({ name, message: 'Workflow code runs in a deterministic sandbox: no Node built-ins.' })),
+      paths: builtinModules
+        .flatMap((name) => [name, `node:${name}`])
+        .map((name) => ({ name, message: 'Workflow code runs in a deterministic sandbox: no Node built-ins.' })),
       patterns: [
         {
           regex: `^(?!\\./|node:|(${builtinModules.map(escape).join('|')})$|(${WORKFLOW_IMPORTS.map(escape).join('|')})$)`,
@@ -40,7 +42,18 @@ export const workflowRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'admin-ui/.angular/**', 'admin-ui/src/app/graphql/generated.ts', '.data/**', 'test-output/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'admin-ui/.angular/**',
+      'admin-ui/src/app/graphql/generated.ts',
+      '.data/**',
+      'test-output/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   {
     files: ['tenant-config/src/**/*.ts', 'api/src/**/*.ts', 'worker/src/**/*.ts', 'test/**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],

@@ -1,6 +1,9 @@
 /** A realistic tenant configuration for screenshots and UI smoke runs without the API. */
 const t = (zh, en) => ({ 'zh-CN': zh, en });
-const day = [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }];
+const day = [
+  { start: '09:00', end: '12:00' },
+  { start: '13:30', end: '18:00' },
+];
 
 export const demoConfig = {
   defaultLocale: 'zh-CN',
@@ -11,14 +14,19 @@ export const demoConfig = {
   ],
   categories: [
     {
-      code: 'product_quality', name: t('产品质量', 'Product quality'), defaultSeverity: 'urgent', defaultTeam: 'after_sales',
+      code: 'product_quality',
+      name: t('产品质量', 'Product quality'),
+      defaultSeverity: 'urgent',
+      defaultTeam: 'after_sales',
       children: [
         { code: 'functional_defect', name: t('功能缺陷', 'Functional defect'), defaultSeverity: 'urgent' },
         { code: 'cosmetic_flaw', name: t('外观瑕疵', 'Cosmetic flaw'), defaultSeverity: 'general' },
       ],
     },
     {
-      code: 'logistics', name: t('物流配送', 'Logistics'), defaultTeam: 'logistics',
+      code: 'logistics',
+      name: t('物流配送', 'Logistics'),
+      defaultTeam: 'logistics',
       children: [
         { code: 'late_delivery', name: t('延迟送达', 'Late delivery') },
         { code: 'damaged_parcel', name: t('包裹破损', 'Damaged parcel'), defaultSeverity: 'urgent' },
@@ -47,9 +55,17 @@ export const demoConfig = {
   roles: [
     { code: 'intake_clerk', name: t('受理员', 'Intake clerk'), permissions: ['complaint.read', 'complaint.create', 'comment.internal'] },
     { code: 'handler', name: t('处理专员', 'Handler'), permissions: ['complaint.read', 'complaint.handle', 'comment.internal', 'comment.customer'] },
-    { code: 'supervisor', name: t('审核主管', 'Supervisor'), permissions: ['complaint.read', 'complaint.assign', 'complaint.approve', 'complaint.reopen', 'comment.internal', 'comment.customer'] },
+    {
+      code: 'supervisor',
+      name: t('审核主管', 'Supervisor'),
+      permissions: ['complaint.read', 'complaint.assign', 'complaint.approve', 'complaint.reopen', 'comment.internal', 'comment.customer'],
+    },
     { code: 'analyst', name: t('数据分析师', 'Analyst'), permissions: ['complaint.read', 'analytics.read'] },
-    { code: 'admin', name: t('租户管理员', 'Tenant admin'), permissions: ['complaint.read', 'tenant.configure', 'user.manage', 'team.manage', 'apikey.manage'] },
+    {
+      code: 'admin',
+      name: t('租户管理员', 'Tenant admin'),
+      permissions: ['complaint.read', 'tenant.configure', 'user.manage', 'team.manage', 'apikey.manage'],
+    },
   ],
   teams: [
     { code: 'after_sales', name: t('售后一组', 'After-sales team') },
@@ -69,12 +85,20 @@ export const demoConfig = {
   approval: { compensationThreshold: 200, currency: 'CNY', alwaysRequireForSeverities: ['major'] },
   reminders: { fractions: [0.5, 0.8] },
   lifecycle: {
-    autoCloseDays: 7, reopenWindowDays: 15, followUpAfterDays: 1,
+    autoCloseDays: 7,
+    reopenWindowDays: 15,
+    followUpAfterDays: 1,
     rounds: { max: 3, slaFactor: 0.5, unhappyRatingThreshold: 2 },
   },
   notificationTemplates: [
     { event: 'complaint.accepted', channel: 'sms', locale: 'zh-CN', body: '【{{tenantName}}】您的投诉 {{number}} 已受理，我们将在 {{dueAt}} 前给出处理方案。' },
     { event: 'complaint.accepted', channel: 'sms', locale: 'en', body: '[{{tenantName}}] Complaint {{number}} is accepted; a solution is due by {{dueAt}}.' },
-    { event: 'complaint.accepted', channel: 'email', locale: 'zh-CN', subject: '投诉 {{number}} 已受理', body: '{{customerName}} 您好：\n\n您的投诉已受理，处理进度可在 {{portalUrl}} 查看。' },
+    {
+      event: 'complaint.accepted',
+      channel: 'email',
+      locale: 'zh-CN',
+      subject: '投诉 {{number}} 已受理',
+      body: '{{customerName}} 您好：\n\n您的投诉已受理，处理进度可在 {{portalUrl}} 查看。',
+    },
   ],
 };

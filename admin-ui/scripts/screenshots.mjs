@@ -35,7 +35,10 @@ async function shoot(page, name) {
 }
 
 try {
-  for (const [label, viewport] of [['laptop', { width: 1366, height: 820 }], ['tablet', { width: 820, height: 1100 }]]) {
+  for (const [label, viewport] of [
+    ['laptop', { width: 1366, height: 820 }],
+    ['tablet', { width: 820, height: 1100 }],
+  ]) {
     const context = await browser.newContext({ viewport, locale: 'zh-CN' });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -64,7 +67,12 @@ try {
       await page.locator('mat-button-toggle', { hasText: '中文' }).click();
       await shoot(page, `sla-matrix-zh-${label}`);
       await page.locator('mat-button-toggle', { hasText: 'EN' }).click();
-      for (const [path, name] of [['/complaints', 'queue'], ['/complaints/c1', 'complaint-detail'], ['/users', 'users'], ['/api-keys', 'api-keys']]) {
+      for (const [path, name] of [
+        ['/complaints', 'queue'],
+        ['/complaints/c1', 'complaint-detail'],
+        ['/users', 'users'],
+        ['/api-keys', 'api-keys'],
+      ]) {
         await page.goto(`http://localhost:${port}${path}`);
         await page.locator('main .page').waitFor();
         await page.waitForTimeout(500);

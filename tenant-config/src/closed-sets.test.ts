@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const DEPENDENCIES = Object.keys((JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+const DEPENDENCIES = Object.keys(
+  (JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies,
+);
 
 /** The package's dependencies that loading `entry` pulls in. */
 function dependenciesLoadedBy(entry: string): string[] {

@@ -19,7 +19,14 @@ export * from './schema/notification-template';
 export * from './schema/sla';
 export * from './schema/tenant-config';
 
-export { ACTOR_TYPES, COMPENSATION_TYPES, COMPLAINT_STATUSES, type ActorType, type CompensationType, type ComplaintStatusCode } from './lifecycle-contract/closed-sets';
+export {
+  ACTOR_TYPES,
+  COMPENSATION_TYPES,
+  COMPLAINT_STATUSES,
+  type ActorType,
+  type CompensationType,
+  type ComplaintStatusCode,
+} from './lifecycle-contract/closed-sets';
 export type { Actor } from './lifecycle-contract/actor';
 
 export { flattenCategories, categorySubtreeCodes, categoryLineage, type FlatCategory } from './category-tree';

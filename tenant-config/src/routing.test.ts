@@ -28,9 +28,7 @@ describe('matchRoutingRule', () => {
   });
 
   it('skips tier-specific rules when the customer tier is unknown', () => {
-    expect(matchRoutingRule(shop, { category: 'late_delivery', severity: 'general', channel: 'app' })?.id).toBe(
-      'logistics-desk',
-    );
+    expect(matchRoutingRule(shop, { category: 'late_delivery', severity: 'general', channel: 'app' })?.id).toBe('logistics-desk');
   });
 
   it('evaluates by priority regardless of list order, keeping list order for ties', () => {

@@ -42,9 +42,7 @@ describe('stageDeadline and stageReminders', () => {
   it('counts the SLA in the tenant business calendar', () => {
     // Shanghai, Friday 2026-03-06 17:00 (09:00Z); investigation of an urgent complaint = 240 business minutes:
     // 60 on Friday, 180 on Monday 09:00-12:00 -> Monday 12:00 local.
-    expect(stageDeadline(config, 'investigation', 'urgent', 1, new Date('2026-03-06T09:00:00Z'))).toEqual(
-      new Date('2026-03-09T04:00:00Z'),
-    );
+    expect(stageDeadline(config, 'investigation', 'urgent', 1, new Date('2026-03-06T09:00:00Z'))).toEqual(new Date('2026-03-09T04:00:00Z'));
   });
 
   it('puts reminders at the configured fractions of the SLA', () => {

@@ -13,12 +13,7 @@ const ROUNDING_TOLERANCE = 1e-9;
  *
  * @throws RangeError when round is not a whole number >= 1
  */
-export function slaMinutesFor(
-  config: TenantConfig,
-  stage: StageCode,
-  severity: string,
-  round: number,
-): number | undefined {
+export function slaMinutesFor(config: TenantConfig, stage: StageCode, severity: string, round: number): number | undefined {
   if (!Number.isInteger(round) || round < 1) throw new RangeError(`Round must be a whole number >= 1, got ${round}`);
   const base = config.sla[stage]?.[severity];
   if (base === undefined) return undefined;
@@ -27,28 +22,14 @@ export function slaMinutesFor(
 }
 
 /** When a stage that started at `stageStart` is due, in the tenant's business calendar; undefined when it has no deadline. */
-export function stageDeadline(
-  config: TenantConfig,
-  stage: StageCode,
-  severity: string,
-  round: number,
-  stageStart: Date,
-): Date | undefined {
+export function stageDeadline(config: TenantConfig, stage: StageCode, severity: string, round: number, stageStart: Date): Date | undefined {
   const minutes = slaMinutesFor(config, stage, severity, round);
   return minutes === undefined ? undefined : addBusinessMinutes(config.businessCalendar, stageStart, minutes);
 }
 
 /** When the configured reminders for a stage fire, in ascending order (empty when the stage has no deadline). */
-export function stageReminders(
-  config: TenantConfig,
-  stage: StageCode,
-  severity: string,
-  round: number,
-  stageStart: Date,
-): Date[] {
+export function stageReminders(config: TenantConfig, stage: StageCode, severity: string, round: number, stageStart: Date): Date[] {
   const minutes = slaMinutesFor(config, stage, severity, round);
   if (minutes === undefined) return [];
-  return config.reminders.fractions.map((fraction) =>
-    addBusinessMinutes(config.businessCalendar, stageStart, minutes * fraction),
-  );
+  return config.reminders.fractions.map((fraction) => addBusinessMinutes(config.businessCalendar, stageStart, minutes * fraction));
 }

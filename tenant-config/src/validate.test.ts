@@ -130,14 +130,16 @@ describe('validateTenantConfig', () => {
       }),
     );
     expect(errors).toHaveLength(3);
-    expect(errors).toEqual(expect.arrayContaining([
-      { path: 'sla.archive', message: "The 'archive' stage ends the lifecycle and has no deadline; remove this entry" },
-      { path: 'sla.intake.critical', message: expect.stringContaining("Severity 'critical' does not exist") },
-      {
-        path: 'sla.investigation.major',
-        message: "Set a deadline (in business minutes) for stage 'investigation' at severity 'major'",
-      },
-    ]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { path: 'sla.archive', message: "The 'archive' stage ends the lifecycle and has no deadline; remove this entry" },
+        { path: 'sla.intake.critical', message: expect.stringContaining("Severity 'critical' does not exist") },
+        {
+          path: 'sla.investigation.major',
+          message: "Set a deadline (in business minutes) for stage 'investigation' at severity 'major'",
+        },
+      ]),
+    );
   });
 
   it('rejects an SLA for a stage that does not exist', () => {
@@ -208,9 +210,7 @@ describe('validateTenantConfig', () => {
   });
 
   it("accepts '24:00' as a closing time and rejects impossible dates", () => {
-    expect(
-      validateTenantConfig(input((c) => (c.businessCalendar.weeklyHours.sat = [{ start: '00:00', end: '24:00' }]))).ok,
-    ).toBe(true);
+    expect(validateTenantConfig(input((c) => (c.businessCalendar.weeklyHours.sat = [{ start: '00:00', end: '24:00' }]))).ok).toBe(true);
     expect(errorsOf(input((c) => c.businessCalendar.holidays.push('2026-02-30')))).toEqual([
       { path: `businessCalendar.holidays[33]`, message: expect.stringContaining("real calendar date written 'YYYY-MM-DD'") },
     ]);

@@ -3,15 +3,12 @@ import { INDUSTRY_TEMPLATES } from './templates/industry-templates';
 import { fromYaml, toYaml } from './yaml';
 
 describe('toYaml / fromYaml', () => {
-  it.each(Object.keys(INDUSTRY_TEMPLATES) as (keyof typeof INDUSTRY_TEMPLATES)[])(
-    'round-trips the %s template unchanged',
-    (code) => {
-      const config = INDUSTRY_TEMPLATES[code].create();
-      const result = fromYaml(toYaml(config));
-      if (!result.ok) throw new Error(JSON.stringify(result.errors));
-      expect(result.config).toEqual(config);
-    },
-  );
+  it.each(Object.keys(INDUSTRY_TEMPLATES) as (keyof typeof INDUSTRY_TEMPLATES)[])('round-trips the %s template unchanged', (code) => {
+    const config = INDUSTRY_TEMPLATES[code].create();
+    const result = fromYaml(toYaml(config));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.config).toEqual(config);
+  });
 
   it('keeps dates and times as text, as YAML 1.2 does', () => {
     const yaml = toYaml(defaultTenantConfig());

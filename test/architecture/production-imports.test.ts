@@ -17,9 +17,7 @@ interface Manifest {
   name: string;
   dependencies?: Record<string, string>;
 }
-const manifests = new Map(
-  workspaces.map((workspace) => [workspace, JSON.parse(readFileSync(join(repoRoot, workspace, 'package.json'), 'utf8')) as Manifest]),
-);
+const manifests = new Map(workspaces.map((workspace) => [workspace, JSON.parse(readFileSync(join(repoRoot, workspace, 'package.json'), 'utf8')) as Manifest]));
 const workspaceByName = new Map([...manifests].map(([workspace, manifest]) => [manifest.name, workspace]));
 
 function sourceFile(base: string): string | undefined {

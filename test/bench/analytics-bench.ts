@@ -41,7 +41,14 @@ async function ensureTenant(db: Client, url: string): Promise<string> {
   try {
     return await orm.em.fork().transactional(async (em) => {
       const tenant = await new TenantConfigService().createTenant(em, SLUG, 'Analytics benchmark', defaultTenantConfig());
-      em.create(User, { email: EMAIL, displayName: 'Analyst', roles: ['analyst', 'intake_clerk'], teams: [] as string[], passwordHash: await hashPassword(PASSWORD), active: true } as User);
+      em.create(User, {
+        email: EMAIL,
+        displayName: 'Analyst',
+        roles: ['analyst', 'intake_clerk'],
+        teams: [] as string[],
+        passwordHash: await hashPassword(PASSWORD),
+        active: true,
+      } as User);
       await em.flush();
       return tenant.id;
     });
@@ -50,7 +57,8 @@ async function ensureTenant(db: Client, url: string): Promise<string> {
   }
 }
 
-const localDay = (offsetDays: number) => new Intl.DateTimeFormat('en-CA', { timeZone: defaultTenantConfig().businessCalendar.timeZone }).format(new Date(Date.now() - offsetDays * 86_400_000));
+const localDay = (offsetDays: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: defaultTenantConfig().businessCalendar.timeZone }).format(new Date(Date.now() - offsetDays * 86_400_000));
 
 async function main() {
   process.env.BENCH_PG_DIR ??= join(repoRoot, '.data/bench-analytics-pg');
@@ -59,7 +67,12 @@ async function main() {
   try {
     const db = await openBenchDatabase(log);
     cleanup.add(db.stop);
-    const env = { NODE_ENV: 'production' as const, JWT_SECRET: randomBytes(24).toString('hex'), SECRETS_KEY: randomBytes(32).toString('base64'), ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments') };
+    const env = {
+      NODE_ENV: 'production' as const,
+      JWT_SECRET: randomBytes(24).toString('hex'),
+      SECRETS_KEY: randomBytes(32).toString('base64'),
+      ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments'),
+    };
     log(await migrate(db.url, env));
     const admin = new Client({ connectionString: db.url });
     await admin.connect();
@@ -86,7 +99,9 @@ async function main() {
     const stored = await withTenant(orm.em, tenantId, (scope) => new TenantConfigService().current(scope));
     await analytics.refresh(tenantId, stored.config);
     const buildSeconds = (performance.now() - t) / 1000;
-    const { rows: [size] } = await admin.query<{ daily: string; monthly: string; subjects: string }>(
+    const {
+      rows: [size],
+    } = await admin.query<{ daily: string; monthly: string; subjects: string }>(
       `select (select count(*) from analytics_daily where tenant_id = $1) as daily, (select count(*) from analytics_monthly where tenant_id = $1) as monthly,
               (select count(*) from analytics_subject_daily where tenant_id = $1) as subjects`,
       [tenantId],
@@ -94,7 +109,9 @@ async function main() {
     log(`rollups built in ${buildSeconds.toFixed(1)} s: ${size.daily} daily rows, ${size.monthly} monthly rows, ${size.subjects} subject rows`);
 
     // Spot check: the rollup agrees with the raw table on a random day.
-    const { rows: [check] } = await admin.query<{ raw: string; rolled: string }>(
+    const {
+      rows: [check],
+    } = await admin.query<{ raw: string; rolled: string }>(
       `with d as (select ((now() at time zone 'Asia/Shanghai')::date - 1 - floor(random() * 700)::int) as day)
        select (select count(*) from complaints c, d where c.tenant_id = $1 and (c.created_at at time zone 'Asia/Shanghai')::date = d.day) as raw,
               (select coalesce(sum(created), 0) from analytics_daily a, d where a.tenant_id = $1 and a.grain = 1 and a.day = d.day) as rolled`,
@@ -106,7 +123,11 @@ async function main() {
     const api = await startApi(config, 0);
     cleanup.add(api.close);
     const url = api.url.replace('//localhost:', '//127.0.0.1:');
-    const login = await graphql<{ login: { accessToken: string } }>(url, 'mutation($t:String!,$e:String!,$p:String!){ login(tenantSlug:$t,email:$e,password:$p){ accessToken } }', { t: SLUG, e: EMAIL, p: PASSWORD });
+    const login = await graphql<{ login: { accessToken: string } }>(
+      url,
+      'mutation($t:String!,$e:String!,$p:String!){ login(tenantSlug:$t,email:$e,password:$p){ accessToken } }',
+      { t: SLUG, e: EMAIL, p: PASSWORD },
+    );
     const token = `Bearer ${login.login.accessToken}`;
 
     const year = { from: localDay(365), to: localDay(0) };

@@ -9,10 +9,28 @@ const CHANNELS = ['phone', 'web', 'app', 'chat', 'email', 'social', 'store', 'ap
 
 /** Subjects recur with small variations (order numbers, wording), as real recurring issues do. */
 const SUBJECTS = [
-  'Product stopped working after a week', 'Product stopped working after two weeks', 'Parcel arrived damaged', 'Parcel arrived badly damaged',
-  'Charged twice for one order', 'Charged twice for order', 'Refund still not received', 'Refund not received yet', 'Rude staff at the store',
-  'No reply to my email', 'Wrong item delivered', 'Screen has scratches out of the box', 'Missing accessories in the box', 'Warranty claim rejected',
-  '产品使用一周后无法开机', '产品使用两周后无法开机', '退款迟迟未到账', '退款一直没有到账', '客服态度恶劣', '重复扣费', '配送严重延误', '收到的商品与描述不符',
+  'Product stopped working after a week',
+  'Product stopped working after two weeks',
+  'Parcel arrived damaged',
+  'Parcel arrived badly damaged',
+  'Charged twice for one order',
+  'Charged twice for order',
+  'Refund still not received',
+  'Refund not received yet',
+  'Rude staff at the store',
+  'No reply to my email',
+  'Wrong item delivered',
+  'Screen has scratches out of the box',
+  'Missing accessories in the box',
+  'Warranty claim rejected',
+  '产品使用一周后无法开机',
+  '产品使用两周后无法开机',
+  '退款迟迟未到账',
+  '退款一直没有到账',
+  '客服态度恶劣',
+  '重复扣费',
+  '配送严重延误',
+  '收到的商品与描述不符',
 ];
 
 export interface AnalyticsBenchShape {
@@ -24,8 +42,12 @@ export interface AnalyticsBenchShape {
 export async function seededShape(db: Client, tenantId: string): Promise<AnalyticsBenchShape> {
   await db.query(`select set_config('app.tenant_id', $1, false)`, [tenantId]);
   await db.query(`delete from complaints where tenant_id = $1 and number like 'AB-NEW-%'`, [tenantId]);
-  const { rows: [c] } = await db.query<{ n: string }>('select count(*) as n from complaints where tenant_id = $1', [tenantId]);
-  const { rows: [e] } = await db.query<{ n: string }>('select count(*) as n from complaint_events where tenant_id = $1', [tenantId]);
+  const {
+    rows: [c],
+  } = await db.query<{ n: string }>('select count(*) as n from complaints where tenant_id = $1', [tenantId]);
+  const {
+    rows: [e],
+  } = await db.query<{ n: string }>('select count(*) as n from complaint_events where tenant_id = $1', [tenantId]);
   return { complaints: Number(c.n), events: Number(e.n) };
 }
 
@@ -46,7 +68,17 @@ export async function seedAnalyticsTenant(db: Client, tenantId: string, complain
     await db.query(`set local work_mem = '256MB'`);
     await db.query(`set local session_replication_role = replica`);
     await db.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-    for (const table of ['complaint_links', 'complaint_events', 'complaints', 'customers', 'analytics_dirty', 'analytics_daily', 'analytics_monthly', 'analytics_subject_daily', 'analytics_settings']) {
+    for (const table of [
+      'complaint_links',
+      'complaint_events',
+      'complaints',
+      'customers',
+      'analytics_dirty',
+      'analytics_daily',
+      'analytics_monthly',
+      'analytics_subject_daily',
+      'analytics_settings',
+    ]) {
       await db.query(`delete from ${table} where tenant_id = $1`, [tenantId]);
     }
     await db.query(`delete from users where tenant_id = $1 and email like 'agent%@bench.test'`, [tenantId]);

@@ -48,7 +48,9 @@ async function main(): Promise<Figures> {
     if (await seedComplaints(admin, tenants, log)) log(`seed done in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s`);
     else log('seed found in place, reused');
     const ids = tenants.map((t) => t.id);
-    const { rows: [counts] } = await admin.query<{ total: string; seeded: string }>(
+    const {
+      rows: [counts],
+    } = await admin.query<{ total: string; seeded: string }>(
       'select count(*) as total, count(*) filter (where idempotency_key is null) as seeded from complaints where tenant_id = any($1::uuid[])',
       [ids],
     );
@@ -70,18 +72,22 @@ async function main(): Promise<Figures> {
 
     log(`page ${DEEP_PAGE}: walking ${DEEP_PAGE - 1} pages by cursor`);
     const deep = await deepPageLatency(read, DEEP_PAGE);
-    const { rows: [expected] } = await admin.query<{ id: string }>(
-      'select id from complaints where tenant_id = $1 order by created_at desc, id desc offset $2 limit 1',
-      [reader.id, (DEEP_PAGE - 1) * PAGE_SIZE],
-    );
+    const {
+      rows: [expected],
+    } = await admin.query<{ id: string }>('select id from complaints where tenant_id = $1 order by created_at desc, id desc offset $2 limit 1', [
+      reader.id,
+      (DEEP_PAGE - 1) * PAGE_SIZE,
+    ]);
     if (expected?.id !== deep.firstId) throw new Error(`page ${DEEP_PAGE} starts at ${deep.firstId}, SQL OFFSET says ${expected?.id}`);
 
-    const { rows: sample } = await admin.query<{ number: string }>(
-      'select number from complaints where tenant_id = $1 order by random() limit 400',
-      [reader.id],
-    );
+    const { rows: sample } = await admin.query<{ number: string }>('select number from complaints where tenant_id = $1 order by random() limit 400', [
+      reader.id,
+    ]);
     log('complaintByNumber');
-    const byNumber = await byNumberLatency(read, sample.map((r) => r.number));
+    const byNumber = await byNumberLatency(
+      read,
+      sample.map((r) => r.number),
+    );
 
     log(`submitComplaint: 32 clients for 10 s (${writer.slug})`);
     const categories = flattenCategories(defaultTenantConfig().categories).map((c) => c.code);

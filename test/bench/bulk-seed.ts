@@ -9,15 +9,31 @@ const pool = (weights: Record<string, number>): string[] => Object.entries(weigh
 const CHANNEL_POOL = pool({ phone: 30, web: 20, app: 15, chat: 12, email: 10, social: 6, store: 4, api: 3 });
 
 const SUBJECTS = [
-  'Product stopped working after a week', 'Parcel arrived damaged', 'Charged twice for one order', 'Refund still not received',
-  'Rude staff at the store', 'No reply to my email', 'Wrong item delivered', 'Screen has scratches out of the box',
-  'Missing accessories in the box', 'Warranty claim rejected', '产品使用一周后无法开机', '退款迟迟未到账', '客服态度恶劣',
-  '重复扣费', '配送严重延误', '收到的商品与描述不符',
+  'Product stopped working after a week',
+  'Parcel arrived damaged',
+  'Charged twice for one order',
+  'Refund still not received',
+  'Rude staff at the store',
+  'No reply to my email',
+  'Wrong item delivered',
+  'Screen has scratches out of the box',
+  'Missing accessories in the box',
+  'Warranty claim rejected',
+  '产品使用一周后无法开机',
+  '退款迟迟未到账',
+  '客服态度恶劣',
+  '重复扣费',
+  '配送严重延误',
+  '收到的商品与描述不符',
 ];
 const DETAILS = [
-  'I contacted support twice and nobody followed up.', 'The item was unusable on arrival and I want a replacement.',
-  'My card statement shows two charges for the same order.', 'I was promised a callback within 24 hours.',
-  '已多次联系客服，至今没有处理结果。', '希望尽快退款或者换货。', 'The courier left the parcel in the rain.',
+  'I contacted support twice and nobody followed up.',
+  'The item was unusable on arrival and I want a replacement.',
+  'My card statement shows two charges for the same order.',
+  'I was promised a callback within 24 hours.',
+  '已多次联系客服，至今没有处理结果。',
+  '希望尽快退款或者换货。',
+  'The courier left the parcel in the rain.',
   'The store manager refused to register my complaint.',
 ];
 
@@ -96,7 +112,9 @@ async function wipeTenant(db: Client, tenant: BenchTenant): Promise<void> {
 }
 
 async function seedTenant(db: Client, tenant: BenchTenant, timeZone: string): Promise<void> {
-  const { rows: [today] } = await db.query<{ day: string }>(`select to_char((now() at time zone $1)::date, 'YYYY-MM-DD') as day`, [timeZone]);
+  const {
+    rows: [today],
+  } = await db.query<{ day: string }>(`select to_char((now() at time zone $1)::date, 'YYYY-MM-DD') as day`, [timeZone]);
   const perDay = Math.ceil(tenant.rows / DAYS);
   const customers = Math.max(1, Math.round(tenant.rows / 10));
   const categories = categoryPool();

@@ -15,7 +15,9 @@ export async function explainHotQueries(appUrl: string, tenantId: string, deepOf
   try {
     await db.query('begin');
     await db.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-    const { rows: [boundary] } = await db.query<{ created_at: Date; id: string }>(
+    const {
+      rows: [boundary],
+    } = await db.query<{ created_at: Date; id: string }>(
       'select created_at, id from complaints where tenant_id = $1 order by created_at desc, id desc offset $2 limit 1',
       [tenantId, deepOffset - 1],
     );
@@ -56,7 +58,9 @@ export async function explainHotQueries(appUrl: string, tenantId: string, deepOf
 async function timeLiveTail(db: Client): Promise<void> {
   const exists = await db.query(`select 1 from pg_proc where proname = 'live_events_after'`);
   if (!exists.rowCount) return;
-  const { rows: [head] } = await db.query<{ tx_id: string; seq: string }>('select * from live_events_head()');
+  const {
+    rows: [head],
+  } = await db.query<{ tx_id: string; seq: string }>('select * from live_events_head()');
   if (!head) return;
   const durations: number[] = [];
   for (let i = 0; i < 40; i++) {

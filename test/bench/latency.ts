@@ -22,7 +22,10 @@ export function summarize(durations: number[]): LatencySummary {
  * Times `call` sequentially (one client: latency, not throughput) after a warm-up, stopping at
  * `iterations` samples or `budgetMs`, whichever comes first.
  */
-export async function measureLatency(call: (i: number) => Promise<unknown>, opts: { iterations: number; budgetMs: number; warmup: number }): Promise<LatencySummary> {
+export async function measureLatency(
+  call: (i: number) => Promise<unknown>,
+  opts: { iterations: number; budgetMs: number; warmup: number },
+): Promise<LatencySummary> {
   for (let i = 0; i < opts.warmup; i++) await call(i);
   const durations: number[] = [];
   const deadline = performance.now() + opts.budgetMs;
@@ -46,13 +49,18 @@ export interface ThroughputResult {
 /** `total` calls of `call`, at most `lanes` at a time. */
 export async function inParallel(total: number, lanes: number, call: () => Promise<unknown>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: lanes }, async () => {
-    while (next++ < total) await call();
-  }));
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next++ < total) await call();
+    }),
+  );
 }
 
 /** `clients` loops calling `call` back to back until `durationMs` has passed. */
-export async function measureThroughput(call: (client: number, n: number) => Promise<unknown>, opts: { clients: number; durationMs: number }): Promise<ThroughputResult> {
+export async function measureThroughput(
+  call: (client: number, n: number) => Promise<unknown>,
+  opts: { clients: number; durationMs: number },
+): Promise<ThroughputResult> {
   const durations: number[] = [];
   let failed = 0;
   let firstError: string | undefined;

@@ -40,7 +40,8 @@ const EMAIL = 'staff@lifecycle.bench';
 
 const log = (line: string) => console.error(`[bench:lifecycle] ${line}`);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const procStatus = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const procStatus = (pid: number, field: 'VmRSS' | 'VmHWM') =>
+  Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 const SUBMIT = `mutation($input: SubmitComplaintInput!, $key: String!) { submitComplaint(input: $input, idempotencyKey: $key) { complaint { id } } }`;
 const ACKNOWLEDGE = `mutation($id: ID!) { acknowledgeComplaint(id: $id) { complaint { id } } }`;
@@ -51,7 +52,12 @@ async function main(): Promise<void> {
   try {
     ensureWorkerBuilt();
     const dbUrl = await openDatabase(cleanup);
-    const env = { NODE_ENV: 'production' as const, JWT_SECRET: randomBytes(24).toString('hex'), SECRETS_KEY: randomBytes(32).toString('base64'), ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments') };
+    const env = {
+      NODE_ENV: 'production' as const,
+      JWT_SECRET: randomBytes(24).toString('hex'),
+      SECRETS_KEY: randomBytes(32).toString('base64'),
+      ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments'),
+    };
     log(await migrate(dbUrl, env));
     const temporal = await openBenchTemporal(log);
     cleanup.add(temporal.stop);
@@ -67,7 +73,14 @@ async function main(): Promise<void> {
     const url = api.url.replace('localhost', '127.0.0.1');
     // Access tokens are short-lived and a full run takes longer: log in again every few minutes.
     let token = await login(url, tenant.slug);
-    const relogin = setInterval(() => void login(url, tenant.slug).then((t) => (token = t), (e: unknown) => log(`re-login failed: ${String(e)}`)), 5 * 60_000);
+    const relogin = setInterval(
+      () =>
+        void login(url, tenant.slug).then(
+          (t) => (token = t),
+          (e: unknown) => log(`re-login failed: ${String(e)}`),
+        ),
+      5 * 60_000,
+    );
     cleanup.add(() => Promise.resolve(clearInterval(relogin)));
     const loadAtStart = loadavg();
 
@@ -78,8 +91,12 @@ async function main(): Promise<void> {
     await measureThroughput(() => submit(), { clients: CLIENTS, durationMs: WARMUP_SECONDS * 1000 });
     log(`intake: ${CLIENTS} clients for ${INTAKE_SECONDS} s`);
     const intake = await measureThroughput(() => submit(), { clients: CLIENTS, durationMs: INTAKE_SECONDS * 1000 });
-    log(`intake: ${round(intake.perSecond)} complaints/s, p50 ${round(intake.latency.p50)} ms, p99 ${round(intake.latency.p99)} ms, ${intake.failed} failed${intake.firstError ? ` (${intake.firstError})` : ''}`);
-    const { rows: [deferred] } = await admin.query<{ n: string }>('select count(*) as n from workflow_outbox where tenant_id = $1 and started_at is null', [tenant.id]);
+    log(
+      `intake: ${round(intake.perSecond)} complaints/s, p50 ${round(intake.latency.p50)} ms, p99 ${round(intake.latency.p99)} ms, ${intake.failed} failed${intake.firstError ? ` (${intake.firstError})` : ''}`,
+    );
+    const {
+      rows: [deferred],
+    } = await admin.query<{ n: string }>('select count(*) as n from workflow_outbox where tenant_id = $1 and started_at is null', [tenant.id]);
 
     // The worker starts only now, as in bench:api: in production it runs on its own cores, and on this
     // 2-core machine its catching up would be measured as intake cost.
@@ -98,20 +115,31 @@ async function main(): Promise<void> {
     }
     const started = performance.now();
     let lastReport = 0;
-    await until(async () => {
-      const n = await countEvents(admin, tenant.id, 'lifecycle.started');
-      if (performance.now() - lastReport > 30_000) {
-        lastReport = performance.now();
-        log(`${n} of ${filed} workflows started; worker ${round(procStatus(worker.pid!, 'VmRSS'))} MiB resident`);
-      }
-      return n >= filed;
-    }, 3_600_000, 'every workflow to start');
+    await until(
+      async () => {
+        const n = await countEvents(admin, tenant.id, 'lifecycle.started');
+        if (performance.now() - lastReport > 30_000) {
+          lastReport = performance.now();
+          log(`${n} of ${filed} workflows started; worker ${round(procStatus(worker.pid!, 'VmRSS'))} MiB resident`);
+        }
+        return n >= filed;
+      },
+      3_600_000,
+      'every workflow to start',
+    );
     log(`all ${filed} workflows started and projected (${round((performance.now() - started) / 1000)} s after the last intake)`);
 
     // 3. Worker memory: every lifecycle open and waiting on its timers.
     await new Promise((r) => setTimeout(r, 5_000));
     const running = await runningWorkflows(temporal.address, taskQueue);
-    const memory = { openComplaints: filed, runningWorkflows: running, maxCachedWorkflowsDefault: sdkCacheDefault(), rssIdleBeforeMiB: round(rssIdle), rssMiB: round(procStatus(worker.pid!, 'VmRSS')), peakRssMiB: round(procStatus(worker.pid!, 'VmHWM')) };
+    const memory = {
+      openComplaints: filed,
+      runningWorkflows: running,
+      maxCachedWorkflowsDefault: sdkCacheDefault(),
+      rssIdleBeforeMiB: round(rssIdle),
+      rssMiB: round(procStatus(worker.pid!, 'VmRSS')),
+      peakRssMiB: round(procStatus(worker.pid!, 'VmHWM')),
+    };
     log(`worker: ${memory.rssMiB} MiB resident with ${filed} open complaints (peak ${memory.peakRssMiB} MiB, ${memory.rssIdleBeforeMiB} MiB before intake)`);
 
     // 2. Staff update → projection row, one at a time so the figure is latency, not queueing.
@@ -125,7 +153,12 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       await graphql(url, ACKNOWLEDGE, { id }, token);
       const answered = performance.now() - t0;
-      await until(async () => (await admin.query('select 1 from complaint_events where complaint_id = $1 and kind = $2', [id, 'complaint.acknowledged'])).rowCount! > 0, 30_000, 'the projection row', 1);
+      await until(
+        async () => (await admin.query('select 1 from complaint_events where complaint_id = $1 and kind = $2', [id, 'complaint.acknowledged'])).rowCount! > 0,
+        30_000,
+        'the projection row',
+        1,
+      );
       if (i < 5) continue; // warm-up
       toAnswer.push(answered);
       toRow.push(performance.now() - t0);
@@ -195,7 +228,14 @@ async function createTenant(dbUrl: string): Promise<{ id: string; slug: string }
   try {
     const id = await orm.em.fork().transactional(async (em) => {
       const tenant = await new TenantConfigService().createTenant(em, slug, `Lifecycle bench ${slug}`, defaultTenantConfig());
-      em.create(User, { email: EMAIL, displayName: 'Bench staff', roles: ['intake_clerk', 'handler', 'supervisor'], teams: ['frontline'], passwordHash: await hashPassword(PASSWORD), active: true } as User);
+      em.create(User, {
+        email: EMAIL,
+        displayName: 'Bench staff',
+        roles: ['intake_clerk', 'handler', 'supervisor'],
+        teams: ['frontline'],
+        passwordHash: await hashPassword(PASSWORD),
+        active: true,
+      } as User);
       await em.flush();
       return tenant.id;
     });
@@ -206,7 +246,11 @@ async function createTenant(dbUrl: string): Promise<{ id: string; slug: string }
 }
 
 async function login(url: string, slug: string): Promise<string> {
-  const data = await graphql<{ login: { accessToken: string } }>(url, 'mutation($t:String!,$e:String!,$p:String!){ login(tenantSlug:$t,email:$e,password:$p){ accessToken } }', { t: slug, e: EMAIL, p: PASSWORD });
+  const data = await graphql<{ login: { accessToken: string } }>(
+    url,
+    'mutation($t:String!,$e:String!,$p:String!){ login(tenantSlug:$t,email:$e,password:$p){ accessToken } }',
+    { t: slug, e: EMAIL, p: PASSWORD },
+  );
   return `Bearer ${data.login.accessToken}`;
 }
 
@@ -261,12 +305,16 @@ async function runningWorkflows(address: string, taskQueue: string): Promise<num
 }
 
 async function countComplaints(admin: Client, tenantId: string): Promise<number> {
-  const { rows: [r] } = await admin.query<{ n: string }>('select count(*) as n from complaints where tenant_id = $1', [tenantId]);
+  const {
+    rows: [r],
+  } = await admin.query<{ n: string }>('select count(*) as n from complaints where tenant_id = $1', [tenantId]);
   return Number(r.n);
 }
 
 async function countEvents(admin: Client, tenantId: string, kind: string): Promise<number> {
-  const { rows: [r] } = await admin.query<{ n: string }>('select count(*) as n from complaint_events where tenant_id = $1 and kind = $2', [tenantId, kind]);
+  const {
+    rows: [r],
+  } = await admin.query<{ n: string }>('select count(*) as n from complaint_events where tenant_id = $1 and kind = $2', [tenantId, kind]);
   return Number(r.n);
 }
 

@@ -31,7 +31,14 @@ async function ensureTenant(admin: Client, adminUrl: string): Promise<string> {
   try {
     return await orm.em.fork().transactional(async (em) => {
       const tenant = await new TenantConfigService().createTenant(em, SLUG, 'Live benchmark', defaultTenantConfig());
-      em.create(User, { email: EMAIL, displayName: 'Live bench', roles: ['supervisor'], teams: [] as string[], passwordHash: await hashPassword(PASSWORD), active: true } as User);
+      em.create(User, {
+        email: EMAIL,
+        displayName: 'Live bench',
+        roles: ['supervisor'],
+        teams: [] as string[],
+        passwordHash: await hashPassword(PASSWORD),
+        active: true,
+      } as User);
       await em.flush();
       return tenant.id;
     });
@@ -70,7 +77,10 @@ const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc
 /** Commits one timeline event per call in its own transaction, then wakes the tails (as the API does). */
 class EventWriter {
   readonly committedAt = new Map<string, number>();
-  constructor(private readonly clients: Client[], private readonly tenantId: string) {}
+  constructor(
+    private readonly clients: Client[],
+    private readonly tenantId: string,
+  ) {}
 
   async write(complaintId: string, writer = 0): Promise<void> {
     const client = this.clients[writer % this.clients.length];
@@ -96,7 +106,10 @@ async function commitRate(clients: Client[], tenantId: string, ms: number): Prom
            values (gen_random_uuid(), $1, 'CP-NTFY-' || gen_random_uuid(), 'web', 'general', 'intake', 'OPEN', 's', 'd', 1, true) returning id`,
           [tenantId],
         );
-        await c.query(`insert into complaint_events (id, tenant_id, complaint_id, kind, actor_type) values (gen_random_uuid(), $1, $2, 'complaint.created', 'system')`, [tenantId, rows[0].id]);
+        await c.query(
+          `insert into complaint_events (id, tenant_id, complaint_id, kind, actor_type) values (gen_random_uuid(), $1, $2, 'complaint.created', 'system')`,
+          [tenantId, rows[0].id],
+        );
         await c.query('commit');
         commits++;
       }
@@ -152,7 +165,9 @@ async function main(): Promise<void> {
     subs.forEach((s, i) => {
       s.onData = (data) => onUpdate(data.complaintUpdated ?? data.complaintEvents);
       s.onError = (e) => errors++ === 0 && log(`subscription error: ${JSON.stringify(e)}`);
-      s.subscribe('own', 'subscription($id: ID!) { complaintUpdated(id: $id) { cursor event { id kind } complaint { id stage status } } }', { id: complaintIds[i] });
+      s.subscribe('own', 'subscription($id: ID!) { complaintUpdated(id: $id) { cursor event { id kind } complaint { id stage status } } }', {
+        id: complaintIds[i],
+      });
     });
     await new Promise((r) => setTimeout(r, 3000));
     const rssAfter = rssMiB(api.pid!);
@@ -206,7 +221,9 @@ async function main(): Promise<void> {
       intakeWriters.push(c);
     }
     const withoutNotify = await commitRate(intakeWriters, tenantId, 5000);
-    await admin.query(`create or replace function bench_notify_in_tx() returns trigger language plpgsql as $$ begin perform pg_notify('complaint_timeline', new.id::text); return null; end $$`);
+    await admin.query(
+      `create or replace function bench_notify_in_tx() returns trigger language plpgsql as $$ begin perform pg_notify('complaint_timeline', new.id::text); return null; end $$`,
+    );
     await admin.query(`create trigger bench_notify_in_tx after insert on complaint_events for each row execute function bench_notify_in_tx()`);
     let withNotify: number;
     try {
@@ -238,9 +255,15 @@ async function main(): Promise<void> {
     console.log(`  subscribers                      ${SUBSCRIBERS}`);
     console.log(`  memory per connection            ${figures.kib_per_connection} KiB (RSS ${figures.rss_before_mib} → ${figures.rss_after_mib} MiB)`);
     console.log(`  commit → receipt, single         p50 ${figures.single_p50_ms} ms  p99 ${figures.single_p99_ms} ms (${single.samples} samples)`);
-    console.log(`  sustained (p99 < 500 ms)         ${figures.sustained_events_per_s} events/s; steps ${steps.map((s) => `${s.offered}/s offered → ${s.delivered}/s, p99 ${s.p99} ms`).join('; ')}`);
-    console.log(`  one event → ${SUBSCRIBERS} subscribers   p50 ${figures.fanout_p50_ms} ms  p99 ${figures.fanout_p99_ms} ms (${fanoutDelivered} deliveries; target p99 < 500 ms)`);
-    console.log(`  intake commits/s                 ${figures.intake_commits_per_s_notify_after_commit} with NOTIFY after commit, ${figures.intake_commits_per_s_notify_in_tx} with NOTIFY in the transaction (${figures.notify_in_tx_cost_pct} % cost)`);
+    console.log(
+      `  sustained (p99 < 500 ms)         ${figures.sustained_events_per_s} events/s; steps ${steps.map((s) => `${s.offered}/s offered → ${s.delivered}/s, p99 ${s.p99} ms`).join('; ')}`,
+    );
+    console.log(
+      `  one event → ${SUBSCRIBERS} subscribers   p50 ${figures.fanout_p50_ms} ms  p99 ${figures.fanout_p99_ms} ms (${fanoutDelivered} deliveries; target p99 < 500 ms)`,
+    );
+    console.log(
+      `  intake commits/s                 ${figures.intake_commits_per_s_notify_after_commit} with NOTIFY after commit, ${figures.intake_commits_per_s_notify_in_tx} with NOTIFY in the transaction (${figures.notify_in_tx_cost_pct} % cost)`,
+    );
     console.log(JSON.stringify(figures));
   } finally {
     api?.kill('SIGTERM');

@@ -34,7 +34,8 @@ export interface Endpoint {
   token: string;
 }
 
-const listPage = (api: Endpoint, variables: Record<string, unknown>) => graphql<ListPage>(api.url, LIST, { first: PAGE_SIZE, orderBy: NEWEST_FIRST, ...variables }, api.token);
+const listPage = (api: Endpoint, variables: Record<string, unknown>) =>
+  graphql<ListPage>(api.url, LIST, { first: PAGE_SIZE, orderBy: NEWEST_FIRST, ...variables }, api.token);
 
 export async function firstPageLatency(api: Endpoint): Promise<LatencySummary> {
   const page = await listPage(api, { filter: LIST_FILTER });
@@ -73,7 +74,10 @@ export function byNumberLatency(api: Endpoint, numbers: string[]): Promise<Laten
  * 32 clients submitting back to back: a mix of known customers (upsert by external id), new
  * customers and anonymous complainants; every request has its own idempotency key.
  */
-export function submitThroughput(api: Endpoint, opts: { clients: number; durationMs: number; knownCustomers: number; categories: string[] }): Promise<ThroughputResult> {
+export function submitThroughput(
+  api: Endpoint,
+  opts: { clients: number; durationMs: number; knownCustomers: number; categories: string[] },
+): Promise<ThroughputResult> {
   const run = randomUUID().slice(0, 8);
   const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)];
   return measureThroughput((client, n) => {

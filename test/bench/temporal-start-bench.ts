@@ -52,8 +52,18 @@ async function measure(setting: (typeof SETTINGS)[number]) {
   try {
     const client = new Client({ connection });
     const taskQueue = `start-bench-${randomUUID().slice(0, 8)}`;
-    const input = { tenantId: randomUUID(), complaintId: randomUUID(), number: 'CP-20261123-000001', severity: 'minor', priority: 0, teamCode: 'frontline', assigneeId: null, intakeAt: new Date().toISOString() };
-    const run = (n: number) => inParallel(n, CLIENTS, () => client.workflow.start('complaintLifecycle', { taskQueue, workflowId: randomUUID(), args: [input] }));
+    const input = {
+      tenantId: randomUUID(),
+      complaintId: randomUUID(),
+      number: 'CP-20261123-000001',
+      severity: 'minor',
+      priority: 0,
+      teamCode: 'frontline',
+      assigneeId: null,
+      intakeAt: new Date().toISOString(),
+    };
+    const run = (n: number) =>
+      inParallel(n, CLIENTS, () => client.workflow.start('complaintLifecycle', { taskQueue, workflowId: randomUUID(), args: [input] }));
     await run(WARMUP);
     const cpuBefore = cpuMs(server.pid!);
     const started = performance.now();
@@ -72,11 +82,21 @@ async function main(): Promise<void> {
   const results = [];
   for (const setting of SETTINGS) {
     const result = await measure(setting);
-    log(`${setting.store} [${setting.pragmas.join(', ') || 'defaults'}] GOMAXPROCS ${setting.goMaxProcs ?? 'default'} (${setting.note}): ${result.serverCpuMsPerStart} ms server CPU per start, ${result.startsPerSecond} starts/s`);
+    log(
+      `${setting.store} [${setting.pragmas.join(', ') || 'defaults'}] GOMAXPROCS ${setting.goMaxProcs ?? 'default'} (${setting.note}): ${result.serverCpuMsPerStart} ms server CPU per start, ${result.startsPerSecond} starts/s`,
+    );
     results.push(result);
   }
   console.table(results);
-  console.log(JSON.stringify({ bench: 'temporal-start', starts: STARTS, clients: CLIENTS, results, machine: { cores: cpus().length, loadAverageAtStart: loadAtStart.map((l) => round(l)), loadAverageAtEnd: loadavg().map((l) => round(l)) } }));
+  console.log(
+    JSON.stringify({
+      bench: 'temporal-start',
+      starts: STARTS,
+      clients: CLIENTS,
+      results,
+      machine: { cores: cpus().length, loadAverageAtStart: loadAtStart.map((l) => round(l)), loadAverageAtEnd: loadavg().map((l) => round(l)) },
+    }),
+  );
 }
 
 main().catch((error: unknown) => {

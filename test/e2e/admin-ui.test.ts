@@ -76,7 +76,10 @@ describe('tenant administration', () => {
     await cell.fill(`${wanted}m`);
     await cell.press('Enter');
     await page.getByRole('button', { name: 'Save as new version' }).click();
-    await page.getByText(`Version ${before.configVersion + 1}`).first().waitFor();
+    await page
+      .getByText(`Version ${before.configVersion + 1}`)
+      .first()
+      .waitFor();
 
     const after = (await gql(api.url, '{ tenant { configVersion config } }', {}, tenant.tokens['admin@t.test'])).data!.tenant;
     expect(after.configVersion).toBe(before.configVersion + 1);
@@ -126,11 +129,27 @@ describe('tenant administration', () => {
 describe('intake', () => {
   it('records a phone complaint once, however often the form is sent, suggesting a knowledge article as it is typed', async () => {
     const admin = tenant.tokens['admin@t.test'];
-    const article = await gql(api.url, 'mutation($i: KnowledgeArticleInput!){ createKnowledgeArticle(input: $i){ id } }', {
-      i: { title: 'Charged twice: how duplicate card charges are refunded', body: 'A duplicate authorisation is released by the bank within 3 working days; a settled duplicate is refunded by us.', locale: 'en', categoryCodes: ['billing'], tags: ['charged twice', 'refund'] },
-    }, admin);
+    const article = await gql(
+      api.url,
+      'mutation($i: KnowledgeArticleInput!){ createKnowledgeArticle(input: $i){ id } }',
+      {
+        i: {
+          title: 'Charged twice: how duplicate card charges are refunded',
+          body: 'A duplicate authorisation is released by the bank within 3 working days; a settled duplicate is refunded by us.',
+          locale: 'en',
+          categoryCodes: ['billing'],
+          tags: ['charged twice', 'refund'],
+        },
+      },
+      admin,
+    );
     expect(article.errors).toBeUndefined();
-    const published = await gql(api.url, 'mutation($id: ID!){ setKnowledgeArticleStatus(id: $id, status: PUBLISHED){ status } }', { id: article.data!.createKnowledgeArticle.id }, admin);
+    const published = await gql(
+      api.url,
+      'mutation($id: ID!){ setKnowledgeArticleStatus(id: $id, status: PUBLISHED){ status } }',
+      { id: article.data!.createKnowledgeArticle.id },
+      admin,
+    );
     expect(published.errors).toBeUndefined();
 
     const page = await staffPage('supervisor@t.test');
@@ -153,7 +172,12 @@ describe('intake', () => {
     await done.waitFor();
     const number = (await done.textContent())!.match(/CP-[\d-]+/)![0];
     await screenshot(page, 'intake-recorded-laptop');
-    const res = await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ channel categoryCode customer { name phone } } }', { n: number }, tenant.tokens['admin@t.test']);
+    const res = await gql(
+      api.url,
+      'query($n:String!){ complaintByNumber(number:$n){ channel categoryCode customer { name phone } } }',
+      { n: number },
+      tenant.tokens['admin@t.test'],
+    );
     expect(res.data!.complaintByNumber).toEqual({ channel: 'phone', categoryCode: 'billing', customer: { name: '王芳', phone: '13800138000' } });
     const same = await gql(api.url, '{ complaints(filter: { text: "Charged twice for one order" }) { totalCount } }', {}, tenant.tokens['admin@t.test']);
     expect(same.data!.complaints.totalCount).toBe(1);
@@ -184,7 +208,11 @@ describe('a complaint from the portal to a second round', () => {
     number = (await customer.locator('.status .number').textContent())!.trim();
     expect(number).toMatch(/^CP-/);
     // Evidence from the customer's side, and a message to the team.
-    await customer.locator('input[type="file"]').setInputFiles({ name: '快递签收截图.png', mimeType: 'image/png', buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64') });
+    await customer.locator('input[type="file"]').setInputFiles({
+      name: '快递签收截图.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+    });
     await customer.getByText('已将 快递签收截图.png 添加到您的投诉。').waitFor();
     await customer.getByLabel('给我们的客服留言').fill('快递员说放在门口了，但门口没有。');
     await customer.getByRole('button', { name: '发送', exact: true }).click();
@@ -201,8 +229,16 @@ describe('a complaint from the portal to a second round', () => {
   it('after the connection drops, the queue resumes from its last event and shows what it missed', async () => {
     const handler = (globalThis as Record<string, unknown>)['__handler'] as Page;
     web.pauseWebSockets();
-    await handler.getByText(/Reconnecting|Connecting/).first().waitFor({ timeout: 10_000 });
-    const missed = await gql(api.url, SUBMIT, { input: complaintInput({ subject: 'Filed while the handler was offline' }), key: newKey() }, tenant.tokens['supervisor@t.test']);
+    await handler
+      .getByText(/Reconnecting|Connecting/)
+      .first()
+      .waitFor({ timeout: 10_000 });
+    const missed = await gql(
+      api.url,
+      SUBMIT,
+      { input: complaintInput({ subject: 'Filed while the handler was offline' }), key: newKey() },
+      tenant.tokens['supervisor@t.test'],
+    );
     const missedNumber = missed.data!.submitComplaint.complaint.number as string;
     await new Promise((r) => setTimeout(r, 500));
     web.resumeWebSockets();
@@ -217,7 +253,9 @@ describe('a complaint from the portal to a second round', () => {
     await handler.getByRole('heading', { name: 'Next steps' }).waitFor();
 
     // Evidence: upload a file and download it again.
-    await handler.locator('input[type="file"]').setInputFiles({ name: 'courier-note.txt', mimeType: 'text/plain', buffer: Buffer.from('Parcel left at the gate, no signature.') });
+    await handler
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'courier-note.txt', mimeType: 'text/plain', buffer: Buffer.from('Parcel left at the gate, no signature.') });
     const link = handler.getByRole('button', { name: 'Download courier-note.txt' });
     await link.waitFor();
     const [download] = await Promise.all([handler.waitForEvent('download'), link.click()]);
@@ -247,7 +285,8 @@ describe('a complaint from the portal to a second round', () => {
     await handler.getByText('Waiting on customer').first().waitFor({ timeout: 20_000 });
     await screenshot(handler, 'complaint-detail-laptop');
 
-    const id = (await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ id stage status } }', { n: number }, tenant.tokens['admin@t.test'])).data!.complaintByNumber;
+    const id = (await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ id stage status } }', { n: number }, tenant.tokens['admin@t.test'])).data!
+      .complaintByNumber;
     expect(id).toMatchObject({ stage: 'feedback', status: 'WAITING_ON_CUSTOMER' });
   });
 
@@ -271,7 +310,9 @@ describe('a complaint from the portal to a second round', () => {
     await row.getByText('Round 2').waitFor({ timeout: 20_000 });
     await screenshot(supervisor, 'queue-round-two-laptop');
 
-    const complaint = (await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ round stage satisfaction } }', { n: number }, tenant.tokens['admin@t.test'])).data!.complaintByNumber;
+    const complaint = (
+      await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ round stage satisfaction } }', { n: number }, tenant.tokens['admin@t.test'])
+    ).data!.complaintByNumber;
     expect(complaint.round).toBe(2);
 
     // The same workspace in Chinese at tablet width.
@@ -292,7 +333,12 @@ describe('a complaint from the portal to a second round', () => {
   it('the dashboard shows the period’s figures as the analytics API reports them, in both languages', async () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const from = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 29 * 86_400_000));
-    const metrics = await gql(api.url, 'query($f: AnalyticsFilter!){ complaintMetrics(filter: $f) { volume } }', { f: { from, to: today } }, tenant.tokens['admin@t.test']);
+    const metrics = await gql(
+      api.url,
+      'query($f: AnalyticsFilter!){ complaintMetrics(filter: $f) { volume } }',
+      { f: { from, to: today } },
+      tenant.tokens['admin@t.test'],
+    );
     expect(metrics.errors).toBeUndefined();
     const volume = metrics.data!.complaintMetrics[0]?.volume ?? 0;
 

@@ -2,11 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { ComplaintIntakeService } from '../../api/src/complaint/complaint-intake.service';
 import { SubmitComplaintInput } from '../../api/src/complaint/complaint.inputs';
-import {
-  complaintWorkflowId,
-  type LifecycleCaller,
-  lifecycleUpdate,
-} from '@complaints/tenant-config/lifecycle-contract';
+import { complaintWorkflowId, type LifecycleCaller, lifecycleUpdate } from '@complaints/tenant-config/lifecycle-contract';
 import { WorkflowStarter } from '../../api/src/lifecycle/workflow-start.outbox';
 import { createOrm, type Orm } from '../../api/src/app/orm';
 import { withTenant } from '../../api/src/platform/db/tenant-scope';
@@ -41,8 +37,21 @@ afterAll(async () => {
 it('a worker crashing after each commit and then replaced mid-workflow writes every event and notification exactly once', async () => {
   const tenantId = (await admin.em.fork().transactional((em) => tenants.createTenant(em, `t-${randomUUID().slice(0, 12)}`, 'Crash', roundTheClockConfig()))).id;
   const complaintId = await withTenant(app.em, tenantId, async (scope) => {
-    const input = Object.assign(new SubmitComplaintInput(), { channel: 'web', subject: 'Crash', description: 'Crash test', contact: { name: 'Di', email: 'di@example.com' } });
-    return (await new ComplaintIntakeService(complaintNumbers()).submit(scope, { type: 'system', id: null, name: null }, await tenants.current(scope), input, `key-${randomUUID()}`)).complaint.id;
+    const input = Object.assign(new SubmitComplaintInput(), {
+      channel: 'web',
+      subject: 'Crash',
+      description: 'Crash test',
+      contact: { name: 'Di', email: 'di@example.com' },
+    });
+    return (
+      await new ComplaintIntakeService(complaintNumbers()).submit(
+        scope,
+        { type: 'system', id: null, name: null },
+        await tenants.current(scope),
+        input,
+        `key-${randomUUID()}`,
+      )
+    ).complaint.id;
   });
 
   // Worker 1 commits every projection, then "crashes" before reporting it: Temporal retries the activity.
@@ -79,15 +88,31 @@ it('a worker crashing after each commit and then replaced mid-workflow writes ev
   await handle.executeUpdate(lifecycleUpdate('sendFeedback'), { args: [STAFF, { message: 'Refunded' }] });
 
   const events = await eventually(
-    () => admin.em.getConnection().execute<{ kind: string; dedupe_key: string | null }[]>('select kind, dedupe_key from complaint_events where complaint_id = ? order by seq', [complaintId]),
+    () =>
+      admin.em
+        .getConnection()
+        .execute<{ kind: string; dedupe_key: string | null }[]>('select kind, dedupe_key from complaint_events where complaint_id = ? order by seq', [
+          complaintId,
+        ]),
     (rows) => rows.some((r) => r.kind === 'feedback.sent'),
   );
   expect(events.map((e) => e.kind)).toEqual([
-    'complaint.created', 'complaint.routed', 'lifecycle.started', 'stage.entered', 'complaint.acknowledged',
-    'stage.entered', 'solution.proposed', 'approval.skipped', 'stage.entered', 'feedback.sent', 'sla.paused',
+    'complaint.created',
+    'complaint.routed',
+    'lifecycle.started',
+    'stage.entered',
+    'complaint.acknowledged',
+    'stage.entered',
+    'solution.proposed',
+    'approval.skipped',
+    'stage.entered',
+    'feedback.sent',
+    'sla.paused',
   ]);
   const keys = events.map((e) => e.dedupe_key).filter(Boolean);
   expect(new Set(keys).size).toBe(keys.length);
-  const notifications = await admin.em.getConnection().execute<{ kind: string }[]>('select kind from notification_outbox where complaint_id = ? order by created_at', [complaintId]);
+  const notifications = await admin.em
+    .getConnection()
+    .execute<{ kind: string }[]>('select kind from notification_outbox where complaint_id = ? order by created_at', [complaintId]);
   expect(notifications.map((n) => n.kind)).toEqual(['complaint.acknowledged', 'feedback.sent']);
 });

@@ -44,23 +44,39 @@ async function appProcess(): Promise<Orm> {
 
 async function intake(orm: Orm, fail?: () => void): Promise<string> {
   return withTenant(orm.em, tenantId, async (scope) => {
-    const input = Object.assign(new SubmitComplaintInput(), { channel: 'web', subject: 'Outbox', description: 'Testing the gap', contact: { name: 'Cy', email: 'cy@example.com' } });
-    const { complaint } = await new ComplaintIntakeService(complaintNumbers()).submit(scope, { type: 'system', id: null, name: null }, await tenants.current(scope), input, `key-${randomUUID()}`);
+    const input = Object.assign(new SubmitComplaintInput(), {
+      channel: 'web',
+      subject: 'Outbox',
+      description: 'Testing the gap',
+      contact: { name: 'Cy', email: 'cy@example.com' },
+    });
+    const { complaint } = await new ComplaintIntakeService(complaintNumbers()).submit(
+      scope,
+      { type: 'system', id: null, name: null },
+      await tenants.current(scope),
+      input,
+      `key-${randomUUID()}`,
+    );
     fail?.();
     return complaint.id;
   });
 }
 
 async function outboxRow(complaintId: string) {
-  const [row] = await admin.em.getConnection().execute<{ started_at: Date | null; attempts: number; last_error: string | null }[]>(
-    'select started_at, attempts, last_error from workflow_outbox where complaint_id = ?',
-    [complaintId],
-  );
+  const [row] = await admin.em
+    .getConnection()
+    .execute<{ started_at: Date | null; attempts: number; last_error: string | null }[]>(
+      'select started_at, attempts, last_error from workflow_outbox where complaint_id = ?',
+      [complaintId],
+    );
   return row;
 }
 
 const startedEvents = (complaintId: string) =>
-  admin.em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from complaint_events where complaint_id = ? and kind = 'lifecycle.started'`, [complaintId]).then(([r]) => r.n);
+  admin.em
+    .getConnection()
+    .execute<{ n: number }[]>(`select count(*)::int as n from complaint_events where complaint_id = ? and kind = 'lifecycle.started'`, [complaintId])
+    .then(([r]) => r.n);
 
 describe('workflow start outbox', () => {
   it('a process that dies right after the intake commit leaves a pending start that the relay completes', async () => {
@@ -75,7 +91,10 @@ describe('workflow start outbox', () => {
     await new WorkflowStarter(relay.em, client, taskQueue).relayPending(0, { tenantId }).finally(() => relay.close());
     expect((await handle.describe()).type).toBe(COMPLAINT_LIFECYCLE_WORKFLOW);
     expect((await outboxRow(complaintId)).started_at).not.toBeNull();
-    await eventually(() => startedEvents(complaintId), (n) => n === 1);
+    await eventually(
+      () => startedEvents(complaintId),
+      (n) => n === 1,
+    );
   });
 
   it('a failing fast path is logged, not fatal: the complaint commits and the relay starts its workflow', async () => {
@@ -88,7 +107,10 @@ describe('workflow start outbox', () => {
 
     const relay = await appProcess();
     expect(await new WorkflowStarter(relay.em, client, taskQueue).relayPending(0, { tenantId }).finally(() => relay.close())).toBeGreaterThanOrEqual(1);
-    await eventually(() => startedEvents(complaintId), (n) => n === 1);
+    await eventually(
+      () => startedEvents(complaintId),
+      (n) => n === 1,
+    );
   });
 
   it('a Temporal that does not answer delays the intake by the fast-path timeout only', async () => {
@@ -115,7 +137,10 @@ describe('workflow start outbox', () => {
     await new WorkflowStarter(relay.em, client, taskQueue).relayPending(0, { tenantId }).finally(() => relay.close());
     expect((await outboxRow(complaintId)).started_at).not.toBeNull();
     expect((await client.workflow.getHandle(workflowId).describe()).runId).toBe(first.firstExecutionRunId);
-    await eventually(() => startedEvents(complaintId), (n) => n === 1);
+    await eventually(
+      () => startedEvents(complaintId),
+      (n) => n === 1,
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(await startedEvents(complaintId)).toBe(1);
   });
@@ -123,16 +148,20 @@ describe('workflow start outbox', () => {
   it('an intake that rolls back leaves neither a start obligation nor a workflow', async () => {
     const orm = await appProcess();
     const starts: string[] = [];
-    orm.em.getEventManager().registerSubscriber(new StartWorkflowsAfterCommit({ start: (p) => (starts.push(p.complaintId), Promise.resolve('started' as const)) }, () => {}));
+    orm.em
+      .getEventManager()
+      .registerSubscriber(new StartWorkflowsAfterCommit({ start: (p) => (starts.push(p.complaintId), Promise.resolve('started' as const)) }, () => {}));
     const crash = () => {
       throw new Error('crash before commit');
     };
     await expect(intake(orm, crash).finally(() => orm.close())).rejects.toThrow('crash before commit');
     expect(starts).toEqual([]);
-    const [orphans] = await admin.em.getConnection().execute<{ n: number }[]>(
-      'select count(*)::int as n from workflow_outbox w left join complaints c on c.id = w.complaint_id where w.tenant_id = ? and c.id is null',
-      [tenantId],
-    );
+    const [orphans] = await admin.em
+      .getConnection()
+      .execute<{ n: number }[]>(
+        'select count(*)::int as n from workflow_outbox w left join complaints c on c.id = w.complaint_id where w.tenant_id = ? and c.id is null',
+        [tenantId],
+      );
     expect(orphans.n).toBe(0);
   });
 });

@@ -36,7 +36,18 @@ describe('analytics series, backlog and recurring issues', () => {
       await em.execute(
         `insert into complaints (id, tenant_id, number, channel, category_code, severity, stage, status, customer_id, subject, description, config_version, satisfaction, closed_at, created_at, updated_at)
          values (?, ?, ?, 'web', 'refund_delay', 'general', 'handling', ?, ?, ?, 'seeded', 1, ?, ?, ?, ?)`,
-        [randomUUID(), tenant.id, `Q-${i}`, status, customer, subject, satisfaction, status === 'CLOSED' ? noonOn('2026-10-20') : null, noonOn(day, i), noonOn(day, i)],
+        [
+          randomUUID(),
+          tenant.id,
+          `Q-${i}`,
+          status,
+          customer,
+          subject,
+          satisfaction,
+          status === 'CLOSED' ? noonOn('2026-10-20') : null,
+          noonOn(day, i),
+          noonOn(day, i),
+        ],
       );
     }
   });
@@ -49,12 +60,22 @@ describe('analytics series, backlog and recurring issues', () => {
   it('buckets by local day, ISO week and month', async () => {
     const days = await gql(api.url, SERIES, { f: filter, g: 'DAY' }, token);
     expect(days.errors).toBeUndefined();
-    expect(days.data!.complaintMetricsSeries.map((p: any) => [p.period, p.groups[0].volume])).toEqual([['2026-09-07', 3], ['2026-09-30', 1], ['2026-10-02', 1]]);
+    expect(days.data!.complaintMetricsSeries.map((p: any) => [p.period, p.groups[0].volume])).toEqual([
+      ['2026-09-07', 3],
+      ['2026-09-30', 1],
+      ['2026-10-02', 1],
+    ]);
     expect(days.data!.complaintMetricsSeries[0].groups[0].satisfactionAverage).toBe(3);
     const weeks = await gql(api.url, SERIES, { f: filter, g: 'WEEK' }, token);
-    expect(weeks.data!.complaintMetricsSeries.map((p: any) => [p.period, p.groups[0].volume])).toEqual([['2026-09-07', 3], ['2026-09-28', 2]]);
+    expect(weeks.data!.complaintMetricsSeries.map((p: any) => [p.period, p.groups[0].volume])).toEqual([
+      ['2026-09-07', 3],
+      ['2026-09-28', 2],
+    ]);
     const months = await gql(api.url, SERIES, { f: { from: '2026-09-05', to: '2026-10-31' }, g: 'MONTH' }, token);
-    expect(months.data!.complaintMetricsSeries.map((p: any) => [p.period, p.groups[0].volume])).toEqual([['2026-09-01', 4], ['2026-10-01', 1]]);
+    expect(months.data!.complaintMetricsSeries.map((p: any) => [p.period, p.groups[0].volume])).toEqual([
+      ['2026-09-01', 4],
+      ['2026-10-01', 1],
+    ]);
   });
 
   it('reports the backlog by age', async () => {

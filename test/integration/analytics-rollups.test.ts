@@ -23,14 +23,28 @@ const DAY = 86_400_000;
 /** A seeded pseudo-random source, so a failure can be replayed. */
 function randomSource(seed: number) {
   let s = seed >>> 0;
-  const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)], chance: (p: number) => next() < p };
 }
 
 interface Row {
-  id: string; category: string; channel: string; severity: string; team: string; assignee: string | null; customer: string | null;
-  status: string; round: number; satisfaction: number | null; createdAt: Date; respondedAt: Date | null; responseDue: Date;
-  closedAt: Date | null; resolutionDue: Date; reopened: boolean; stages: { stage: string; finished: boolean; breached: boolean }[];
+  id: string;
+  category: string;
+  channel: string;
+  severity: string;
+  team: string;
+  assignee: string | null;
+  customer: string | null;
+  status: string;
+  round: number;
+  satisfaction: number | null;
+  createdAt: Date;
+  respondedAt: Date | null;
+  responseDue: Date;
+  closedAt: Date | null;
+  resolutionDue: Date;
+  reopened: boolean;
+  stages: { stage: string; finished: boolean; breached: boolean }[];
 }
 
 const localDay = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);
@@ -62,7 +76,18 @@ function expected(rows: Row[], config: TenantConfig, window = 30) {
       breached: rows.reduce((n, r) => n + r.stages.filter((s) => s.stage === stage && s.breached).length, 0),
     })),
     repeated: (everyone: Row[]) =>
-      all((r) => !!r.customer && everyone.some((p) => p.id !== r.id && p.customer === r.customer && p.category === r.category && p.createdAt < r.createdAt && p.createdAt.getTime() >= r.createdAt.getTime() - window * DAY)),
+      all(
+        (r) =>
+          !!r.customer &&
+          everyone.some(
+            (p) =>
+              p.id !== r.id &&
+              p.customer === r.customer &&
+              p.category === r.category &&
+              p.createdAt < r.createdAt &&
+              p.createdAt.getTime() >= r.createdAt.getTime() - window * DAY,
+          ),
+      ),
   };
 }
 
@@ -97,11 +122,23 @@ describe('analytics rollups', () => {
       const respondedAt = status === 'OPEN' && rnd.chance(0.5) ? null : new Date(createdAt.getTime() + rnd.next() * 3 * DAY);
       const closedAt = status === 'CLOSED' || status === 'RESOLVED' ? new Date(createdAt.getTime() + DAY + rnd.next() * 12 * DAY) : null;
       const row: Row = {
-        id: randomUUID(), category: rnd.pick(CATEGORIES), channel: rnd.pick(CHANNELS), severity: rnd.pick(SEVERITIES), team: rnd.pick(TEAMS),
-        assignee: rnd.chance(0.8) ? rnd.pick(agents) : null, customer: rnd.chance(0.85) ? rnd.pick(customers).id : null, status,
-        round: rnd.chance(0.15) ? 2 : 1, satisfaction: closedAt && rnd.chance(0.7) ? 1 + Math.floor(rnd.next() * 5) : null,
-        createdAt, respondedAt, responseDue: new Date(createdAt.getTime() + rnd.next() * 2 * DAY), closedAt,
-        resolutionDue: new Date(createdAt.getTime() + rnd.next() * 10 * DAY), reopened: rnd.chance(0.1), stages: [],
+        id: randomUUID(),
+        category: rnd.pick(CATEGORIES),
+        channel: rnd.pick(CHANNELS),
+        severity: rnd.pick(SEVERITIES),
+        team: rnd.pick(TEAMS),
+        assignee: rnd.chance(0.8) ? rnd.pick(agents) : null,
+        customer: rnd.chance(0.85) ? rnd.pick(customers).id : null,
+        status,
+        round: rnd.chance(0.15) ? 2 : 1,
+        satisfaction: closedAt && rnd.chance(0.7) ? 1 + Math.floor(rnd.next() * 5) : null,
+        createdAt,
+        respondedAt,
+        responseDue: new Date(createdAt.getTime() + rnd.next() * 2 * DAY),
+        closedAt,
+        resolutionDue: new Date(createdAt.getTime() + rnd.next() * 10 * DAY),
+        reopened: rnd.chance(0.1),
+        stages: [],
       };
       const stageCount = 1 + Math.floor(rnd.next() * SLA_STAGES.length);
       for (let s = 0; s < stageCount; s++) row.stages.push({ stage: SLA_STAGES[s], finished: s < stageCount - 1, breached: rnd.chance(0.25) });
@@ -115,7 +152,10 @@ describe('analytics rollups', () => {
     await api?.close();
   });
 
-  const period = () => ({ from: localDay(new Date(Date.now() - 80 * DAY), tenant.config.businessCalendar.timeZone), to: localDay(new Date(), tenant.config.businessCalendar.timeZone) });
+  const period = () => ({
+    from: localDay(new Date(Date.now() - 80 * DAY), tenant.config.businessCalendar.timeZone),
+    to: localDay(new Date(), tenant.config.businessCalendar.timeZone),
+  });
 
   async function metrics(filter: Record<string, unknown>, groupBy = 'NONE') {
     const res = await gql(api.url, METRICS, { f: filter, g: groupBy }, token);
@@ -128,13 +168,24 @@ describe('analytics rollups', () => {
     expect(actual?.volume ?? 0).toBe(e.volume);
     if (!subset.length) return;
     expect(actual).toMatchObject({
-      closed: e.closed, firstResponded: e.firstResponded, reopened: e.reopened, secondRound: e.secondRound, open: e.open,
-      satisfactionCount: e.satisfactionCount, satisfactionDistribution: e.satisfactionDistribution, stageSla: e.stageSla, repeated: e.repeated(rows),
+      closed: e.closed,
+      firstResponded: e.firstResponded,
+      reopened: e.reopened,
+      secondRound: e.secondRound,
+      open: e.open,
+      satisfactionCount: e.satisfactionCount,
+      satisfactionDistribution: e.satisfactionDistribution,
+      stageSla: e.stageSla,
+      repeated: e.repeated(rows),
     });
     expect(actual!.firstResponseSlaRate ?? null).toBe(e.firstResponded ? e.firstResponseMet / e.firstResponded : null);
     if (e.frAverage !== null) expect(actual!.firstResponseAverage).toBeCloseTo(e.frAverage, 1);
     if (e.resAverage !== null) expect(actual!.resolutionAverage).toBeCloseTo(e.resAverage, 1);
-    for (const [values, p, field] of [[e.fr, 0.5, 'firstResponseP50'], [e.fr, 0.9, 'firstResponseP90'], [e.res, 0.5, 'resolutionP50']] as const) {
+    for (const [values, p, field] of [
+      [e.fr, 0.5, 'firstResponseP50'],
+      [e.fr, 0.9, 'firstResponseP90'],
+      [e.res, 0.5, 'resolutionP50'],
+    ] as const) {
       if (!values.length) continue;
       const [lower, upper] = bucketBounds(bucketOf(exactPercentile(values, p)));
       expect(actual![field]).toBeGreaterThanOrEqual(lower - 0.01);
@@ -156,11 +207,18 @@ describe('analytics rollups', () => {
       const groupBy = rnd.pick(['SEVERITY', 'TEAM', 'CHANNEL', 'CATEGORY']);
       const groups = await metrics({ ...p, categoryCode: parent, channels }, groupBy);
       const keyOf = (r: Row) => ({ SEVERITY: r.severity, TEAM: r.team, CHANNEL: r.channel, CATEGORY: r.category })[groupBy]!;
-      for (const key of new Set(subset.map(keyOf))) check(groups.find((g) => g.key === key), subset.filter((r) => keyOf(r) === key));
+      for (const key of new Set(subset.map(keyOf)))
+        check(
+          groups.find((g) => g.key === key),
+          subset.filter((r) => keyOf(r) === key),
+        );
       expect(groups.reduce((n, g) => n + g.volume, 0)).toBe(subset.length);
     }
     const agent = rows.find((r) => r.assignee)!.assignee!;
-    check((await metrics({ ...period(), assigneeId: agent }))[0], rows.filter((r) => r.assignee === agent));
+    check(
+      (await metrics({ ...period(), assigneeId: agent }))[0],
+      rows.filter((r) => r.assignee === agent),
+    );
   });
 
   it('follows changes to complaints and their timelines incrementally', async () => {
@@ -172,7 +230,11 @@ describe('analytics rollups', () => {
       r.satisfaction = 5;
       r.reopened = true;
       await em.execute(`update complaints set status = 'CLOSED', closed_at = ?, satisfaction = 5 where id = ?`, [r.closedAt, r.id]);
-      await em.execute(`insert into complaint_events (id, tenant_id, complaint_id, kind, actor_type) values (?, ?, ?, 'complaint.reopened', 'system')`, [randomUUID(), tenant.id, r.id]);
+      await em.execute(`insert into complaint_events (id, tenant_id, complaint_id, kind, actor_type) values (?, ?, ?, 'complaint.reopened', 'system')`, [
+        randomUUID(),
+        tenant.id,
+        r.id,
+      ]);
     }
     check((await metrics(period()))[0], rows);
 
@@ -195,8 +257,27 @@ async function insertRow(em: ReturnType<Orm['em']['fork']>, tenantId: string, i:
     `insert into complaints (id, tenant_id, number, channel, category_code, severity, stage, status, customer_id, subject, description, team_code,
                              assignee_id, round, satisfaction, config_version, first_response_due_at, first_responded_at, resolution_due_at, closed_at, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, 'handling', ?, ?, ?, 'seeded', ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
-    [r.id, tenantId, `AN-${i}`, r.channel, r.category, r.severity, r.status, r.customer, `Issue ${i % 7}`, r.team, r.assignee, r.round, r.satisfaction,
-     r.responseDue, r.respondedAt, r.resolutionDue, r.closedAt, r.createdAt, r.createdAt],
+    [
+      r.id,
+      tenantId,
+      `AN-${i}`,
+      r.channel,
+      r.category,
+      r.severity,
+      r.status,
+      r.customer,
+      `Issue ${i % 7}`,
+      r.team,
+      r.assignee,
+      r.round,
+      r.satisfaction,
+      r.responseDue,
+      r.respondedAt,
+      r.resolutionDue,
+      r.closedAt,
+      r.createdAt,
+      r.createdAt,
+    ],
   );
   let t = r.createdAt.getTime();
   for (const s of r.stages) {
@@ -214,6 +295,10 @@ async function insertRow(em: ReturnType<Orm['em']['fork']>, tenantId: string, i:
     }
   }
   if (r.reopened) {
-    await em.execute(`insert into complaint_events (id, tenant_id, complaint_id, kind, actor_type) values (?, ?, ?, 'complaint.reopened', 'system')`, [randomUUID(), tenantId, r.id]);
+    await em.execute(`insert into complaint_events (id, tenant_id, complaint_id, kind, actor_type) values (?, ?, ?, 'complaint.reopened', 'system')`, [
+      randomUUID(),
+      tenantId,
+      r.id,
+    ]);
   }
 }

@@ -52,13 +52,17 @@ describe('request limits', () => {
     expect(thousand.errors?.[0]?.message).toMatch(/tokens/);
     const many = await gql(api.url, `{ ${aliases(31, 'me{kind}')} }`, {}, tenant.tokens['admin@t.test']);
     expect(many.status).toBe(400);
-    expect(many.errors?.[0]).toMatchObject({ message: expect.stringMatching(/more than 30 aliases/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' } });
+    expect(many.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/more than 30 aliases/),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' },
+    });
     const allowed = await gql(api.url, `{ ${aliases(30, 'me{kind}')} }`, {}, tenant.tokens['admin@t.test']);
     expect(allowed.errors).toBeUndefined();
   });
 
   it('weighs a field that queries Temporal: 21 complaintLifecycle in one query are refused before one runs', async () => {
-    const lifecycles = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `l${i}: complaintLifecycle(id: "00000000-0000-4000-8000-${String(i).padStart(12, '0')}") { stage }`).join(' ')} }`;
+    const lifecycles = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `l${i}: complaintLifecycle(id: "00000000-0000-4000-8000-${String(i).padStart(12, '0')}") { stage }`).join(' ')} }`;
     const fifty = await gql(api.url, lifecycles(50), {}, tenant.tokens['admin@t.test']);
     expect(fifty.status).toBe(400);
     const over = await gql(api.url, lifecycles(21), {}, tenant.tokens['admin@t.test']);
@@ -90,7 +94,9 @@ describe('request limits', () => {
 
   it('a batch runs each operation in its own transaction: one failure does not undo a neighbour', async () => {
     const admin = tenant.tokens['admin@t.test'];
-    const create = (email: string) => ({ query: `mutation { createUser(input:{email:"${email}", displayName:"X", password:"long-enough-pass", roles:["handler"], teams:[]}){ id } }` });
+    const create = (email: string) => ({
+      query: `mutation { createUser(input:{email:"${email}", displayName:"X", password:"long-enough-pass", roles:["handler"], teams:[]}){ id } }`,
+    });
     const res = await post(api.url, JSON.stringify([create('batch-ok@t.test'), create('not-an-email')]), admin);
     expect(res.json[0].data.createUser.id).toBeDefined();
     expect(res.json[1].errors[0].extensions.code).toBe('BAD_USER_INPUT');

@@ -60,9 +60,14 @@ describe('staff authentication', () => {
 
   it('a deactivated user can no longer use an issued token', async () => {
     const admin = tenant.tokens['admin@t.test'];
-    const created = await gql(api.url, 'mutation($i:CreateUserInput!){ createUser(input:$i){ id } }', {
-      i: { email: 'temp@t.test', displayName: 'Temp', password: 'temporary-pass-1', roles: ['handler'], teams: [] },
-    }, admin);
+    const created = await gql(
+      api.url,
+      'mutation($i:CreateUserInput!){ createUser(input:$i){ id } }',
+      {
+        i: { email: 'temp@t.test', displayName: 'Temp', password: 'temporary-pass-1', roles: ['handler'], teams: [] },
+      },
+      admin,
+    );
     const id = created.data!.createUser.id;
     const login = await gql(api.url, LOGIN, { t: tenant.slug, e: 'temp@t.test', p: 'temporary-pass-1' });
     const token = `Bearer ${login.data!.login.accessToken}`;
@@ -75,7 +80,12 @@ describe('staff authentication', () => {
 describe('API keys for third-party frontends', () => {
   it('creates a key whose secret is shown once, authenticates with it within its scopes, and stops after revocation', async () => {
     const admin = tenant.tokens['admin@t.test'];
-    const created = await gql(api.url, 'mutation{ createApiKey(input:{name:"Web shop", scopes:["complaint.create","complaint.read"]}){ secret apiKey { id prefix scopes } } }', {}, admin);
+    const created = await gql(
+      api.url,
+      'mutation{ createApiKey(input:{name:"Web shop", scopes:["complaint.create","complaint.read"]}){ secret apiKey { id prefix scopes } } }',
+      {},
+      admin,
+    );
     const { secret, apiKey } = created.data!.createApiKey;
     expect(secret).toMatch(new RegExp(`^ck_${apiKey.prefix}_`));
     const listed = await gql(api.url, '{ apiKeys { id prefix lastUsedAt } }', {}, admin);

@@ -61,7 +61,10 @@ describe('complaints connection', () => {
 
   it('filters by two fields at once', async () => {
     const res = await gql(api.url, LIST, { first: 50, f: { channels: ['web'], severities: [created[0].severity] } }, token);
-    const expected = created.filter((c) => c.channel === 'web' && c.severity === created[0].severity).map((c) => c.id).sort();
+    const expected = created
+      .filter((c) => c.channel === 'web' && c.severity === created[0].severity)
+      .map((c) => c.id)
+      .sort();
     expect(res.data!.complaints.edges.map((e: { node: { id: string } }) => e.node.id).sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
   });
@@ -97,7 +100,11 @@ describe('complaints connection', () => {
   it('pages past rows stamped within the same millisecond by SQL, skipping none', async () => {
     const other = await createTestTenant(orm, api);
     const conn = orm.em.getConnection();
-    for (const [n, micros] of [[1, '000100'], [2, '000400'], [3, '000900']] as const) {
+    for (const [n, micros] of [
+      [1, '000100'],
+      [2, '000400'],
+      [3, '000900'],
+    ] as const) {
       await conn.execute(
         `insert into complaints (id, tenant_id, number, channel, severity, stage, status, subject, description, config_version, anonymous, created_at)
          values (gen_random_uuid(), ?, ?, 'web', 'general', 'intake', 'OPEN', 's', 'd', 1, true, ?::timestamptz)`,

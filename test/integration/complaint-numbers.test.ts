@@ -10,7 +10,9 @@ let tenantId: string;
 
 beforeAll(async () => {
   orm = await adminOrm();
-  tenantId = (await orm.em.fork().transactional((em) => new TenantConfigService().createTenant(em, `t-${randomUUID().slice(0, 12)}`, 'Numbers', defaultTenantConfig()))).id;
+  tenantId = (
+    await orm.em.fork().transactional((em) => new TenantConfigService().createTenant(em, `t-${randomUUID().slice(0, 12)}`, 'Numbers', defaultTenantConfig()))
+  ).id;
 });
 afterAll(() => orm?.close());
 

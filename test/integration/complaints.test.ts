@@ -32,7 +32,12 @@ describe('intake', () => {
     expect(res.data!.submitComplaint.created).toBe(true);
     expect(c.number).toMatch(/^CP-\d{8}-\d{6}$/);
     expect(c).toMatchObject({ stage: 'intake', status: 'OPEN' });
-    const detail = await gql(api.url, 'query($id:ID!){ complaint(id:$id){ events { kind actorType } customer { name } stageDueAt firstResponseDueAt } }', { id: c.id }, clerk);
+    const detail = await gql(
+      api.url,
+      'query($id:ID!){ complaint(id:$id){ events { kind actorType } customer { name } stageDueAt firstResponseDueAt } }',
+      { id: c.id },
+      clerk,
+    );
     expect(detail.data!.complaint.events.map((e: { kind: string }) => e.kind)).toEqual(['complaint.created', 'complaint.routed']);
     expect(detail.data!.complaint.customer.name).toBe('Ada');
     expect(new Date(detail.data!.complaint.stageDueAt).getTime()).toBeGreaterThan(Date.now());
@@ -62,10 +67,23 @@ describe('intake', () => {
 
   it('reports every bad field with its path and writes nothing', async () => {
     const before = [await countRows('complaints'), await countRows('complaint_events'), await countRows('customers')];
-    const res = await gql(api.url, SUBMIT, {
-      input: { channel: 'carrier-pigeon', subject: ' ', description: 'x', severity: 'apocalyptic', categoryCode: 'nope', amountClaimed: '-5', customer: { name: 'Bo', email: 'not-an-email' } },
-      key: newKey(),
-    }, clerk);
+    const res = await gql(
+      api.url,
+      SUBMIT,
+      {
+        input: {
+          channel: 'carrier-pigeon',
+          subject: ' ',
+          description: 'x',
+          severity: 'apocalyptic',
+          categoryCode: 'nope',
+          amountClaimed: '-5',
+          customer: { name: 'Bo', email: 'not-an-email' },
+        },
+        key: newKey(),
+      },
+      clerk,
+    );
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     const paths = res.errors![0].extensions!.errors!.map((e) => e.path).sort();
     expect(paths).toEqual(['input.amountClaimed', 'input.categoryCode', 'input.channel', 'input.customer.email', 'input.severity', 'input.subject']);
@@ -82,15 +100,24 @@ describe('intake', () => {
   it('updates the customer named by external id, keeping a tier the submission leaves out, and routes by the stored tier', async () => {
     const externalId = `c-${randomUUID().slice(0, 8)}`;
     const first = await gql(api.url, SUBMIT, { input: complaintInput({ customer: { name: 'Ada', externalId, tier: 'vip' } }), key: newKey() }, clerk);
-    const second = await gql(api.url, SUBMIT, { input: complaintInput({ customer: { name: ' Ada Lovelace ', email: 'ADA@Example.com', externalId } }), key: newKey() }, clerk);
-    const priorities = await orm.em.getConnection().execute<{ priority: number; customer_id: string }[]>(
-      'select priority, customer_id from complaints where id in (?, ?) order by created_at',
-      [first.data!.submitComplaint.complaint.id, second.data!.submitComplaint.complaint.id],
+    const second = await gql(
+      api.url,
+      SUBMIT,
+      { input: complaintInput({ customer: { name: ' Ada Lovelace ', email: 'ADA@Example.com', externalId } }), key: newKey() },
+      clerk,
     );
+    const priorities = await orm.em
+      .getConnection()
+      .execute<{ priority: number; customer_id: string }[]>('select priority, customer_id from complaints where id in (?, ?) order by created_at', [
+        first.data!.submitComplaint.complaint.id,
+        second.data!.submitComplaint.complaint.id,
+      ]);
     expect(priorities[0].customer_id).toBe(priorities[1].customer_id);
     // A VIP adds 5 to the severity's base priority (a multiple of 10), also when the tier comes from the stored customer.
     expect(priorities.map((p) => p.priority % 10)).toEqual([5, 5]);
-    const customers = await orm.em.getConnection().execute('select name, email, tier from customers where tenant_id = ? and external_id = ?', [tenant.id, externalId]);
+    const customers = await orm.em
+      .getConnection()
+      .execute('select name, email, tier from customers where tenant_id = ? and external_id = ?', [tenant.id, externalId]);
     expect(customers).toEqual([{ name: 'Ada Lovelace', email: 'ada@example.com', tier: 'vip' }]);
   });
 
@@ -136,9 +163,17 @@ describe('reading and working complaints', () => {
     const id = created.data!.submitComplaint.complaint.id;
     await gql(api.url, 'mutation($id:ID!){ addInternalNote(complaintId:$id, body:"Called the warehouse"){ id } }', { id }, handler);
     await gql(api.url, 'mutation($id:ID!){ sendCustomerMessage(complaintId:$id, body:"We are on it"){ visibility } }', { id }, handler);
-    const detail = await gql(api.url, 'query($id:ID!){ complaint(id:$id){ firstRespondedAt comments { visibility body } events { kind customerVisible } lastEvent { kind } } }', { id }, handler);
+    const detail = await gql(
+      api.url,
+      'query($id:ID!){ complaint(id:$id){ firstRespondedAt comments { visibility body } events { kind customerVisible } lastEvent { kind } } }',
+      { id },
+      handler,
+    );
     const c = detail.data!.complaint;
-    expect(c.comments).toEqual([{ visibility: 'INTERNAL', body: 'Called the warehouse' }, { visibility: 'CUSTOMER', body: 'We are on it' }]);
+    expect(c.comments).toEqual([
+      { visibility: 'INTERNAL', body: 'Called the warehouse' },
+      { visibility: 'CUSTOMER', body: 'We are on it' },
+    ]);
     expect(c.events.map((e: { kind: string }) => e.kind)).toEqual(['complaint.created', 'complaint.routed', 'note.internal', 'message.customer']);
     expect(c.lastEvent.kind).toBe('message.customer');
     expect(c.firstRespondedAt).not.toBeNull();
@@ -146,7 +181,12 @@ describe('reading and working complaints', () => {
 
   it('refuses an empty note as BAD_USER_INPUT', async () => {
     const created = await gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, clerk);
-    const res = await gql(api.url, 'mutation($id:ID!){ addInternalNote(complaintId:$id, body:"   "){ id } }', { id: created.data!.submitComplaint.complaint.id }, tenant.tokens['handler@t.test']);
+    const res = await gql(
+      api.url,
+      'mutation($id:ID!){ addInternalNote(complaintId:$id, body:"   "){ id } }',
+      { id: created.data!.submitComplaint.complaint.id },
+      tenant.tokens['handler@t.test'],
+    );
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
   });
 
@@ -154,11 +194,17 @@ describe('reading and working complaints', () => {
     const handler = tenant.tokens['handler@t.test'];
     const created = await gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, clerk);
     const id = created.data!.submitComplaint.complaint.id;
-    const ADD = 'mutation($id:ID!,$n:String!,$t:String!,$c:String!){ addAttachment(complaintId:$id, fileName:$n, contentType:$t, contentBase64:$c){ id sizeBytes fileName } }';
+    const ADD =
+      'mutation($id:ID!,$n:String!,$t:String!,$c:String!){ addAttachment(complaintId:$id, fileName:$n, contentType:$t, contentBase64:$c){ id sizeBytes fileName } }';
     const content = Buffer.from('receipt #42').toString('base64');
     const added = await gql(api.url, ADD, { id, n: 'receipt.txt', t: 'text/plain', c: content }, handler);
     expect(added.data!.addAttachment).toMatchObject({ sizeBytes: 11, fileName: 'receipt.txt' });
-    const back = await gql(api.url, 'query($a:ID!,$id:ID!){ attachmentContent(id:$a) complaint(id:$id){ attachments { fileName } events { kind } } }', { a: added.data!.addAttachment.id, id }, handler);
+    const back = await gql(
+      api.url,
+      'query($a:ID!,$id:ID!){ attachmentContent(id:$a) complaint(id:$id){ attachments { fileName } events { kind } } }',
+      { a: added.data!.addAttachment.id, id },
+      handler,
+    );
     expect(Buffer.from(back.data!.attachmentContent, 'base64').toString()).toBe('receipt #42');
     expect(back.data!.complaint.attachments).toEqual([{ fileName: 'receipt.txt' }]);
     expect(back.data!.complaint.events.map((e: { kind: string }) => e.kind)).toContain('attachment.added');

@@ -17,7 +17,9 @@ beforeAll(async () => {
     const res = await gql(api.url, SUBMIT, { input: complaintInput({ categoryCode: category }), key: newKey() }, admin);
     // Assignment goes through the lifecycle workflow; this test only needs assignees to load.
     if (i % 2) {
-      await orm.em.getConnection().execute('update complaints set assignee_id = ? where id = ?', [tenant.userIds['handler@t.test'], res.data!.submitComplaint.complaint.id]);
+      await orm.em
+        .getConnection()
+        .execute('update complaints set assignee_id = ? where id = ?', [tenant.userIds['handler@t.test'], res.data!.submitComplaint.complaint.id]);
     }
   }
 });

@@ -22,9 +22,7 @@ describe('the stack the test setup starts', () => {
     const client = new Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
-      const { rows } = await client.query<{ tables: string }>(
-        "SELECT count(*) AS tables FROM information_schema.tables WHERE table_schema = 'public'",
-      );
+      const { rows } = await client.query<{ tables: string }>("SELECT count(*) AS tables FROM information_schema.tables WHERE table_schema = 'public'");
       expect(Number(rows[0].tables)).toBeGreaterThan(0);
     } finally {
       await client.end();

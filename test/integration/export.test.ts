@@ -19,21 +19,18 @@ function parseCsv(text: string): string[][] {
       if (ch === '"' && text[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === ',') {
       row.push(cell);
       cell = '';
-    }
-    else if (ch === '\r') continue;
+    } else if (ch === '\r') continue;
     else if (ch === '\n') {
       rows.push([...row, cell]);
       row = [];
       cell = '';
-    }
-    else cell += ch;
+    } else cell += ch;
   }
   return rows;
 }

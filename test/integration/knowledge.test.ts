@@ -19,16 +19,35 @@ describe('knowledge base', () => {
     tenant = await createTestTenant(orm, api);
     admin = tenant.tokens['admin@t.test']!;
     const articles = {
-      refund: { title: '退款到账时间说明', body: '退款一般在 3 到 5 个工作日内原路退回。如果超过 7 天仍未到账，请联系客服。', locale: 'zh-CN', tags: ['退款'], categoryCodes: ['refund_delay'] },
-      kettle: { title: 'Kettle does not heat', body: 'Check the **power cable** and the base plate. A kettle that stops heating after a few days is replaced under warranty.', locale: 'en', tags: ['warranty'], categoryCodes: ['functional_defect'] },
-      parcel: { title: 'Damaged parcels', body: 'Photograph the damaged parcel before opening it and attach the photos to your complaint.', locale: 'en', tags: [], categoryCodes: [] },
+      refund: {
+        title: '退款到账时间说明',
+        body: '退款一般在 3 到 5 个工作日内原路退回。如果超过 7 天仍未到账，请联系客服。',
+        locale: 'zh-CN',
+        tags: ['退款'],
+        categoryCodes: ['refund_delay'],
+      },
+      kettle: {
+        title: 'Kettle does not heat',
+        body: 'Check the **power cable** and the base plate. A kettle that stops heating after a few days is replaced under warranty.',
+        locale: 'en',
+        tags: ['warranty'],
+        categoryCodes: ['functional_defect'],
+      },
+      parcel: {
+        title: 'Damaged parcels',
+        body: 'Photograph the damaged parcel before opening it and attach the photos to your complaint.',
+        locale: 'en',
+        tags: [],
+        categoryCodes: [],
+      },
       draft: { title: 'Refund policy draft', body: 'Refunds are processed within five working days.', locale: 'en', tags: [], categoryCodes: ['refund_delay'] },
     };
     for (const [name, input] of Object.entries(articles)) {
       const res = await gql(api.url, CREATE, { input }, admin);
       expect(res.errors).toBeUndefined();
       ids[name] = res.data!.createKnowledgeArticle.id;
-      if (name !== 'draft') expect((await gql(api.url, PUBLISH, { id: ids[name] }, admin)).data!.setKnowledgeArticleStatus).toMatchObject({ status: 'PUBLISHED', version: 2 });
+      if (name !== 'draft')
+        expect((await gql(api.url, PUBLISH, { id: ids[name] }, admin)).data!.setKnowledgeArticleStatus).toMatchObject({ status: 'PUBLISHED', version: 2 });
     }
   });
 
@@ -60,8 +79,12 @@ describe('knowledge base', () => {
   });
 
   it('keeps every version and counts helpful feedback', async () => {
-    const update = await gql(api.url, `mutation($id: ID!, $input: KnowledgeArticleInput!) { updateKnowledgeArticle(id: $id, input: $input) { version title } }`,
-      { id: ids.kettle, input: { title: 'Kettle does not heat up', body: 'Updated.', locale: 'en', tags: [], categoryCodes: ['functional_defect'] } }, admin);
+    const update = await gql(
+      api.url,
+      `mutation($id: ID!, $input: KnowledgeArticleInput!) { updateKnowledgeArticle(id: $id, input: $input) { version title } }`,
+      { id: ids.kettle, input: { title: 'Kettle does not heat up', body: 'Updated.', locale: 'en', tags: [], categoryCodes: ['functional_defect'] } },
+      admin,
+    );
     expect(update.data!.updateKnowledgeArticle).toEqual({ version: 3, title: 'Kettle does not heat up' });
     const versions = await gql(api.url, `query($id: ID!) { knowledgeArticleVersions(id: $id) { version title status } }`, { id: ids.kettle }, admin);
     expect(versions.data!.knowledgeArticleVersions.map((v: any) => v.version)).toEqual([3, 2, 1]);
@@ -78,8 +101,12 @@ describe('knowledge base', () => {
       expect((await gql(api.url, view, { id: ids.refund, v }, tenant.tokens['clerk@t.test'])).data!.recordArticleView).toBe(true);
     }
     await gql(api.url, `mutation { recordVisitorSubmission(visitorKey: "visitor-d004") }`, {}, tenant.tokens['clerk@t.test']);
-    const res = await gql(api.url, `query($f: DateTimeISO!, $t: DateTimeISO!) { knowledgeDeflection(from: $f, to: $t) { readers readersWhoSubmitted deflected deflectionRate } }`,
-      { f: new Date(Date.now() - 3600_000).toISOString(), t: new Date(Date.now() + 3600_000).toISOString() }, tenant.tokens['analyst@t.test']);
+    const res = await gql(
+      api.url,
+      `query($f: DateTimeISO!, $t: DateTimeISO!) { knowledgeDeflection(from: $f, to: $t) { readers readersWhoSubmitted deflected deflectionRate } }`,
+      { f: new Date(Date.now() - 3600_000).toISOString(), t: new Date(Date.now() + 3600_000).toISOString() },
+      tenant.tokens['analyst@t.test'],
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.knowledgeDeflection).toEqual({ readers: 4, readersWhoSubmitted: 1, deflected: 3, deflectionRate: 0.75 });
   });

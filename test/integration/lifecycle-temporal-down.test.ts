@@ -23,7 +23,9 @@ describe('complaint lifecycle while Temporal is down', () => {
     const submitted = await gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, tenant.tokens['clerk@t.test']);
     expect(submitted.errors).toBeUndefined();
     const id = submitted.data!.submitComplaint.complaint.id as string;
-    const [pending] = await admin.em.getConnection().execute<{ started_at: Date | null; attempts: number }[]>('select started_at, attempts from workflow_outbox where complaint_id = ?', [id]);
+    const [pending] = await admin.em
+      .getConnection()
+      .execute<{ started_at: Date | null; attempts: number }[]>('select started_at, attempts from workflow_outbox where complaint_id = ?', [id]);
     expect(pending).toMatchObject({ started_at: null, attempts: 1 });
 
     const acted = await gql(api.url, 'mutation($id: ID!) { acknowledgeComplaint(id: $id) { complaint { id } } }', { id }, tenant.tokens['handler@t.test']);

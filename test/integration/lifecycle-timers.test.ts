@@ -56,7 +56,13 @@ async function complaintInOutbox(config: TenantConfig) {
   const intake = new ComplaintIntakeService(complaintNumbers());
   const complaint = await withTenant(app.em, tenantId, async (scope) => {
     const versioned = await tenants.current(scope);
-    const input = Object.assign(new SubmitComplaintInput(), { channel: 'web', subject: 'Late parcel', description: 'Two weeks late', categoryCode: 'other', contact: { name: 'Bo', email: 'bo@example.com' } });
+    const input = Object.assign(new SubmitComplaintInput(), {
+      channel: 'web',
+      subject: 'Late parcel',
+      description: 'Two weeks late',
+      categoryCode: 'other',
+      contact: { name: 'Bo', email: 'bo@example.com' },
+    });
     return (await intake.submit(scope, { type: 'system', id: null, name: null }, versioned, input, `key-${randomUUID()}`)).complaint;
   });
   return { tenantId, complaint };
@@ -72,11 +78,15 @@ async function complaintWithWorkflow(config: TenantConfig) {
 }
 
 async function events(tenantId: string, complaintId: string): Promise<{ kind: string; data: Record<string, unknown> | null }[]> {
-  return admin.em.getConnection().execute('select kind, data from complaint_events where tenant_id = ? and complaint_id = ? order by seq', [tenantId, complaintId]);
+  return admin.em
+    .getConnection()
+    .execute('select kind, data from complaint_events where tenant_id = ? and complaint_id = ? order by seq', [tenantId, complaintId]);
 }
 
 async function complaintRow(tenantId: string, complaintId: string) {
-  const [row] = await admin.em.getConnection().execute('select stage, status, priority, team_code, closed_at from complaints where tenant_id = ? and id = ?', [tenantId, complaintId]);
+  const [row] = await admin.em
+    .getConnection()
+    .execute('select stage, status, priority, team_code, closed_at from complaints where tenant_id = ? and id = ?', [tenantId, complaintId]);
   return row as { stage: string; status: string; priority: number; team_code: string | null; closed_at: Date | null };
 }
 
@@ -97,20 +107,33 @@ describe('SLA clocks on the time-skipping server', () => {
       list.filter((e) => e.kind.startsWith('sla.') && e.data?.stage === 'investigation');
 
     await env.sleep('31 minutes');
-    const afterHalf = await eventually(() => events(tenantId, complaintId).then(investigationClock), (e) => e.length > 0);
+    const afterHalf = await eventually(
+      () => events(tenantId, complaintId).then(investigationClock),
+      (e) => e.length > 0,
+    );
     expect(afterHalf.map((e) => [e.kind, e.data?.fraction])).toEqual([['sla.reminder', 0.5]]);
 
     await env.sleep('30 minutes');
-    await eventually(() => events(tenantId, complaintId), (e) => kinds(e).includes('complaint.escalated'));
+    await eventually(
+      () => events(tenantId, complaintId),
+      (e) => kinds(e).includes('complaint.escalated'),
+    );
     expect(investigationClock(await events(tenantId, complaintId)).map((e) => e.kind)).toEqual(['sla.reminder', 'sla.reminder', 'sla.breached']);
     const after = await complaintRow(tenantId, complaintId);
     expect(after.priority).toBe(before.priority + 10);
     expect(after.team_code).toBe('escalation');
-    const notified = await admin.em.getConnection().execute<{ kind: string; recipient_kind: string }[]>(
-      'select kind, recipient_kind from notification_outbox where tenant_id = ? and complaint_id = ? order by created_at',
-      [tenantId, complaintId],
+    const notified = await admin.em
+      .getConnection()
+      .execute<{ kind: string; recipient_kind: string }[]>(
+        'select kind, recipient_kind from notification_outbox where tenant_id = ? and complaint_id = ? order by created_at',
+        [tenantId, complaintId],
+      );
+    expect(notified).toEqual(
+      expect.arrayContaining([
+        { kind: 'sla.reminder', recipient_kind: 'team' },
+        { kind: 'sla.breached', recipient_kind: 'team_supervisors' },
+      ]),
     );
-    expect(notified).toEqual(expect.arrayContaining([{ kind: 'sla.reminder', recipient_kind: 'team' }, { kind: 'sla.breached', recipient_kind: 'team_supervisors' }]));
     expect(await handle.query(stateQuery, {})).toMatchObject({ stage: 'investigation', breached: true });
   });
 
@@ -131,12 +154,16 @@ describe('SLA clocks on the time-skipping server', () => {
 
     // Far past the feedback SLA: paused, so no reminder and no breach for it.
     await env.sleep('2 days');
-    const feedbackClock = (list: { kind: string; data: Record<string, unknown> | null }[]) => list.filter((e) => e.kind.startsWith('sla.') && e.data?.stage === 'feedback');
+    const feedbackClock = (list: { kind: string; data: Record<string, unknown> | null }[]) =>
+      list.filter((e) => e.kind.startsWith('sla.') && e.data?.stage === 'feedback');
     expect(feedbackClock(await events(tenantId, complaintId))).toEqual([]);
     expect(await handle.query(stateQuery, {})).toMatchObject({ clockPaused: true, breached: false });
 
     await env.sleep('1 day');
-    const closed = await eventually(() => events(tenantId, complaintId), (e) => kinds(e).includes('followup.scheduled'));
+    const closed = await eventually(
+      () => events(tenantId, complaintId),
+      (e) => kinds(e).includes('followup.scheduled'),
+    );
     expect(feedbackClock(closed)).toEqual([]);
     expect(closed.find((e) => e.kind === 'complaint.auto_closed')!.data).toEqual({ outcome: 'resolved_without_response' });
     expect(await complaintRow(tenantId, complaintId)).toMatchObject({ status: 'RESOLVED', stage: 'followup' });
@@ -144,7 +171,10 @@ describe('SLA clocks on the time-skipping server', () => {
     // The follow-up survey's clock starts a day after closing.
     expect((await handle.query(stateQuery, {})).stageStartedAt).toBeNull();
     await env.sleep('25 hours');
-    await eventually(() => handle.query(stateQuery, {}), (s) => s.stageStartedAt !== null);
+    await eventually(
+      () => handle.query(stateQuery, {}),
+      (s) => s.stageStartedAt !== null,
+    );
     await handle.executeUpdate(lifecycleUpdate('recordFollowUp'), { args: [STAFF, { note: 'Reached by phone', rating: 4 }] });
     expect(await complaintRow(tenantId, complaintId)).toMatchObject({ status: 'CLOSED', stage: 'archive' });
 
@@ -160,20 +190,30 @@ describe('SLA clocks on the time-skipping server', () => {
 
   it('a run continued as new carries its state over and keeps working without repeating a write', async () => {
     const { tenantId, complaint } = await complaintInOutbox(roundTheClockConfig());
-    const [row] = await admin.em.getConnection().execute<{ input: LifecycleInput; workflow_id: string }[]>('select input, workflow_id from workflow_outbox where complaint_id = ?', [complaint.id]);
+    const [row] = await admin.em
+      .getConnection()
+      .execute<{ input: LifecycleInput; workflow_id: string }[]>('select input, workflow_id from workflow_outbox where complaint_id = ?', [complaint.id]);
     // Workflow time, not the wall clock: earlier tests on this server skipped days ahead.
     const now = Number(await env.currentTimeMs());
     // The state a previous run would carry: feedback sent, waiting on the customer, 40 writes made.
     const carried = Object.assign(LifecycleState.fromInput(row.input, row.workflow_id), {
-      stage: 'feedback', status: 'WAITING_ON_CUSTOMER', acknowledged: true, stageStartedAt: now, waitingSince: now, autoCloseAt: now + 30 * 86_400_000, seq: 40,
+      stage: 'feedback',
+      status: 'WAITING_ON_CUSTOMER',
+      acknowledged: true,
+      stageStartedAt: now,
+      waitingSince: now,
+      autoCloseAt: now + 30 * 86_400_000,
+      seq: 40,
     }).snapshot();
     const handle = await env.client.workflow.start(COMPLAINT_LIFECYCLE_WORKFLOW, { taskQueue, workflowId: row.workflow_id, args: [{ ...row.input, carried }] });
     expect(await handle.query(stateQuery, {})).toMatchObject({ stage: 'feedback', clockPaused: true });
     await handle.executeUpdate(lifecycleUpdate('customerResponse'), { args: [STAFF, { accepted: true, rating: 5 }] });
-    const written = await admin.em.getConnection().execute<{ kind: string; dedupe_key: string | null }[]>(
-      'select kind, dedupe_key from complaint_events where tenant_id = ? and complaint_id = ? and dedupe_key is not null order by seq',
-      [tenantId, complaint.id],
-    );
+    const written = await admin.em
+      .getConnection()
+      .execute<{ kind: string; dedupe_key: string | null }[]>(
+        'select kind, dedupe_key from complaint_events where tenant_id = ? and complaint_id = ? and dedupe_key is not null order by seq',
+        [tenantId, complaint.id],
+      );
     expect(written.map((e) => e.kind)).not.toContain('lifecycle.started');
     expect(written[0]).toEqual({ kind: 'customer.accepted', dedupe_key: `${row.workflow_id}:41` });
   });

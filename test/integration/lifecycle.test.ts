@@ -27,12 +27,16 @@ let tenant: TestTenant;
 beforeAll(async () => {
   api = await startApi(testConfig({ TASK_QUEUE: taskQueue }), 0);
   admin = await adminOrm();
-  tenant = await createTestTenant(admin, { url: api.url, orm: api.orm, close: api.close }, {
-    config: roundTheClockConfig((c) => {
-      c.lifecycle.rounds.max = 2;
-    }),
-    staff: STAFF,
-  });
+  tenant = await createTestTenant(
+    admin,
+    { url: api.url, orm: api.orm, close: api.close },
+    {
+      config: roundTheClockConfig((c) => {
+        c.lifecycle.rounds.max = 2;
+      }),
+      staff: STAFF,
+    },
+  );
   worker = await startWorker(taskQueue);
 }, 120_000);
 
@@ -51,7 +55,9 @@ async function submit(overrides: Record<string, unknown> = {}): Promise<string> 
 
 /** Runs one lifecycle mutation as `who`; returns the whole response so tests can check errors too. */
 function act(who: string, mutation: string, id: string, args = '', vars: Record<string, unknown> = {}) {
-  const declared = Object.keys(vars).map((k) => `, $${k}: ${k === 'input' ? 'ProposeSolutionInput!' : 'String!'}`).join('');
+  const declared = Object.keys(vars)
+    .map((k) => `, $${k}: ${k === 'input' ? 'ProposeSolutionInput!' : 'String!'}`)
+    .join('');
   return gql(api.url, `mutation($id: ID!${declared}) { ${mutation}(id: $id${args}) ${PAYLOAD} }`, { id, ...vars }, token(who));
 }
 
@@ -67,10 +73,15 @@ async function timeline(id: string): Promise<{ kind: string; note: string | null
 }
 
 async function eventuallyTimeline(id: string, kind: string): Promise<string[]> {
-  return eventually(async () => (await timeline(id)).map((e) => e.kind), (kinds) => kinds.includes(kind));
+  return eventually(
+    async () => (await timeline(id)).map((e) => e.kind),
+    (kinds) => kinds.includes(kind),
+  );
 }
 
-const propose = (amount: string) => ({ input: { text: 'Replace the kettle', compensationType: amount === '0' ? 'none' : 'refund', compensationAmount: amount } });
+const propose = (amount: string) => ({
+  input: { text: 'Replace the kettle', compensationType: amount === '0' ? 'none' : 'refund', compensationAmount: amount },
+});
 const proposeArgs = ', input: $input';
 
 async function recordHistory(id: string, name: string): Promise<void> {
@@ -95,7 +106,12 @@ describe('complaint lifecycle through the API', () => {
     expect(fed.complaint.status).toBe('WAITING_ON_CUSTOMER');
     expect(fed.lifecycle.clockPaused).toBe(true);
 
-    const accepted = await gql(api.url, `mutation($id: ID!) { recordCustomerResponse(id: $id, input: { accepted: true, rating: 5, comment: "Thanks" }) ${PAYLOAD} }`, { id }, token('handler'));
+    const accepted = await gql(
+      api.url,
+      `mutation($id: ID!) { recordCustomerResponse(id: $id, input: { accepted: true, rating: 5, comment: "Thanks" }) ${PAYLOAD} }`,
+      { id },
+      token('handler'),
+    );
     expect(accepted.data!.recordCustomerResponse.complaint).toMatchObject({ status: 'RESOLVED', stage: 'followup', satisfaction: 5 });
     const archived = await ok('followup', 'recordFollowUp', id, ', note: $note', { note: 'Customer is happy' });
     expect(archived.complaint).toMatchObject({ stage: 'archive', status: 'CLOSED' });
@@ -104,10 +120,24 @@ describe('complaint lifecycle through the API', () => {
     const events = await timeline(id);
     const kinds = events.map((e) => e.kind);
     expect(kinds).toEqual([
-      'complaint.created', 'complaint.routed', 'lifecycle.started', 'stage.entered',
-      'complaint.acknowledged', 'stage.entered', 'solution.proposed', 'approval.skipped', 'stage.entered',
-      'feedback.sent', 'sla.paused', 'customer.accepted', 'complaint.closed', 'followup.scheduled', 'stage.entered',
-      'followup.recorded', 'stage.entered', 'complaint.archived',
+      'complaint.created',
+      'complaint.routed',
+      'lifecycle.started',
+      'stage.entered',
+      'complaint.acknowledged',
+      'stage.entered',
+      'solution.proposed',
+      'approval.skipped',
+      'stage.entered',
+      'feedback.sent',
+      'sla.paused',
+      'customer.accepted',
+      'complaint.closed',
+      'followup.scheduled',
+      'stage.entered',
+      'followup.recorded',
+      'stage.entered',
+      'complaint.archived',
     ]);
     expect(events.find((e) => e.kind === 'approval.skipped')!.note).toMatch(/100 CNY is within the frontline's limit of 500 CNY/);
     await recordHistory(id, 'happy-path');
@@ -137,12 +167,22 @@ describe('complaint lifecycle through the API', () => {
     await ok('handler', 'startInvestigation', id);
     await ok('handler', 'proposeSolution', id, proposeArgs, propose('0'));
     await ok('handler', 'sendFeedback', id, ', message: $message', { message: 'Sorry' });
-    const unhappy = await gql(api.url, `mutation($id: ID!) { recordCustomerResponse(id: $id, input: { accepted: true, rating: 2 }) ${PAYLOAD} }`, { id }, token('handler'));
+    const unhappy = await gql(
+      api.url,
+      `mutation($id: ID!) { recordCustomerResponse(id: $id, input: { accepted: true, rating: 2 }) ${PAYLOAD} }`,
+      { id },
+      token('handler'),
+    );
     expect(unhappy.data!.recordCustomerResponse.complaint).toMatchObject({ round: 2, stage: 'handling', teamCode: 'escalation', status: 'OPEN' });
 
     await ok('handler', 'proposeSolution', id, proposeArgs, propose('0'));
     await ok('handler', 'sendFeedback', id, ', message: $message', { message: 'Second try' });
-    const rejected = await gql(api.url, `mutation($id: ID!) { recordCustomerResponse(id: $id, input: { accepted: false, reason: "Still broken" }) ${PAYLOAD} }`, { id }, token('handler'));
+    const rejected = await gql(
+      api.url,
+      `mutation($id: ID!) { recordCustomerResponse(id: $id, input: { accepted: false, reason: "Still broken" }) ${PAYLOAD} }`,
+      { id },
+      token('handler'),
+    );
     expect(rejected.data!.recordCustomerResponse.lifecycle).toMatchObject({ stage: 'review', round: 2, managementReview: true });
     const decided = await ok('supervisor', 'approveSolution', id, ', note: $note', { note: 'Final offer stands' });
     expect(decided.complaint).toMatchObject({ status: 'RESOLVED', stage: 'followup' });
@@ -161,7 +201,12 @@ describe('complaint lifecycle through the API', () => {
     expect(badType.errors![0].message).toMatch(/compensationType/);
     await ok('handler', 'proposeSolution', id, proposeArgs, propose('0'));
     await ok('handler', 'sendFeedback', id, ', message: $message', { message: 'Done' });
-    const badRating = await gql(api.url, `mutation($id: ID!) { recordCustomerResponse(id: $id, input: { accepted: true, rating: 9 }) ${PAYLOAD} }`, { id }, token('handler'));
+    const badRating = await gql(
+      api.url,
+      `mutation($id: ID!) { recordCustomerResponse(id: $id, input: { accepted: true, rating: 9 }) ${PAYLOAD} }`,
+      { id },
+      token('handler'),
+    );
     expect(errorCode(badRating)).toBe('BAD_USER_INPUT');
     const state = await gql(api.url, 'query($id:ID!){ complaintLifecycle(id:$id){ stage clockPaused allowedActions } }', { id }, token('handler'));
     expect(state.data!.complaintLifecycle).toEqual({ stage: 'feedback', clockPaused: true, allowedActions: ['customerResponse'] });

@@ -61,7 +61,9 @@ describe('complaintUpdated', () => {
     await new Promise((r) => setTimeout(r, 200));
     const terminated = await orm.em
       .getConnection()
-      .execute<{ terminated: boolean }[]>('select pg_terminate_backend(pid) as terminated from pg_stat_activity where application_name = ?', [TAIL_APPLICATION_NAME]);
+      .execute<{ terminated: boolean }[]>('select pg_terminate_backend(pid) as terminated from pg_stat_activity where application_name = ?', [
+        TAIL_APPLICATION_NAME,
+      ]);
     expect(terminated).toEqual(expect.arrayContaining([{ terminated: true }]));
     await gql(api.url, NOTE, { id: c.id, b: 'after the drop' }, admin);
     expect((await sub.next()).complaintUpdated.event.kind).toBe('note.internal');

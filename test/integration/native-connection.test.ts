@@ -42,7 +42,10 @@ describe('LazyNativeConnection', () => {
     const client = new Client({ connection });
     const workflowId = `native-connection-${randomUUID()}`;
     try {
-      const down = await client.workflow.getHandle(workflowId).describe().catch((error: Error) => error);
+      const down = await client.workflow
+        .getHandle(workflowId)
+        .describe()
+        .catch((error: Error) => error);
       expect(String((down as Error).cause)).toMatch(/connect error/);
 
       await openRelay();
@@ -50,7 +53,9 @@ describe('LazyNativeConnection', () => {
       const handle = await client.workflow.start('complaintLifecycle', { taskQueue: `native-connection-${randomUUID()}`, workflowId, args: [] });
       expect((await handle.describe()).workflowId).toBe(workflowId);
       // The SDK's typed errors come through the native client as through the JavaScript one.
-      await expect(client.workflow.start('complaintLifecycle', { taskQueue: 'unused', workflowId, args: [] })).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+      await expect(client.workflow.start('complaintLifecycle', { taskQueue: 'unused', workflowId, args: [] })).rejects.toBeInstanceOf(
+        WorkflowExecutionAlreadyStartedError,
+      );
       await handle.terminate('test done');
     } finally {
       await connection.close();

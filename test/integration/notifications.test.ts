@@ -32,7 +32,14 @@ beforeAll(async () => {
   admin = await adminOrm();
   tenant = await createTestTenant(admin, { url: api.url, orm: api.orm, close: api.close }, { config: roundTheClockConfig(), staff: STAFF });
   worker = await startWorker(taskQueue);
-  const config = testConfig({ SMTP_URL: sink.url, NOTIFY_WEBHOOK_URL: provider.url, DELIVERY_INTERVAL_MS: '100', DELIVERY_RETRY_BASE_MS: '200', DELIVERY_RETRY_MAX_MS: '1000', OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' });
+  const config = testConfig({
+    SMTP_URL: sink.url,
+    NOTIFY_WEBHOOK_URL: provider.url,
+    DELIVERY_INTERVAL_MS: '100',
+    DELIVERY_RETRY_BASE_MS: '200',
+    DELIVERY_RETRY_MAX_MS: '1000',
+    OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
+  });
   delivery = startDelivery(worker.orm.em, config, { log: (m, e) => console.warn(m, e ?? ''), tenantId: tenant.id });
 }, 120_000);
 
@@ -61,7 +68,9 @@ async function acknowledge(id: string): Promise<{ resolutionDueAt: string }> {
   ).then((res) => res.data!.acknowledgeComplaint.complaint);
 }
 
-async function deliveryLog(complaintId: string): Promise<{ kind: string; channel: string; status: string; attempt: number; message_id: string | null; error: string | null }[]> {
+async function deliveryLog(
+  complaintId: string,
+): Promise<{ kind: string; channel: string; status: string; attempt: number; message_id: string | null; error: string | null }[]> {
   return admin.em.fork().execute(
     `select o.kind, d.channel, d.status, d.attempt, d.message_id, d.error from notification_deliveries d
        join notification_outbox o on o.id = d.notification_id where o.complaint_id = ? order by d.created_at, d.channel`,
@@ -76,7 +85,10 @@ describe('notification delivery', () => {
     const complaint = await submit({ name: '王芳', email, phone, externalId: newKey() }, 'zh-CN');
     const { resolutionDueAt } = await acknowledge(complaint.id);
 
-    const [mail] = await eventually(() => sink.to(email), (m) => m.length > 0);
+    const [mail] = await eventually(
+      () => sink.to(email),
+      (m) => m.length > 0,
+    );
     const due = formatDueTime(new Date(resolutionDueAt), new Date(), 'Asia/Shanghai', 'zh-CN');
     expect(mail.subject).toBe(`投诉 ${complaint.number} 已受理`);
     expect(mail.text).toContain(`王芳，您好：`);
@@ -85,11 +97,21 @@ describe('notification delivery', () => {
     // The outbox dedupe key (`<workflowId>:<seq>`) is the Message-ID.
     expect(mail.messageId).toMatch(new RegExp(`^<complaint-${tenant.id}-${complaint.id}\\.\\d+\\.email@`));
 
-    const sms = await eventually(() => provider.requests.filter((r) => r.json.to === phone), (r) => r.length > 0);
-    expect(sms[0].json).toMatchObject({ channel: 'sms', locale: 'zh-CN', body: `【Tenant ${tenant.slug}】您的投诉 ${complaint.number} 已受理，预计 ${due} 前给出方案。` });
+    const sms = await eventually(
+      () => provider.requests.filter((r) => r.json.to === phone),
+      (r) => r.length > 0,
+    );
+    expect(sms[0].json).toMatchObject({
+      channel: 'sms',
+      locale: 'zh-CN',
+      body: `【Tenant ${tenant.slug}】您的投诉 ${complaint.number} 已受理，预计 ${due} 前给出方案。`,
+    });
     expect(sms[0].headers['idempotency-key']).toBe(sms[0].json.messageId);
 
-    const log = await eventually(() => deliveryLog(complaint.id), (rows) => rows.length >= 2);
+    const log = await eventually(
+      () => deliveryLog(complaint.id),
+      (rows) => rows.length >= 2,
+    );
     expect(log.map((r) => [r.kind, r.channel, r.status, r.attempt])).toEqual([
       ['complaint.acknowledged', 'email', 'sent', 1],
       ['complaint.acknowledged', 'sms', 'sent', 1],
@@ -100,9 +122,16 @@ describe('notification delivery', () => {
     const email = `en-${Date.now()}@example.com`;
     const complaint = await submit({ name: 'Ada', email, externalId: newKey() }, 'en');
     await acknowledge(complaint.id);
-    const [mail] = await eventually(() => sink.to(email), (m) => m.length > 0);
+    const [mail] = await eventually(
+      () => sink.to(email),
+      (m) => m.length > 0,
+    );
     expect(mail.subject).toBe(`Complaint ${complaint.number} received`);
-    expect(mail.text).toMatch(new RegExp(`^Dear Ada,\\n\\nYour complaint ${complaint.number} has been received\\. We will propose a solution by (today|tomorrow|\\d+ \\w+) \\d\\d:\\d\\d\\.`));
+    expect(mail.text).toMatch(
+      new RegExp(
+        `^Dear Ada,\\n\\nYour complaint ${complaint.number} has been received\\. We will propose a solution by (today|tomorrow|\\d+ \\w+) \\d\\d:\\d\\d\\.`,
+      ),
+    );
   });
 
   it('retries a failing provider with backoff and never sends the delivered email again', async () => {
@@ -112,7 +141,11 @@ describe('notification delivery', () => {
     const complaint = await submit({ name: '李雷', email, phone, externalId: newKey() }, 'zh-CN');
     await acknowledge(complaint.id);
 
-    const log = await eventually(() => deliveryLog(complaint.id), (rows) => rows.some((r) => r.channel === 'sms' && r.status === 'sent'), 15_000);
+    const log = await eventually(
+      () => deliveryLog(complaint.id),
+      (rows) => rows.some((r) => r.channel === 'sms' && r.status === 'sent'),
+      15_000,
+    );
     expect(log.map((r) => [r.channel, r.status, r.attempt])).toEqual([
       ['email', 'sent', 1],
       ['sms', 'failed', 1],
@@ -129,8 +162,13 @@ describe('notification delivery', () => {
     expect(outbox.delivered_at).not.toBeNull();
 
     // Staff see the same log through the API.
-    const res = await gql(api.url, `query($id: ID!) { complaintNotifications(complaintId: $id) { kind attempts deliveredAt
-      deliveries { attempt channel status error messageId } } }`, { id: complaint.id }, token('handler'));
+    const res = await gql(
+      api.url,
+      `query($id: ID!) { complaintNotifications(complaintId: $id) { kind attempts deliveredAt
+      deliveries { attempt channel status error messageId } } }`,
+      { id: complaint.id },
+      token('handler'),
+    );
     const [listed] = res.data!.complaintNotifications;
     expect(listed).toMatchObject({ kind: 'complaint.acknowledged', attempts: 3 });
     expect(listed.deliveries.map((d: any) => `${d.channel}:${d.status}:${d.attempt}`)).toEqual(['email:sent:1', 'sms:failed:1', 'sms:failed:2', 'sms:sent:3']);
@@ -140,7 +178,12 @@ describe('notification delivery', () => {
     // Another tenant, which the running relay does not sweep, so only the two racers below touch it.
     const other = await createTestTenant(admin, { url: api.url, orm: api.orm, close: api.close }, { config: roundTheClockConfig(), staff: STAFF });
     const email = `race-${Date.now()}@example.com`;
-    const res = await gql(api.url, SUBMIT, { input: complaintInput({ customer: { name: 'Race', email, externalId: newKey() }, locale: 'en' }), key: newKey() }, other.tokens['clerk@t.test']);
+    const res = await gql(
+      api.url,
+      SUBMIT,
+      { input: complaintInput({ customer: { name: 'Race', email, externalId: newKey() }, locale: 'en' }), key: newKey() },
+      other.tokens['clerk@t.test'],
+    );
     const complaintId = res.data!.submitComplaint.complaint.id as string;
     const [row] = await admin.em.fork().execute<{ id: string }[]>(
       `insert into notification_outbox (id, tenant_id, complaint_id, kind, recipient_kind, recipient, data, dedupe_key)
@@ -149,7 +192,8 @@ describe('notification delivery', () => {
     );
     const { adapters } = createChannelAdapters({ smtpUrl: sink.url, from: 'test@complaints.local', portalUrl: 'http://portal.test' }, () => {});
     const retry = { baseMs: 100, maxMs: 100, maxAttempts: 3 };
-    const racer = () => createNotificationDelivery({ root: worker.orm.em, tenantConfig: new TenantConfigService(), channels: adapters, retry, portalUrl: 'http://portal.test' });
+    const racer = () =>
+      createNotificationDelivery({ root: worker.orm.em, tenantConfig: new TenantConfigService(), channels: adapters, retry, portalUrl: 'http://portal.test' });
     const ref = { id: row.id, tenantId: other.id };
     const outcomes = await Promise.all([racer().deliverNotification(ref), racer().deliverNotification(ref)]);
     expect(outcomes.sort()).toEqual(['busy', 'delivered']);
@@ -167,7 +211,16 @@ describe('notification delivery', () => {
       'SMTP_URL is not set: email notifications are only logged, not sent',
       'NOTIFY_WEBHOOK_URL is not set: SMS and push notifications are only logged, not sent',
     ]);
-    const receipt = await adapters.email.send({ channel: 'email', to: 'a@b.c', subject: 'S', body: 'B', locale: 'en', messageId: 'k:1:email', tenantId: tenant.id, kind: 'x' });
+    const receipt = await adapters.email.send({
+      channel: 'email',
+      to: 'a@b.c',
+      subject: 'S',
+      body: 'B',
+      locale: 'en',
+      messageId: 'k:1:email',
+      tenantId: tenant.id,
+      kind: 'x',
+    });
     expect(receipt.status).toBe('logged');
     expect(lines[0]).toContain('NOT SENT');
   });

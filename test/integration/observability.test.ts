@@ -32,7 +32,11 @@ beforeAll(async () => {
 
   const orm = await createOrm(testConfig().appDatabaseUrl, { pool: { min: 0, max: 3 } });
   const connection = await NativeConnection.connect({ address: testConfig().temporal.address });
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, plugins: tracingPlugins(tracing), logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} } });
+  const workflowBundle = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    plugins: tracingPlugins(tracing),
+    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+  });
   const worker = await createLifecycleWorker({ connection, namespace: 'default', taskQueue, root: orm.em, workflowBundle, logger: workerLog.logger, tracing });
   const running = worker.run();
   stopWorker = async () => {
@@ -69,11 +73,18 @@ describe('observability', () => {
     expect(after).toContain('complaints_process_cpu_seconds_total');
   });
 
-  it('one trace id runs through the API\'s and the worker\'s log lines of one complaint', async () => {
+  it("one trace id runs through the API's and the worker's log lines of one complaint", async () => {
     const res = await submit();
     const complaint = res.data!.submitComplaint.complaint;
     const apiLine = apiLog.lines.find((l) => l.msg === 'graphql operation' && l.operation === 'Submit' && l.complaintNumber === complaint.number);
-    expect(apiLine).toMatchObject({ level: 'debug', service: 'api', tenantId: tenant.id, principalKind: 'user', requestId: expect.any(String), trace_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(apiLine).toMatchObject({
+      level: 'debug',
+      service: 'api',
+      tenantId: tenant.id,
+      principalKind: 'user',
+      requestId: expect.any(String),
+      trace_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
 
     const workerLine = await eventually(
       () => workerLog.lines.find((l) => l.msg === 'transition projected' && l.complaintId === complaint.id),
@@ -83,13 +94,21 @@ describe('observability', () => {
 
     // The workflow's own span (RunWorkflow) ends with the complaint; what it scheduled is exported as it goes.
     await tracing.spanProcessor.forceFlush();
-    const names = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === apiLine!.trace_id).map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['graphql Submit', 'StartWorkflow:complaintLifecycle', 'StartActivity:projectTransition', 'RunActivity:projectTransition']));
+    const names = exporter
+      .getFinishedSpans()
+      .filter((s) => s.spanContext().traceId === apiLine!.trace_id)
+      .map((s) => s.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['graphql Submit', 'StartWorkflow:complaintLifecycle', 'StartActivity:projectTransition', 'RunActivity:projectTransition']),
+    );
   });
 
   it('/healthz answers and /readyz reports PostgreSQL, migrations and Temporal', async () => {
     expect((await fetch(opsUrl('/healthz'))).status).toBe(200);
     const ready = await fetch(opsUrl('/readyz'));
-    expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { ready: true, checks: { postgres: 'ok', migrations: 'ok', temporal: 'ok', worker: expect.anything() } } });
+    expect({ status: ready.status, body: await ready.json() }).toEqual({
+      status: 200,
+      body: { ready: true, checks: { postgres: 'ok', migrations: 'ok', temporal: 'ok', worker: expect.anything() } },
+    });
   });
 });

@@ -8,7 +8,8 @@ let orm: Orm;
 let tenant: TestTenant;
 let portalKey: string;
 
-const SUBMIT = 'mutation($k:String!,$i:PortalComplaintInput!,$key:String!){ portalSubmitComplaint(portalKey:$k, input:$i, idempotencyKey:$key){ token number expiresAt } }';
+const SUBMIT =
+  'mutation($k:String!,$i:PortalComplaintInput!,$key:String!){ portalSubmitComplaint(portalKey:$k, input:$i, idempotencyKey:$key){ token number expiresAt } }';
 const TRACK = 'mutation($k:String!,$n:String!,$c:String!){ trackComplaint(portalKey:$k, number:$n, contact:$c){ token number } }';
 const VIEW = '{ portalComplaint { number subject stage status timeline { kind } messages { from body } } }';
 
@@ -97,7 +98,8 @@ describe('with a portal token', () => {
     const other = await portalSubmissionFromFreshAddress();
     const auth = `Bearer ${mine.token}`;
     expect(errorCode(await gql(api.url, '{ complaints { edges { cursor } } }', {}, auth))).toBe('FORBIDDEN');
-    const otherId = (await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ id } }', { n: other.number }, tenant.tokens['admin@t.test'])).data!.complaintByNumber.id;
+    const otherId = (await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ id } }', { n: other.number }, tenant.tokens['admin@t.test'])).data!
+      .complaintByNumber.id;
     const conn = connectLive(api.url, auth);
     try {
       const sub = conn.subscribe('subscription($id:ID!){ complaintUpdated(id:$id){ cursor } }', { id: otherId });
@@ -113,7 +115,9 @@ describe('with a portal token', () => {
     const id = (await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ id } }', { n: session.number }, staff)).data!.complaintByNumber.id;
     const conn = connectLive(api.url, `Bearer ${session.token}`);
     try {
-      const sub = conn.subscribe<any>('subscription($id:ID!){ complaintUpdated(id:$id){ event { kind actorName } complaint { assigneeName teamCode } } }', { id });
+      const sub = conn.subscribe<any>('subscription($id:ID!){ complaintUpdated(id:$id){ event { kind actorName } complaint { assigneeName teamCode } } }', {
+        id,
+      });
       await new Promise((r) => setTimeout(r, 200));
       await gql(api.url, 'mutation($id:ID!){ addInternalNote(complaintId:$id, body:"secret"){ id } }', { id }, staff);
       await gql(api.url, 'mutation($id:ID!){ sendCustomerMessage(complaintId:$id, body:"hello"){ id } }', { id }, staff);

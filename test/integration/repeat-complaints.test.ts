@@ -4,7 +4,18 @@ import type { ComplaintNumbers } from '../../api/src/complaint/complaint-number'
 import type { Orm } from '../../api/src/app/orm';
 import { withTenant } from '../../api/src/platform/db/tenant-scope';
 import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
-import { adminOrm, complaintInput, complaintNumbers, createTestTenant, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';
+import {
+  adminOrm,
+  complaintInput,
+  complaintNumbers,
+  createTestTenant,
+  gql,
+  newKey,
+  startTestApi,
+  SUBMIT,
+  type TestApi,
+  type TestTenant,
+} from '../support/harness';
 
 const LINKS = `query($id: ID!) { complaint(id: $id) { number links { kind outgoing similarity other { id } } events { kind note } } }`;
 const MERGE = `mutation($d: ID!, $k: ID!) { mergeComplaints(duplicateId: $d, keepId: $k, note: "Same double charge") { kept { id } merged { id } lifecycleArchived } }`;
@@ -34,8 +45,16 @@ describe('repeat and duplicate complaints', () => {
   const links = async (id: string) => (await gql(api.url, LINKS, { id }, tenant.tokens['handler@t.test'])).data!.complaint;
 
   it('flags a similar complaint from the same customer and category as a likely duplicate, and a different text as a repeat', async () => {
-    const first = await submit({ categoryCode: 'overcharge', subject: '重复扣费 charged twice', description: '同一个订单被扣了两次钱 order SO123 charged twice' });
-    const again = await submit({ categoryCode: 'overcharge', subject: '重复扣费 charged twice', description: '同一个订单被扣了两次钱，订单 SO123 charged twice' });
+    const first = await submit({
+      categoryCode: 'overcharge',
+      subject: '重复扣费 charged twice',
+      description: '同一个订单被扣了两次钱 order SO123 charged twice',
+    });
+    const again = await submit({
+      categoryCode: 'overcharge',
+      subject: '重复扣费 charged twice',
+      description: '同一个订单被扣了两次钱，订单 SO123 charged twice',
+    });
     const otherCategory = await submit({ categoryCode: 'staff_attitude', subject: 'Rude courier', description: 'The courier shouted at me.' });
     const repeat = await submit({ categoryCode: 'overcharge', subject: 'Wrong price', description: 'The shelf price was lower than the till price.' });
 
@@ -46,12 +65,22 @@ describe('repeat and duplicate complaints', () => {
     const rep = await links(repeat);
     expect(rep.links).toHaveLength(2);
     expect(rep.links.every((l: any) => l.kind === 'REPEAT')).toBe(true);
-    expect((await links(first)).links.map((l: any) => [l.kind, l.outgoing])).toEqual(expect.arrayContaining([['DUPLICATE', false], ['REPEAT', false]]));
+    expect((await links(first)).links.map((l: any) => [l.kind, l.outgoing])).toEqual(
+      expect.arrayContaining([
+        ['DUPLICATE', false],
+        ['REPEAT', false],
+      ]),
+    );
   });
 
   it('finds the repeats of a known customer whose submission also names a tier', async () => {
     const vip = { ...customer, externalId: 'crm-lin-vip', tier: 'vip' };
-    const first = await submit({ customer: vip, categoryCode: 'slow_response', subject: 'Hotline silent', description: 'Nobody called back about order SO77.' });
+    const first = await submit({
+      customer: vip,
+      categoryCode: 'slow_response',
+      subject: 'Hotline silent',
+      description: 'Nobody called back about order SO77.',
+    });
     const again = await submit({ customer: vip, categoryCode: 'slow_response', subject: 'Still no answer', description: 'A week without a reply.' });
     expect((await links(again)).links).toEqual([expect.objectContaining({ kind: 'REPEAT', outgoing: true, other: { id: first } })]);
   });
@@ -61,16 +90,31 @@ describe('repeat and duplicate complaints', () => {
     const first = await submit({ customer: racer, categoryCode: 'slow_response', subject: 'No callback', description: 'Nobody called back.' });
     // This intake's number allocation ran before the first intake created the customer: it saw none.
     const numbers = { next: async (...args: Parameters<ComplaintNumbers['next']>) => ({ ...(await complaintNumbers().next(...args)), customer: null }) };
-    const input = Object.assign(new SubmitComplaintInput(), complaintInput({ customer: racer, categoryCode: 'slow_response', subject: 'Still no callback', description: 'Two days later.' }));
+    const input = Object.assign(
+      new SubmitComplaintInput(),
+      complaintInput({ customer: racer, categoryCode: 'slow_response', subject: 'Still no callback', description: 'Two days later.' }),
+    );
     const { complaint } = await withTenant(api.orm.em, tenant.id, async (scope) =>
-      new ComplaintIntakeService(numbers as ComplaintNumbers).submit(scope, { type: 'system', id: null, name: null }, await new TenantConfigService().current(scope), input, newKey()),
+      new ComplaintIntakeService(numbers as ComplaintNumbers).submit(
+        scope,
+        { type: 'system', id: null, name: null },
+        await new TenantConfigService().current(scope),
+        input,
+        newKey(),
+      ),
     );
     expect((await links(complaint.id)).links).toEqual([expect.objectContaining({ kind: 'REPEAT', outgoing: true, other: { id: first } })]);
   });
 
   it('matches an anonymous complainant by contact e-mail or phone', async () => {
     const anonymous = (contact: Record<string, string>, subject: string) =>
-      submit({ customer: undefined, contact: { name: 'Anon', ...contact }, categoryCode: 'product_quality', subject, description: `${subject}, bought last week.` });
+      submit({
+        customer: undefined,
+        contact: { name: 'Anon', ...contact },
+        categoryCode: 'product_quality',
+        subject,
+        description: `${subject}, bought last week.`,
+      });
     const byEmail = await anonymous({ email: 'anon@example.com' }, 'Kettle leaks');
     const sameEmail = await anonymous({ email: 'anon@example.com' }, 'Toaster burns bread');
     const byPhone = await anonymous({ phone: '13800138000' }, 'Fan rattles');
@@ -83,8 +127,16 @@ describe('repeat and duplicate complaints', () => {
   });
 
   it('merges a duplicate into the kept complaint, noting it on both timelines, once', async () => {
-    const kept = await submit({ categoryCode: 'refund_delay', subject: 'Refund missing', description: 'My refund for order SO9 has not arrived after ten days.' });
-    const duplicate = await submit({ categoryCode: 'refund_delay', subject: 'Refund missing', description: 'My refund for order SO9 has not arrived after ten days!' });
+    const kept = await submit({
+      categoryCode: 'refund_delay',
+      subject: 'Refund missing',
+      description: 'My refund for order SO9 has not arrived after ten days.',
+    });
+    const duplicate = await submit({
+      categoryCode: 'refund_delay',
+      subject: 'Refund missing',
+      description: 'My refund for order SO9 has not arrived after ten days!',
+    });
     const res = await gql(api.url, MERGE, { d: duplicate, k: kept }, tenant.tokens['handler@t.test']);
     expect(res.errors).toBeUndefined();
     expect(res.data!.mergeComplaints).toEqual({ kept: { id: kept }, merged: { id: duplicate }, lifecycleArchived: false });

@@ -39,7 +39,12 @@ describe('tenant configuration', () => {
     next.lifecycle.autoCloseDays = 5;
     const saved = await gql(api.url, UPDATE, { c: next, n: 'shorter auto-close' }, admin);
     expect(saved.data!.updateTenantConfig).toEqual({ version: 2, note: 'shorter auto-close' });
-    const res = await gql(api.url, '{ tenant { configVersion config } tenantConfigHistory { version note } v1: tenantConfigVersion(version: 1) { config } }', {}, admin);
+    const res = await gql(
+      api.url,
+      '{ tenant { configVersion config } tenantConfigHistory { version note } v1: tenantConfigVersion(version: 1) { config } }',
+      {},
+      admin,
+    );
     expect(res.data!.tenant.configVersion).toBe(2);
     expect(res.data!.tenant.config.lifecycle.autoCloseDays).toBe(5);
     expect(res.data!.tenantConfigHistory.map((v: { version: number }) => v.version)).toEqual([2, 1]);

@@ -1,6 +1,18 @@
 import { Client } from 'pg';
 import type { Orm } from '../../api/src/app/orm';
-import { adminOrm, complaintInput, createTestTenant, errorCode, gql, newKey, startTestApi, SUBMIT, testConfig, type TestApi, type TestTenant } from '../support/harness';
+import {
+  adminOrm,
+  complaintInput,
+  createTestTenant,
+  errorCode,
+  gql,
+  newKey,
+  startTestApi,
+  SUBMIT,
+  testConfig,
+  type TestApi,
+  type TestTenant,
+} from '../support/harness';
 
 let api: TestApi;
 let orm: Orm;
@@ -9,7 +21,19 @@ let b: TestTenant;
 let bComplaint: { id: string; number: string };
 let bKeyId: string;
 
-const TENANT_TABLES = ['tenants', 'tenant_config_versions', 'users', 'teams', 'api_keys', 'customers', 'complaints', 'complaint_counters', 'complaint_events', 'comments', 'attachments'];
+const TENANT_TABLES = [
+  'tenants',
+  'tenant_config_versions',
+  'users',
+  'teams',
+  'api_keys',
+  'customers',
+  'complaints',
+  'complaint_counters',
+  'complaint_events',
+  'comments',
+  'attachments',
+];
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -48,7 +72,12 @@ describe("another tenant's ids answer NOT_FOUND", () => {
 
   it("assigning one's complaint to the other tenant's user answers NOT_FOUND", async () => {
     const mine = await gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, a.tokens['admin@t.test']);
-    const res = await gql(api.url, 'mutation($id:ID!,$u:ID!){ reassignComplaint(id:$id, assigneeId:$u){ complaint { id } } }', { id: mine.data!.submitComplaint.complaint.id, u: b.userIds['handler@t.test'] }, a.tokens['admin@t.test']);
+    const res = await gql(
+      api.url,
+      'mutation($id:ID!,$u:ID!){ reassignComplaint(id:$id, assigneeId:$u){ complaint { id } } }',
+      { id: mine.data!.submitComplaint.complaint.id, u: b.userIds['handler@t.test'] },
+      a.tokens['admin@t.test'],
+    );
     expect(errorCode(res)).toBe('NOT_FOUND');
   });
 
@@ -62,7 +91,12 @@ describe("another tenant's ids answer NOT_FOUND", () => {
 describe('lists never show the other tenant', () => {
   it('complaints, users, api keys, teams and config history are all scoped', async () => {
     const token = a.tokens['admin@t.test'];
-    const res = await gql(api.url, '{ complaints(first:100){ edges { node { id } } } users { id } apiKeys { id } teams { id } tenantConfigHistory { version } tenant { slug } }', {}, token);
+    const res = await gql(
+      api.url,
+      '{ complaints(first:100){ edges { node { id } } } users { id } apiKeys { id } teams { id } tenantConfigHistory { version } tenant { slug } }',
+      {},
+      token,
+    );
     const text = JSON.stringify(res.data);
     expect(text).not.toContain(bComplaint.id);
     expect(text).not.toContain(bKeyId);
@@ -98,9 +132,9 @@ describe('the row-level security wall', () => {
       await client.query(`select set_config('app.tenant_id', $1, true)`, [a.id]);
       const { rows } = await client.query('select distinct tenant_id from complaints');
       expect(rows.map((r) => r.tenant_id)).toEqual([a.id]);
-      await expect(
-        client.query(`insert into teams (id, tenant_id, code, name) values (gen_random_uuid(), $1, 'x', '{}')`, [b.id]),
-      ).rejects.toThrow(/row-level security/);
+      await expect(client.query(`insert into teams (id, tenant_id, code, name) values (gen_random_uuid(), $1, 'x', '{}')`, [b.id])).rejects.toThrow(
+        /row-level security/,
+      );
       await client.query('rollback');
     } finally {
       await client.end();
@@ -122,7 +156,9 @@ describe('the row-level security wall', () => {
 
   it('the catalog: app role is neither superuser nor BYPASSRLS nor owner, and every tenant table forces RLS', async () => {
     const conn = orm.em.getConnection();
-    const [role] = await conn.execute<{ rolsuper: boolean; rolbypassrls: boolean }[]>(`select rolsuper, rolbypassrls from pg_roles where rolname = 'complaints_app'`);
+    const [role] = await conn.execute<{ rolsuper: boolean; rolbypassrls: boolean }[]>(
+      `select rolsuper, rolbypassrls from pg_roles where rolname = 'complaints_app'`,
+    );
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
     // Every table with a tenant_id column, whoever added it, plus the tenant registry itself.
     const tables = await conn.execute<{ relname: string; owner: string; relrowsecurity: boolean; relforcerowsecurity: boolean }[]>(
@@ -133,8 +169,12 @@ describe('the row-level security wall', () => {
     );
     expect(tables.map((t) => t.relname)).toEqual(expect.arrayContaining(TENANT_TABLES));
     for (const t of tables) {
-      expect({ table: t.relname, owner: t.owner === 'complaints_app', rls: t.relrowsecurity, force: t.relforcerowsecurity }).toEqual({ table: t.relname, owner: false, rls: true, force: true });
+      expect({ table: t.relname, owner: t.owner === 'complaints_app', rls: t.relrowsecurity, force: t.relforcerowsecurity }).toEqual({
+        table: t.relname,
+        owner: false,
+        rls: true,
+        force: true,
+      });
     }
   });
-
 });

@@ -23,7 +23,13 @@ beforeAll(async () => {
   api = await startApi(testConfig({ TASK_QUEUE: `webhooks-no-worker-${Date.now()}`, OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }), 0);
   admin = await adminOrm();
   tenant = await createTestTenant(admin, { url: api.url, orm: api.orm, close: api.close });
-  const config = testConfig({ DELIVERY_INTERVAL_MS: '100', DELIVERY_RETRY_BASE_MS: '200', DELIVERY_RETRY_MAX_MS: '1000', DELIVERY_MAX_ATTEMPTS: '4', OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' });
+  const config = testConfig({
+    DELIVERY_INTERVAL_MS: '100',
+    DELIVERY_RETRY_BASE_MS: '200',
+    DELIVERY_RETRY_MAX_MS: '1000',
+    DELIVERY_MAX_ATTEMPTS: '4',
+    OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
+  });
   // No SMTP or provider here: the log-only warnings are expected, so only errors are shown.
   delivery = startDelivery(api.orm.em, config, { log: (m, e) => e && console.warn(m, e), tenantId: tenant.id });
 }, 120_000);
@@ -48,7 +54,6 @@ async function subscribe(kinds: string[], path: string): Promise<{ id: string; s
   return { id: res.data.createWebhookSubscription.subscription.id, secret: res.data.createWebhookSubscription.secret };
 }
 
-
 describe('tenant webhooks', () => {
   it('only tenant.configure may manage subscriptions; the secret is shown once', async () => {
     const denied = await gql(api.url, CREATE, { input: { url: receiver.url, eventKinds: ['*'] } }, tenant.tokens['handler@t.test']);
@@ -68,7 +73,10 @@ describe('tenant webhooks', () => {
   it('posts subscribed timeline events signed with HMAC-SHA256 over timestamp and body', async () => {
     const { id, secret } = await subscribe(['complaint.created'], 'signed');
     const complaint = await submit();
-    const [req] = await eventually(() => receiver.requests.filter((r) => r.json.complaintId === complaint.id && r.json.type === 'complaint.created'), (r) => r.length > 0);
+    const [req] = await eventually(
+      () => receiver.requests.filter((r) => r.json.complaintId === complaint.id && r.json.type === 'complaint.created'),
+      (r) => r.length > 0,
+    );
     expect(verifyWebhookSignature(secret, req.headers['x-complaints-signature'] as string, req.body)).toBe(true);
     expect(verifyWebhookSignature('whsec_wrong', req.headers['x-complaints-signature'] as string, req.body)).toBe(false);
     expect(req.headers['x-complaints-event']).toBe('complaint.created');
@@ -92,7 +100,11 @@ describe('tenant webhooks', () => {
       15_000,
     );
     expect(delivered[0].attempts).toBe(3);
-    expect(delivered[0].attemptLog.map((a: any) => [a.attempt, a.statusCode, a.replay])).toEqual([[1, 500, false], [2, 500, false], [3, 200, false]]);
+    expect(delivered[0].attemptLog.map((a: any) => [a.attempt, a.statusCode, a.replay])).toEqual([
+      [1, 500, false],
+      [2, 500, false],
+      [3, 200, false],
+    ]);
     const sent = receiver.requests.filter((r) => r.json.complaintId === complaint.id && r.json.type === 'complaint.routed');
     expect(new Set(sent.map((r) => r.headers['x-complaints-delivery']))).toEqual(new Set([delivered[0].id]));
 

@@ -31,7 +31,15 @@ async function post(url: string, body: string, auth?: string) {
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-const BAD_CREDENTIALS = ['garbage', 'three garbage segments', 'another scheme', 'signed with another secret', 'alg none', 'expired', 'refresh token as access'] as const;
+const BAD_CREDENTIALS = [
+  'garbage',
+  'three garbage segments',
+  'another scheme',
+  'signed with another secret',
+  'alg none',
+  'expired',
+  'refresh token as access',
+] as const;
 
 /** Credentials an attacker can make (from a genuine token's claims): none may reach any data, over HTTP or WebSocket. */
 function badCredentials(): Record<(typeof BAD_CREDENTIALS)[number], string> {
@@ -114,7 +122,9 @@ describe('introspection', () => {
 
   it('answers in development', async () => {
     expect((await gql(api.url, INTROSPECTION)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
-    expect((await wsOnce(api.url, { authorization: tenant.tokens['admin@t.test'] }, INTROSPECTION)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    expect((await wsOnce(api.url, { authorization: tenant.tokens['admin@t.test'] }, INTROSPECTION)).data).toEqual({
+      __schema: { queryType: { name: 'Query' } },
+    });
   });
 });
 

@@ -3,7 +3,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, getNamedType, isInputObjectType, isObjectType, isScalarType, isEnumType, type GraphQLField, type GraphQLInputType } from 'graphql';
 import type { Orm } from '../../api/src/app/orm';
-import { adminOrm, complaintInput, createTestTenant, gql, newKey, startTestApi, SUBMIT, type GqlResponse, type TestApi, type TestTenant } from '../support/harness';
+import {
+  adminOrm,
+  complaintInput,
+  createTestTenant,
+  gql,
+  newKey,
+  startTestApi,
+  SUBMIT,
+  type GqlResponse,
+  type TestApi,
+  type TestTenant,
+} from '../support/harness';
 import { wsOnce } from './ws-once';
 
 /** Object kinds an id can name; `{kind}` in a call below is replaced by tenant B's object of that kind. */
@@ -82,11 +93,18 @@ const ID_OPERATIONS = roots.flatMap((root) =>
 function selection(field: GraphQLField<unknown, unknown>): string {
   const type = getNamedType(field.type);
   if (!isObjectType(type)) return '';
-  const leaves = Object.values(type.getFields()).filter((f) => (isScalarType(getNamedType(f.type)) || isEnumType(getNamedType(f.type))) && !f.args.some((a) => a.type.toString().endsWith('!')));
+  const leaves = Object.values(type.getFields()).filter(
+    (f) => (isScalarType(getNamedType(f.type)) || isEnumType(getNamedType(f.type))) && !f.args.some((a) => a.type.toString().endsWith('!')),
+  );
   const nested = Object.values(type.getFields()).filter((f) => isObjectType(getNamedType(f.type)) && !f.args.length);
   const inner = (f: GraphQLField<unknown, unknown>) => {
     const t = getNamedType(f.type);
-    return isObjectType(t) ? Object.values(t.getFields()).filter((g) => isScalarType(getNamedType(g.type)) && !g.args.length).map((g) => g.name).join(' ') : '';
+    return isObjectType(t)
+      ? Object.values(t.getFields())
+          .filter((g) => isScalarType(getNamedType(g.type)) && !g.args.length)
+          .map((g) => g.name)
+          .join(' ')
+      : '';
   };
   return `{ __typename ${leaves.map((f) => f.name).join(' ')} ${nested.map((f) => (inner(f) ? `${f.name} { ${inner(f)} }` : '')).join(' ')} }`;
 }
@@ -109,12 +127,24 @@ beforeAll(async () => {
     if (!res.data) throw new Error(`arranging tenant B failed: ${JSON.stringify(res.errors)}`);
     return res.data;
   };
-  const submitted = await must(SUBMIT, { input: complaintInput({ subject: `Subject ${MARKER}`, customer: { name: `Name ${MARKER}`, email: 'b@example.com', externalId: MARKER } }), key: newKey() });
+  const submitted = await must(SUBMIT, {
+    input: complaintInput({ subject: `Subject ${MARKER}`, customer: { name: `Name ${MARKER}`, email: 'b@example.com', externalId: MARKER } }),
+    key: newKey(),
+  });
   idsOfB.complaint = submitted.submitComplaint.complaint.id;
   idsOfB.user = tenantB.userIds['handler@t.test']!;
-  idsOfB.article = (await must(`mutation { createKnowledgeArticle(input: { title: "Article ${MARKER}", body: "Body ${MARKER}" }) { id } }`)).createKnowledgeArticle.id;
-  idsOfB.apiKey = (await must(`mutation { createApiKey(input: { name: "Key ${MARKER}", scopes: ["complaint.read"] }) { apiKey { id } } }`)).createApiKey.apiKey.id;
-  idsOfB.attachment = (await must(`mutation($c: ID!) { addAttachment(complaintId: $c, contentBase64: "${Buffer.from(MARKER).toString('base64')}", contentType: "text/plain", fileName: "${MARKER}.txt") { id } }`, { c: idsOfB.complaint })).addAttachment.id;
+  idsOfB.article = (
+    await must(`mutation { createKnowledgeArticle(input: { title: "Article ${MARKER}", body: "Body ${MARKER}" }) { id } }`)
+  ).createKnowledgeArticle.id;
+  idsOfB.apiKey = (
+    await must(`mutation { createApiKey(input: { name: "Key ${MARKER}", scopes: ["complaint.read"] }) { apiKey { id } } }`)
+  ).createApiKey.apiKey.id;
+  idsOfB.attachment = (
+    await must(
+      `mutation($c: ID!) { addAttachment(complaintId: $c, contentBase64: "${Buffer.from(MARKER).toString('base64')}", contentType: "text/plain", fileName: "${MARKER}.txt") { id } }`,
+      { c: idsOfB.complaint },
+    )
+  ).addAttachment.id;
   idsOfB.exportJob = (await must('mutation { requestComplaintExport(format: CSV) { id } }')).requestComplaintExport.id ?? randomUUID();
   idsOfB.customer = (await must('query($id: ID!) { complaint(id: $id) { customer { id } } }', { id: idsOfB.complaint })).complaint.customer.id;
   // Kinds made elsewhere (webhook subscriptions need an outbound URL the test network cannot reach; deliveries need a worker): an id nobody has.
@@ -153,12 +183,15 @@ describe('cross-tenant ids on every operation that takes one (generated from api
     expect(unnamed.map(({ field }) => field.name)).toEqual([]);
   });
 
-  it.each(ID_OPERATIONS.map(({ root, field }) => [`${root}.${field.name}`, root, field] as const))('%s as tenant A with tenant B ids: refused or as for an unknown id, never B data', async (_name, root, field) => {
-    const foreign = await run(root, field, idsOfB);
-    expect(JSON.stringify(foreign)).not.toContain(MARKER);
-    for (const error of foreign.errors ?? []) expect(REFUSALS).toContain(error.extensions?.code);
-    const unknownIds = Object.fromEntries(Object.keys(idsOfB).map((kind) => [kind, randomUUID()])) as Record<Kind, string>;
-    const unknown = await run(root, field, unknownIds);
-    expect(normalized(foreign, idsOfB)).toEqual(normalized(unknown, unknownIds));
-  });
+  it.each(ID_OPERATIONS.map(({ root, field }) => [`${root}.${field.name}`, root, field] as const))(
+    '%s as tenant A with tenant B ids: refused or as for an unknown id, never B data',
+    async (_name, root, field) => {
+      const foreign = await run(root, field, idsOfB);
+      expect(JSON.stringify(foreign)).not.toContain(MARKER);
+      for (const error of foreign.errors ?? []) expect(REFUSALS).toContain(error.extensions?.code);
+      const unknownIds = Object.fromEntries(Object.keys(idsOfB).map((kind) => [kind, randomUUID()])) as Record<Kind, string>;
+      const unknown = await run(root, field, unknownIds);
+      expect(normalized(foreign, idsOfB)).toEqual(normalized(unknown, unknownIds));
+    },
+  );
 });

@@ -74,7 +74,8 @@ async function deliverOnce(subscriptionId: string, allowList: string) {
     const due = await delivery.dueWebhookDeliveries(10, tenant.id);
     for (const ref of due) await delivery.deliverWebhook(ref);
     const listed = (await asAdmin(ATTEMPTS, { sub: subscriptionId })).data!.webhookDeliveries;
-    if (listed.length && listed[0].attemptLog.length) return listed[0].attemptLog[0] as { statusCode: number | null; error: string | null; responseBody: string | null };
+    if (listed.length && listed[0].attemptLog.length)
+      return listed[0].attemptLog[0] as { statusCode: number | null; error: string | null; responseBody: string | null };
     if (Date.now() > deadline) throw new Error('no delivery attempt within 20 s');
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -37,7 +37,8 @@ function expectLimited(res: GqlResponse & { retryAfterHeader?: string }, atLeast
   expect(res.errors![0].extensions!.retryAfter).toBeGreaterThanOrEqual(atLeastSeconds);
 }
 
-const portalKeyOf = async (tenant: TestTenant) => (await gql(a.url, '{ tenant { publishableKey } }', {}, tenant.tokens['admin@t.test'])).data!.tenant.publishableKey as string;
+const portalKeyOf = async (tenant: TestTenant) =>
+  (await gql(a.url, '{ tenant { publishableKey } }', {}, tenant.tokens['admin@t.test'])).data!.tenant.publishableKey as string;
 
 describe('portal tracking limit', () => {
   it('is one budget per tenant and address across API processes', async () => {
@@ -59,7 +60,8 @@ describe('portal tracking limit', () => {
 });
 
 describe('sign-in brute-force protection', () => {
-  const login = (from: string, n: number, tenant: TestTenant, email: string, password: string) => gqlFrom(from, either(n).url, LOGIN, { t: tenant.slug, e: email, p: password });
+  const login = (from: string, n: number, tenant: TestTenant, email: string, password: string) =>
+    gqlFrom(from, either(n).url, LOGIN, { t: tenant.slug, e: email, p: password });
 
   it('locks an account after consecutive failures counted by every process, refusing even the right password, and forgets failures on success', async () => {
     const from = freshLoopbackAddress();

@@ -63,10 +63,12 @@ describe('webhook signing secrets at rest', () => {
     const { id, secret } = await subscribe();
     // A row from before encryption existed, written straight into the table.
     const legacyId = randomUUID();
-    await admin.em.fork().execute(
-      `insert into webhook_subscriptions (id, tenant_id, url, event_kinds, secret) values (?, ?, 'https://legacy.example.invalid/', '{*}', 'whsec_legacy_plaintext')`,
-      [legacyId, tenant.id],
-    );
+    await admin.em
+      .fork()
+      .execute(
+        `insert into webhook_subscriptions (id, tenant_id, url, event_kinds, secret) values (?, ?, 'https://legacy.example.invalid/', '{*}', 'whsec_legacy_plaintext')`,
+        [legacyId, tenant.id],
+      );
     const secondKey = randomBytes(32);
     const rotating = new SecretBox(secondKey, firstKey);
     // Values under the previous key still open while the rotation runs.
@@ -83,6 +85,8 @@ describe('webhook signing secrets at rest', () => {
     // The first key alone no longer opens them, and says which key it would need.
     const stored = await storedSecret(id);
     expect(() => openWebhookSecret(new SecretBox(firstKey), id, stored)).toThrow(SecretKeyError);
-    expect(() => openWebhookSecret(new SecretBox(firstKey), id, stored)).toThrow(`encrypted with key ${keyIdOf(secondKey)}, which is neither SECRETS_KEY nor SECRETS_KEY_PREVIOUS`);
+    expect(() => openWebhookSecret(new SecretBox(firstKey), id, stored)).toThrow(
+      `encrypted with key ${keyIdOf(secondKey)}, which is neither SECRETS_KEY nor SECRETS_KEY_PREVIOUS`,
+    );
   });
 });

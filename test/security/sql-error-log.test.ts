@@ -35,7 +35,11 @@ afterAll(async () => {
 
 describe('a failing statement is logged without the data bound into it', () => {
   it('the log names the SQLSTATE, table, constraint and statement fingerprint, and holds none of the complainant data', async () => {
-    const input = complaintInput({ subject: `Broken ${MARKER}`, description: `Details ${MARKER}`, customer: { name: `Ada ${MARKER}`, email: 'ada@example.com' } });
+    const input = complaintInput({
+      subject: `Broken ${MARKER}`,
+      description: `Details ${MARKER}`,
+      customer: { name: `Ada ${MARKER}`, email: 'ada@example.com' },
+    });
     const res = await gql(api.url, SUBMIT, { input, key: newKey() }, tenant.tokens['clerk@t.test']);
     expect(errorCode(res)).toBe('INTERNAL_SERVER_ERROR');
     expect(lines.filter((line) => line.includes(MARKER))).toEqual([]);

@@ -119,7 +119,12 @@ describe('ending sessions', () => {
 
   it('a password change ends every session of that user', async () => {
     const before = await login('ben@t.test');
-    const changed = await gql(api.url, 'mutation($id:ID!){ updateUser(id:$id, input:{password:"another-long-pass"}){ id } }', { id: tenant.userIds['ben@t.test'] }, tenant.tokens['admin@t.test']);
+    const changed = await gql(
+      api.url,
+      'mutation($id:ID!){ updateUser(id:$id, input:{password:"another-long-pass"}){ id } }',
+      { id: tenant.userIds['ben@t.test'] },
+      tenant.tokens['admin@t.test'],
+    );
     expect(changed.errors).toBeUndefined();
     expect(await works(before)).toBe(false);
     expect(errorCode(await refresh(before.refreshToken))).toBe('UNAUTHENTICATED');
@@ -129,7 +134,12 @@ describe('ending sessions', () => {
   it('deactivation ends every session for good: reactivating the account brings none back', async () => {
     const before = await login('cat@t.test');
     const setActive = (active: boolean) =>
-      gql(api.url, 'mutation($id:ID!,$a:Boolean!){ updateUser(id:$id, input:{active:$a}){ active } }', { id: tenant.userIds['cat@t.test'], a: active }, tenant.tokens['admin@t.test']);
+      gql(
+        api.url,
+        'mutation($id:ID!,$a:Boolean!){ updateUser(id:$id, input:{active:$a}){ active } }',
+        { id: tenant.userIds['cat@t.test'], a: active },
+        tenant.tokens['admin@t.test'],
+      );
     await setActive(false);
     await setActive(true);
     expect(await works(before)).toBe(false);

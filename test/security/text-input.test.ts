@@ -1,5 +1,17 @@
 import type { Orm } from '../../api/src/app/orm';
-import { adminOrm, complaintInput, createTestTenant, errorCode, gql, newKey, startTestApi, SUBMIT, type GqlResponse, type TestApi, type TestTenant } from '../support/harness';
+import {
+  adminOrm,
+  complaintInput,
+  createTestTenant,
+  errorCode,
+  gql,
+  newKey,
+  startTestApi,
+  SUBMIT,
+  type GqlResponse,
+  type TestApi,
+  type TestTenant,
+} from '../support/harness';
 import { wsOnce } from './ws-once';
 
 let api: TestApi;
@@ -47,7 +59,12 @@ describe('text no column can hold is refused before it reaches SQL', () => {
   });
 
   it('the complaints filter and complaintByNumber with a NUL byte answer BAD_USER_INPUT', async () => {
-    const list = await gql(api.url, 'query($filter: ComplaintFilter) { complaints(first: 5, filter: $filter) { edges { node { id } } } }', { filter: { text: 'x\u0000', channels: ['web', 'a\u0000'] } }, clerk);
+    const list = await gql(
+      api.url,
+      'query($filter: ComplaintFilter) { complaints(first: 5, filter: $filter) { edges { node { id } } } }',
+      { filter: { text: 'x\u0000', channels: ['web', 'a\u0000'] } },
+      clerk,
+    );
     expect(errorCode(list)).toBe('BAD_USER_INPUT');
     expect(paths(list)?.sort()).toEqual(['filter.channels[1]', 'filter.text']);
     const inline = await gql(api.url, '{ complaintByNumber(number: "CP-\\u0000") { id } }', {}, clerk);
@@ -58,7 +75,9 @@ describe('text no column can hold is refused before it reaches SQL', () => {
   });
 
   it('over WebSocket too', async () => {
-    const res = await wsOnce(api.url, { authorization: clerk }, 'query($number: String!) { complaintByNumber(number: $number) { id } }', { number: 'CP-\u0000' });
+    const res = await wsOnce(api.url, { authorization: clerk }, 'query($number: String!) { complaintByNumber(number: $number) { id } }', {
+      number: 'CP-\u0000',
+    });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', errors: [{ path: 'number' }] });
   });
 });

@@ -12,7 +12,13 @@ export interface WsOutcome {
  * connection_init, subscribe, then the first `next` or `error`, or the close code the server ended with
  * (nothing at all, `{}`, when a subscription stays silent for `timeoutMs`).
  */
-export function wsOnce(httpUrl: string, connectionParams: Record<string, unknown>, query: string, variables: Record<string, unknown> = {}, timeoutMs = 10_000): Promise<WsOutcome> {
+export function wsOnce(
+  httpUrl: string,
+  connectionParams: Record<string, unknown>,
+  query: string,
+  variables: Record<string, unknown> = {},
+  timeoutMs = 10_000,
+): Promise<WsOutcome> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => done({}), timeoutMs);
     const socket = new WebSocket(httpUrl.replace(/^http/, 'ws'), 'graphql-transport-ws');

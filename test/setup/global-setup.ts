@@ -62,9 +62,7 @@ export default async function globalSetup(): Promise<void> {
 
 function migrate(databaseUrl: string): Promise<void> {
   if (!existsSync(migrateScript)) {
-    return Promise.reject(
-      new Error(`${migrateScript} is missing: build first (\`npm test\` runs \`npm run build\`, or run \`npm run build\`).`),
-    );
+    return Promise.reject(new Error(`${migrateScript} is missing: build first (\`npm test\` runs \`npm run build\`, or run \`npm run build\`).`));
   }
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [migrateScript], {
@@ -76,8 +74,6 @@ function migrate(databaseUrl: string): Promise<void> {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolvePromise() : reject(new Error(`migrations failed (exit ${code ?? signal}):\n${output}`)),
-    );
+    child.on('exit', (code, signal) => (code === 0 ? resolvePromise() : reject(new Error(`migrations failed (exit ${code ?? signal}):\n${output}`))));
   });
 }

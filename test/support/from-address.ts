@@ -12,7 +12,13 @@ export function freshLoopbackAddress(): string {
 }
 
 /** `gql` sent from `address`: what a caller behind another IP looks like to the API. */
-export function gqlFrom<T = Record<string, any>>(address: string, url: string, query: string, variables: Record<string, unknown> = {}, auth?: string): Promise<GqlResponse<T> & { retryAfterHeader?: string }> {
+export function gqlFrom<T = Record<string, any>>(
+  address: string,
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  auth?: string,
+): Promise<GqlResponse<T> & { retryAfterHeader?: string }> {
   const target = new URL(url);
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
@@ -32,7 +38,11 @@ export function gqlFrom<T = Record<string, any>>(address: string, url: string, q
         res.on('end', () => {
           try {
             const retryAfter = res.headers['retry-after'];
-            resolve({ status: res.statusCode ?? 0, ...(JSON.parse(text) as object), ...(typeof retryAfter === 'string' ? { retryAfterHeader: retryAfter } : {}) });
+            resolve({
+              status: res.statusCode ?? 0,
+              ...(JSON.parse(text) as object),
+              ...(typeof retryAfter === 'string' ? { retryAfterHeader: retryAfter } : {}),
+            });
           } catch (error) {
             reject(error instanceof Error ? error : new Error(String(error)));
           }

@@ -51,7 +51,12 @@ export interface GqlResponse<T = Record<string, any>> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string; errors?: { path: string; message: string }[]; [k: string]: unknown } }[];
 }
 
-export async function gql<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, auth?: string): Promise<GqlResponse<T>> {
+export async function gql<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  auth?: string,
+): Promise<GqlResponse<T>> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
@@ -98,7 +103,14 @@ export async function createTestTenant(orm: Orm, api: TestApi, opts: { config?: 
     const tenant = await new TenantConfigService().createTenant(em, slug, `Tenant ${slug}`, config);
     const ids: Record<string, string> = {};
     for (const s of staff) {
-      const user = em.create(User, { email: s.email, displayName: s.email.split('@')[0], roles: s.roles, teams: s.teams ?? [], passwordHash: await hashPassword(s.password ?? password), active: true } as User);
+      const user = em.create(User, {
+        email: s.email,
+        displayName: s.email.split('@')[0],
+        roles: s.roles,
+        teams: s.teams ?? [],
+        passwordHash: await hashPassword(s.password ?? password),
+        active: true,
+      } as User);
       ids[s.email] = user.id;
     }
     await em.flush();
@@ -106,7 +118,11 @@ export async function createTestTenant(orm: Orm, api: TestApi, opts: { config?: 
   });
   const tokens: Record<string, string> = {};
   for (const s of staff) {
-    const res = await gql(api.url, 'mutation($t:String!,$e:String!,$p:String!){ login(tenantSlug:$t,email:$e,password:$p){ accessToken } }', { t: slug, e: s.email, p: s.password ?? password });
+    const res = await gql(api.url, 'mutation($t:String!,$e:String!,$p:String!){ login(tenantSlug:$t,email:$e,password:$p){ accessToken } }', {
+      t: slug,
+      e: s.email,
+      p: s.password ?? password,
+    });
     if (!res.data) throw new Error(`login failed for ${s.email}: ${JSON.stringify(res.errors)}`);
     tokens[s.email] = `Bearer ${res.data.login.accessToken}`;
   }

@@ -1,7 +1,17 @@
 import { Client } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { NativeConnection } from '@temporalio/worker';
-import { createOrm, logFunction, observeOutboxBacklog, observePool, runWorkflowStartRelay, WorkflowStarter, type AppConfig, type Logger, type Tracing } from '@complaints/api';
+import {
+  createOrm,
+  logFunction,
+  observeOutboxBacklog,
+  observePool,
+  runWorkflowStartRelay,
+  WorkflowStarter,
+  type AppConfig,
+  type Logger,
+  type Tracing,
+} from '@complaints/api';
 import { createLifecycleWorker } from './lifecycle-worker';
 import { startDelivery } from './delivery/delivery-wiring';
 import { startOpsServer } from './ops-server';
@@ -17,7 +27,11 @@ export async function runWorker(config: AppConfig, logger: Logger, opts: { traci
   const connection = await NativeConnection.connect({ address });
   const client = new Client({ connection, namespace, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } });
   const worker = await createLifecycleWorker({ connection, namespace, taskQueue, root: orm.em, logger, tracing: opts.tracing });
-  const stopRelay = runWorkflowStartRelay(new WorkflowStarter(orm.em, client, taskQueue), { intervalMs: opts.relayIntervalMs, graceMs: opts.relayGraceMs, log });
+  const stopRelay = runWorkflowStartRelay(new WorkflowStarter(orm.em, client, taskQueue), {
+    intervalMs: opts.relayIntervalMs,
+    graceMs: opts.relayGraceMs,
+    log,
+  });
   const delivery = startDelivery(orm.em, config, { log });
   const unobserve = [observePool('worker', orm.em), observeOutboxBacklog(orm.em)];
   const ops = await startOpsServer(config.telemetry.workerMetricsPort, { root: orm.em, connection, coreMetrics });

@@ -20,8 +20,7 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', redirectTo: 'complaints' },
       {
         path: 'complaints',
-        loadComponent: () =>
-          import('./features/complaints/complaint-queue.component').then((m) => m.ComplaintQueueComponent),
+        loadComponent: () => import('./features/complaints/complaint-queue.component').then((m) => m.ComplaintQueueComponent),
       },
       {
         path: 'complaints/new',
@@ -29,18 +28,15 @@ export const routes: Routes = [
       },
       {
         path: 'complaints/:id',
-        loadComponent: () =>
-          import('./features/complaints/complaint-detail.component').then((m) => m.ComplaintDetailComponent),
+        loadComponent: () => import('./features/complaints/complaint-detail.component').then((m) => m.ComplaintDetailComponent),
       },
       {
         path: 'settings',
-        loadComponent: () =>
-          import('./features/tenant-config/tenant-config-page.component').then((m) => m.TenantConfigPageComponent),
+        loadComponent: () => import('./features/tenant-config/tenant-config-page.component').then((m) => m.TenantConfigPageComponent),
       },
       {
         path: 'settings/:tab',
-        loadComponent: () =>
-          import('./features/tenant-config/tenant-config-page.component').then((m) => m.TenantConfigPageComponent),
+        loadComponent: () => import('./features/tenant-config/tenant-config-page.component').then((m) => m.TenantConfigPageComponent),
       },
       {
         path: 'dashboard',
@@ -56,8 +52,7 @@ export const routes: Routes = [
       },
       {
         path: 'api-keys',
-        loadComponent: () =>
-          import('./features/api-keys/api-keys-page.component').then((m) => m.ApiKeysPageComponent),
+        loadComponent: () => import('./features/api-keys/api-keys-page.component').then((m) => m.ApiKeysPageComponent),
       },
     ],
   },

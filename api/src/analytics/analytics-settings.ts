@@ -24,8 +24,7 @@ interface SettingsRow {
   export_async_rows: number;
 }
 
-const lockTenant = (em: EntityManager, tenantId: string) =>
-  em.execute(`select pg_advisory_xact_lock(hashtextextended('analytics:' || ?, 0))`, [tenantId]);
+const lockTenant = (em: EntityManager, tenantId: string) => em.execute(`select pg_advisory_xact_lock(hashtextextended('analytics:' || ?, 0))`, [tenantId]);
 
 /**
  * Makes the tenant's analytics state match its calendar: the business-hours clock covers every complaint
@@ -77,7 +76,10 @@ async function rebuildRollups(tenant: TenantScope): Promise<void> {
   await em.execute('update analytics_settings set rebuilt_at = now() where tenant_id = ?', [tenantId]);
 }
 
-export async function updateAnalyticsSettings(tenant: TenantScope, change: { repeatWindowDays?: number | null; exportAsyncRows?: number | null }): Promise<void> {
+export async function updateAnalyticsSettings(
+  tenant: TenantScope,
+  change: { repeatWindowDays?: number | null; exportAsyncRows?: number | null },
+): Promise<void> {
   const { em, tenantId } = tenant;
   const before = await readSettings(tenant);
   await em.execute(
@@ -92,7 +94,11 @@ export async function updateAnalyticsSettings(tenant: TenantScope, change: { rep
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }

@@ -2,7 +2,14 @@ import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graph
 import { tenantIdOf, type RequestContext } from '../app/context';
 import { badInput } from '../platform/errors';
 import {
-  AnalyticsDimension, AnalyticsFilter, AnalyticsGranularity, AnalyticsSettingsType, Backlog, ComplaintMetrics, MetricsPoint, RecurringIssues,
+  AnalyticsDimension,
+  AnalyticsFilter,
+  AnalyticsGranularity,
+  AnalyticsSettingsType,
+  Backlog,
+  ComplaintMetrics,
+  MetricsPoint,
+  RecurringIssues,
 } from './analytics.types';
 
 @Resolver()
@@ -64,7 +71,8 @@ export class AnalyticsResolver {
     @Arg('exportAsyncRows', () => Int, { nullable: true }) exportAsyncRows?: number,
   ): Promise<AnalyticsSettingsType> {
     const errors = [];
-    if (repeatWindowDays != null && (repeatWindowDays < 1 || repeatWindowDays > 365)) errors.push({ path: 'repeatWindowDays', message: 'The repeat window is 1 to 365 days' });
+    if (repeatWindowDays != null && (repeatWindowDays < 1 || repeatWindowDays > 365))
+      errors.push({ path: 'repeatWindowDays', message: 'The repeat window is 1 to 365 days' });
     if (exportAsyncRows != null && exportAsyncRows < 0) errors.push({ path: 'exportAsyncRows', message: 'The export threshold cannot be negative' });
     if (errors.length) throw badInput(errors);
     const { config } = await ctx.tenantConfig();

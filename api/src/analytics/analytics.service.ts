@@ -3,14 +3,26 @@ import { categorySubtreeCodes, type TenantConfig } from '@complaints/tenant-conf
 import { withTenant } from '../platform/db/tenant-scope';
 import { badInput } from '../platform/errors';
 import { ensureAnalyticsSettings, updateAnalyticsSettings, type AnalyticsSettings } from './analytics-settings';
-import { AnalyticsDimension, AnalyticsGranularity, type AnalyticsFilter, type Backlog, type ComplaintMetrics, type MetricsPoint, type RecurringIssues } from './analytics.types';
+import {
+  AnalyticsDimension,
+  AnalyticsGranularity,
+  type AnalyticsFilter,
+  type Backlog,
+  type ComplaintMetrics,
+  type MetricsPoint,
+  type RecurringIssues,
+} from './analytics.types';
 import { metricsOf } from './metrics-of';
 import { recurringByText } from './recurring-issues';
 import { openByDay, scopeOf, sumRollups } from './rollup-query';
 import type { TenantScope } from '../platform/db/tenant-scope';
 
 const AGING: [label: string, minDays: number, maxDays: number | null][] = [
-  ['under 1 day', 0, 0], ['1–2 days', 1, 2], ['3–6 days', 3, 6], ['7–29 days', 7, 29], ['30 days or more', 30, null],
+  ['under 1 day', 0, 0],
+  ['1–2 days', 1, 2],
+  ['3–6 days', 3, 6],
+  ['7–29 days', 7, 29],
+  ['30 days or more', 30, null],
 ];
 const MAX_DAILY_POINTS = 400;
 
@@ -37,7 +49,13 @@ export class AnalyticsService {
     return rows.map((r) => metricsOf(r.key, r.sums, total)).sort((a, b) => b.volume - a.volume || a.key.localeCompare(b.key));
   }
 
-  async timeSeries(tenant: TenantScope, config: TenantConfig, filter: AnalyticsFilter, granularity: AnalyticsGranularity, groupBy: AnalyticsDimension): Promise<MetricsPoint[]> {
+  async timeSeries(
+    tenant: TenantScope,
+    config: TenantConfig,
+    filter: AnalyticsFilter,
+    granularity: AnalyticsGranularity,
+    groupBy: AnalyticsDimension,
+  ): Promise<MetricsPoint[]> {
     const { em, tenantId } = tenant;
     const scope = scopeOf(tenantId, config, filter, groupBy);
     if (granularity === AnalyticsGranularity.DAY && (Date.parse(scope.to) - Date.parse(scope.from)) / 86_400_000 >= MAX_DAILY_POINTS) {
@@ -67,7 +85,10 @@ export class AnalyticsService {
         label,
         minDays,
         maxDays,
-        open: sum((d) => d.open, (age) => age >= minDays && (maxDays === null || age <= maxDays)),
+        open: sum(
+          (d) => d.open,
+          (age) => age >= minDays && (maxDays === null || age <= maxDays),
+        ),
       })),
     };
   }
@@ -87,7 +108,11 @@ export class AnalyticsService {
     return (await this.refresh(tenantId, config)).settings;
   }
 
-  async updateSettings(tenantId: string, config: TenantConfig, change: { repeatWindowDays?: number | null; exportAsyncRows?: number | null }): Promise<AnalyticsSettings> {
+  async updateSettings(
+    tenantId: string,
+    config: TenantConfig,
+    change: { repeatWindowDays?: number | null; exportAsyncRows?: number | null },
+  ): Promise<AnalyticsSettings> {
     await this.refresh(tenantId, config);
     await withTenant(this.root, tenantId, (tenant) => updateAnalyticsSettings(tenant, change));
     return (await this.refresh(tenantId, config)).settings;

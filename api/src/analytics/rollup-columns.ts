@@ -15,10 +15,24 @@ export const RES_BUCKET_COLUMNS = range(BUCKETS).map((i) => `res_h${i}`);
 export const SAT_COLUMNS = range(5).map((i) => `sat_${i + 1}`);
 
 export const MEASURE_COLUMNS = [
-  'created', 'first_responded', 'first_response_met', 'closed', 'resolution_met', 'reopened', 'second_round', 'repeated',
-  'open_now', 'waiting_now', 'sat_count', 'sat_sum', ...SAT_COLUMNS, ...FR_BUCKET_COLUMNS, ...RES_BUCKET_COLUMNS,
+  'created',
+  'first_responded',
+  'first_response_met',
+  'closed',
+  'resolution_met',
+  'reopened',
+  'second_round',
+  'repeated',
+  'open_now',
+  'waiting_now',
+  'sat_count',
+  'sat_sum',
+  ...SAT_COLUMNS,
+  ...FR_BUCKET_COLUMNS,
+  ...RES_BUCKET_COLUMNS,
   ...SLA_STAGES.flatMap((s) => [`sla_${s}_met`, `sla_${s}_breached`]),
-  'fr_minutes_sum', 'res_minutes_sum',
+  'fr_minutes_sum',
+  'res_minutes_sum',
 ] as const;
 
 /** One summed rollup row, keyed by column name; numbers (PostgreSQL sums arrive as strings and are converted). */

@@ -43,7 +43,13 @@ export function scopeOf(tenantId: string, config: TenantConfig, filter: Analytic
     if (days > MAX_DAYS) errors.push({ path: 'to', message: `A period spans at most ${MAX_DAYS} days` });
   }
   const agentGrain = groupBy === AnalyticsDimension.AGENT || !!filter.assigneeId;
-  if (agentGrain && (filter.categoryCode || filter.channels?.length || filter.severities?.length || [AnalyticsDimension.CATEGORY, AnalyticsDimension.CHANNEL, AnalyticsDimension.SEVERITY].includes(groupBy))) {
+  if (
+    agentGrain &&
+    (filter.categoryCode ||
+      filter.channels?.length ||
+      filter.severities?.length ||
+      [AnalyticsDimension.CATEGORY, AnalyticsDimension.CHANNEL, AnalyticsDimension.SEVERITY].includes(groupBy))
+  ) {
     errors.push({ path: 'assigneeId', message: 'Agent figures combine with teams only, not with category, channel or severity' });
   }
   if (errors.length) throw badInput(errors);
@@ -54,7 +60,11 @@ export function scopeOf(tenantId: string, config: TenantConfig, filter: Analytic
     where.push(jsonArray('category_code'));
     params.push(JSON.stringify(categorySubtreeCodes(config.categories, filter.categoryCode)));
   }
-  for (const [values, column] of [[filter.channels, 'channel'], [filter.severities, 'severity'], [filter.teamCodes, 'team_code']] as const) {
+  for (const [values, column] of [
+    [filter.channels, 'channel'],
+    [filter.severities, 'severity'],
+    [filter.teamCodes, 'team_code'],
+  ] as const) {
     if (values?.length) {
       where.push(jsonArray(column));
       params.push(JSON.stringify(values));
@@ -109,10 +119,19 @@ function source(scope: RollupScope, granularity: AnalyticsGranularity | null): P
   const columns = `category_code, channel, severity, team_code, assignee_id, ${MEASURE_COLUMNS.join(', ')}`;
   const where = scope.where.join(' and ');
   const bucket = (column: string) =>
-    granularity === AnalyticsGranularity.DAY ? column : granularity === AnalyticsGranularity.WEEK ? `date_trunc('week', ${column}::timestamp)::date` : granularity === AnalyticsGranularity.MONTH ? `date_trunc('month', ${column}::timestamp)::date` : 'null::date';
+    granularity === AnalyticsGranularity.DAY
+      ? column
+      : granularity === AnalyticsGranularity.WEEK
+        ? `date_trunc('week', ${column}::timestamp)::date`
+        : granularity === AnalyticsGranularity.MONTH
+          ? `date_trunc('month', ${column}::timestamp)::date`
+          : 'null::date';
   const parts: Part[] = [];
   const days = (from: string, to: string): void => {
-    parts.push({ sql: `select ${bucket('day')} as period, ${columns} from analytics_daily where ${where} and day >= ?::date and day <= ?::date`, params: [...scope.params, from, to] });
+    parts.push({
+      sql: `select ${bucket('day')} as period, ${columns} from analytics_daily where ${where} and day >= ?::date and day <= ?::date`,
+      params: [...scope.params, from, to],
+    });
   };
   const cover = (from: string, to: string, units: Unit[]): void => {
     const [unit, ...finer] = units;
@@ -131,14 +150,26 @@ function source(scope: RollupScope, granularity: AnalyticsGranularity | null): P
       else if (edge) days(edge[0], edge[1]);
     }
   };
-  const levels = granularity === AnalyticsGranularity.DAY ? [] : granularity === AnalyticsGranularity.WEEK ? [WEEKS] : granularity === AnalyticsGranularity.MONTH ? [MONTHS] : [MONTHS, WEEKS];
+  const levels =
+    granularity === AnalyticsGranularity.DAY
+      ? []
+      : granularity === AnalyticsGranularity.WEEK
+        ? [WEEKS]
+        : granularity === AnalyticsGranularity.MONTH
+          ? [MONTHS]
+          : [MONTHS, WEEKS];
   if (levels.length) cover(scope.from, scope.to, levels);
   else days(scope.from, scope.to);
   return { sql: parts.map((p) => p.sql).join(' union all '), params: parts.flatMap((p) => p.params) };
 }
 
 /** Sums every measure per group (and per period when a granularity is given). */
-export async function sumRollups(em: EntityManager, scope: RollupScope, groupBy: AnalyticsDimension, granularity: AnalyticsGranularity | null = null): Promise<SummedRow[]> {
+export async function sumRollups(
+  em: EntityManager,
+  scope: RollupScope,
+  groupBy: AnalyticsDimension,
+  granularity: AnalyticsGranularity | null = null,
+): Promise<SummedRow[]> {
   const src = source(scope, granularity);
   const key = DIMENSION_COLUMN[groupBy];
   const rows = await em.execute<Record<string, string | number | null>[]>(

@@ -9,16 +9,4 @@ import { User } from '../identity/user.entity';
 import { Tenant, TenantConfigVersion } from '../tenant/tenant.entity';
 import { TenantScoped } from '../platform/db/tenant-scoped.entity';
 
-export const ENTITIES = [
-  TenantScoped,
-  Tenant,
-  TenantConfigVersion,
-  User,
-  Team,
-  ApiKey,
-  Customer,
-  Complaint,
-  ComplaintEvent,
-  Comment,
-  Attachment,
-];
+export const ENTITIES = [TenantScoped, Tenant, TenantConfigVersion, User, Team, ApiKey, Customer, Complaint, ComplaintEvent, Comment, Attachment];

@@ -27,7 +27,11 @@ export function createLoaders(em: EntityManager, tenantId: () => string): Loader
          order by complaint_id, seq desc`,
         [tenantId(), ...complaintIds],
       );
-      return byId(rows.map((row) => em.map(ComplaintEvent, row)), complaintIds, (e) => e.complaintId);
+      return byId(
+        rows.map((row) => em.map(ComplaintEvent, row)),
+        complaintIds,
+        (e) => e.complaintId,
+      );
     }),
   };
 }

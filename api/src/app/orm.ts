@@ -31,8 +31,11 @@ function ormOptions(clientUrl: string, overrides: Partial<Options<PostgreSqlDriv
 export async function createOrm(clientUrl: string, overrides: Partial<Options<PostgreSqlDriver>> = {}): Promise<Orm> {
   const orm = await MikroORM.init(ormOptions(clientUrl, overrides));
   // The failed statement's fingerprint rides on the error (MikroORM copies it onto its exception) so a log can name it without its text.
-  orm.em.getConnection().getKnex().on('query-error', (error: Record<string, unknown>, query: { sql: string }) => {
-    error[STATEMENT_FINGERPRINT] = statementFingerprint(query.sql);
-  });
+  orm.em
+    .getConnection()
+    .getKnex()
+    .on('query-error', (error: Record<string, unknown>, query: { sql: string }) => {
+      error[STATEMENT_FINGERPRINT] = statementFingerprint(query.sql);
+    });
   return orm;
 }

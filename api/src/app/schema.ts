@@ -16,7 +16,21 @@ import { NotificationResolver } from '../notifications/notification.resolver';
 import { buildGraphqlSchema } from '../platform/graphql/build-schema';
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildGraphqlSchema([IdentityResolver, TenantResolver, TeamResolver, ComplaintResolver, LifecycleResolver, LiveResolver, PortalResolver, AnalyticsResolver, ComplaintLinksResolver, ExportResolver, KnowledgeResolver, WebhookResolver, NotificationResolver]);
+  return buildGraphqlSchema([
+    IdentityResolver,
+    TenantResolver,
+    TeamResolver,
+    ComplaintResolver,
+    LifecycleResolver,
+    LiveResolver,
+    PortalResolver,
+    AnalyticsResolver,
+    ComplaintLinksResolver,
+    ExportResolver,
+    KnowledgeResolver,
+    WebhookResolver,
+    NotificationResolver,
+  ]);
 }
 
 /** The committed `api/schema.graphql`: sorted so that it only changes when the schema does. */

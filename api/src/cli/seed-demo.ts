@@ -64,7 +64,13 @@ export async function seedDemo(root: EntityManager, numbers: ComplaintNumbers): 
   const leaf = config.categories[0]?.children?.[0];
   for (const [i, input] of SAMPLE_COMPLAINTS.entries()) {
     await withTenant(root, tenantId, async (scope) =>
-      intake.submit(scope, { type: 'system', id: null, name: 'demo seed' }, { version: 1, config }, { ...input, categoryCode: leaf?.code ?? null }, `demo-seed-${i}`),
+      intake.submit(
+        scope,
+        { type: 'system', id: null, name: 'demo seed' },
+        { version: 1, config },
+        { ...input, categoryCode: leaf?.code ?? null },
+        `demo-seed-${i}`,
+      ),
     );
   }
   return !existing;
@@ -73,7 +79,14 @@ export async function seedDemo(root: EntityManager, numbers: ComplaintNumbers): 
 async function createDemoTenant(em: EntityManager, config: TenantConfig): Promise<string> {
   const tenant = await new TenantConfigService().createTenant(em, DEMO_TENANT, 'Demo Shop 演示商城', config);
   for (const s of STAFF) {
-    em.create(User, { email: s.email, displayName: s.displayName, roles: s.roles, teams: s.teams, passwordHash: await hashPassword(s.password), active: true } as User);
+    em.create(User, {
+      email: s.email,
+      displayName: s.displayName,
+      roles: s.roles,
+      teams: s.teams,
+      passwordHash: await hashPassword(s.password),
+      active: true,
+    } as User);
   }
   await em.flush();
   return tenant.id;

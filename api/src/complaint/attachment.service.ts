@@ -24,14 +24,21 @@ export class AttachmentService {
     return em.find(Attachment, { tenantId, complaintId }, { orderBy: { createdAt: 'asc' } });
   }
 
-  async add(scope: TenantScope, actor: Actor, complaintId: string, file: { fileName: string; contentType: string; contentBase64: string }): Promise<Attachment> {
+  async add(
+    scope: TenantScope,
+    actor: Actor,
+    complaintId: string,
+    file: { fileName: string; contentType: string; contentBase64: string },
+  ): Promise<Attachment> {
     const { em, tenantId } = scope;
     const complaint = await this.complaints.get(scope, complaintId);
     const bytes = BASE64.test(file.contentBase64) ? Buffer.from(file.contentBase64, 'base64') : null;
     const fileName = file.fileName.trim().replace(/[/\\]/g, '_');
     const errors = [
       ...(fileName && fileName.length <= 200 ? [] : [{ path: 'fileName', message: 'File name must be 1–200 characters' }]),
-      ...(ALLOWED_CONTENT_TYPES.includes(file.contentType) ? [] : [{ path: 'contentType', message: `Only ${ALLOWED_CONTENT_TYPES.join(', ')} files are accepted` }]),
+      ...(ALLOWED_CONTENT_TYPES.includes(file.contentType)
+        ? []
+        : [{ path: 'contentType', message: `Only ${ALLOWED_CONTENT_TYPES.join(', ')} files are accepted` }]),
       ...(!bytes || bytes.length === 0 ? [{ path: 'contentBase64', message: 'The content is empty or not base64' }] : []),
       ...(bytes && bytes.length > MAX_ATTACHMENT_BYTES ? [{ path: 'contentBase64', message: `Files are limited to ${MAX_ATTACHMENT_BYTES / 1024} KiB` }] : []),
     ];
@@ -47,7 +54,13 @@ export class AttachmentService {
       storageKey,
       uploadedBy: actor.name,
     } as Attachment);
-    appendEvent(em, { complaintId: complaint.id, kind: 'attachment.added', actor, note: fileName, data: { attachmentId: attachment.id, sizeBytes: bytes!.length } });
+    appendEvent(em, {
+      complaintId: complaint.id,
+      kind: 'attachment.added',
+      actor,
+      note: fileName,
+      data: { attachmentId: attachment.id, sizeBytes: bytes!.length },
+    });
     await em.flush();
     return attachment;
   }

@@ -1,5 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { addBusinessMinutes, matchRoutingRule, stageDeadline, flattenCategories, type Actor, type Channel, type StageCode, type TenantConfig } from '@complaints/tenant-config';
+import {
+  addBusinessMinutes,
+  matchRoutingRule,
+  stageDeadline,
+  flattenCategories,
+  type Actor,
+  type Channel,
+  type StageCode,
+  type TenantConfig,
+} from '@complaints/tenant-config';
 import type { TimelineEntry } from '@complaints/tenant-config/lifecycle-contract';
 import { badInput, conflict } from '../platform/errors';
 import type { VersionedConfig } from '../tenant/tenant-config.service';
@@ -143,7 +152,12 @@ export class ComplaintIntakeService {
    * The candidates read with the write; or, when the customer this intake meant to create was created by a
    * concurrent intake first (the upsert then returns that one's id), read now, since it may have complaints.
    */
-  private async repeatCandidates(scope: TenantScope, complaint: Complaint, customer: CustomerUpsert | null, written: IntakeWritten): Promise<RepeatCandidate[]> {
+  private async repeatCandidates(
+    scope: TenantScope,
+    complaint: Complaint,
+    customer: CustomerUpsert | null,
+    written: IntakeWritten,
+  ): Promise<RepeatCandidate[]> {
     const { em, tenantId } = scope;
     if (customer && written.customerId !== customer.id) {
       const query = repeatCandidatesQuery(tenantId, complaint)!;

@@ -13,7 +13,14 @@ import type { TenantScope } from '../platform/db/tenant-scope';
  * complaint's lifecycle is archived when the workflow allows it (from follow-up); the workflow has no
  * "merged" transition yet, so an open duplicate keeps its workflow until one exists.
  */
-export async function mergeComplaints(scope: TenantScope, principal: TenantPrincipal, services: Services, duplicateId: string, keepId: string, note: string | null): Promise<MergeResultType> {
+export async function mergeComplaints(
+  scope: TenantScope,
+  principal: TenantPrincipal,
+  services: Services,
+  duplicateId: string,
+  keepId: string,
+  note: string | null,
+): Promise<MergeResultType> {
   const { em, tenantId } = scope;
   if (duplicateId === keepId) throw badInput([{ path: 'keepId', message: 'A complaint cannot be merged into itself' }]);
   const merged = await services.complaints.get(scope, duplicateId);
@@ -22,10 +29,14 @@ export async function mergeComplaints(scope: TenantScope, principal: TenantPrinc
     `select complaint_id from complaint_links where tenant_id = ? and kind = 'MERGED_INTO' and complaint_id in (?, ?) limit 1`,
     [tenantId, duplicateId, keepId],
   );
-  if (already) throw conflict(already.complaint_id === duplicateId ? 'This complaint was already merged' : 'The complaint to keep was itself merged into another');
+  if (already)
+    throw conflict(already.complaint_id === duplicateId ? 'This complaint was already merged' : 'The complaint to keep was itself merged into another');
 
   await em.execute(`insert into complaint_links (tenant_id, complaint_id, related_id, kind, created_by) values (?, ?, ?, 'MERGED_INTO', ?)`, [
-    tenantId, duplicateId, keepId, actorOf(principal).name,
+    tenantId,
+    duplicateId,
+    keepId,
+    actorOf(principal).name,
   ]);
   const actor = actorOf(principal);
   appendEvent(em, { complaintId: duplicateId, kind: 'complaint.merged', actor, to: kept.number, note, data: { keptId: keepId }, customerVisible: true });
@@ -34,9 +45,10 @@ export async function mergeComplaints(scope: TenantScope, principal: TenantPrinc
 
   let lifecycleArchived = false;
   if (merged.stage === 'followup') {
-    lifecycleArchived = await services.lifecycle
-      .act(scope, principal, duplicateId, 'archive', { note: `Merged into ${kept.number}` })
-      .then(() => true, () => false);
+    lifecycleArchived = await services.lifecycle.act(scope, principal, duplicateId, 'archive', { note: `Merged into ${kept.number}` }).then(
+      () => true,
+      () => false,
+    );
   }
   return { kept, merged, lifecycleArchived };
 }
@@ -54,6 +66,16 @@ export async function linksOf(scope: TenantScope, complaintId: string): Promise<
   const others = new Map((await em.find(Complaint, { tenantId, id: { $in: otherIds } })).map((c) => [c.id, c]));
   return rows.flatMap((r, i) => {
     const other = others.get(otherIds[i]);
-    return other ? [{ kind: r.kind, outgoing: r.complaint_id === complaintId, other, similarity: r.similarity === null ? null : Number(r.similarity), createdAt: new Date(r.created_at) }] : [];
+    return other
+      ? [
+          {
+            kind: r.kind,
+            outgoing: r.complaint_id === complaintId,
+            other,
+            similarity: r.similarity === null ? null : Number(r.similarity),
+            createdAt: new Date(r.created_at),
+          },
+        ]
+      : [];
   });
 }

@@ -9,8 +9,7 @@ function localDay(instant: Date, timeZone: string): string {
   return format.format(instant).replaceAll('-', '');
 }
 
-const formatComplaintNumber = (day: string, sequence: number): string =>
-  `CP-${day}-${String(sequence).padStart(6, '0')}`;
+const formatComplaintNumber = (day: string, sequence: number): string => `CP-${day}-${String(sequence).padStart(6, '0')}`;
 
 export interface NumberedIntake {
   number: string;

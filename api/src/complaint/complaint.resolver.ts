@@ -55,14 +55,22 @@ export class ComplaintResolver {
 
   @Authorized('comment.internal')
   @Mutation(() => CommentType)
-  addInternalNote(@Arg('complaintId', () => ID) complaintId: string, @Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<CommentType> {
+  addInternalNote(
+    @Arg('complaintId', () => ID) complaintId: string,
+    @Arg('body', () => String) body: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CommentType> {
     const principal = tenantPrincipal(ctx);
     return ctx.services.complaints.addComment(ctx.tenant(), actorOf(principal), complaintId, CommentVisibility.INTERNAL, body);
   }
 
   @Authorized('comment.customer')
   @Mutation(() => CommentType)
-  sendCustomerMessage(@Arg('complaintId', () => ID) complaintId: string, @Arg('body', () => String) body: string, @Ctx() ctx: RequestContext): Promise<CommentType> {
+  sendCustomerMessage(
+    @Arg('complaintId', () => ID) complaintId: string,
+    @Arg('body', () => String) body: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CommentType> {
     const principal = tenantPrincipal(ctx);
     return ctx.services.complaints.addComment(ctx.tenant(), actorOf(principal), complaintId, CommentVisibility.CUSTOMER, body);
   }

@@ -31,11 +31,7 @@ export class ComplaintService {
 
   timeline(scope: TenantScope, complaintId: string, customerVisibleOnly = false): Promise<ComplaintEvent[]> {
     const { em, tenantId } = scope;
-    return em.find(
-      ComplaintEvent,
-      { tenantId, complaintId, ...(customerVisibleOnly ? { customerVisible: true } : {}) },
-      { orderBy: { seq: 'asc' } },
-    );
+    return em.find(ComplaintEvent, { tenantId, complaintId, ...(customerVisibleOnly ? { customerVisible: true } : {}) }, { orderBy: { seq: 'asc' } });
   }
 
   comments(scope: TenantScope, complaintId: string, visibility?: CommentVisibility): Promise<Comment[]> {

@@ -29,7 +29,10 @@ export function repeatCandidatesQuery(tenantId: string, complaint: RepeatSubject
   if (!complaint.customerId && !email && !phone) return null;
   const who = complaint.customerId
     ? { sql: 'p.customer_id = ?', params: [complaint.customerId] }
-    : { sql: `(p.customer_id is null and ((?::text is not null and p.contact->>'email' = ?) or (?::text is not null and p.contact->>'phone' = ?)))`, params: [email, email, phone, phone] };
+    : {
+        sql: `(p.customer_id is null and ((?::text is not null and p.contact->>'email' = ?) or (?::text is not null and p.contact->>'phone' = ?)))`,
+        params: [email, email, phone, phone],
+      };
   return {
     sql: `select p.id, p.number, p.status in ('OPEN', 'WAITING_ON_CUSTOMER') as open,
             similarity(p.subject || ' ' || p.description, ?)::float8 as similarity
@@ -39,7 +42,16 @@ export function repeatCandidatesQuery(tenantId: string, complaint: RepeatSubject
         and p.created_at < ? and p.created_at >= ?::timestamptz - make_interval(days => coalesce((select repeat_window_days from analytics_settings where tenant_id = ?), ${DEFAULT_REPEAT_WINDOW_DAYS}))
       order by similarity desc, p.created_at desc
       limit ${MAX_LINKS}`,
-    params: [`${complaint.subject} ${complaint.description}`, tenantId, ...who.params, complaint.id, complaint.categoryCode ?? null, complaint.createdAt, complaint.createdAt, tenantId],
+    params: [
+      `${complaint.subject} ${complaint.description}`,
+      tenantId,
+      ...who.params,
+      complaint.id,
+      complaint.categoryCode ?? null,
+      complaint.createdAt,
+      complaint.createdAt,
+      tenantId,
+    ],
   };
 }
 
@@ -47,9 +59,18 @@ export function repeatCandidatesQuery(tenantId: string, complaint: RepeatSubject
  * Links the candidates found by {@link repeatCandidatesQuery} as REPEAT, or as DUPLICATE when one is still
  * open and reads alike, with one timeline event saying so. Returns the links made.
  */
-export async function recordRepeatLinks(scope: TenantScope, complaint: RepeatSubject, candidates: RepeatCandidate[]): Promise<{ relatedId: string; kind: 'REPEAT' | 'DUPLICATE' }[]> {
+export async function recordRepeatLinks(
+  scope: TenantScope,
+  complaint: RepeatSubject,
+  candidates: RepeatCandidate[],
+): Promise<{ relatedId: string; kind: 'REPEAT' | 'DUPLICATE' }[]> {
   const { em, tenantId } = scope;
-  const links = candidates.map((c) => ({ relatedId: c.id, number: c.number, similarity: Number(c.similarity), kind: c.open && Number(c.similarity) >= DUPLICATE_SIMILARITY ? ('DUPLICATE' as const) : ('REPEAT' as const) }));
+  const links = candidates.map((c) => ({
+    relatedId: c.id,
+    number: c.number,
+    similarity: Number(c.similarity),
+    kind: c.open && Number(c.similarity) >= DUPLICATE_SIMILARITY ? ('DUPLICATE' as const) : ('REPEAT' as const),
+  }));
   if (!links.length) return [];
   for (const link of links) {
     await em.execute(

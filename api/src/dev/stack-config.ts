@@ -23,9 +23,7 @@ export function findAngularCli(): string | undefined {
 
 /** Every file the launcher needs, so a missing build output fails before anything starts. */
 export function missingPieces(): string[] {
-  const missing = [paths.migrate, paths.seedDemo, paths.api, paths.worker, join(paths.adminUi, 'angular.json')].filter(
-    (file) => !existsSync(file),
-  );
+  const missing = [paths.migrate, paths.seedDemo, paths.api, paths.worker, join(paths.adminUi, 'angular.json')].filter((file) => !existsSync(file));
   if (!findAngularCli()) missing.push('node_modules/.bin/ng (the Angular CLI; run npm ci)');
   return missing;
 }

@@ -10,17 +10,7 @@ import { findTemporalCli } from './embedded/temporal-cli';
 import { startTemporalDevServer } from './embedded/temporal-dev-server';
 import { prefixedWriter, runToCompletion, ServiceProcess } from './child-process-group';
 import { ServiceRegistry } from './leftover-processes';
-import {
-  dataDir,
-  devJwtSecret,
-  findAngularCli,
-  missingPieces,
-  paths,
-  portFromEnv,
-  repoRoot,
-  waitForPort,
-  withoutPassword,
-} from './stack-config';
+import { dataDir, devJwtSecret, findAngularCli, missingPieces, paths, portFromEnv, repoRoot, waitForPort, withoutPassword } from './stack-config';
 
 const NAME_WIDTH = 8;
 const say = prefixedWriter('stack', NAME_WIDTH);
@@ -76,7 +66,10 @@ const API_NODE_FLAGS = ['--max-semi-space-size=64'];
 /** A one-shot step (migrations, seed): must exit 0 before the stack goes on. */
 async function runStep(name: string, script: string, env: NodeJS.ProcessEnv): Promise<void> {
   await runToCompletion(spawnNode(name, script, env));
-  stops.splice(stops.findIndex((entry) => entry.name === name), 1);
+  stops.splice(
+    stops.findIndex((entry) => entry.name === name),
+    1,
+  );
 }
 
 async function startDatabase(): Promise<string> {

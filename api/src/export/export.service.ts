@@ -71,7 +71,11 @@ export class ExportService {
     const id = randomUUID();
     await withTenant(this.root, tenantId, ({ em }) =>
       em.execute(`insert into export_jobs (id, tenant_id, requested_by, format, filter, status) values (?, ?, ?, ?, ?::jsonb, 'PENDING')`, [
-        id, tenantId, requestedBy, format, JSON.stringify(filter),
+        id,
+        tenantId,
+        requestedBy,
+        format,
+        JSON.stringify(filter),
       ]),
     );
     setImmediate(() => void this.run(tenantId, config, id, filter, format));
@@ -95,7 +99,9 @@ export class ExportService {
 
   /** The finished file of a job of this tenant, or null when there is none (yet). */
   async download(tenantId: string, id: string): Promise<{ stream: Readable; format: ExportFormat; size: number } | null> {
-    const [row] = await withTenant(this.root, tenantId, ({ em }) => em.execute<JobRow[]>(`select * from export_jobs where tenant_id = ? and id = ? and status = 'DONE'`, [tenantId, id]));
+    const [row] = await withTenant(this.root, tenantId, ({ em }) =>
+      em.execute<JobRow[]>(`select * from export_jobs where tenant_id = ? and id = ? and status = 'DONE'`, [tenantId, id]),
+    );
     if (!row?.file_name) return null;
     const path = join(this.dir, row.file_name);
     return { stream: createReadStream(path), format: row.format, size: (await stat(path)).size };
@@ -111,7 +117,9 @@ export class ExportService {
       await mark(`update export_jobs set status = 'DONE', row_count = ?, file_name = ?, finished_at = now() where id = ?`, [rows, fileName, id]);
     } catch (error) {
       this.log('export failed', error);
-      await mark(`update export_jobs set status = 'FAILED', error = ?, finished_at = now() where id = ?`, ['The export could not be written', id]).catch(() => {});
+      await mark(`update export_jobs set status = 'FAILED', error = ?, finished_at = now() where id = ?`, ['The export could not be written', id]).catch(
+        () => {},
+      );
     }
   }
 }

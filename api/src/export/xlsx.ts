@@ -5,7 +5,12 @@ import ExcelJS from 'exceljs';
  * Streams a one-sheet workbook: rows are committed as they come, so memory stays at one batch (the
  * writer keeps only the shared-strings table, which `useSharedStrings: false` avoids too).
  */
-export async function writeXlsx(out: Writable, sheetName: string, header: string[], batches: AsyncIterable<unknown[][]> | Iterable<unknown[][]>): Promise<number> {
+export async function writeXlsx(
+  out: Writable,
+  sheetName: string,
+  header: string[],
+  batches: AsyncIterable<unknown[][]> | Iterable<unknown[][]>,
+): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(header).commit();

@@ -8,7 +8,10 @@ export interface ApiKeyRef {
 /** How many requests a key may make per minute: the one place a tenant's plan decides it. */
 export type ApiKeyRequestsPerMinute = (key: ApiKeyRef) => number | Promise<number>;
 
-export const flatApiKeyLimit = (perMinute: number): ApiKeyRequestsPerMinute => () => perMinute;
+export const flatApiKeyLimit =
+  (perMinute: number): ApiKeyRequestsPerMinute =>
+  () =>
+    perMinute;
 
 /** Per-key request budgets in the shared store; keys on the same limit share one limiter. */
 export class ApiKeyRateLimit {

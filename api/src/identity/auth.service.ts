@@ -159,10 +159,9 @@ export class AuthService {
   private async apiKeySession(em: EntityManager, token: string): Promise<AuthSession> {
     const parsed = parseApiKey(token);
     const [row] = parsed
-      ? await em.execute<{ id: string; tenant_id: string; secret_hash: string; scopes: string[]; revoked_at: Date | null }[]>(
-          'select * from auth_api_key(?)',
-          [parsed.prefix],
-        )
+      ? await em.execute<{ id: string; tenant_id: string; secret_hash: string; scopes: string[]; revoked_at: Date | null }[]>('select * from auth_api_key(?)', [
+          parsed.prefix,
+        ])
       : [];
     if (!parsed || !row || row.revoked_at || !secretMatches(parsed.secret, row.secret_hash)) {
       throw unauthenticated('The API key is invalid or revoked');
@@ -174,7 +173,10 @@ export class AuthService {
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: new Date() });
     }
-    return { principal: { kind: 'api_key', tenantId: row.tenant_id, apiKeyId: row.id, name: key.name, permissions: grantsOf({ kind: 'api_key', scopes: row.scopes }) }, scope };
+    return {
+      principal: { kind: 'api_key', tenantId: row.tenant_id, apiKeyId: row.id, name: key.name, permissions: grantsOf({ kind: 'api_key', scopes: row.scopes }) },
+      scope,
+    };
   }
 
   private async findActiveUser(em: EntityManager, tenantId: string, where: { id: string } | { email: string }): Promise<User | null> {

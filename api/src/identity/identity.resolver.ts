@@ -12,7 +12,8 @@ import { UserType } from './user.types';
 export class IdentityResolver {
   @Cost(PASSWORD_HASH_COST)
   @Mutation(() => AuthPayload, {
-    description: 'Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`. Repeated failures lock the account or address for a while (RATE_LIMITED with retryAfter)',
+    description:
+      'Staff sign-in; tokens go in `Authorization: Bearer <accessToken>`. Repeated failures lock the account or address for a while (RATE_LIMITED with retryAfter)',
   })
   login(
     @Arg('tenantSlug', () => String) tenantSlug: string,
@@ -64,7 +65,11 @@ export class IdentityResolver {
 
   @Authorized('user.manage')
   @Mutation(() => UserType)
-  async updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: RequestContext): Promise<UserType> {
+  async updateUser(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UserType> {
     const { config } = await ctx.tenantConfig();
     return ctx.services.identity.updateUser(ctx.tenant(), config, id, input);
   }

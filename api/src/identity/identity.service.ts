@@ -109,9 +109,7 @@ export class IdentityService {
 }
 
 function passwordErrors(password: string): FieldError[] {
-  return password.length >= MIN_PASSWORD
-    ? []
-    : [{ path: 'input.password', message: `Password must be at least ${MIN_PASSWORD} characters` }];
+  return password.length >= MIN_PASSWORD ? [] : [{ path: 'input.password', message: `Password must be at least ${MIN_PASSWORD} characters` }];
 }
 
 function membershipErrors(config: TenantConfig, roles: string[], teams: string[]): FieldError[] {

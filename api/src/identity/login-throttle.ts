@@ -25,7 +25,11 @@ export class LoginThrottle {
   private readonly perIp: SharedLimiter;
 
   constructor(store: RateLimitStore, rules: LoginThrottleRules) {
-    this.perAccount = store.limiter('login-account', { points: rules.maxFailuresPerAccount, durationSeconds: ACCOUNT_WINDOW_SECONDS, blockSeconds: rules.lockSeconds });
+    this.perAccount = store.limiter('login-account', {
+      points: rules.maxFailuresPerAccount,
+      durationSeconds: ACCOUNT_WINDOW_SECONDS,
+      blockSeconds: rules.lockSeconds,
+    });
     this.perIp = store.limiter('login-ip', { points: rules.maxFailuresPerIp, durationSeconds: IP_WINDOW_SECONDS, blockSeconds: rules.lockSeconds });
   }
 

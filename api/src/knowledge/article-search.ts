@@ -18,7 +18,9 @@ export async function searchArticleIds(
     params.push(opts.locale);
   }
   // A linked category lifts an article; it never hides one.
-  const categoryBoost = opts.categoryCodes?.length ? `+ case when a.category_codes && array(select jsonb_array_elements_text(?::jsonb)) then 0.2 else 0 end` : '';
+  const categoryBoost = opts.categoryCodes?.length
+    ? `+ case when a.category_codes && array(select jsonb_array_elements_text(?::jsonb)) then 0.2 else 0 end`
+    : '';
   const rows = await em.execute<{ id: string; score: number }[]>(
     `with q as (
        select replace(plainto_tsquery('english', ?)::text, '&', '|')::tsquery || replace(plainto_tsquery('simple', kb_cjk_bigrams(?))::text, '&', '|')::tsquery as query,

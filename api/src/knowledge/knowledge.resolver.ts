@@ -64,14 +64,22 @@ export class KnowledgeResolver {
 
   @Authorized('knowledge.manage')
   @Mutation(() => ArticleType, { description: 'Saves a new version' })
-  async updateKnowledgeArticle(@Arg('id', () => ID) id: string, @Arg('input', () => ArticleInput) input: ArticleInput, @Ctx() ctx: RequestContext): Promise<ArticleType> {
+  async updateKnowledgeArticle(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ArticleInput) input: ArticleInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ArticleType> {
     const { config } = await ctx.tenantConfig();
     return ctx.services.knowledge.update(ctx.tenant(), editorOf(ctx), config, id, input);
   }
 
   @Authorized('knowledge.manage')
   @Mutation(() => ArticleType)
-  setKnowledgeArticleStatus(@Arg('id', () => ID) id: string, @Arg('status', () => ArticleStatus) status: ArticleStatus, @Ctx() ctx: RequestContext): Promise<ArticleType> {
+  setKnowledgeArticleStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => ArticleStatus) status: ArticleStatus,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ArticleType> {
     return ctx.services.knowledge.setStatus(ctx.tenant(), editorOf(ctx), id, status);
   }
 

@@ -7,8 +7,19 @@ import { ArticleStatus, type ArticleHit, type ArticleInput, type ArticleType, ty
 import type { TenantScope } from '../platform/db/tenant-scope';
 
 interface ArticleRow {
-  id: string; title: string; body: string; locale: string; tags: string[]; category_codes: string[]; status: ArticleStatus; version: number;
-  published_at: string | Date | null; helpful_yes: number; helpful_no: number; views: number; updated_at: string | Date;
+  id: string;
+  title: string;
+  body: string;
+  locale: string;
+  tags: string[];
+  category_codes: string[];
+  status: ArticleStatus;
+  version: number;
+  published_at: string | Date | null;
+  helpful_yes: number;
+  helpful_no: number;
+  views: number;
+  updated_at: string | Date;
 }
 
 const COLUMNS = 'id, title, body, locale, tags, category_codes, status, version, published_at, helpful_yes, helpful_no, views, updated_at';
@@ -17,8 +28,19 @@ const MAX_BODY = 100_000;
 const MAX_QUERY = 2000;
 
 const toArticle = (r: ArticleRow): ArticleType => ({
-  id: r.id, title: r.title, body: r.body, locale: r.locale, tags: r.tags, categoryCodes: r.category_codes, status: r.status, version: r.version,
-  publishedAt: r.published_at ? new Date(r.published_at) : null, helpfulYes: r.helpful_yes, helpfulNo: r.helpful_no, views: r.views, updatedAt: new Date(r.updated_at),
+  id: r.id,
+  title: r.title,
+  body: r.body,
+  locale: r.locale,
+  tags: r.tags,
+  categoryCodes: r.category_codes,
+  status: r.status,
+  version: r.version,
+  publishedAt: r.published_at ? new Date(r.published_at) : null,
+  helpfulYes: r.helpful_yes,
+  helpfulNo: r.helpful_no,
+  views: r.views,
+  updatedAt: new Date(r.updated_at),
 });
 
 /** The knowledge base: versioned articles, search, suggestions for a complaint's text, feedback and deflection. */
@@ -96,7 +118,11 @@ export class KnowledgeService {
 
   /** For intake and the portal: published articles for a complaint's text, lifted when they answer its category (or a parent). */
   suggest(scope: TenantScope, config: TenantConfig, text: string, categoryCode: string | null, limit: number): Promise<ArticleHit[]> {
-    const lineage = categoryCode ? flattenCategories(config.categories).filter((c) => categorySubtreeCodes(config.categories, c.code).includes(categoryCode)).map((c) => c.code) : null;
+    const lineage = categoryCode
+      ? flattenCategories(config.categories)
+          .filter((c) => categorySubtreeCodes(config.categories, c.code).includes(categoryCode))
+          .map((c) => c.code)
+      : null;
     return this.hits(scope, text, { publishedOnly: true, categoryCodes: lineage, limit });
   }
 
@@ -112,9 +138,16 @@ export class KnowledgeService {
     const { em, tenantId } = scope;
     await this.get(scope, id);
     await em.execute('insert into kb_feedback (tenant_id, article_id, helpful, visitor_key, comment) values (?, ?, ?, ?, ?)', [
-      tenantId, id, helpful, visitorKey ? checkVisitor(visitorKey) : null, comment?.slice(0, 2000) ?? null,
+      tenantId,
+      id,
+      helpful,
+      visitorKey ? checkVisitor(visitorKey) : null,
+      comment?.slice(0, 2000) ?? null,
     ]);
-    await em.execute(`update kb_articles set ${helpful ? 'helpful_yes = helpful_yes + 1' : 'helpful_no = helpful_no + 1'} where tenant_id = ? and id = ?`, [tenantId, id]);
+    await em.execute(`update kb_articles set ${helpful ? 'helpful_yes = helpful_yes + 1' : 'helpful_no = helpful_no + 1'} where tenant_id = ? and id = ?`, [
+      tenantId,
+      id,
+    ]);
     return this.get(scope, id);
   }
 
@@ -123,8 +156,13 @@ export class KnowledgeService {
     const { em, tenantId } = scope;
     if (complaintId && !isUuid(complaintId)) throw badInput([{ path: 'complaintId', message: 'complaintId is not an id' }]);
     // The foreign key alone would accept another tenant's complaint (constraints look past row-level security).
-    if (complaintId && !(await em.execute('select 1 from complaints where id = ? and tenant_id = ?', [complaintId, tenantId])).length) throw notFound('Complaint');
-    await em.execute('insert into kb_visitor_submissions (tenant_id, visitor_key, complaint_id) values (?, ?, ?)', [tenantId, checkVisitor(visitorKey), complaintId]);
+    if (complaintId && !(await em.execute('select 1 from complaints where id = ? and tenant_id = ?', [complaintId, tenantId])).length)
+      throw notFound('Complaint');
+    await em.execute('insert into kb_visitor_submissions (tenant_id, visitor_key, complaint_id) values (?, ?, ?)', [
+      tenantId,
+      checkVisitor(visitorKey),
+      complaintId,
+    ]);
     return true;
   }
 
@@ -153,9 +191,10 @@ export class KnowledgeService {
     if (!query) return [];
     const ids = await searchArticleIds(em, tenantId, query, opts);
     if (!ids.length) return [];
-    const rows = await em.execute<ArticleRow[]>(`select ${COLUMNS} from kb_articles where tenant_id = ? and id = any(array(select jsonb_array_elements_text(?::jsonb))::uuid[])`, [
-      tenantId, JSON.stringify(ids.map((i) => i.id)),
-    ]);
+    const rows = await em.execute<ArticleRow[]>(
+      `select ${COLUMNS} from kb_articles where tenant_id = ? and id = any(array(select jsonb_array_elements_text(?::jsonb))::uuid[])`,
+      [tenantId, JSON.stringify(ids.map((i) => i.id))],
+    );
     const byId = new Map(rows.map((r) => [r.id, toArticle(r)]));
     return ids.filter((i) => byId.has(i.id)).map((i) => ({ article: byId.get(i.id)!, score: i.score }));
   }
@@ -179,7 +218,8 @@ function validate(input: ArticleInput, config: TenantConfig): ArticleInput {
   const known = new Set(flattenCategories(config.categories).map((c) => c.code));
   const unknown = input.categoryCodes.filter((c) => !known.has(c));
   if (unknown.length) errors.push({ path: 'input.categoryCodes', message: `Unknown categories: ${unknown.join(', ')}` });
-  if (input.tags.length > 30 || input.tags.some((t) => !t.trim() || t.length > 50)) errors.push({ path: 'input.tags', message: 'At most 30 tags of 1–50 characters' });
+  if (input.tags.length > 30 || input.tags.some((t) => !t.trim() || t.length > 50))
+    errors.push({ path: 'input.tags', message: 'At most 30 tags of 1–50 characters' });
   if (errors.length) throw badInput(errors);
   return { ...input, title, tags: [...new Set(input.tags.map((t) => t.trim()))] };
 }

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApplicationFailure, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  ServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import type { Principal } from '../platform/auth/principal';
 import { AppError, ErrorCode, conflict, notFound, serviceUnavailable } from '../platform/errors';
 import type { ComplaintService } from '../complaint/complaint.service';
@@ -54,7 +60,14 @@ export class ComplaintLifecycleService {
    * moved, attaches to the same Update rather than sending a second one. `configVersion`, the tenant's
    * configuration version this request already knows, spares the workflow reading it again.
    */
-  async act<A extends LifecycleAction>(scope: TenantScope, principal: StaffPrincipal, complaintId: string, action: A, args: LifecycleActionArgs<A>, configVersion?: number) {
+  async act<A extends LifecycleAction>(
+    scope: TenantScope,
+    principal: StaffPrincipal,
+    complaintId: string,
+    action: A,
+    args: LifecycleActionArgs<A>,
+    configVersion?: number,
+  ) {
     const complaint = await this.complaints.get(scope, complaintId);
     addLogContext({ complaintNumber: complaint.number });
     const caller: LifecycleCaller = { ...callerOf(principal, complaint.id), configVersion };
@@ -133,7 +146,9 @@ class LifecycleTimeout extends Error {}
  */
 function updateIdOf(complaint: Complaint, action: LifecycleAction, caller: LifecycleCaller, args: unknown): string {
   const seen = `${complaint.stage}:${complaint.round}:${complaint.updatedAt.toISOString()}`;
-  const digest = createHash('sha256').update(JSON.stringify([action, caller.type, caller.id, args, seen])).digest('base64url');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([action, caller.type, caller.id, args, seen]))
+    .digest('base64url');
   return `${action}-${digest.slice(0, 32)}`;
 }
 
@@ -155,7 +170,12 @@ function callerOf(principal: StaffPrincipal, complaintId: string): LifecycleCall
 function lifecycleError(error: unknown): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const code = error.cause.type ? REJECTION_CODES[error.cause.type] : undefined;
-    if (code) return new AppError(code, error.cause.message, code === ErrorCode.BAD_USER_INPUT ? { errors: (error.cause.details ?? []).map((message) => ({ path: 'input', message })) } : {});
+    if (code)
+      return new AppError(
+        code,
+        error.cause.message,
+        code === ErrorCode.BAD_USER_INPUT ? { errors: (error.cause.details ?? []).map((message) => ({ path: 'input', message })) } : {},
+      );
   }
   if (error instanceof WorkflowNotFoundError) return conflict('This complaint has no lifecycle workflow');
   // Temporal (or the worker behind it) unreachable or not answering in time: nothing about the request was wrong.

@@ -6,7 +6,10 @@ import { CompensationTypeEnum, LifecycleActionEnum } from './lifecycle.enums';
 import type { CompensationType, LifecycleAction, LifecycleView, StageCode } from '@complaints/tenant-config/lifecycle-contract';
 
 @ObjectType('ComplaintLifecycle', { description: "The live state of a complaint's workflow" })
-export class ComplaintLifecycleType implements Omit<LifecycleView, 'stageStartedAt' | 'stageDueAt' | 'nextReminderAt' | 'waitingOnCustomerSince' | 'autoCloseAt' | 'followUpAt' | 'reopenUntil'> {
+export class ComplaintLifecycleType implements Omit<
+  LifecycleView,
+  'stageStartedAt' | 'stageDueAt' | 'nextReminderAt' | 'waitingOnCustomerSince' | 'autoCloseAt' | 'followUpAt' | 'reopenUntil'
+> {
   @Field(() => ComplaintStageEnum)
   stage!: StageCode;
 

@@ -13,8 +13,16 @@ type RpcImpl = Parameters<typeof WorkflowService.create>[0];
  */
 export class LazyNativeConnection implements ConnectionLike {
   readonly plugins = [];
-  readonly workflowService = WorkflowService.create(this.forwardTo((c) => c.workflowService), false, false);
-  readonly operatorService = OperatorService.create(this.forwardTo((c) => c.operatorService), false, false);
+  readonly workflowService = WorkflowService.create(
+    this.forwardTo((c) => c.workflowService),
+    false,
+    false,
+  );
+  readonly operatorService = OperatorService.create(
+    this.forwardTo((c) => c.operatorService),
+    false,
+    false,
+  );
   private connecting: Promise<NativeConnection> | undefined;
 
   constructor(private readonly address: string) {}

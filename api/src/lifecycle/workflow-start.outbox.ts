@@ -84,10 +84,12 @@ export class WorkflowStarter {
    * `tenantId` narrows the sweep to one tenant (tests, or an operator fixing one tenant).
    */
   async relayPending(olderThanMs: number, opts: { limit?: number; tenantId?: string } = {}): Promise<number> {
-    const rows = await this.root.fork().execute<{ id: string; tenant_id: string; complaint_id: string; workflow_id: string; input: LifecycleInput }[]>(
-      'select * from lifecycle_pending_workflow_starts(make_interval(secs => ?), ?, ?)',
-      [olderThanMs / 1000, opts.limit ?? 100, opts.tenantId ?? null],
-    );
+    const rows = await this.root
+      .fork()
+      .execute<{ id: string; tenant_id: string; complaint_id: string; workflow_id: string; input: LifecycleInput }[]>(
+        'select * from lifecycle_pending_workflow_starts(make_interval(secs => ?), ?, ?)',
+        [olderThanMs / 1000, opts.limit ?? 100, opts.tenantId ?? null],
+      );
     let started = 0;
     for (const row of rows) {
       const pending = { id: row.id, tenantId: row.tenant_id, complaintId: row.complaint_id, workflowId: row.workflow_id, input: row.input };
@@ -152,7 +154,10 @@ class StartedMarks {
     const params: unknown[] = [];
     for (const [tenantId, ids] of byTenant) {
       const enter = enterTenantStatement(tenantId);
-      statements.push(enter.text, `update workflow_outbox set started_at = coalesce(started_at, now()), attempts = attempts + 1 where id = any(array[?]::uuid[])`);
+      statements.push(
+        enter.text,
+        `update workflow_outbox set started_at = coalesce(started_at, now()), attempts = attempts + 1 where id = any(array[?]::uuid[])`,
+      );
       params.push(...enter.params, ids);
     }
     return this.root.fork().execute(statements.join('; '), params);
@@ -203,7 +208,10 @@ export class StartWorkflowsAfterCommit implements EventSubscriber {
 }
 
 /** Sweeps the outbox every `intervalMs` until stopped; used by the worker process. */
-export function runWorkflowStartRelay(starter: WorkflowStarter, opts: { intervalMs: number; graceMs: number; log: (m: string, e?: unknown) => void }): () => Promise<void> {
+export function runWorkflowStartRelay(
+  starter: WorkflowStarter,
+  opts: { intervalMs: number; graceMs: number; log: (m: string, e?: unknown) => void },
+): () => Promise<void> {
   let stopped = false;
   let current: Promise<unknown> = Promise.resolve();
   const tick = () => {

@@ -3,7 +3,15 @@ import type { AuthService } from '../identity/auth.service';
 import type { Principal } from '../platform/auth/principal';
 import { AccessGuard } from './access-guard';
 
-const STAFF: Principal = { kind: 'user', tenantId: 't1', userId: 'u1', sessionId: 's1', displayName: 'Staff', roles: [], permissions: new Set(['complaint.read']) };
+const STAFF: Principal = {
+  kind: 'user',
+  tenantId: 't1',
+  userId: 'u1',
+  sessionId: 's1',
+  displayName: 'Staff',
+  roles: [],
+  permissions: new Set(['complaint.read']),
+};
 
 function guardWith(answers: (Principal | null)[]) {
   const asked = { count: 0 };

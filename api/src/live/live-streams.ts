@@ -70,7 +70,13 @@ export async function complaintUpdates(ctx: LiveContext, id: string, after?: str
   }
   const staff = staffView('complaint.read');
   const visible: Visible = (p, update) => (p.kind === 'portal' ? forPortal(update) : staff(p, update));
-  return new LiveSubscriber(ctx, { tenantId, complaintId: id, accepts: (e) => e.complaintId === id, visible, replay: replayer(ctx.live.root, tenantId, after, id) });
+  return new LiveSubscriber(ctx, {
+    tenantId,
+    complaintId: id,
+    accepts: (e) => e.complaintId === id,
+    visible,
+    replay: replayer(ctx.live.root, tenantId, after, id),
+  });
 }
 
 /** A staff work queue: every event of complaints matching the filter. */
@@ -90,5 +96,10 @@ export function queueUpdates(ctx: LiveContext, filter: QueueFeedFilter | null | 
 export function slaAlerts(ctx: LiveContext, after?: string | null): LiveSubscriber {
   const tenantId = tenantOf(ctx);
   requirePermission(ctx.principal, 'complaint.approve');
-  return new LiveSubscriber(ctx, { tenantId, accepts: (e) => SLA_ALERT_KINDS.includes(e.kind), visible: staffView('complaint.approve'), replay: replayer(ctx.live.root, tenantId, after) });
+  return new LiveSubscriber(ctx, {
+    tenantId,
+    accepts: (e) => SLA_ALERT_KINDS.includes(e.kind),
+    visible: staffView('complaint.approve'),
+    replay: replayer(ctx.live.root, tenantId, after),
+  });
 }

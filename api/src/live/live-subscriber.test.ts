@@ -8,7 +8,15 @@ import type { ComplaintUpdate } from './live.types';
 import { PayloadRenderer } from './shared-execution';
 import type { LiveEvent } from './timeline-tail';
 
-const STAFF: Principal = { kind: 'user', tenantId: 't1', userId: 'u1', sessionId: 's1', displayName: 'Staff', roles: [], permissions: new Set(['complaint.read']) };
+const STAFF: Principal = {
+  kind: 'user',
+  tenantId: 't1',
+  userId: 'u1',
+  sessionId: 's1',
+  displayName: 'Staff',
+  roles: [],
+  permissions: new Set(['complaint.read']),
+};
 
 const event = (seq: number, complaintId = 'c1'): LiveEvent => ({
   cursor: { tx: 10n, seq: BigInt(seq) },
@@ -90,7 +98,12 @@ function harness(): Harness {
             return h.principal;
           })()),
       } as unknown as AccessGuard;
-      const live = { hub: h.hub, guard, snapshots: { load: (e: LiveEvent) => Promise.resolve(snapshotOf(e)) }, maxBuffered: opts.maxBuffered ?? 100 } as unknown as LiveServices;
+      const live = {
+        hub: h.hub,
+        guard,
+        snapshots: { load: (e: LiveEvent) => Promise.resolve(snapshotOf(e)) },
+        maxBuffered: opts.maxBuffered ?? 100,
+      } as unknown as LiveServices;
       const frames: Subscribed['frames'] = [];
       const closedWith: number[] = [];
       const ctx: LiveContext = {

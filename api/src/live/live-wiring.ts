@@ -14,14 +14,18 @@ interface RunningLive {
 }
 
 /** Starts this process's timeline tail and the parts every subscription shares. */
-export async function startLive(root: EntityManager, config: AppConfig, auth: AuthService, log: (message: string, error?: unknown) => void): Promise<RunningLive> {
+export async function startLive(
+  root: EntityManager,
+  config: AppConfig,
+  auth: AuthService,
+  log: (message: string, error?: unknown) => void,
+): Promise<RunningLive> {
   const snapshots = new LiveSnapshots(root);
   const hub = new LiveHub((event) => snapshots.load(event));
   const tail = new TimelineTail({ connectionString: config.appDatabaseUrl, onError: (error) => log('timeline tail failed', error) }, hub.dispatch);
   await tail.start();
   return {
-    services: { root, hub, snapshots,
-      complaints: complaintExistence(root), guard: new AccessGuard(root, auth), maxBuffered: config.live.maxBufferedEvents },
+    services: { root, hub, snapshots, complaints: complaintExistence(root), guard: new AccessGuard(root, auth), maxBuffered: config.live.maxBufferedEvents },
     tail,
     close: () => tail.stop(),
   };

@@ -12,8 +12,6 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261205000700_webhook_secrets_sealed extends Migration {
   override async up(): Promise<void> {
     this.addSql(`update webhook_delivery_attempts set response_body = null where response_body is not null;`);
-    this.addSql(
-      `comment on column webhook_subscriptions.secret is 'enc:v1:<key id>:<iv>:<tag>:<ciphertext>, AES-256-GCM under SECRETS_KEY; never plaintext';`,
-    );
+    this.addSql(`comment on column webhook_subscriptions.secret is 'enc:v1:<key id>:<iv>:<tag>:<ciphertext>, AES-256-GCM under SECRETS_KEY; never plaintext';`);
   }
 }

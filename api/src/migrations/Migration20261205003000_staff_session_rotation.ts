@@ -29,9 +29,7 @@ export class Migration20261205003000_staff_session_rotation extends Migration {
     this.addSql(`create index staff_sessions_open_by_user_idx on staff_sessions (tenant_id, user_id) where ended_at is null;`);
     this.addSql(`alter table staff_sessions enable row level security;`);
     this.addSql(`alter table staff_sessions force row level security;`);
-    this.addSql(
-      `create policy tenant_isolation on staff_sessions using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());`,
-    );
+    this.addSql(`create policy tenant_isolation on staff_sessions using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());`);
     this.addSql(`grant select, insert, update on staff_sessions to complaints_app;`);
 
     this.addSql(`

@@ -8,7 +8,9 @@ export class LogOnlyChannel implements NotificationChannelAdapter {
   constructor(private readonly log: (line: string) => void) {}
 
   send(message: OutgoingMessage): Promise<ChannelReceipt> {
-    this.log(`[notify:${message.channel}] NOT SENT (no provider configured) to ${message.to}: ${message.subject ? `${message.subject} | ` : ''}${message.body.replace(/\s+/g, ' ')}`);
+    this.log(
+      `[notify:${message.channel}] NOT SENT (no provider configured) to ${message.to}: ${message.subject ? `${message.subject} | ` : ''}${message.body.replace(/\s+/g, ' ')}`,
+    );
     return Promise.resolve({ status: 'logged', providerResponse: 'log-only: no provider configured' });
   }
 }

@@ -42,10 +42,7 @@ interface DeliveryRow {
 }
 
 async function complaintNotifications(em: EntityManager, complaintId: string): Promise<ComplaintNotification[]> {
-  const rows = await em.execute<NotificationRow[]>(
-    'select * from notification_outbox where complaint_id = ? order by created_at, dedupe_key',
-    [complaintId],
-  );
+  const rows = await em.execute<NotificationRow[]>('select * from notification_outbox where complaint_id = ? order by created_at, dedupe_key', [complaintId]);
   if (!rows.length) return [];
   const deliveries = await em.execute<DeliveryRow[]>(
     'select * from notification_deliveries where notification_id = any (?::uuid[]) order by created_at, channel',

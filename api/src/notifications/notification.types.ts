@@ -5,7 +5,7 @@ export class NotificationDeliveryAttempt {
   @Field(() => Int)
   attempt!: number;
 
-  @Field(() => String, { description: "email, sms, push, or none when nothing was sent" })
+  @Field(() => String, { description: 'email, sms, push, or none when nothing was sent' })
   channel!: string;
 
   @Field(() => String, { nullable: true })

@@ -23,7 +23,9 @@ describe('loadConfig', () => {
   it('reads the secrets keys, refuses one that is not 32 bytes, and refuses production without one', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
     expect(loadConfig({ ...base, SECRETS_KEY: key }).secrets).toEqual({ key: Buffer.alloc(32, 7), previousKey: null });
-    expect(() => loadConfig({ ...base, SECRETS_KEY_PREVIOUS: Buffer.alloc(16).toString('base64') })).toThrow(/SECRETS_KEY_PREVIOUS: must be base64 of 32 bytes/);
+    expect(() => loadConfig({ ...base, SECRETS_KEY_PREVIOUS: Buffer.alloc(16).toString('base64') })).toThrow(
+      /SECRETS_KEY_PREVIOUS: must be base64 of 32 bytes/,
+    );
     const production = { ...base, NODE_ENV: 'production', JWT_SECRET: 'a-real-production-secret-0123' };
     expect(() => loadConfig(production)).toThrow('SECRETS_KEY must be set in production');
     expect(loadConfig({ ...production, SECRETS_KEY: key }).secrets.key).toEqual(Buffer.alloc(32, 7));

@@ -148,7 +148,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       key: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'base64') : DEV_SECRETS_KEY,
       previousKey: e.SECRETS_KEY_PREVIOUS ? Buffer.from(e.SECRETS_KEY_PREVIOUS, 'base64') : null,
     },
-    outbound: { allowedHosts: e.OUTBOUND_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean) },
+    outbound: {
+      allowedHosts: e.OUTBOUND_ALLOWED_HOSTS.split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    },
     delivery: {
       intervalMs: e.DELIVERY_INTERVAL_MS,
       retry: { baseMs: e.DELIVERY_RETRY_BASE_MS, maxMs: e.DELIVERY_RETRY_MAX_MS, maxAttempts: e.DELIVERY_MAX_ATTEMPTS },
@@ -172,7 +176,10 @@ function defaultApiPoolSize(): number {
 }
 
 function corsOriginsOf(list: string, portalUrl: string, env: AppConfig['env']): string[] {
-  const entries = list.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.includes('*')) {
     if (env === 'production') throw new Error('CORS_ORIGINS must list origins in production, not *');
     return ['*'];

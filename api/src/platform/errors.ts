@@ -32,8 +32,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} not found`);
-export const forbidden = (message = 'You do not have permission to do this') =>
-  new AppError(ErrorCode.FORBIDDEN, message);
+export const forbidden = (message = 'You do not have permission to do this') => new AppError(ErrorCode.FORBIDDEN, message);
 export const unauthenticated = (message = 'Sign in first') => new AppError(ErrorCode.UNAUTHENTICATED, message);
 export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
 export const badInput = (errors: FieldError[], message = errors.map((e) => e.message).join('; ')) =>

@@ -70,7 +70,9 @@ export class PortalResolver {
 
   @Authorized('portal.respond')
   @Cost(SERVICE_CALL_COST)
-  @Mutation(() => LifecycleActionPayload, { description: 'Accepts the proposed solution with a rating, or rejects it with a reason (a low rating or a rejection opens the next round)' })
+  @Mutation(() => LifecycleActionPayload, {
+    description: 'Accepts the proposed solution with a rating, or rejects it with a reason (a low rating or a rejection opens the next round)',
+  })
   async portalRespond(
     @Arg('accepted', () => Boolean) accepted: boolean,
     @Ctx() ctx: RequestContext,

@@ -33,7 +33,13 @@ export class PortalService {
   async submit(em: EntityManager, clientIp: string, portalKey: string, input: PortalComplaintInput, idempotencyKey: string): Promise<PortalSession> {
     const scope = await this.tenantOf(em, portalKey);
     await this.limits.submit(scope.tenantId, clientIp);
-    const { complaint } = await this.intake.submit(scope, COMPLAINANT, await this.tenantConfig.current(scope), { ...input, channel: 'web', customer: null }, idempotencyKey);
+    const { complaint } = await this.intake.submit(
+      scope,
+      COMPLAINANT,
+      await this.tenantConfig.current(scope),
+      { ...input, channel: 'web', customer: null },
+      idempotencyKey,
+    );
     return this.session(scope.tenantId, complaint);
   }
 
@@ -62,7 +68,12 @@ export class PortalService {
       round: complaint.round,
       createdAt: complaint.createdAt,
       stageDueAt: complaint.stageDueAt ?? null,
-      timeline: events.map((e) => ({ kind: e.kind, toValue: e.kind.startsWith('complaint.stage') ? (e.toValue ?? null) : null, note: e.note ?? null, createdAt: e.createdAt })),
+      timeline: events.map((e) => ({
+        kind: e.kind,
+        toValue: e.kind.startsWith('complaint.stage') ? (e.toValue ?? null) : null,
+        note: e.note ?? null,
+        createdAt: e.createdAt,
+      })),
       messages: comments.map((c) => ({ from: c.authorType === 'customer' ? 'customer' : 'staff', body: c.body, createdAt: c.createdAt })),
     };
   }

@@ -29,11 +29,29 @@ export function previewRouting(config: TenantConfig, sample: RoutingSampleInput)
   });
   if (rule) {
     const target = rule.target.user ?? rule.target.team ?? '';
-    return { ruleId: rule.id, teamCode: rule.target.team ?? null, userEmail: rule.target.user ?? null, strategy: rule.strategy, explanation: `Rule ${rule.id} (priority ${rule.priority}) sends it to ${target} by ${rule.strategy}` };
+    return {
+      ruleId: rule.id,
+      teamCode: rule.target.team ?? null,
+      userEmail: rule.target.user ?? null,
+      strategy: rule.strategy,
+      explanation: `Rule ${rule.id} (priority ${rule.priority}) sends it to ${target} by ${rule.strategy}`,
+    };
   }
   const category = sample.categoryCode ? flattenCategories(config.categories).find((c) => c.code === sample.categoryCode) : undefined;
   if (category?.defaultTeam) {
-    return { ruleId: null, teamCode: category.defaultTeam, userEmail: null, strategy: null, explanation: `No rule matches; category ${category.code} defaults to team ${category.defaultTeam}` };
+    return {
+      ruleId: null,
+      teamCode: category.defaultTeam,
+      userEmail: null,
+      strategy: null,
+      explanation: `No rule matches; category ${category.code} defaults to team ${category.defaultTeam}`,
+    };
   }
-  return { ruleId: null, teamCode: null, userEmail: null, strategy: null, explanation: 'No rule matches and the category has no default team: it stays unassigned' };
+  return {
+    ruleId: null,
+    teamCode: null,
+    userEmail: null,
+    strategy: null,
+    explanation: 'No rule matches and the category has no default team: it stays unassigned',
+  };
 }

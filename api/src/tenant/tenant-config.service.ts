@@ -51,10 +51,7 @@ export class TenantConfigService {
     const { em, tenantId } = scope;
     const result = validateTenantConfig(input);
     if (!result.ok) throw badInput(result.errors, `The configuration has ${result.errors.length} problem(s)`);
-    const [locked] = await em.execute<{ config_version: number }[]>(
-      'select config_version from tenants where id = ? for update',
-      [tenantId],
-    );
+    const [locked] = await em.execute<{ config_version: number }[]>('select config_version from tenants where id = ? for update', [tenantId]);
     if (!locked) throw notFound('Tenant');
     const version = locked.config_version + 1;
     const row = em.create(TenantConfigVersion, { tenantId, version, config: result.config, note: note ?? null, createdById: actorId });

@@ -13,7 +13,10 @@ export class WebhookResolver {
 
   @Authorized('tenant.configure')
   @Mutation(() => CreatedWebhookSubscription, { description: 'The signing secret is in the answer and nowhere else' })
-  createWebhookSubscription(@Arg('input', () => CreateWebhookInput) input: CreateWebhookInput, @Ctx() ctx: RequestContext): Promise<CreatedWebhookSubscription> {
+  createWebhookSubscription(
+    @Arg('input', () => CreateWebhookInput) input: CreateWebhookInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CreatedWebhookSubscription> {
     const principal = tenantPrincipal(ctx);
     return ctx.services.webhooks.create(ctx.tenant(), principal.kind === 'user' ? principal.userId : null, input);
   }

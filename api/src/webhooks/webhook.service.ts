@@ -4,7 +4,14 @@ import { badInput, notFound, type FieldError } from '../platform/errors';
 import { pgArray } from '../notifications/pg-array';
 import { newWebhookSecret } from './webhook-signature';
 import { sealWebhookSecret } from './webhook-secret';
-import type { CreateWebhookInput, CreatedWebhookSubscription, UpdateWebhookInput, WebhookDelivery, WebhookDeliveryAttempt, WebhookSubscription } from './webhook.types';
+import type {
+  CreateWebhookInput,
+  CreatedWebhookSubscription,
+  UpdateWebhookInput,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+  WebhookSubscription,
+} from './webhook.types';
 import type { TenantScope } from '../platform/db/tenant-scope';
 import type { OutboundGuard } from '../platform/net/outbound-guard';
 import type { SecretBox } from '../platform/secrets/secret-box';
@@ -75,7 +82,14 @@ export class WebhookService {
       `update webhook_subscriptions set url = coalesce(?, url), event_kinds = coalesce(?::text[], event_kinds),
               description = case when ? then ? else description end, active = coalesce(?, active), updated_at = now()
         where id = ? returning ${SUBSCRIPTION_COLUMNS}`,
-      [input.url ?? null, input.eventKinds ? pgArray(uniqueKinds(input.eventKinds)) : null, input.description !== undefined, input.description ?? null, input.active ?? null, id],
+      [
+        input.url ?? null,
+        input.eventKinds ? pgArray(uniqueKinds(input.eventKinds)) : null,
+        input.description !== undefined,
+        input.description ?? null,
+        input.active ?? null,
+        id,
+      ],
     );
     if (!row) throw notFound('Webhook subscription');
     return toSubscription(row);
@@ -100,7 +114,8 @@ export class WebhookService {
   }
 
   async deliveries(em: EntityManager, opts: { subscriptionId?: string | null; status?: string | null; first: number }): Promise<WebhookDelivery[]> {
-    if (opts.first < 1 || opts.first > MAX_DELIVERIES_LISTED) throw badInput([{ path: 'first', message: `first must be between 1 and ${MAX_DELIVERIES_LISTED}` }]);
+    if (opts.first < 1 || opts.first > MAX_DELIVERIES_LISTED)
+      throw badInput([{ path: 'first', message: `first must be between 1 and ${MAX_DELIVERIES_LISTED}` }]);
     const rows = await em.execute<DeliveryRow[]>(
       `select * from webhook_deliveries where (?::uuid is null or subscription_id = ?::uuid) and (?::text is null or status = ?)
         order by created_at desc, id limit ?`,

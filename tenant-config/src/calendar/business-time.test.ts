@@ -1,12 +1,6 @@
 import { chinaOfficeCalendar } from '../defaults/china-calendar';
 import type { BusinessCalendar, OpeningInterval, WeeklyHours } from '../schema/business-calendar';
-import {
-  NoBusinessHoursError,
-  addBusinessMinutes,
-  businessMinutesBetween,
-  isBusinessTime,
-  nextBusinessInstant,
-} from './business-time';
+import { NoBusinessHoursError, addBusinessMinutes, businessMinutesBetween, isBusinessTime, nextBusinessInstant } from './business-time';
 
 const utc = (iso: string) => new Date(iso);
 
@@ -22,8 +16,7 @@ const allDay: OpeningInterval[] = [{ start: '00:00', end: '24:00' }];
 const alwaysOpen = (timeZone: string) =>
   calendar(timeZone, weekly({ mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }));
 const nineToFive: OpeningInterval[] = [{ start: '09:00', end: '17:00' }];
-const officeHours = (timeZone: string) =>
-  calendar(timeZone, weekly({ mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive }));
+const officeHours = (timeZone: string) => calendar(timeZone, weekly({ mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive }));
 
 describe('addBusinessMinutes in Asia/Shanghai office hours (09-12, 13-18, 2026 holidays)', () => {
   const shanghai = chinaOfficeCalendar();
@@ -87,10 +80,7 @@ describe('addBusinessMinutes in Asia/Shanghai office hours (09-12, 13-18, 2026 h
 });
 
 describe('midnight-spanning hours (a night shift split at 24:00)', () => {
-  const nightShift = calendar(
-    'Asia/Shanghai',
-    weekly({ mon: [{ start: '22:00', end: '24:00' }], tue: [{ start: '00:00', end: '06:00' }] }),
-  );
+  const nightShift = calendar('Asia/Shanghai', weekly({ mon: [{ start: '22:00', end: '24:00' }], tue: [{ start: '00:00', end: '06:00' }] }));
 
   it('continues from Monday 24:00 into Tuesday 00:00 without a gap', () => {
     // Monday 23:30 local + 60 -> Tuesday 00:30 local.
@@ -110,16 +100,12 @@ describe('midnight-spanning hours (a night shift split at 24:00)', () => {
 describe('America/New_York across daylight-saving changes', () => {
   it('keeps office hours on local wall time across the spring-forward weekend', () => {
     // Friday 2026-03-06 16:00 EST + 120: 60 on Friday, then Monday 2026-03-09 09:00 EDT + 60 = 10:00 EDT.
-    expect(addBusinessMinutes(officeHours('America/New_York'), utc('2026-03-06T21:00:00Z'), 120)).toEqual(
-      utc('2026-03-09T14:00:00Z'),
-    );
+    expect(addBusinessMinutes(officeHours('America/New_York'), utc('2026-03-06T21:00:00Z'), 120)).toEqual(utc('2026-03-09T14:00:00Z'));
   });
 
   it('adds exactly 60 real minutes across the spring-forward gap on an always-open calendar', () => {
     // 01:30 EST on 2026-03-08 is 06:30Z; 60 real minutes later it is 03:30 EDT.
-    expect(addBusinessMinutes(alwaysOpen('America/New_York'), utc('2026-03-08T06:30:00Z'), 60)).toEqual(
-      utc('2026-03-08T07:30:00Z'),
-    );
+    expect(addBusinessMinutes(alwaysOpen('America/New_York'), utc('2026-03-08T06:30:00Z'), 60)).toEqual(utc('2026-03-08T07:30:00Z'));
   });
 
   it('counts 23 business hours on the spring-forward day and 25 on the fall-back day', () => {
@@ -130,9 +116,7 @@ describe('America/New_York across daylight-saving changes', () => {
 
   it('counts the repeated hour once more on fall-back when adding', () => {
     // 01:30 EDT (05:30Z) + 60 real minutes = 01:30 EST (06:30Z).
-    expect(addBusinessMinutes(alwaysOpen('America/New_York'), utc('2026-11-01T05:30:00Z'), 60)).toEqual(
-      utc('2026-11-01T06:30:00Z'),
-    );
+    expect(addBusinessMinutes(alwaysOpen('America/New_York'), utc('2026-11-01T05:30:00Z'), 60)).toEqual(utc('2026-11-01T06:30:00Z'));
   });
 
   it('opens an interval that starts inside the spring-forward gap when the clock jumps to 03:00', () => {
@@ -160,7 +144,12 @@ describe('America/New_York across daylight-saving changes', () => {
   it('lets back-to-back intervals meet inside the repeated hour without double counting', () => {
     const split = calendar(
       'America/New_York',
-      weekly({ sun: [{ start: '00:00', end: '01:30' }, { start: '01:30', end: '03:00' }] }),
+      weekly({
+        sun: [
+          { start: '00:00', end: '01:30' },
+          { start: '01:30', end: '03:00' },
+        ],
+      }),
     );
     // Same as one 00:00-03:00 interval: 00:00 EDT (04:00Z) to 03:00 EST (08:00Z).
     expect(businessMinutesBetween(split, utc('2026-11-01T00:00:00Z'), utc('2026-11-02T00:00:00Z'))).toBe(240);
@@ -182,9 +171,7 @@ describe('Europe/Berlin across daylight-saving changes', () => {
 
   it('keeps 09:00 openings on local time after the autumn change', () => {
     // Friday 2026-10-23 16:30 CEST (14:30Z) + 60: 30 on Friday, then Monday 2026-10-26 09:00 CET (08:00Z) + 30.
-    expect(addBusinessMinutes(officeHours('Europe/Berlin'), utc('2026-10-23T14:30:00Z'), 60)).toEqual(
-      utc('2026-10-26T08:30:00Z'),
-    );
+    expect(addBusinessMinutes(officeHours('Europe/Berlin'), utc('2026-10-23T14:30:00Z'), 60)).toEqual(utc('2026-10-26T08:30:00Z'));
   });
 });
 

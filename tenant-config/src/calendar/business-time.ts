@@ -31,12 +31,7 @@ function instantMs(instant: Date, name: string): number {
  * each to `visit` until it returns a result. Iterates per local day, never per minute, so a 30-day SLA
  * costs about 30 day lookups.
  */
-function scanForward<T>(
-  calendar: CompiledCalendar,
-  timeZone: string,
-  fromMs: number,
-  visit: (start: number, end: number) => T | undefined,
-): T {
+function scanForward<T>(calendar: CompiledCalendar, timeZone: string, fromMs: number, visit: (start: number, end: number) => T | undefined): T {
   let closedDays = 0;
   for (let day = firstDayToScan(calendar, fromMs); ; day++) {
     const openings = openingsOn(calendar, day);
@@ -101,9 +96,7 @@ export function isBusinessTime(calendar: BusinessCalendar, instant: Date): boole
   const ms = instantMs(instant, 'instant');
   const compiled = compileCalendar(calendar);
   const first = firstDayToScan(compiled, ms);
-  return [first, first + 1].some((day) =>
-    openingsOn(compiled, day).some((opening) => opening.start <= ms && ms < opening.end),
-  );
+  return [first, first + 1].some((day) => openingsOn(compiled, day).some((opening) => opening.start <= ms && ms < opening.end));
 }
 
 /**

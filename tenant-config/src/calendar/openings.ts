@@ -22,9 +22,7 @@ export interface CompiledCalendar {
 }
 
 function toMinuteRanges(intervals: readonly OpeningInterval[]): MinuteRange[] {
-  return intervals
-    .map((interval): MinuteRange => [minuteOfDay(interval.start), minuteOfDay(interval.end)])
-    .sort((a, b) => a[0] - b[0]);
+  return intervals.map((interval): MinuteRange => [minuteOfDay(interval.start), minuteOfDay(interval.end)]).sort((a, b) => a[0] - b[0]);
 }
 
 function epochDays(dates: readonly string[]): Set<number> {
@@ -49,9 +47,7 @@ export function compileCalendar(calendar: BusinessCalendar): CompiledCalendar {
 }
 
 function compile(calendar: BusinessCalendar): CompiledCalendar {
-  const weekly = Object.fromEntries(
-    WEEKDAYS.map((day) => [day, toMinuteRanges(calendar.weeklyHours[day])]),
-  ) as Record<Weekday, MinuteRange[]>;
+  const weekly = Object.fromEntries(WEEKDAYS.map((day) => [day, toMinuteRanges(calendar.weeklyHours[day])])) as Record<Weekday, MinuteRange[]>;
   return {
     zone: zoneNamed(calendar.timeZone),
     weekly,
@@ -63,11 +59,7 @@ function compile(calendar: BusinessCalendar): CompiledCalendar {
 
 /** The business hours of one local date, as instants in ascending order; empty intervals (inside a DST gap) are dropped. */
 export function openingsOn(calendar: CompiledCalendar, epochDay: number): Opening[] {
-  const ranges = calendar.holidays.has(epochDay)
-    ? []
-    : calendar.workdays.has(epochDay)
-      ? calendar.workdayHours
-      : calendar.weekly[weekdayOf(epochDay)];
+  const ranges = calendar.holidays.has(epochDay) ? [] : calendar.workdays.has(epochDay) ? calendar.workdayHours : calendar.weekly[weekdayOf(epochDay)];
   return ranges
     .map(([startMinute, endMinute]) => ({
       start: localTimeToInstant(calendar.zone, epochDay, startMinute),

@@ -38,14 +38,7 @@ export function defaultRoles(): Role[] {
     {
       code: 'followup_agent',
       name: { 'zh-CN': '回访员', en: 'Follow-up agent' },
-      permissions: [
-        'complaint.read',
-        'complaint.followup',
-        'complaint.archive',
-        'complaint.reopen',
-        'comment.internal',
-        'comment.customer',
-      ],
+      permissions: ['complaint.read', 'complaint.followup', 'complaint.archive', 'complaint.reopen', 'comment.internal', 'comment.customer'],
     },
     {
       code: 'tenant_admin',

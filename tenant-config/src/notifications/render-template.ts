@@ -21,10 +21,7 @@ export function placeholdersIn(text: string): string[] {
  * Fills `{{placeholders}}` from `values`. The output is plain text: callers that embed it in HTML must
  * escape it, since customer names are user input. Dates arrive preformatted in the recipient's locale.
  */
-export function renderTemplate(
-  template: Pick<NotificationTemplate, 'subject' | 'body'>,
-  values: TemplateValues,
-): RenderedNotification {
+export function renderTemplate(template: Pick<NotificationTemplate, 'subject' | 'body'>, values: TemplateValues): RenderedNotification {
   const unknown = new Set<string>();
   const fill = (text: string) =>
     text.replace(PLACEHOLDER_PATTERN, (whole, name: string) => {

@@ -5,9 +5,7 @@ import { isValidTimeZone } from '../calendar/zoned-time';
 
 export const openingIntervalSchema = z.strictObject({
   start: z.string().regex(OPENING_TIME_PATTERN, { error: "Use a 24-hour time 'HH:mm', for example '09:00'" }),
-  end: z
-    .string()
-    .regex(CLOSING_TIME_PATTERN, { error: "Use a 24-hour time 'HH:mm', for example '18:00' ('24:00' means midnight)" }),
+  end: z.string().regex(CLOSING_TIME_PATTERN, { error: "Use a 24-hour time 'HH:mm', for example '18:00' ('24:00' means midnight)" }),
 });
 export type OpeningInterval = z.infer<typeof openingIntervalSchema>;
 
@@ -25,9 +23,7 @@ export const weeklyHoursSchema = z.strictObject({
 });
 export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
 
-const isoDateSchema = z
-  .string()
-  .refine(isIsoDate, { error: "Use a real calendar date written 'YYYY-MM-DD', for example '2026-10-01'" });
+const isoDateSchema = z.string().refine(isIsoDate, { error: "Use a real calendar date written 'YYYY-MM-DD', for example '2026-10-01'" });
 
 export const businessCalendarSchema = z.strictObject({
   timeZone: z.string().refine(isValidTimeZone, {

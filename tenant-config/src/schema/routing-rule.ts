@@ -7,10 +7,7 @@ export { ROUTING_STRATEGIES, type RoutingStrategy };
 
 /** An empty list would read as "matches nothing" to some and "matches anything" to others; omit it instead. */
 function criterion<T extends z.ZodType>(item: T) {
-  return z
-    .array(item)
-    .min(1, { error: 'Leave this criterion out to match anything; an empty list is ambiguous' })
-    .optional();
+  return z.array(item).min(1, { error: 'Leave this criterion out to match anything; an empty list is ambiguous' }).optional();
 }
 
 export const routingRuleSchema = z.strictObject({

@@ -9,18 +9,28 @@ type Path = (string | number)[];
 function referenceCheck(label: string, section: string, codes: readonly string[]) {
   const known = new Set(codes);
   return (code: string | undefined, path: Path): ConfigProblem[] =>
-    code === undefined || known.has(code)
-      ? []
-      : [{ path, message: `${label} '${code}' does not exist; define it under ${section} first` }];
+    code === undefined || known.has(code) ? [] : [{ path, message: `${label} '${code}' does not exist; define it under ${section} first` }];
 }
 
 function checkers(config: TenantConfig) {
   const categoryCodes: string[] = [];
   walkCategories(config.categories, (node) => categoryCodes.push(node.code));
   return {
-    severity: referenceCheck('Severity', 'Severities', config.severities.map((s) => s.code)),
-    team: referenceCheck('Team', 'Teams', config.teams.map((t) => t.code)),
-    tier: referenceCheck('Customer tier', 'Customer tiers', config.customerTiers.map((t) => t.code)),
+    severity: referenceCheck(
+      'Severity',
+      'Severities',
+      config.severities.map((s) => s.code),
+    ),
+    team: referenceCheck(
+      'Team',
+      'Teams',
+      config.teams.map((t) => t.code),
+    ),
+    tier: referenceCheck(
+      'Customer tier',
+      'Customer tiers',
+      config.customerTiers.map((t) => t.code),
+    ),
     category: referenceCheck('Category', 'Categories', categoryCodes),
   };
 }
@@ -46,9 +56,7 @@ export function referenceProblems(config: TenantConfig): ConfigProblem[] {
       problems.push({ path: [...path, 'target'], message: 'Choose a team or a user to receive the matching complaints' });
     }
   });
-  problems.push(
-    ...eachOf(config.approval.alwaysRequireForSeverities, ['approval', 'alwaysRequireForSeverities'], check.severity),
-  );
+  problems.push(...eachOf(config.approval.alwaysRequireForSeverities, ['approval', 'alwaysRequireForSeverities'], check.severity));
   problems.push(...check.team(config.lifecycle.escalationTeam, ['lifecycle', 'escalationTeam']));
   return [...problems, ...slaProblems(config)];
 }

@@ -1,6 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TenantConfig } from '@complaints/tenant-config';
-import { columnNames, enterTenantStatement, runWithLogContext, slaBreaches, slaReminders, SqlText, TenantConfigService, timelineColumns, withTenant, type Logger } from '@complaints/api';
+import {
+  columnNames,
+  enterTenantStatement,
+  runWithLogContext,
+  slaBreaches,
+  slaReminders,
+  SqlText,
+  TenantConfigService,
+  timelineColumns,
+  withTenant,
+  type Logger,
+} from '@complaints/api';
 import type { ComplaintPatch, Projection } from '@complaints/tenant-config/lifecycle-contract';
 
 interface LifecycleActivityDeps {
@@ -37,7 +48,9 @@ export function createActivities({ root, tenantConfig, logger }: LifecycleActivi
         slaReminders.inc(kinds.filter((k) => k === 'sla.reminder').length);
         slaBreaches.inc(kinds.filter((k) => k === 'sla.breached').length);
       }
-      runWithLogContext({ tenantId: projection.tenantId, complaintId: projection.complaintId }, () => logger?.debug({ kinds, outcome }, 'transition projected'));
+      runWithLogContext({ tenantId: projection.tenantId, complaintId: projection.complaintId }, () =>
+        logger?.debug({ kinds, outcome }, 'transition projected'),
+      );
       return outcome;
     },
   };
@@ -81,7 +94,12 @@ function projectionSql({ tenantId, complaintId, patch, events, notifications }: 
   }
   const rows = events.map((event) => timelineColumns(tenantId, at, event));
   sql.add(`, events as (insert into complaint_events (${columnNames(rows[0])}, complaint_id)`);
-  rows.forEach((row, i) => sql.add(i === 0 ? 'select' : 'union all select').addValues(row).add(', ?::uuid where not exists (select from marker)', complaintId));
+  rows.forEach((row, i) =>
+    sql
+      .add(i === 0 ? 'select' : 'union all select')
+      .addValues(row)
+      .add(', ?::uuid where not exists (select from marker)', complaintId),
+  );
   sql.add(')');
   if (notifications.length) {
     sql.add(', notified as (insert into notification_outbox (id, tenant_id, complaint_id, kind, recipient_kind, recipient, data, dedupe_key)');

@@ -23,7 +23,8 @@ const MAX_FAN_OUT_BATCHES_PER_SWEEP = 20;
  * themselves need. Several worker replicas may run this loop: row locks keep their sends apart.
  */
 export function runDeliveryRelay(
-  work: Pick<NotificationDelivery, 'dueNotifications' | 'deliverNotification'> & Pick<WebhookDelivery, 'fanOutWebhookEvents' | 'dueWebhookDeliveries' | 'deliverWebhook'>,
+  work: Pick<NotificationDelivery, 'dueNotifications' | 'deliverNotification'> &
+    Pick<WebhookDelivery, 'fanOutWebhookEvents' | 'dueWebhookDeliveries' | 'deliverWebhook'>,
   opts: DeliveryRelayOptions,
 ): { stop: () => Promise<void>; sweep: () => Promise<number> } {
   const concurrency = opts.concurrency ?? 4;
@@ -36,10 +37,7 @@ export function runDeliveryRelay(
     for (let i = 0; i < MAX_FAN_OUT_BATCHES_PER_SWEEP; i++) {
       if ((await work.fanOutWebhookEvents(FAN_OUT_BATCH)) < FAN_OUT_BATCH) break;
     }
-    const [notifications, webhooks] = await Promise.all([
-      work.dueNotifications(batchSize, opts.tenantId),
-      work.dueWebhookDeliveries(batchSize, opts.tenantId),
-    ]);
+    const [notifications, webhooks] = await Promise.all([work.dueNotifications(batchSize, opts.tenantId), work.dueWebhookDeliveries(batchSize, opts.tenantId)]);
     const jobs: (() => Promise<unknown>)[] = [
       ...notifications.map((ref) => () => attempt('notification', ref, () => work.deliverNotification(ref))),
       ...webhooks.map((ref) => () => attempt('webhook delivery', ref, () => work.deliverWebhook(ref))),

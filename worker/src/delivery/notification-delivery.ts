@@ -77,7 +77,11 @@ export function createNotificationDelivery({ root, tenantConfig, channels, retry
         if ('skipped' in content) {
           await log('none', null, null, 'skipped', content.skipped, null);
           // Settled: there is nothing to send, so delivered_at closes the row (the log says why).
-          await em.execute('update notification_outbox set delivered_at = now(), attempts = ?, last_error = ? where id = ?', [attempt, content.skipped, row.id]);
+          await em.execute('update notification_outbox set delivered_at = now(), attempts = ?, last_error = ? where id = ?', [
+            attempt,
+            content.skipped,
+            row.id,
+          ]);
           return 'skipped';
         }
 
@@ -106,16 +110,21 @@ export function createNotificationDelivery({ root, tenantConfig, channels, retry
           await em.execute('update notification_outbox set delivered_at = now(), attempts = ?, last_error = null where id = ?', [attempt, row.id]);
           return 'delivered';
         }
-        const lastError = failures.map((f) => f.error).join('; ').slice(0, 2_000);
+        const lastError = failures
+          .map((f) => f.error)
+          .join('; ')
+          .slice(0, 2_000);
         const delay = failures.every((f) => f.permanent) ? null : nextAttemptDelay(retry, attempt);
         if (delay === null) {
           await em.execute('update notification_outbox set given_up_at = now(), attempts = ?, last_error = ? where id = ?', [attempt, lastError, row.id]);
           return 'gave-up';
         }
-        await em.execute(
-          `update notification_outbox set next_attempt_at = now() + make_interval(secs => ?), attempts = ?, last_error = ? where id = ?`,
-          [delay / 1000, attempt, lastError, row.id],
-        );
+        await em.execute(`update notification_outbox set next_attempt_at = now() + make_interval(secs => ?), attempts = ?, last_error = ? where id = ?`, [
+          delay / 1000,
+          attempt,
+          lastError,
+          row.id,
+        ]);
         return 'retry';
       });
     },

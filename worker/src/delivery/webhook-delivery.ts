@@ -60,7 +60,14 @@ export function createWebhookDelivery({ root, retry, guard, secrets, timeoutMs =
         const attempt = row.attempts + 1;
         const res = await sendWebhook(
           guard,
-          { url: row.url, secret: openWebhookSecret(secrets, row.subscription_id, row.secret), deliveryId: row.id, eventKind: row.event_kind, payload: row.payload, replay: row.replay_requested },
+          {
+            url: row.url,
+            secret: openWebhookSecret(secrets, row.subscription_id, row.secret),
+            deliveryId: row.id,
+            eventKind: row.event_kind,
+            payload: row.payload,
+            replay: row.replay_requested,
+          },
           timeoutMs,
         );
         await em.execute(

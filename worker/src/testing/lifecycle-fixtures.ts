@@ -62,7 +62,13 @@ export function walk(
   s.startInvestigation(STAFF, {}, T0 + HOUR, config, VERSION);
   if (to === 'investigation') return { s, at: T0 + HOUR };
   const amount = to === 'review' ? config.approval.compensationThreshold + 1 : 0;
-  s.proposeSolution(STAFF, { text: 'Replace the kettle', compensationType: amount ? 'refund' : 'none', compensationAmount: amount }, T0 + 2 * HOUR, config, VERSION);
+  s.proposeSolution(
+    STAFF,
+    { text: 'Replace the kettle', compensationType: amount ? 'refund' : 'none', compensationAmount: amount },
+    T0 + 2 * HOUR,
+    config,
+    VERSION,
+  );
   if (to === 'review' || to === 'feedback') return { s, at: T0 + 2 * HOUR };
   s.sendFeedback(STAFF, { message: 'We replace it' }, T0 + 3 * HOUR, config);
   if (to === 'waiting') return { s, at: T0 + 3 * HOUR };

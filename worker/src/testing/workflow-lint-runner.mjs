@@ -8,7 +8,11 @@ import { ESLint } from 'eslint';
 const RULES = ['no-restricted-imports', 'no-restricted-globals', 'no-restricted-properties'];
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 // Without type information (a whole program per run); the rules above need none.
-const eslint = new ESLint({ cwd: repo, overrideConfig: { languageOptions: { parserOptions: { project: null } } }, ruleFilter: ({ ruleId }) => RULES.includes(ruleId) });
+const eslint = new ESLint({
+  cwd: repo,
+  overrideConfig: { languageOptions: { parserOptions: { project: null } } },
+  ruleFilter: ({ ruleId }) => RULES.includes(ruleId),
+});
 const brief = (messages) => messages.map(({ line, ruleId, message }) => ({ line, ruleId, message }));
 
 const request = JSON.parse(readFileSync(0, 'utf8'));

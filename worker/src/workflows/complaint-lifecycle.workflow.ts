@@ -113,7 +113,10 @@ class LifecycleRun {
         await this.write(apply(actorOf(caller), args, now(), config));
         return viewOf(this.s, now(), caller.permissions);
       },
-      { validator: (caller: LifecycleCaller, args: LifecycleActionArgs<A>) => assertAllowed(name, caller, args as Record<string, unknown>, this.s, this.config, now()) },
+      {
+        validator: (caller: LifecycleCaller, args: LifecycleActionArgs<A>) =>
+          assertAllowed(name, caller, args as Record<string, unknown>, this.s, this.config, now()),
+      },
     );
   }
 

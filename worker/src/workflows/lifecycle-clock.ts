@@ -5,7 +5,17 @@
  * extends this. Deterministic and synchronous: instants are workflow milliseconds.
  */
 import { ProjectionDraft } from './projection-draft';
-import { iso, stageDeadline, stageReminders, SYSTEM_ACTOR, type Actor, type ComplaintStatusCode, type Projection, type StageCode, type TenantConfig } from '@complaints/tenant-config/lifecycle-contract';
+import {
+  iso,
+  stageDeadline,
+  stageReminders,
+  SYSTEM_ACTOR,
+  type Actor,
+  type ComplaintStatusCode,
+  type Projection,
+  type StageCode,
+  type TenantConfig,
+} from '@complaints/tenant-config/lifecycle-contract';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Added to a complaint's priority at each SLA breach. */

@@ -26,7 +26,13 @@ describe('mayAct', () => {
     expect(mayAct(action, [permission], 'user')).toBe(true);
     expect(mayAct(action, [permission], 'api_key')).toBe(true);
     expect(mayAct(action, [permission])).toBe(true);
-    expect(mayAct(action, PERMISSIONS.filter((p) => p !== permission), 'user')).toBe(false);
+    expect(
+      mayAct(
+        action,
+        PERMISSIONS.filter((p) => p !== permission),
+        'user',
+      ),
+    ).toBe(false);
   });
 
   it('a complainant answers and reopens without permissions, and does nothing else even with all of them', () => {
@@ -152,7 +158,11 @@ describe('inputProblems', () => {
       ['text is required', 'compensationType must be one of none, refund, voucher, replacement, repair, other', 'compensationAmount must be a number >= 0'],
     ],
     ['proposeSolution', { text: ' ', compensationType: 'refund', compensationAmount: 1 }, ['text must be non-empty text']],
-    ['proposeSolution', { text: 'Cash', compensationType: 'cash', compensationAmount: 1 }, ['compensationType must be one of none, refund, voucher, replacement, repair, other']],
+    [
+      'proposeSolution',
+      { text: 'Cash', compensationType: 'cash', compensationAmount: 1 },
+      ['compensationType must be one of none, refund, voucher, replacement, repair, other'],
+    ],
     ['proposeSolution', { text: 'Refund', compensationType: 'refund', compensationAmount: -1 }, ['compensationAmount must be a number >= 0']],
     ['proposeSolution', { text: 'Refund', compensationType: 'refund', compensationAmount: Number.NaN }, ['compensationAmount must be a number >= 0']],
     ['proposeSolution', { text: 'Refund', compensationType: 'refund', compensationAmount: Infinity }, ['compensationAmount must be a number >= 0']],
@@ -255,6 +265,9 @@ describe('assertAllowed', () => {
   it('treats missing arguments as empty ones', () => {
     const { s, at } = walk('review');
     const approver = caller(['complaint.approve']);
-    expect(rejection(() => assertAllowed('reject', approver, undefined as never, s, config, at))).toMatchObject({ type: LifecycleRejection.INVALID_INPUT, details: ['reason is required'] });
+    expect(rejection(() => assertAllowed('reject', approver, undefined as never, s, config, at))).toMatchObject({
+      type: LifecycleRejection.INVALID_INPUT,
+      details: ['reason is required'],
+    });
   });
 });

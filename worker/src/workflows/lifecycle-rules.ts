@@ -92,7 +92,8 @@ export function inputProblems(action: LifecycleAction, args: Record<string, unkn
     }
     case 'proposeSolution': {
       text('text', true);
-      if (!(COMPENSATION_TYPES as readonly unknown[]).includes(args.compensationType)) problems.push(`compensationType must be one of ${COMPENSATION_TYPES.join(', ')}`);
+      if (!(COMPENSATION_TYPES as readonly unknown[]).includes(args.compensationType))
+        problems.push(`compensationType must be one of ${COMPENSATION_TYPES.join(', ')}`);
       const amount = args.compensationAmount;
       if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) problems.push('compensationAmount must be a number >= 0');
       else if (args.compensationType === 'none' && amount > 0) problems.push('compensationAmount must be 0 when compensationType is none');
@@ -131,7 +132,11 @@ export function assertAllowed(
   now: number,
 ): void {
   if (!caller || !Array.isArray(caller.permissions) || !mayAct(action, caller.permissions, caller.type)) {
-    throw ApplicationFailure.create({ type: LifecycleRejection.FORBIDDEN, message: `Missing permission: ${LIFECYCLE_ACTIONS[action].permission}`, nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: LifecycleRejection.FORBIDDEN,
+      message: `Missing permission: ${LIFECYCLE_ACTIONS[action].permission}`,
+      nonRetryable: true,
+    });
   }
   const stage = stageProblem(action, s, now);
   if (stage) throw ApplicationFailure.create({ type: LifecycleRejection.WRONG_STAGE, message: stage, nonRetryable: true, details: [s.stage] });

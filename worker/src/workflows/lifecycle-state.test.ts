@@ -14,7 +14,12 @@ describe('start', () => {
       complaintId: 'c-1',
       patch: { stage: 'intake', stageStartedAt: iso(T0), stageDueAt: iso(T0 + 10 * MINUTE), status: 'OPEN', round: 1 },
       events: [
-        { kind: 'lifecycle.started', actor: { type: 'system', id: null, name: null }, data: { workflowId: 'wf-1', configVersion: VERSION }, dedupeKey: 'wf-1:1' },
+        {
+          kind: 'lifecycle.started',
+          actor: { type: 'system', id: null, name: null },
+          data: { workflowId: 'wf-1', configVersion: VERSION },
+          dedupeKey: 'wf-1:1',
+        },
         {
           kind: 'stage.entered',
           actor: { type: 'system', id: null, name: null },
@@ -45,7 +50,9 @@ describe('start', () => {
     const p = newComplaint('major').start(T0, T0, roundTheClockConfig(), VERSION);
     expect(kinds(p)).toEqual(['lifecycle.started', 'stage.entered', 'supervisor.paged']);
     expect(p.patch.stageDueAt).toBe(iso(T0 + 5 * MINUTE));
-    expect(p.notifications).toEqual([{ kind: 'supervisor.paged', recipientKind: 'team_supervisors', recipient: 'frontline', data: { severity: 'major' }, dedupeKey: 'wf-1:4' }]);
+    expect(p.notifications).toEqual([
+      { kind: 'supervisor.paged', recipientKind: 'team_supervisors', recipient: 'frontline', data: { severity: 'major' }, dedupeKey: 'wf-1:4' },
+    ]);
   });
 });
 
@@ -55,7 +62,9 @@ describe('acknowledge and assign', () => {
     const p = s.acknowledge(STAFF, { note: 'We are on it' }, T0 + 2 * MINUTE);
     expect(p.patch).toEqual({ firstRespondedAt: iso(T0 + 2 * MINUTE) });
     expect(p.events).toEqual([{ kind: 'complaint.acknowledged', actor: STAFF, note: 'We are on it', customerVisible: true, dedupeKey: 'wf-1:3' }]);
-    expect(p.notifications).toEqual([{ kind: 'complaint.acknowledged', recipientKind: 'customer', recipient: 'c-1', data: { number: 'C-2026-0001' }, dedupeKey: 'wf-1:4' }]);
+    expect(p.notifications).toEqual([
+      { kind: 'complaint.acknowledged', recipientKind: 'customer', recipient: 'c-1', data: { number: 'C-2026-0001' }, dedupeKey: 'wf-1:4' },
+    ]);
     expect([s.stage, s.acknowledged]).toEqual(['intake', true]);
     expect(viewOf(s, T0 + 2 * MINUTE).allowedActions).toEqual(['assign', 'startInvestigation']);
     expect(s.acknowledge(STAFF, {}, T0 + 3 * MINUTE)).toMatchObject({ patch: {}, events: [], notifications: [] });
@@ -66,7 +75,15 @@ describe('acknowledge and assign', () => {
     const p = s.assign(STAFF, { assigneeId: USER_ID });
     expect(p.patch).toEqual({ teamCode: 'frontline', assigneeId: USER_ID });
     expect(p.events).toEqual([
-      { kind: 'complaint.assigned', actor: STAFF, from: 'frontline', to: USER_ID, note: null, data: { assigneeId: USER_ID, teamCode: 'frontline' }, dedupeKey: 'wf-1:3' },
+      {
+        kind: 'complaint.assigned',
+        actor: STAFF,
+        from: 'frontline',
+        to: USER_ID,
+        note: null,
+        data: { assigneeId: USER_ID, teamCode: 'frontline' },
+        dedupeKey: 'wf-1:3',
+      },
     ]);
     expect(p.notifications.map((n) => [n.kind, n.recipientKind, n.recipient])).toEqual([['complaint.assigned', 'user', USER_ID]]);
   });
@@ -105,10 +122,28 @@ describe('investigation and solution', () => {
     expect(kinds(s.startInvestigation(STAFF, {}, T0 + HOUR, roundTheClockConfig(), VERSION))).toEqual(['stage.entered']);
   });
 
-  const solution = (compensationType: string, compensationAmount: number) => ({ text: '  Replace the kettle ', compensationType: compensationType as 'refund', compensationAmount });
+  const solution = (compensationType: string, compensationAmount: number) => ({
+    text: '  Replace the kettle ',
+    compensationType: compensationType as 'refund',
+    compensationAmount,
+  });
   it.each([
-    ['general', 0, 'feedback', 'none', false, "Compensation 0 CNY is within the frontline's limit of 500 CNY and severity general does not always need approval"],
-    ['general', 500, 'feedback', 'refund', false, "Compensation 500 CNY is within the frontline's limit of 500 CNY and severity general does not always need approval"],
+    [
+      'general',
+      0,
+      'feedback',
+      'none',
+      false,
+      "Compensation 0 CNY is within the frontline's limit of 500 CNY and severity general does not always need approval",
+    ],
+    [
+      'general',
+      500,
+      'feedback',
+      'refund',
+      false,
+      "Compensation 500 CNY is within the frontline's limit of 500 CNY and severity general does not always need approval",
+    ],
     ['general', 501, 'review', 'refund', true, 'Compensation 501 CNY exceeds the approval threshold of 500 CNY'],
     ['major', 0, 'review', 'none', true, 'Severity major always needs approval'],
   ])('a %s complaint with compensation %d goes to %s', (severity, amount, stage, type, required, why) => {
@@ -160,7 +195,9 @@ describe('review', () => {
     expect(kinds(p)).toEqual(['solution.rejected', 'stage.entered']);
     expect(p.events[0].note).toBe('Too generous');
     expect(p.events[1]).toMatchObject({ from: 'review', to: 'handling', note: 'The supervisor sent the solution back' });
-    expect(p.notifications.map((n) => [n.kind, n.recipientKind, n.recipient, n.data])).toEqual([['solution.rejected', 'user', USER_ID, { reason: 'Too generous' }]]);
+    expect(p.notifications.map((n) => [n.kind, n.recipientKind, n.recipient, n.data])).toEqual([
+      ['solution.rejected', 'user', USER_ID, { reason: 'Too generous' }],
+    ]);
     expect([s.stage, s.round, s.stageDueAt]).toEqual(['handling', 1, T0 + 3 * HOUR + 2 * DAY]);
     expect(viewOf(s, T0 + 3 * HOUR).allowedActions).toEqual(['assign', 'proposeSolution']);
   });
@@ -181,8 +218,21 @@ describe('feedback and the customer', () => {
     expect(kinds(p)).toEqual(['feedback.sent', 'sla.paused']);
     expect(p.patch).toEqual({ status: 'WAITING_ON_CUSTOMER' });
     expect(p.events[0]).toMatchObject({ customerVisible: true, data: { autoCloseAt: iso(T0 + 3 * HOUR + 7 * DAY), solution: s.solution } });
-    expect(p.notifications).toEqual([expect.objectContaining({ kind: 'feedback.sent', recipientKind: 'customer', recipient: 'c-1', data: { number: 'C-2026-0001', message: 'We replace it' } })]);
-    expect([s.stage, s.status, s.waitingSince, s.autoCloseAt, s.clockRunning]).toEqual(['feedback', 'WAITING_ON_CUSTOMER', T0 + 3 * HOUR, T0 + 3 * HOUR + 7 * DAY, false]);
+    expect(p.notifications).toEqual([
+      expect.objectContaining({
+        kind: 'feedback.sent',
+        recipientKind: 'customer',
+        recipient: 'c-1',
+        data: { number: 'C-2026-0001', message: 'We replace it' },
+      }),
+    ]);
+    expect([s.stage, s.status, s.waitingSince, s.autoCloseAt, s.clockRunning]).toEqual([
+      'feedback',
+      'WAITING_ON_CUSTOMER',
+      T0 + 3 * HOUR,
+      T0 + 3 * HOUR + 7 * DAY,
+      false,
+    ]);
     expect(viewOf(s, T0 + 3 * HOUR)).toMatchObject({ clockPaused: true, nextReminderAt: null, allowedActions: ['assign', 'customerResponse'] });
   });
 
@@ -191,9 +241,27 @@ describe('feedback and the customer', () => {
     const { s, at } = walk('waiting', config);
     const p = s.customerResponse(CUSTOMER, { accepted: true, rating }, at + HOUR, config, VERSION);
     expect(kinds(p)).toEqual(['customer.accepted', 'complaint.closed', 'followup.scheduled', 'stage.entered']);
-    expect(p.patch).toEqual({ status: 'RESOLVED', satisfaction: rating, closedAt: iso(at + HOUR), stage: 'followup', stageStartedAt: null, stageDueAt: null, round: 1 });
+    expect(p.patch).toEqual({
+      status: 'RESOLVED',
+      satisfaction: rating,
+      closedAt: iso(at + HOUR),
+      stage: 'followup',
+      stageStartedAt: null,
+      stageDueAt: null,
+      round: 1,
+    });
     expect(p.events[3]).toMatchObject({ from: 'feedback', to: 'followup', data: { round: 1, scheduledFor: iso(at + HOUR + DAY) } });
-    expect(s).toMatchObject({ stage: 'followup', status: 'RESOLVED', closedAt: at + HOUR, followUpAt: at + HOUR + DAY, reopenUntil: at + HOUR + 15 * DAY, waitingSince: null, autoCloseAt: null, stageStartedAt: null, archived: false });
+    expect(s).toMatchObject({
+      stage: 'followup',
+      status: 'RESOLVED',
+      closedAt: at + HOUR,
+      followUpAt: at + HOUR + DAY,
+      reopenUntil: at + HOUR + 15 * DAY,
+      waitingSince: null,
+      autoCloseAt: null,
+      stageStartedAt: null,
+      archived: false,
+    });
     expect(viewOf(s, at + HOUR).allowedActions).toEqual(['assign', 'recordFollowUp', 'archive', 'reopen']);
   });
 
@@ -205,9 +273,20 @@ describe('feedback and the customer', () => {
     expect(kinds(p)).toEqual(['customer.accepted', 'round.opened', 'complaint.assigned', 'stage.entered']);
     expect(p.events[1].note).toBe(`Rating ${rating} is at or under 2`);
     expect(p.events[2]).toMatchObject({ from: USER_ID, to: 'escalation', note: 'Round 2 is owned by escalation' });
-    expect(p.notifications.map((n) => [n.kind, n.recipientKind, n.recipient, n.data])).toEqual([['round.opened', 'team_supervisors', 'escalation', { round: 2 }]]);
+    expect(p.notifications.map((n) => [n.kind, n.recipientKind, n.recipient, n.data])).toEqual([
+      ['round.opened', 'team_supervisors', 'escalation', { round: 2 }],
+    ]);
     expect(p.patch).toMatchObject({ satisfaction: rating, status: 'OPEN', stage: 'handling', round: 2, teamCode: 'escalation', assigneeId: null });
-    expect(s).toMatchObject({ stage: 'handling', status: 'OPEN', round: 2, teamCode: 'escalation', assigneeId: null, waitingSince: null, autoCloseAt: null, stageDueAt: at + HOUR + DAY });
+    expect(s).toMatchObject({
+      stage: 'handling',
+      status: 'OPEN',
+      round: 2,
+      teamCode: 'escalation',
+      assigneeId: null,
+      waitingSince: null,
+      autoCloseAt: null,
+      stageDueAt: at + HOUR + DAY,
+    });
   });
 
   it('a rejection by the customer opens the next round with its reason', () => {
@@ -295,7 +374,16 @@ describe('closing, follow-up, archive and reopen', () => {
     expect(p.events[0]).toMatchObject({ actor: CUSTOMER, note: 'It broke again', customerVisible: true });
     expect(p.events[1].note).toBe('Reopened');
     expect(p.patch).toMatchObject({ closedAt: null, status: 'OPEN', stage: 'handling', round: 2 });
-    expect(s).toMatchObject({ archived: false, closedAt: null, followUpAt: null, reopenUntil: null, status: 'OPEN', stage: 'handling', round: 2, stageDueAt: at + 2 * DAY + DAY });
+    expect(s).toMatchObject({
+      archived: false,
+      closedAt: null,
+      followUpAt: null,
+      reopenUntil: null,
+      status: 'OPEN',
+      stage: 'handling',
+      round: 2,
+      stageDueAt: at + 2 * DAY + DAY,
+    });
   });
 
   it('reopening in the last round goes to management review', () => {
@@ -318,7 +406,10 @@ describe('bookkeeping', () => {
   it('a snapshot carried through continue-as-new restores the state and continues the dedupe sequence', () => {
     const { s, at } = walk('waiting');
     const carried = JSON.parse(JSON.stringify(s.snapshot())) as unknown;
-    const restored = LifecycleState.fromInput({ tenantId: 'ignored', complaintId: 'ignored', number: '', severity: '', priority: 0, teamCode: null, assigneeId: null, intakeAt: iso(T0), carried }, 'wf-2');
+    const restored = LifecycleState.fromInput(
+      { tenantId: 'ignored', complaintId: 'ignored', number: '', severity: '', priority: 0, teamCode: null, assigneeId: null, intakeAt: iso(T0), carried },
+      'wf-2',
+    );
     expect(restored.snapshot()).toEqual(s.snapshot());
     expect(viewOf(restored, at)).toEqual(viewOf(s, at));
     expect(restored.nextKey()).toBe(`wf-1:${s.seq + 1}`);

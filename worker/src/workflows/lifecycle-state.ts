@@ -80,7 +80,12 @@ export class LifecycleState extends LifecycleClock {
     if (args.teamCode != null) this.teamCode = args.teamCode;
     if (args.assigneeId !== undefined) this.assigneeId = args.assigneeId;
     Object.assign(d.patch, { teamCode: this.teamCode, assigneeId: this.assigneeId });
-    d.event('complaint.assigned', actor, { from, to: this.assigneeId ?? this.teamCode, note: args.note ?? null, data: { assigneeId: this.assigneeId, teamCode: this.teamCode } });
+    d.event('complaint.assigned', actor, {
+      from,
+      to: this.assigneeId ?? this.teamCode,
+      note: args.note ?? null,
+      data: { assigneeId: this.assigneeId, teamCode: this.teamCode },
+    });
     if (this.assigneeId) d.notify('complaint.assigned', 'user', this.assigneeId, {});
     return d.build();
   }
@@ -99,9 +104,10 @@ export class LifecycleState extends LifecycleClock {
     const { compensationThreshold, currency, alwaysRequireForSeverities } = config.approval;
     this.approvalRequired = requiresApproval(config, { severity: this.severity, compensationAmount: args.compensationAmount });
     if (this.approvalRequired) {
-      const why = args.compensationAmount > compensationThreshold
-        ? `Compensation ${args.compensationAmount} ${currency} exceeds the approval threshold of ${compensationThreshold} ${currency}`
-        : `Severity ${this.severity} always needs approval`;
+      const why =
+        args.compensationAmount > compensationThreshold
+          ? `Compensation ${args.compensationAmount} ${currency} exceeds the approval threshold of ${compensationThreshold} ${currency}`
+          : `Severity ${this.severity} always needs approval`;
       d.event('approval.requested', actor, { note: why, data: { compensationAmount: args.compensationAmount, threshold: compensationThreshold } });
       d.notify('approval.requested', 'team_supervisors', this.teamCode, { compensationAmount: args.compensationAmount });
       this.enterStage(d, 'review', now, config, version, actor);

@@ -21,7 +21,9 @@ describe('SLA reminders and breach', () => {
     const { s } = walk('intake');
     const p = s.fireDue(T0 + 5 * MINUTE, roundTheClockConfig(), VERSION)!;
     const data = { stage: 'intake', round: 1, fraction: 0.5, dueAt: iso(T0 + 10 * MINUTE) };
-    expect(p.events).toEqual([{ kind: 'sla.reminder', actor: { type: 'system', id: null, name: null }, note: '50% of the intake SLA has elapsed', data, dedupeKey: 'wf-1:3' }]);
+    expect(p.events).toEqual([
+      { kind: 'sla.reminder', actor: { type: 'system', id: null, name: null }, note: '50% of the intake SLA has elapsed', data, dedupeKey: 'wf-1:3' },
+    ]);
     expect(p.notifications).toEqual([{ kind: 'sla.reminder', recipientKind: 'team', recipient: 'frontline', data, dedupeKey: 'wf-1:4' }]);
     expect(p.patch).toEqual({});
     expect(s.nextDueAt()).toBe(T0 + 8 * MINUTE);
@@ -99,7 +101,11 @@ describe('waiting on the customer', () => {
     const { s, at } = walk('waiting');
     const p = s.fireDue(at + 7 * DAY, roundTheClockConfig(), VERSION)!;
     expect(kinds(p)).toEqual(['complaint.auto_closed', 'complaint.closed', 'followup.scheduled', 'stage.entered']);
-    expect(p.events[0]).toMatchObject({ note: 'No answer from the customer within 7 days: resolved without response', data: { outcome: 'resolved_without_response' }, customerVisible: true });
+    expect(p.events[0]).toMatchObject({
+      note: 'No answer from the customer within 7 days: resolved without response',
+      data: { outcome: 'resolved_without_response' },
+      customerVisible: true,
+    });
     expect(p.patch).toMatchObject({ status: 'RESOLVED', closedAt: iso(at + 7 * DAY), stage: 'followup' });
     expect(s).toMatchObject({ status: 'RESOLVED', waitingSince: null, autoCloseAt: null, followUpAt: at + 8 * DAY, reopenUntil: at + 22 * DAY });
     expect(viewOf(s, at + 7 * DAY).allowedActions).toEqual(['assign', 'recordFollowUp', 'archive', 'reopen']);

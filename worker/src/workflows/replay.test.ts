@@ -25,13 +25,16 @@ async function replayFailures(options: Partial<ReplayWorkerOptions> = {}): Promi
   expect(files.length).toBeGreaterThan(0);
   const histories = files.map((file) => ({ workflowId: file, history: historyFromFile(readFileSync(join(HISTORIES, file), 'utf8')) }));
   const failures: string[] = [];
-  for await (const result of Worker.runReplayHistories({ workflowsPath: require.resolve('./index'), replayName: 'complaint-lifecycle', ...options }, histories)) {
+  for await (const result of Worker.runReplayHistories(
+    { workflowsPath: require.resolve('./index'), replayName: 'complaint-lifecycle', ...options },
+    histories,
+  )) {
     if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);
   }
   return failures;
 }
 
-it('today\'s workflow code replays every recorded complaint history', async () => {
+it("today's workflow code replays every recorded complaint history", async () => {
   expect(await replayFailures()).toEqual([]);
 });
 

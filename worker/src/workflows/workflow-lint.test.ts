@@ -55,7 +55,10 @@ beforeAll(() => {
     ],
     files: ['worker/src/workflows/*.ts'],
   };
-  ({ texts, files } = JSON.parse(execFileSync(process.execPath, [RUNNER], { input: JSON.stringify(request), encoding: 'utf8' })) as { texts: Finding[][]; files: typeof files });
+  ({ texts, files } = JSON.parse(execFileSync(process.execPath, [RUNNER], { input: JSON.stringify(request), encoding: 'utf8' })) as {
+    texts: Finding[][];
+    files: typeof files;
+  });
 });
 
 const brief = (findings: Finding[]) => findings.map((f) => `${f.line}:${f.ruleId}`);

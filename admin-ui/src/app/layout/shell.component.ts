@@ -55,9 +55,7 @@ export class ShellComponent {
   protected readonly navOpened = computed(() => !this.compact() || this.navOpenedByUser());
 
   protected readonly tenantName = computed(() => this.auth.me()?.tenant.name ?? this.auth.session()?.tenantSlug ?? '');
-  protected readonly userName = computed(
-    () => this.auth.me()?.user?.displayName ?? this.auth.session()?.user.displayName ?? '',
-  );
+  protected readonly userName = computed(() => this.auth.me()?.user?.displayName ?? this.auth.session()?.user.displayName ?? '');
 
   protected readonly nav: NavItem[] = [
     { path: '/complaints', icon: 'inbox', label: 'nav.complaints' },

@@ -105,7 +105,16 @@ export async function startApiServer(opts: ApiServerOptions, port: number): Prom
       // Opening or committing the request's transaction failed: a full pool or PostgreSQL away is no fault of the request.
       if (isDatabaseUnavailable(error)) {
         if (!res.headersSent) res.writeHead(503, { 'content-type': 'application/json', 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
-        res.end(JSON.stringify({ errors: [{ message: 'The database is unavailable; try again shortly', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: DATABASE_RETRY_AFTER_SECONDS } }] }));
+        res.end(
+          JSON.stringify({
+            errors: [
+              {
+                message: 'The database is unavailable; try again shortly',
+                extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: DATABASE_RETRY_AFTER_SECONDS },
+              },
+            ],
+          }),
+        );
         return;
       }
       log('request failed', error);

@@ -1,6 +1,16 @@
 import type { Server } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError, OperationTypeNode, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  OperationTypeNode,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Principal } from '../../platform/auth/principal';
@@ -117,7 +127,10 @@ export function attachWebSocket(
           ctx.extra.socket.close(LiveCloseCode.UNAUTHENTICATED, 'Send a valid credential as connectionParams.authorization');
           return false;
         }
-        if ((perTenant.get(principal.tenantId) ?? 0) >= limits.maxConnectionsPerTenant || (perCredential.get(authorization) ?? 0) >= limits.maxConnectionsPerCredential) {
+        if (
+          (perTenant.get(principal.tenantId) ?? 0) >= limits.maxConnectionsPerTenant ||
+          (perCredential.get(authorization) ?? 0) >= limits.maxConnectionsPerCredential
+        ) {
           ctx.extra.socket.close(LiveCloseCode.TOO_MANY_CONNECTIONS, 'Too many open connections for this tenant or credential');
           return false;
         }

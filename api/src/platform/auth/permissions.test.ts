@@ -8,7 +8,15 @@ const ROLES: Role[] = [
   { code: 'analyst', name: { 'zh-CN': '分析师', en: 'Analyst' }, permissions: ['complaint.read', 'analytics.read'] },
   { code: 'admin', name: { 'zh-CN': '管理员', en: 'Admin' }, permissions: ['tenant.configure'] },
 ];
-const staff = (roleCodes: string[]): Principal => ({ kind: 'user', tenantId: 't1', userId: 'u1', sessionId: 's1', displayName: 'Staff', roles: roleCodes, permissions: grantsOf({ kind: 'staff', roles: ROLES, roleCodes }) });
+const staff = (roleCodes: string[]): Principal => ({
+  kind: 'user',
+  tenantId: 't1',
+  userId: 'u1',
+  sessionId: 's1',
+  displayName: 'Staff',
+  roles: roleCodes,
+  permissions: grantsOf({ kind: 'staff', roles: ROLES, roleCodes }),
+});
 const codeOf = (run: () => unknown): unknown => {
   try {
     run();
@@ -20,7 +28,11 @@ const codeOf = (run: () => unknown): unknown => {
 
 describe('grantsOf', () => {
   it('gives staff the union of the permissions of the roles they hold, and nothing of the others', () => {
-    expect([...grantsOf({ kind: 'staff', roles: ROLES, roleCodes: ['agent', 'analyst'] })].sort()).toEqual(['analytics.read', 'complaint.handle', 'complaint.read']);
+    expect([...grantsOf({ kind: 'staff', roles: ROLES, roleCodes: ['agent', 'analyst'] })].sort()).toEqual([
+      'analytics.read',
+      'complaint.handle',
+      'complaint.read',
+    ]);
   });
 
   it('gives an API key its scopes, dropping anything outside the permission catalogue', () => {

@@ -8,7 +8,8 @@ import type { Principal } from './principal';
  * tenant configuration, API keys the scopes they were issued (a subset of the permissions), portal tokens
  * the fixed portal grants.
  */
-type GrantSource = { kind: 'staff'; roles: readonly Role[]; roleCodes: readonly string[] } | { kind: 'api_key'; scopes: readonly string[] } | { kind: 'portal' };
+type GrantSource =
+  { kind: 'staff'; roles: readonly Role[]; roleCodes: readonly string[] } | { kind: 'api_key'; scopes: readonly string[] } | { kind: 'portal' };
 
 export function grantsOf(source: GrantSource): ReadonlySet<Grant> {
   switch (source.kind) {

@@ -24,7 +24,15 @@ export const statementFingerprint = (sql: string): string => createHash('sha256'
 
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 
-type SqlErrorShape = Error & { code: string; severity?: string; sqlState?: string; table?: string; constraint?: string; column?: string; [STATEMENT_FINGERPRINT]?: string };
+type SqlErrorShape = Error & {
+  code: string;
+  severity?: string;
+  sqlState?: string;
+  table?: string;
+  constraint?: string;
+  column?: string;
+  [STATEMENT_FINGERPRINT]?: string;
+};
 
 /** A PostgreSQL error from pg, or MikroORM's exception wrapping one (it copies pg's fields onto itself). */
 function isSqlError(error: unknown): error is SqlErrorShape {
@@ -34,7 +42,11 @@ function isSqlError(error: unknown): error is SqlErrorShape {
 }
 
 /** Stack frames carry file names and lines only; the first line repeats the message, which may hold values. */
-const framesOnly = (stack: string | undefined): string => (stack ?? '').split('\n').filter((line) => line.trim().startsWith('at ')).join('\n');
+const framesOnly = (stack: string | undefined): string =>
+  (stack ?? '')
+    .split('\n')
+    .filter((line) => line.trim().startsWith('at '))
+    .join('\n');
 
 export function summarizeSqlError(error: unknown): SqlErrorSummary | undefined {
   if (!isSqlError(error)) return undefined;

@@ -24,7 +24,9 @@ export class SqlText {
   /** The row's values as a cast select list, in column order. */
   addValues(row: Row): this {
     return this.add(
-      Object.values(row).map(([, type]) => `?::${type}`).join(', '),
+      Object.values(row)
+        .map(([, type]) => `?::${type}`)
+        .join(', '),
       ...Object.values(row).map(([value]) => value),
     );
   }

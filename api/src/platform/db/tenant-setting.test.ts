@@ -14,7 +14,9 @@ function sourceFiles(folder: string): string[] {
 
 it(`no source file outside the tenant-scope module and the migrations names ${SETTING}`, () => {
   const files = [...sourceFiles(join('api', 'src')), ...sourceFiles(join('worker', 'src'))];
-  const offenders = files.filter((file) => !ALLOWED.some((allowed) => file === allowed || file.startsWith(allowed + '/')) && readFileSync(join(REPO, file), 'utf8').includes(SETTING));
+  const offenders = files.filter(
+    (file) => !ALLOWED.some((allowed) => file === allowed || file.startsWith(allowed + '/')) && readFileSync(join(REPO, file), 'utf8').includes(SETTING),
+  );
   expect(offenders).toEqual([]);
 });
 

@@ -22,7 +22,11 @@ export function formatError(log: (error: unknown) => void, production: boolean) 
       return { message: 'This conflicts with an existing record', path: formatted.path, extensions: { code: ErrorCode.CONFLICT } };
     }
     if (isDatabaseUnavailable(original)) {
-      return { message: 'The database is unavailable; try again shortly', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: DATABASE_RETRY_AFTER_SECONDS } };
+      return {
+        message: 'The database is unavailable; try again shortly',
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfter: DATABASE_RETRY_AFTER_SECONDS },
+      };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {

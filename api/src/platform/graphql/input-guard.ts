@@ -33,7 +33,11 @@ function coercionProblem(path: (string | number)[], message: string): FieldError
  * Coerces the operation's variables as graphql-js would at execution, but keeps where each problem
  * is (graphql-js folds the path into its message), so a missing `input.subject` says so.
  */
-export function coerceVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, inputs: Record<string, unknown>): { values: Record<string, unknown>; problems: FieldError[] } {
+export function coerceVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  inputs: Record<string, unknown>,
+): { values: Record<string, unknown>; problems: FieldError[] } {
   const values: Record<string, unknown> = {};
   const problems: FieldError[] = [];
   for (const definition of operation.variableDefinitions ?? []) {
@@ -112,7 +116,12 @@ export function variableTextProblems(operation: OperationDefinitionNode, inputs:
  * The same for arguments written inline in any field the operation selects, fragments included, at
  * any depth of input objects and lists, at the argument's path (`filter.text`).
  */
-export function literalTextProblems(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): FieldError[] {
+export function literalTextProblems(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): FieldError[] {
   const problems: FieldError[] = [];
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {

@@ -80,7 +80,11 @@ describe('input guard', () => {
     const input = { subject: 'ok', description: 'a \u0000 b', customer: { name: 'Ada', tags: ['fine', 'bad \uD800'] }, data: { note: { deep: 'x\u0000' } } };
     const error = refusal(INTAKE, { input });
     expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((error?.extensions?.errors as { path: string }[]).map((e) => e.path)).toEqual(['input.description', 'input.customer.tags[1]', 'input.data.note.deep']);
+    expect((error?.extensions?.errors as { path: string }[]).map((e) => e.path)).toEqual([
+      'input.description',
+      'input.customer.tags[1]',
+      'input.data.note.deep',
+    ]);
   });
 
   it('refuses NUL in inline literals (graphql-js refuses lone surrogates there) and in fragments, and lets paired surrogates (emoji) through', () => {

@@ -15,7 +15,8 @@ export class OutboundAllowList {
       const entry = raw.trim().toLowerCase();
       if (!entry) continue;
       if (entry.includes('/')) this.ranges.push(parseRange(entry));
-      else if (ipaddr.isValid(entry) && isCanonicalAddress(entry)) this.ranges.push(ipaddr.parseCIDR(`${entry}/${ipaddr.parse(entry).kind() === 'ipv4' ? 32 : 128}`));
+      else if (ipaddr.isValid(entry) && isCanonicalAddress(entry))
+        this.ranges.push(ipaddr.parseCIDR(`${entry}/${ipaddr.parse(entry).kind() === 'ipv4' ? 32 : 128}`));
       else if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(entry)) this.hosts.add(entry);
       else throw new Error(`OUTBOUND_ALLOWED_HOSTS: '${raw}' is neither a host name, an IP address nor a CIDR range`);
     }

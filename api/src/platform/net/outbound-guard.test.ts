@@ -3,7 +3,8 @@ import { OutboundGuard, OutboundRefusedError, type HostResolver } from './outbou
 
 const resolverOf =
   (table: Record<string, string[]>): HostResolver =>
-  (hostname) => Promise.resolve((table[hostname] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
+  (hostname) =>
+    Promise.resolve((table[hostname] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
 
 describe('OutboundGuard', () => {
   const guard = new OutboundGuard(
@@ -49,7 +50,10 @@ describe('OutboundGuard', () => {
   });
 
   it('lets the allow-list open named hosts and addresses, and nothing else', async () => {
-    const dev = new OutboundGuard(OutboundAllowList.parse('127.0.0.1,internal.test'), resolverOf({ localhost: ['127.0.0.1', '::1'], 'internal.test': ['10.9.9.9'] }));
+    const dev = new OutboundGuard(
+      OutboundAllowList.parse('127.0.0.1,internal.test'),
+      resolverOf({ localhost: ['127.0.0.1', '::1'], 'internal.test': ['10.9.9.9'] }),
+    );
     expect(dev.shapeProblem('http://127.0.0.1:4010/hook')).toBeNull();
     expect(dev.shapeProblem('http://[::1]:4010/hook')).not.toBeNull();
     await expect(dev.target('http://internal.test/hook')).resolves.toMatchObject({ address: { address: '10.9.9.9' } });

@@ -47,7 +47,10 @@ let backlogRead: { at: number; rows: Promise<BacklogRow[]> } | undefined;
 function readBacklog(): Promise<BacklogRow[]> {
   if (!backlogSource) return Promise.resolve([]);
   if (!backlogRead || Date.now() - backlogRead.at > 1_000) {
-    const rows = backlogSource.fork().execute<BacklogRow[]>('select * from operations_outbox_backlog()').catch(() => []);
+    const rows = backlogSource
+      .fork()
+      .execute<BacklogRow[]>('select * from operations_outbox_backlog()')
+      .catch(() => []);
     backlogRead = { at: Date.now(), rows };
   }
   return backlogRead.rows;

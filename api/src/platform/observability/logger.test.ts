@@ -24,7 +24,17 @@ describe('logger', () => {
       logger.info('after intake');
     });
     logger.info('outside');
-    expect(lines.map(({ level, service, msg, requestId, tenantId, principalKind, complaintNumber }) => ({ level, service, msg, requestId, tenantId, principalKind, complaintNumber }))).toEqual([
+    expect(
+      lines.map(({ level, service, msg, requestId, tenantId, principalKind, complaintNumber }) => ({
+        level,
+        service,
+        msg,
+        requestId,
+        tenantId,
+        principalKind,
+        complaintNumber,
+      })),
+    ).toEqual([
       { level: 'info', service: 'api', msg: 'before auth', requestId: 'r-1', tenantId: undefined, principalKind: undefined, complaintNumber: undefined },
       { level: 'info', service: 'api', msg: 'after intake', requestId: 'r-1', tenantId: 't-1', principalKind: 'user', complaintNumber: 'C-1' },
       { level: 'info', service: 'api', msg: 'outside', requestId: undefined, tenantId: undefined, principalKind: undefined, complaintNumber: undefined },
@@ -50,7 +60,11 @@ describe('logger', () => {
   });
 
   it('is JSON in production unless asked otherwise, and quiet under tests', () => {
-    const base = { DATABASE_URL: 'postgres://u:p@localhost:5432/db', JWT_SECRET: 'a-production-secret-0123456789', SECRETS_KEY: Buffer.alloc(32, 3).toString('base64') };
+    const base = {
+      DATABASE_URL: 'postgres://u:p@localhost:5432/db',
+      JWT_SECRET: 'a-production-secret-0123456789',
+      SECRETS_KEY: Buffer.alloc(32, 3).toString('base64'),
+    };
     expect(loadConfig({ ...base, NODE_ENV: 'production' }).log).toEqual({ level: 'info', pretty: false });
     expect(loadConfig({ ...base, NODE_ENV: 'development', LOG_FORMAT: 'pretty', LOG_LEVEL: 'debug' }).log).toEqual({ level: 'debug', pretty: true });
     expect(loadConfig({ ...base, NODE_ENV: 'test' }).log.level).toBe('warn');

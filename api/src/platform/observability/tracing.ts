@@ -23,7 +23,8 @@ const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
  * are first required: the instrumentations patch those modules as they load.
  */
 export function startTracing(serviceName: string, options: { otlpEndpoint?: string; exporter?: SpanExporter }): Tracing | undefined {
-  const exporter = options.exporter ?? (options.otlpEndpoint ? new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/+$/, '')}/v1/traces` }) : undefined);
+  const exporter =
+    options.exporter ?? (options.otlpEndpoint ? new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/+$/, '')}/v1/traces` }) : undefined);
   if (!exporter) return undefined;
   const resource = new Resource({ 'service.name': serviceName });
   const spanProcessor = new BatchSpanProcessor(exporter);
@@ -32,7 +33,9 @@ export function startTracing(serviceName: string, options: { otlpEndpoint?: stri
   const unregister = registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req: IncomingMessage) => UNTRACED_PATHS.has(new URL(req.url ?? '/', 'http://localhost').pathname) }),
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (req: IncomingMessage) => UNTRACED_PATHS.has(new URL(req.url ?? '/', 'http://localhost').pathname),
+      }),
       // Pool housekeeping outside any request or activity is not worth a trace of its own.
       new PgInstrumentation({ requireParentSpan: true }),
     ],

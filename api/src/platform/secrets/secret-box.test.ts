@@ -28,7 +28,9 @@ describe('SecretBox', () => {
 
   it('refuses with a clear error: an unknown key, a wrong key under a known id, another row, a changed value, plaintext', () => {
     const sealed = new SecretBox(oldKey).seal(secret, 'webhook:1');
-    expect(() => new SecretBox(newKey).open(sealed, 'webhook:1')).toThrow(new SecretKeyError(`The secret of webhook:1 is encrypted with key ${keyIdOf(oldKey)}, which is neither SECRETS_KEY nor SECRETS_KEY_PREVIOUS`));
+    expect(() => new SecretBox(newKey).open(sealed, 'webhook:1')).toThrow(
+      new SecretKeyError(`The secret of webhook:1 is encrypted with key ${keyIdOf(oldKey)}, which is neither SECRETS_KEY nor SECRETS_KEY_PREVIOUS`),
+    );
     const forgedId = sealed.replace(keyIdOf(oldKey), keyIdOf(newKey));
     expect(() => new SecretBox(newKey).open(forgedId, 'webhook:1')).toThrow(/does not decrypt with key/);
     expect(() => new SecretBox(oldKey).open(sealed, 'webhook:2')).toThrow(/does not decrypt/);

@@ -44,7 +44,8 @@ export class SecretBox {
 
   open(sealed: string, context: string): string {
     const parts = sealed.split(':');
-    if (parts.length !== 6 || `${parts[0]}:${parts[1]}` !== PREFIX) throw new SecretKeyError(`The stored secret of ${context} is not encrypted; run the migration CLI, which encrypts it`);
+    if (parts.length !== 6 || `${parts[0]}:${parts[1]}` !== PREFIX)
+      throw new SecretKeyError(`The stored secret of ${context} is not encrypted; run the migration CLI, which encrypts it`);
     const [, , keyId, iv, tag, ciphertext] = parts as [string, string, string, string, string, string];
     const key = this.keys.get(keyId);
     if (!key) throw new SecretKeyError(`The secret of ${context} is encrypted with key ${keyId}, which is neither SECRETS_KEY nor SECRETS_KEY_PREVIOUS`);

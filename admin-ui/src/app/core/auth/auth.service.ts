@@ -19,9 +19,7 @@ export class AuthService {
   readonly session = this.tokens.session;
 
   async login(tenantSlug: string, email: string, password: string): Promise<void> {
-    const result = await firstValueFrom(
-      this.apollo.mutate({ mutation: LoginDocument, variables: { tenantSlug, email, password } }),
-    );
+    const result = await firstValueFrom(this.apollo.mutate({ mutation: LoginDocument, variables: { tenantSlug, email, password } }));
     const payload = result.data?.login;
     if (!payload) throw new Error('Login returned no data');
     this.tokens.save({

@@ -34,6 +34,11 @@ describe('extractFieldErrors', () => {
   });
 
   it('joins two messages for one path', () => {
-    expect(errorsByPath([{ path: 'a', message: 'x' }, { path: 'a', message: 'y' }])).toEqual({ a: 'x; y' });
+    expect(
+      errorsByPath([
+        { path: 'a', message: 'x' },
+        { path: 'a', message: 'y' },
+      ]),
+    ).toEqual({ a: 'x; y' });
   });
 });

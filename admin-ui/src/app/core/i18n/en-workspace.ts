@@ -16,7 +16,8 @@ export const enWorkspace = {
   'teams.namesRequired': 'Enter the name in both languages',
 
   'routing.title': 'Routing rules',
-  'routing.hint': 'Rules are tried by ascending priority (ties keep the list order); the first match decides the team or person. A criterion left empty matches anything; a category also matches its subcategories.',
+  'routing.hint':
+    'Rules are tried by ascending priority (ties keep the list order); the first match decides the team or person. A criterion left empty matches anything; a category also matches its subcategories.',
   'routing.rule': 'Rule',
   'routing.id': 'Rule id',
   'routing.priority': 'Priority',

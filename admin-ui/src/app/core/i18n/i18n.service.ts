@@ -39,9 +39,7 @@ export class I18nService {
   t(key: string, params?: Record<string, string | number>): string {
     const text = (this.dictionary() as Record<string, string>)[key] ?? key;
     if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-      name in params ? String(params[name]) : match,
-    );
+    return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
   }
 
   /** Pick the current locale's text of a tenant-defined name, falling back to the other locale. */

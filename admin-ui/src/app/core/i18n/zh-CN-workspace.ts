@@ -18,7 +18,8 @@ export const zhWorkspace: Record<keyof typeof enWorkspace, string> = {
   'teams.namesRequired': '请填写中英文名称',
 
   'routing.title': '分派规则',
-  'routing.hint': '按优先级从小到大依次尝试（相同优先级按列表顺序），第一条匹配的规则决定分派给哪个团队或人员。未填写的条件匹配任何值；类别条件也匹配其子类别。',
+  'routing.hint':
+    '按优先级从小到大依次尝试（相同优先级按列表顺序），第一条匹配的规则决定分派给哪个团队或人员。未填写的条件匹配任何值；类别条件也匹配其子类别。',
   'routing.rule': '规则',
   'routing.id': '规则编号',
   'routing.priority': '优先级',

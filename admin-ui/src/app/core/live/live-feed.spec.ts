@@ -35,7 +35,13 @@ describe('following a live feed', () => {
   it('reports errors instead of updates', () => {
     const { client, calls } = fakeClient();
     const errors: string[] = [];
-    followFeed(client, FEED, {}, () => undefined, (m) => errors.push(m));
+    followFeed(
+      client,
+      FEED,
+      {},
+      () => undefined,
+      (m) => errors.push(m),
+    );
     calls[0].sink.next({ errors: [{ message: 'Missing permission: complaint.read' }] });
     calls[0].sink.error([{ message: 'Complaint not found' }]);
     expect(errors).toEqual(['Missing permission: complaint.read', 'Complaint not found']);

@@ -23,12 +23,40 @@ export const API_KEY_SCOPES = ['complaint.submit', 'complaint.read', 'complaint.
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './api-keys-page.component.html',
   styles: `
-    .card { background: var(--mat-sys-surface); border: 1px solid var(--mat-sys-outline-variant); border-radius: 16px; padding: 16px 20px; margin-bottom: 16px; }
-    .secret { border-color: var(--mat-sys-primary); background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container); }
-    .secret code { display: block; padding: 12px; margin: 8px 0; border-radius: 8px; background: var(--mat-sys-surface); color: var(--mat-sys-on-surface); word-break: break-all; font-size: 15px; }
-    .scopes { display: flex; flex-wrap: wrap; gap: 0 16px; margin-bottom: 8px; }
-    .revoked td { opacity: 0.55; }
-    .actions { text-align: right; }
+    .card {
+      background: var(--mat-sys-surface);
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 16px;
+      padding: 16px 20px;
+      margin-bottom: 16px;
+    }
+    .secret {
+      border-color: var(--mat-sys-primary);
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+    }
+    .secret code {
+      display: block;
+      padding: 12px;
+      margin: 8px 0;
+      border-radius: 8px;
+      background: var(--mat-sys-surface);
+      color: var(--mat-sys-on-surface);
+      word-break: break-all;
+      font-size: 15px;
+    }
+    .scopes {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 16px;
+      margin-bottom: 8px;
+    }
+    .revoked td {
+      opacity: 0.55;
+    }
+    .actions {
+      text-align: right;
+    }
   `,
 })
 export class ApiKeysPageComponent {

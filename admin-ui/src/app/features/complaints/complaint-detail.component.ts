@@ -159,9 +159,7 @@ export class ComplaintDetailComponent {
 
   private async load(id: string): Promise<void> {
     try {
-      const result = await firstValueFrom(
-        this.apollo.query({ query: ComplaintDetailDocument, variables: { id }, fetchPolicy: 'network-only' }),
-      );
+      const result = await firstValueFrom(this.apollo.query({ query: ComplaintDetailDocument, variables: { id }, fetchPolicy: 'network-only' }));
       const complaint = result.data?.complaint ?? null;
       this.complaint.set(complaint);
       this.error.set(null);
@@ -173,9 +171,7 @@ export class ComplaintDetailComponent {
 
   private async loadOthers(customerId: string, selfId: string): Promise<void> {
     try {
-      const result = await firstValueFrom(
-        this.apollo.query({ query: CustomerComplaintsDocument, variables: { customerId }, fetchPolicy: 'network-only' }),
-      );
+      const result = await firstValueFrom(this.apollo.query({ query: CustomerComplaintsDocument, variables: { customerId }, fetchPolicy: 'network-only' }));
       this.others.set((result.data?.complaints.edges ?? []).map((e) => e.node).filter((c) => c.id !== selfId));
     } catch {
       this.others.set([]);
@@ -215,8 +211,7 @@ export class ComplaintDetailComponent {
       const comment =
         this.visibility() === 'INTERNAL'
           ? (await firstValueFrom(this.apollo.mutate({ mutation: AddInternalNoteDocument, variables }))).data?.addInternalNote
-          : (await firstValueFrom(this.apollo.mutate({ mutation: SendCustomerMessageDocument, variables }))).data
-              ?.sendCustomerMessage;
+          : (await firstValueFrom(this.apollo.mutate({ mutation: SendCustomerMessageDocument, variables }))).data?.sendCustomerMessage;
       if (comment) this.complaint.set({ ...complaint, comments: [...complaint.comments, comment] });
       this.snackBar.open(this.i18n.t('complaint.sent'), undefined, { duration: 2000 });
       return true;

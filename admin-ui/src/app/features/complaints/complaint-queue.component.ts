@@ -96,9 +96,7 @@ export class ComplaintQueueComponent {
   /** Ticks every 30 s so the SLA countdown badges stay current without refetching. */
   protected readonly now = signal(Date.now());
 
-  private readonly viewStore = new SavedViewStore(
-    `complaints.views.${this.auth.session()?.tenantSlug ?? ''}.${this.auth.session()?.user.id ?? ''}`,
-  );
+  private readonly viewStore = new SavedViewStore(`complaints.views.${this.auth.session()?.tenantSlug ?? ''}.${this.auth.session()?.user.id ?? ''}`);
   protected readonly views = signal<SavedView[]>(this.viewStore.list());
   protected readonly activeView = computed(() => this.views().find((v) => sameFilter(v.filter, this.filter()))?.name ?? null);
   protected readonly naming = signal(false);
@@ -198,9 +196,7 @@ export class ComplaintQueueComponent {
       }
     }
     if (known && update.event.kind === 'stage.entered') {
-      this.announcement.set(
-        this.i18n.t('complaints.liveStage', { number: update.complaint.number, stage: this.i18n.t('stage.' + update.complaint.stage) }),
-      );
+      this.announcement.set(this.i18n.t('complaints.liveStage', { number: update.complaint.number, stage: this.i18n.t('stage.' + update.complaint.stage) }));
     }
     this.fresh.update((set) => new Set([...set, id]));
     setTimeout(() => this.fresh.update((set) => new Set([...set].filter((x) => x !== id))), FRESH_MS);

@@ -68,7 +68,9 @@ export class LifecyclePanelComponent {
   }
 
   protected missingLabels(): string {
-    return this.missing().map((field) => this.i18n.t(`lifecycle.field.${field}`)).join(', ');
+    return this.missing()
+      .map((field) => this.i18n.t(`lifecycle.field.${field}`))
+      .join(', ');
   }
 
   protected isMissing(field: keyof ActionForm): boolean {
@@ -77,9 +79,7 @@ export class LifecyclePanelComponent {
 
   async load(id: string): Promise<void> {
     try {
-      const result = await firstValueFrom(
-        this.apollo.query({ query: ComplaintLifecycleDocument, variables: { id }, fetchPolicy: 'network-only' }),
-      );
+      const result = await firstValueFrom(this.apollo.query({ query: ComplaintLifecycleDocument, variables: { id }, fetchPolicy: 'network-only' }));
       this.state.set(result.data?.complaintLifecycle ?? null);
       this.loadError.set(null);
       const open = this.open();

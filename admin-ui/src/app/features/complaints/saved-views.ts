@@ -55,7 +55,12 @@ export class SavedViewStore {
 }
 
 export function sameFilter(a: QueueFilter, b: QueueFilter): boolean {
-  const norm = (f: QueueFilter) => JSON.stringify(Object.entries(f).filter(([, v]) => v !== undefined && v !== '').sort());
+  const norm = (f: QueueFilter) =>
+    JSON.stringify(
+      Object.entries(f)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .sort(),
+    );
   return norm(a) === norm(b);
 }
 

@@ -101,7 +101,7 @@ export function periodsBetween(from: string, to: string, granularity: Granularit
   if (granularity === 'MONTH') start.setUTCDate(1);
   const end = new Date(`${to}T00:00:00Z`);
   const periods: string[] = [];
-  for (const d = start; d <= end && periods.length < 1000; ) {
+  for (const d = start; d <= end && periods.length < 1000;) {
     periods.push(d.toISOString().slice(0, 10));
     if (granularity === 'DAY') d.setUTCDate(d.getUTCDate() + 1);
     else if (granularity === 'WEEK') d.setUTCDate(d.getUTCDate() + 7);

@@ -12,7 +12,17 @@ import { flattenCategories } from '../tenant-config/categories/category-tree';
 import type { TenantConfig } from '@complaints/tenant-config';
 import { CHANNELS } from '@complaints/tenant-config/closed-sets';
 import { normaliseConfig } from '../tenant-config/normalise-config';
-import { type Granularity, dashboardCsv, daysBefore, downloadText, formatMinutes, formatRate, periodsBetween, suggestedGranularity, todayIn } from './dashboard-data';
+import {
+  type Granularity,
+  dashboardCsv,
+  daysBefore,
+  downloadText,
+  formatMinutes,
+  formatRate,
+  periodsBetween,
+  suggestedGranularity,
+  todayIn,
+} from './dashboard-data';
 import { type ChartPoint, TrendChartComponent } from './trend-chart.component';
 
 interface DashboardFilter {
@@ -54,15 +64,11 @@ export class DashboardPageComponent {
     return periodsBetween(from, to, granularity).map((period) => ({ period, group: byPeriod.get(period) }));
   });
   private readonly loadedFilter = signal<DashboardFilter | null>(null);
-  protected readonly volumePoints = computed<ChartPoint[]>(() =>
-    this.filledSeries().map((p) => ({ label: p.period, value: p.group?.volume ?? 0 })),
-  );
+  protected readonly volumePoints = computed<ChartPoint[]>(() => this.filledSeries().map((p) => ({ label: p.period, value: p.group?.volume ?? 0 })));
   protected readonly satisfactionPoints = computed<ChartPoint[]>(() =>
     this.filledSeries().map((p) => ({ label: p.period, value: p.group?.satisfactionAverage ?? null })),
   );
-  protected readonly slaPoints = computed<ChartPoint[]>(() =>
-    this.filledSeries().map((p) => ({ label: p.period, value: p.group?.resolutionSlaRate ?? null })),
-  );
+  protected readonly slaPoints = computed<ChartPoint[]>(() => this.filledSeries().map((p) => ({ label: p.period, value: p.group?.resolutionSlaRate ?? null })));
   protected readonly resolutionPoints = computed<ChartPoint[]>(() =>
     this.filledSeries().map((p) => ({ label: p.period, value: p.group?.resolutionP50 ?? null })),
   );

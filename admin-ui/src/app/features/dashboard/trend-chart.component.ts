@@ -25,36 +25,89 @@ const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
         }
         @if (kind() === 'bar') {
           @for (bar of bars(); track $index) {
-            <rect class="bar" [attr.x]="bar.x" [attr.y]="bar.y" [attr.width]="bar.w" [attr.height]="bar.h"><title>{{ bar.title }}</title></rect>
+            <rect class="bar" [attr.x]="bar.x" [attr.y]="bar.y" [attr.width]="bar.w" [attr.height]="bar.h">
+              <title>{{ bar.title }}</title>
+            </rect>
           }
         } @else {
           <polyline class="line" [attr.points]="linePoints()" />
           @for (dot of dots(); track $index) {
-            <circle class="dot" [attr.cx]="dot.x" [attr.cy]="dot.y" r="3"><title>{{ dot.title }}</title></circle>
+            <circle class="dot" [attr.cx]="dot.x" [attr.cy]="dot.y" r="3">
+              <title>{{ dot.title }}</title>
+            </circle>
           }
         }
         @for (tick of xTicks(); track $index) {
           <text class="axis" [attr.x]="tick.x" [attr.y]="height - 8" text-anchor="middle">{{ tick.text }}</text>
         }
       </svg>
-      @if (!hasData()) { <figcaption class="empty">{{ emptyText() }}</figcaption> }
+      @if (!hasData()) {
+        <figcaption class="empty">{{ emptyText() }}</figcaption>
+      }
       <table class="visually-hidden">
-        <caption>{{ label() }}</caption>
-        @for (p of points(); track $index) { <tr><th scope="row">{{ p.label }}</th><td>{{ p.value === null ? '—' : format()(p.value) }}</td></tr> }
+        <caption>
+          {{
+            label()
+          }}
+        </caption>
+        @for (p of points(); track $index) {
+          <tr>
+            <th scope="row">{{ p.label }}</th>
+            <td>{{ p.value === null ? '—' : format()(p.value) }}</td>
+          </tr>
+        }
       </table>
     </figure>
   `,
   styles: `
-    :host { display: block; }
-    figure { margin: 0; position: relative; }
-    svg { width: 100%; height: auto; max-height: 260px; display: block; }
-    .grid { stroke: var(--mat-sys-outline-variant); stroke-width: 1; }
-    .axis { font-size: 11px; fill: var(--mat-sys-on-surface-variant); }
-    .bar { fill: var(--mat-sys-primary); opacity: 0.85; }
-    .line { fill: none; stroke: var(--mat-sys-tertiary); stroke-width: 2.5; }
-    .dot { fill: var(--mat-sys-tertiary); }
-    .empty { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center; color: var(--mat-sys-on-surface-variant); }
-    .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    :host {
+      display: block;
+    }
+    figure {
+      margin: 0;
+      position: relative;
+    }
+    svg {
+      width: 100%;
+      height: auto;
+      max-height: 260px;
+      display: block;
+    }
+    .grid {
+      stroke: var(--mat-sys-outline-variant);
+      stroke-width: 1;
+    }
+    .axis {
+      font-size: 11px;
+      fill: var(--mat-sys-on-surface-variant);
+    }
+    .bar {
+      fill: var(--mat-sys-primary);
+      opacity: 0.85;
+    }
+    .line {
+      fill: none;
+      stroke: var(--mat-sys-tertiary);
+      stroke-width: 2.5;
+    }
+    .dot {
+      fill: var(--mat-sys-tertiary);
+    }
+    .empty {
+      position: absolute;
+      inset: 0;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .visually-hidden {
+      position: absolute !important;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
   `,
 })
 export class TrendChartComponent {
@@ -84,9 +137,7 @@ export class TrendChartComponent {
     return PAD.top + (H - PAD.top - PAD.bottom) * (1 - value / this.top());
   }
 
-  protected readonly ticks = computed(() =>
-    [0, 0.5, 1].map((f) => ({ y: this.y(this.top() * f), text: this.format()(this.top() * f) })),
-  );
+  protected readonly ticks = computed(() => [0, 0.5, 1].map((f) => ({ y: this.y(this.top() * f), text: this.format()(this.top() * f) })));
 
   protected readonly bars = computed(() =>
     this.points().map((p, i) => {
@@ -102,7 +153,11 @@ export class TrendChartComponent {
       p.value === null ? [] : [{ x: PAD.left + i * this.step() + this.step() / 2, y: this.y(p.value), title: `${p.label}: ${this.format()(p.value)}` }],
     ),
   );
-  protected readonly linePoints = computed(() => this.dots().map((d) => `${d.x},${d.y}`).join(' '));
+  protected readonly linePoints = computed(() =>
+    this.dots()
+      .map((d) => `${d.x},${d.y}`)
+      .join(' '),
+  );
 
   /** At most about eight period labels, evenly spread. */
   protected readonly xTicks = computed(() => {

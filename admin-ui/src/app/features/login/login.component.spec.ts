@@ -73,9 +73,7 @@ describe('LoginComponent', () => {
 
   it('shows a plain message when the credentials are rejected', async () => {
     const { element, fill, submit, navigate } = await render();
-    login.mockRejectedValue(
-      new CombinedGraphQLErrors({ errors: [{ message: 'Invalid credentials', extensions: { code: 'UNAUTHENTICATED' } }] }),
-    );
+    login.mockRejectedValue(new CombinedGraphQLErrors({ errors: [{ message: 'Invalid credentials', extensions: { code: 'UNAUTHENTICATED' } }] }));
     fill('tenantSlug', 'demo-shop');
     fill('email', 'admin@demo.test');
     fill('password', 'wrong');

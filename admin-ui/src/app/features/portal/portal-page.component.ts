@@ -211,7 +211,10 @@ export class PortalPageComponent {
     this.stopLive();
     const complaintId = jwtSubject(session.token);
     if (!complaintId) return;
-    this.client = createLiveClient(() => `Bearer ${session.token}`, (status) => this.liveStatus.set(status));
+    this.client = createLiveClient(
+      () => `Bearer ${session.token}`,
+      (status) => this.liveStatus.set(status),
+    );
     this.unsubscribe = followFeed(this.client, PortalFeedDocument, { id: complaintId }, () => {
       clearTimeout(this.reloadTimer);
       this.reloadTimer = setTimeout(() => void this.reload(), 200);
@@ -249,11 +252,7 @@ export class PortalPageComponent {
       return;
     }
     await this.run(async () => {
-      await portalRequest(
-        PortalAddAttachmentDocument,
-        { fileName: file.name, contentType: file.type, contentBase64: await fileToBase64(file) },
-        session.token,
-      );
+      await portalRequest(PortalAddAttachmentDocument, { fileName: file.name, contentType: file.type, contentBase64: await fileToBase64(file) }, session.token);
       this.setNotice(this.i18n.t('portal.attached', { name: file.name }));
       await this.reload();
     });

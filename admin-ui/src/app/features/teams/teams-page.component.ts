@@ -27,8 +27,12 @@ const CODE = /^[a-z][a-z0-9_-]{0,63}$/;
         <h1>{{ 'teams.title' | t }}</h1>
         <span class="muted">{{ 'teams.hint' | t }}</span>
       </header>
-      @if (loading()) { <mat-progress-bar mode="indeterminate" /> }
-      @if (error(); as message) { <div class="error-banner" role="alert">{{ message }}</div> }
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" />
+      }
+      @if (error(); as message) {
+        <div class="error-banner" role="alert">{{ message }}</div>
+      }
 
       <div class="card scroll-x">
         <table class="data-table teams">
@@ -38,30 +42,50 @@ const CODE = /^[a-z][a-z0-9_-]{0,63}$/;
               <th scope="col">{{ 'common.nameZh' | t }}</th>
               <th scope="col">{{ 'common.nameEn' | t }}</th>
               <th scope="col">{{ 'teams.members' | t }}</th>
-              <th scope="col" class="actions"><span class="visually-hidden">{{ 'common.actions' | t }}</span></th>
+              <th scope="col" class="actions">
+                <span class="visually-hidden">{{ 'common.actions' | t }}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             @for (team of teams(); track team.code) {
               <tr>
-                <td><code>{{ team.code }}</code></td>
+                <td>
+                  <code>{{ team.code }}</code>
+                </td>
                 <td><input #zh class="plain-input" [value]="name(team, 'zh-CN')" [attr.aria-label]="('common.nameZh' | t) + ' ' + team.code" /></td>
                 <td><input #en class="plain-input" [value]="name(team, 'en')" [attr.aria-label]="('common.nameEn' | t) + ' ' + team.code" /></td>
                 <td class="members">
-                  @for (member of team.members; track member.id) { <span class="chip">{{ member.displayName }}</span> }
-                  @empty { <span class="muted">—</span> }
+                  @for (member of team.members; track member.id) {
+                    <span class="chip">{{ member.displayName }}</span>
+                  } @empty {
+                    <span class="muted">—</span>
+                  }
                 </td>
                 <td class="actions">
                   <button mat-button type="button" (click)="save(team.code, zh.value, en.value)" [disabled]="busy()">
                     <mat-icon>save</mat-icon>{{ 'common.save' | t }}
                   </button>
-                  <button mat-icon-button type="button" (click)="remove(team.code)" [disabled]="busy()"
-                    [attr.aria-label]="('common.delete' | t) + ' ' + team.code"><mat-icon>delete</mat-icon></button>
-                  @if (rowErrors()[team.code]; as message) { <div class="field-error" role="alert">{{ message }}</div> }
+                  <button
+                    mat-icon-button
+                    type="button"
+                    (click)="remove(team.code)"
+                    [disabled]="busy()"
+                    [attr.aria-label]="('common.delete' | t) + ' ' + team.code"
+                  >
+                    <mat-icon>delete</mat-icon>
+                  </button>
+                  @if (rowErrors()[team.code]; as message) {
+                    <div class="field-error" role="alert">{{ message }}</div>
+                  }
                 </td>
               </tr>
             } @empty {
-              @if (!loading()) { <tr><td colspan="5" class="muted">{{ 'common.noneYet' | t }}</td></tr> }
+              @if (!loading()) {
+                <tr>
+                  <td colspan="5" class="muted">{{ 'common.noneYet' | t }}</td>
+                </tr>
+              }
             }
           </tbody>
         </table>
@@ -69,8 +93,12 @@ const CODE = /^[a-z][a-z0-9_-]{0,63}$/;
 
       <section class="card">
         <h2 class="section-title">{{ 'teams.add' | t }}</h2>
-        <form class="add-team" (submit)="$event.preventDefault(); add(code.value, newZh.value, newEn.value).then((ok) => ok && (code.value = newZh.value = newEn.value = ''))">
-          <label>{{ 'common.code' | t }}
+        <form
+          class="add-team"
+          (submit)="$event.preventDefault(); add(code.value, newZh.value, newEn.value).then((ok) => ok && (code.value = newZh.value = newEn.value = ''))"
+        >
+          <label
+            >{{ 'common.code' | t }}
             <input #code class="plain-input" name="code" required [attr.aria-invalid]="!!fieldErrors()['code']" placeholder="after_sales" />
           </label>
           <label>{{ 'common.nameZh' | t }}<input #newZh class="plain-input" name="nameZh" required /></label>
@@ -78,20 +106,48 @@ const CODE = /^[a-z][a-z0-9_-]{0,63}$/;
           <button mat-flat-button type="submit" [disabled]="busy()"><mat-icon>add</mat-icon>{{ 'common.add' | t }}</button>
         </form>
         @for (entry of fieldErrorList(); track entry[0]) {
-          <div class="field-error" role="alert"><code>{{ entry[0] }}</code> {{ entry[1] }}</div>
+          <div class="field-error" role="alert">
+            <code>{{ entry[0] }}</code> {{ entry[1] }}
+          </div>
         }
       </section>
     </div>
   `,
   styleUrl: '../tenant-config/config-tab.scss',
   styles: `
-    .card { background: var(--mat-sys-surface); border: 1px solid var(--mat-sys-outline-variant); border-radius: 16px; padding: 12px 16px; margin-bottom: 16px; }
-    .teams { min-width: 720px; }
-    .teams td { vertical-align: middle; }
-    .teams .actions button { vertical-align: middle; }
-    .members { max-width: 280px; }
-    .add-team { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-end; }
-    .add-team label { display: flex; flex-direction: column; gap: 4px; font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); flex: 1 1 180px; }
+    .card {
+      background: var(--mat-sys-surface);
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 16px;
+      padding: 12px 16px;
+      margin-bottom: 16px;
+    }
+    .teams {
+      min-width: 720px;
+    }
+    .teams td {
+      vertical-align: middle;
+    }
+    .teams .actions button {
+      vertical-align: middle;
+    }
+    .members {
+      max-width: 280px;
+    }
+    .add-team {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      align-items: flex-end;
+    }
+    .add-team label {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      font: var(--mat-sys-label-medium);
+      color: var(--mat-sys-on-surface-variant);
+      flex: 1 1 180px;
+    }
   `,
 })
 export class TeamsPageComponent {
@@ -143,9 +199,7 @@ export class TeamsPageComponent {
     this.busy.set(true);
     this.rowErrors.set({});
     try {
-      await firstValueFrom(
-        this.apollo.mutate({ mutation: SaveTeamDocument, variables: { code, input: { nameZh: nameZh.trim(), nameEn: nameEn.trim() } } }),
-      );
+      await firstValueFrom(this.apollo.mutate({ mutation: SaveTeamDocument, variables: { code, input: { nameZh: nameZh.trim(), nameEn: nameEn.trim() } } }));
       this.snackBar.open(this.i18n.t(isNew ? 'teams.added' : 'teams.saved', { code }), undefined, { duration: 2500 });
       await this.load();
       return true;

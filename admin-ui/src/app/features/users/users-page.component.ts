@@ -28,10 +28,23 @@ import type { Role } from '@complaints/tenant-config';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-page.component.html',
   styles: `
-    .card { background: var(--mat-sys-surface); border: 1px solid var(--mat-sys-outline-variant); border-radius: 16px; padding: 16px 20px; margin-bottom: 16px; }
-    .inactive td { opacity: 0.55; }
-    .actions { text-align: right; white-space: nowrap; }
-    .roles-select { min-width: 180px; }
+    .card {
+      background: var(--mat-sys-surface);
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 16px;
+      padding: 16px 20px;
+      margin-bottom: 16px;
+    }
+    .inactive td {
+      opacity: 0.55;
+    }
+    .actions {
+      text-align: right;
+      white-space: nowrap;
+    }
+    .roles-select {
+      min-width: 180px;
+    }
   `,
 })
 export class UsersPageComponent {

@@ -15,13 +15,37 @@ const FALLBACK_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'As
   templateUrl: './calendar-tab.component.html',
   styleUrl: '../config-tab.scss',
   styles: `
-    .week td, .week th { vertical-align: middle; }
-    .range { display: flex; gap: 8px; align-items: center; margin: 2px 0; }
-    .range input { max-width: 130px; }
-    .zone { max-width: 320px; }
-    ul.dates { list-style: none; padding: 0; margin: 0; }
-    ul.dates li { display: flex; gap: 8px; align-items: center; padding: 2px 0; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    ul.dates li code { flex: 1; }
+    .week td,
+    .week th {
+      vertical-align: middle;
+    }
+    .range {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      margin: 2px 0;
+    }
+    .range input {
+      max-width: 130px;
+    }
+    .zone {
+      max-width: 320px;
+    }
+    ul.dates {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
+    ul.dates li {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      padding: 2px 0;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    ul.dates li code {
+      flex: 1;
+    }
   `,
 })
 export class CalendarTabComponent {

@@ -20,9 +20,7 @@ export class CategoriesTabComponent {
   protected readonly config = computed(() => this.store.draft()!);
   protected readonly rows = computed(() => flattenCategories(this.config().categories));
   protected readonly showRetired = signal(true);
-  protected readonly visibleRows = computed(() =>
-    this.showRetired() ? this.rows() : this.rows().filter((row) => !row.category.retired),
-  );
+  protected readonly visibleRows = computed(() => (this.showRetired() ? this.rows() : this.rows().filter((row) => !row.category.retired)));
   protected readonly addError = signal<string | null>(null);
 
   protected rename(path: TreePath, locale: Locale, value: string): void {

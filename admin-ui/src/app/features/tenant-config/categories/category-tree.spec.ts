@@ -2,10 +2,14 @@ import type { CategoryNode } from '@complaints/tenant-config';
 import { flattenCategories, moveUnder, reorder } from './category-tree';
 
 const tree = (): CategoryNode[] => [
-  { code: 'quality', name: { 'zh-CN': '产品质量', en: 'Quality' }, children: [
-    { code: 'defect', name: { 'zh-CN': '功能缺陷', en: 'Defect' } },
-    { code: 'cosmetic', name: { 'zh-CN': '外观瑕疵', en: 'Cosmetic' } },
-  ] },
+  {
+    code: 'quality',
+    name: { 'zh-CN': '产品质量', en: 'Quality' },
+    children: [
+      { code: 'defect', name: { 'zh-CN': '功能缺陷', en: 'Defect' } },
+      { code: 'cosmetic', name: { 'zh-CN': '外观瑕疵', en: 'Cosmetic' } },
+    ],
+  },
   { code: 'logistics', name: { 'zh-CN': '物流', en: 'Logistics' } },
 ];
 

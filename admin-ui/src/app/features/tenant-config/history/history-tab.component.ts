@@ -21,13 +21,29 @@ type VersionRow = TenantConfigHistoryQuery['tenantConfigHistory'][number];
   templateUrl: './history-tab.component.html',
   styleUrl: '../config-tab.scss',
   styles: `
-    .pick { text-align: center; }
-    .diff { margin-top: 16px; }
-    .diff td { font-family: ui-monospace, monospace; font-size: 13px; word-break: break-all; }
-    .added { background: color-mix(in srgb, #2e7d32 10%, transparent); }
-    .removed { background: color-mix(in srgb, var(--mat-sys-error) 10%, transparent); }
-    .changed { background: color-mix(in srgb, #f9a825 12%, transparent); }
-    .current { font-weight: 600; }
+    .pick {
+      text-align: center;
+    }
+    .diff {
+      margin-top: 16px;
+    }
+    .diff td {
+      font-family: ui-monospace, monospace;
+      font-size: 13px;
+      word-break: break-all;
+    }
+    .added {
+      background: color-mix(in srgb, #2e7d32 10%, transparent);
+    }
+    .removed {
+      background: color-mix(in srgb, var(--mat-sys-error) 10%, transparent);
+    }
+    .changed {
+      background: color-mix(in srgb, #f9a825 12%, transparent);
+    }
+    .current {
+      font-weight: 600;
+    }
   `,
 })
 export class HistoryTabComponent {
@@ -50,9 +66,7 @@ export class HistoryTabComponent {
 
   protected async loadHistory(): Promise<void> {
     try {
-      const result = await firstValueFrom(
-        this.apollo.query({ query: TenantConfigHistoryDocument, variables: { first: 50 }, fetchPolicy: 'network-only' }),
-      );
+      const result = await firstValueFrom(this.apollo.query({ query: TenantConfigHistoryDocument, variables: { first: 50 }, fetchPolicy: 'network-only' }));
       const versions = result.data?.tenantConfigHistory ?? [];
       this.versions.set(versions);
       if (versions.length >= 2) {
@@ -65,9 +79,7 @@ export class HistoryTabComponent {
   }
 
   private async configOf(version: number): Promise<Record<string, unknown>> {
-    const result = await firstValueFrom(
-      this.apollo.query({ query: TenantConfigVersionDocument, variables: { version } }),
-    );
+    const result = await firstValueFrom(this.apollo.query({ query: TenantConfigVersionDocument, variables: { version } }));
     const config = result.data?.tenantConfigVersion.config;
     if (!config) throw new Error(`Version ${version} not found`);
     return config;
@@ -95,11 +107,7 @@ export class HistoryTabComponent {
     try {
       this.store.replace(await this.configOf(version));
       const outcome = await this.store.save(this.i18n.t('history.rollbackNote', { version }));
-      this.snackBar.open(
-        outcome.ok ? this.i18n.t('config.saved', { version: outcome.version }) : outcome.message,
-        undefined,
-        { duration: 4000 },
-      );
+      this.snackBar.open(outcome.ok ? this.i18n.t('config.saved', { version: outcome.version }) : outcome.message, undefined, { duration: 4000 });
       if (outcome.ok) await this.loadHistory();
     } catch (error) {
       this.error.set(extractFieldErrors(error).message);

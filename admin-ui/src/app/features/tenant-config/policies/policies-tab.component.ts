@@ -14,21 +14,44 @@ type RoundField = keyof LifecyclePolicy['rounds'];
   templateUrl: './policies-tab.component.html',
   styleUrl: '../config-tab.scss',
   styles: `
-    .policy { padding: 16px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
-    .policy .section-title { margin-top: 0; }
-    label, .group-label { display: block; font: var(--mat-sys-label-large); margin: 12px 0 6px; }
-    .inline { display: flex; gap: 8px; }
-    .currency { max-width: 90px; }
-    .checks { display: flex; flex-wrap: wrap; gap: 4px 16px; }
-    .checks label { display: inline-flex; gap: 6px; margin: 0; font: var(--mat-sys-body-medium); }
+    .policy {
+      padding: 16px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
+    .policy .section-title {
+      margin-top: 0;
+    }
+    label,
+    .group-label {
+      display: block;
+      font: var(--mat-sys-label-large);
+      margin: 12px 0 6px;
+    }
+    .inline {
+      display: flex;
+      gap: 8px;
+    }
+    .currency {
+      max-width: 90px;
+    }
+    .checks {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+    }
+    .checks label {
+      display: inline-flex;
+      gap: 6px;
+      margin: 0;
+      font: var(--mat-sys-body-medium);
+    }
   `,
 })
 export class PoliciesTabComponent {
   protected readonly store = inject(TenantConfigStore);
   protected readonly config = computed(() => this.store.draft()!);
-  protected readonly reminderText = computed(() =>
-    (this.config().reminders?.fractions ?? []).map((f) => `${Math.round(f * 100)}%`).join(', '),
-  );
+  protected readonly reminderText = computed(() => (this.config().reminders?.fractions ?? []).map((f) => `${Math.round(f * 100)}%`).join(', '));
   protected readonly reminderInvalid = signal(false);
 
   protected setThreshold(amount: number): void {
@@ -49,7 +72,10 @@ export class PoliciesTabComponent {
 
   /** Admins think in "remind at 50% and 80% of the time"; the model stores fractions. */
   protected setReminders(text: string): void {
-    const parts = text.split(/[,，;\s]+/).filter(Boolean).map((part) => Number(part.replace('%', '')));
+    const parts = text
+      .split(/[,，;\s]+/)
+      .filter(Boolean)
+      .map((part) => Number(part.replace('%', '')));
     if (parts.some((p) => !Number.isFinite(p) || p <= 0 || p >= 100)) {
       this.reminderInvalid.set(true);
       return;

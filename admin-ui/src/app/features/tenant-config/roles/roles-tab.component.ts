@@ -22,10 +22,23 @@ import { TenantConfigStore } from '../tenant-config.store';
             <th scope="col">{{ 'roles.permission' | t }}</th>
             @for (role of config().roles; track role.code; let r = $index) {
               <th scope="col" class="role-head">
-                <input class="plain-input" [value]="role.name['zh-CN']" [attr.aria-label]="('common.nameZh' | t) + ' ' + role.code" (change)="rename(r, 'zh-CN', $any($event.target).value)" />
-                <input class="plain-input" [value]="role.name.en" [attr.aria-label]="('common.nameEn' | t) + ' ' + role.code" (change)="rename(r, 'en', $any($event.target).value)" />
-                <div class="role-code"><code>{{ role.code }}</code>
-                  <button mat-icon-button type="button" (click)="remove(r)" [attr.aria-label]="('common.delete' | t) + ' ' + role.code"><mat-icon>delete</mat-icon></button>
+                <input
+                  class="plain-input"
+                  [value]="role.name['zh-CN']"
+                  [attr.aria-label]="('common.nameZh' | t) + ' ' + role.code"
+                  (change)="rename(r, 'zh-CN', $any($event.target).value)"
+                />
+                <input
+                  class="plain-input"
+                  [value]="role.name.en"
+                  [attr.aria-label]="('common.nameEn' | t) + ' ' + role.code"
+                  (change)="rename(r, 'en', $any($event.target).value)"
+                />
+                <div class="role-code">
+                  <code>{{ role.code }}</code>
+                  <button mat-icon-button type="button" (click)="remove(r)" [attr.aria-label]="('common.delete' | t) + ' ' + role.code">
+                    <mat-icon>delete</mat-icon>
+                  </button>
                 </div>
               </th>
             }
@@ -53,7 +66,9 @@ import { TenantConfigStore } from '../tenant-config.store';
       </table>
     </div>
     @for (error of store.errorsUnder('roles'); track error.path) {
-      <div class="field-error" role="alert"><code>{{ error.path }}</code> {{ error.message }}</div>
+      <div class="field-error" role="alert">
+        <code>{{ error.path }}</code> {{ error.message }}
+      </div>
     }
     <form class="add-row" (submit)="$event.preventDefault(); add(code.value); code.value = ''">
       <label class="visually-hidden" for="new-role">{{ 'roles.newCode' | t }}</label>
@@ -63,13 +78,30 @@ import { TenantConfigStore } from '../tenant-config.store';
   `,
   styleUrl: '../config-tab.scss',
   styles: `
-    .matrix { min-width: 640px; }
-    .matrix tbody th { font-weight: normal; }
-    .matrix tbody th code { font-size: 12px; }
-    .role-head { min-width: 140px; vertical-align: top; }
-    .role-head .plain-input { margin-bottom: 4px; }
-    .role-code { display: flex; align-items: center; justify-content: space-between; }
-    .check { text-align: center; }
+    .matrix {
+      min-width: 640px;
+    }
+    .matrix tbody th {
+      font-weight: normal;
+    }
+    .matrix tbody th code {
+      font-size: 12px;
+    }
+    .role-head {
+      min-width: 140px;
+      vertical-align: top;
+    }
+    .role-head .plain-input {
+      margin-bottom: 4px;
+    }
+    .role-code {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+    }
+    .check {
+      text-align: center;
+    }
   `,
 })
 export class RolesTabComponent {
@@ -81,9 +113,7 @@ export class RolesTabComponent {
   protected toggle(roleIndex: number, permission: Permission, granted: boolean): void {
     this.store.update((config) => {
       const role = config.roles[roleIndex];
-      role.permissions = granted
-        ? [...new Set([...role.permissions, permission])]
-        : role.permissions.filter((p) => p !== permission);
+      role.permissions = granted ? [...new Set([...role.permissions, permission])] : role.permissions.filter((p) => p !== permission);
     });
   }
 

@@ -107,9 +107,7 @@ export class RoutingTabComponent {
     while (ids.has(`rule-${n}`)) n++;
     const priority = Math.max(0, ...this.rules().map((rule) => rule.priority)) + 10;
     const team = this.config().teams[0]?.code;
-    this.store.update((config) =>
-      config.routingRules.push({ id: `rule-${n}`, priority, match: {}, target: team ? { team } : {}, strategy: 'round_robin' }),
-    );
+    this.store.update((config) => config.routingRules.push({ id: `rule-${n}`, priority, match: {}, target: team ? { team } : {}, strategy: 'round_robin' }));
   }
 
   protected setSample(key: 'categoryCode' | 'severity' | 'channel' | 'customerTier', value: string): void {

@@ -12,7 +12,12 @@ export function formatMinutes(minutes: number | null | undefined): string {
  * (minutes), also the Chinese units 小时/时 and 分钟/分. Returns null when it is not a duration.
  */
 export function parseMinutes(text: string): number | null {
-  const input = text.trim().toLowerCase().replace(/小时|时/g, 'h').replace(/分钟|分/g, 'm').replace(/\s+/g, '');
+  const input = text
+    .trim()
+    .toLowerCase()
+    .replace(/小时|时/g, 'h')
+    .replace(/分钟|分/g, 'm')
+    .replace(/\s+/g, '');
   if (input === '') return null;
   if (/^\d+$/.test(input)) return Number(input);
   const match = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m?)?$/.exec(input);

@@ -17,19 +17,28 @@ import { type SlaCellChange, SlaMatrixComponent } from './sla-matrix.component';
   templateUrl: './severities-tab.component.html',
   styleUrl: '../config-tab.scss',
   styles: `
-    .severities { min-width: 760px; }
-    .severities td { vertical-align: middle; }
-    .duration { max-width: 120px; }
-    .stages { display: flex; flex-wrap: wrap; gap: 8px 24px; margin-bottom: 12px; }
+    .severities {
+      min-width: 760px;
+    }
+    .severities td {
+      vertical-align: middle;
+    }
+    .duration {
+      max-width: 120px;
+    }
+    .stages {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 24px;
+      margin-bottom: 12px;
+    }
   `,
 })
 export class SeveritiesTabComponent {
   protected readonly store = inject(TenantConfigStore);
   protected readonly config = computed(() => this.store.draft()!);
   /** Disabled optional stages (no approval step, no follow-up) have no deadline to set. */
-  protected readonly slaStages = computed(() =>
-    this.config().stages.filter((stage) => stage.enabled && STAGES_WITH_SLA.includes(stage.code)),
-  );
+  protected readonly slaStages = computed(() => this.config().stages.filter((stage) => stage.enabled && STAGES_WITH_SLA.includes(stage.code)));
   protected readonly optionalStages = computed(() => this.config().stages.filter((stage) => stage.optional));
   protected readonly format = formatMinutes;
 

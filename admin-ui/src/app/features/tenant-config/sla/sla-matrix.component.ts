@@ -23,7 +23,11 @@ export interface SlaCellChange {
   template: `
     <div class="matrix-scroll">
       <table class="sla-matrix">
-        <caption class="visually-hidden">{{ 'sla.caption' | t }}</caption>
+        <caption class="visually-hidden">
+          {{
+            'sla.caption' | t
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ 'sla.stage' | t }}</th>
@@ -49,7 +53,7 @@ export interface SlaCellChange {
                     inputmode="text"
                     [attr.data-path]="path"
                     [value]="display(stage.code, severity.code)"
-                    [attr.aria-label]="('sla.cellLabel' | t: { stage: (stage.name | localized), severity: (severity.name | localized) })"
+                    [attr.aria-label]="'sla.cellLabel' | t: { stage: (stage.name | localized), severity: (severity.name | localized) }"
                     [attr.aria-invalid]="message ? 'true' : null"
                     [attr.aria-describedby]="message ? path + '-error' : null"
                     (change)="commit(stage.code, severity.code, $any($event.target).value)"

@@ -19,17 +19,61 @@ const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
   templateUrl: './templates-tab.component.html',
   styleUrl: '../config-tab.scss',
   styles: `
-    .pickers { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 16px; }
-    .pickers label { display: flex; flex-direction: column; gap: 4px; font: var(--mat-sys-label-medium); min-width: 160px; }
-    .editor { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 16px; }
-    .editor label { display: block; font: var(--mat-sys-label-large); margin: 8px 0 4px; }
-    textarea.plain-input { min-height: 160px; resize: vertical; font-family: inherit; }
-    .preview { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 16px; background: var(--mat-sys-surface-container-low); }
-    .preview h3 { margin: 0 0 8px; font: var(--mat-sys-title-small); }
-    .preview .bubble { white-space: pre-wrap; padding: 12px; border-radius: 12px; background: var(--mat-sys-surface); box-shadow: var(--mat-sys-level1); }
-    .preview .subject { font-weight: 600; margin-bottom: 8px; }
-    .variables code { margin-right: 6px; }
-    .coverage td.missing { color: var(--mat-sys-error); }
+    .pickers {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      margin-bottom: 16px;
+    }
+    .pickers label {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      font: var(--mat-sys-label-medium);
+      min-width: 160px;
+    }
+    .editor {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(300px, 1fr));
+      gap: 16px;
+    }
+    .editor label {
+      display: block;
+      font: var(--mat-sys-label-large);
+      margin: 8px 0 4px;
+    }
+    textarea.plain-input {
+      min-height: 160px;
+      resize: vertical;
+      font-family: inherit;
+    }
+    .preview {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 16px;
+      background: var(--mat-sys-surface-container-low);
+    }
+    .preview h3 {
+      margin: 0 0 8px;
+      font: var(--mat-sys-title-small);
+    }
+    .preview .bubble {
+      white-space: pre-wrap;
+      padding: 12px;
+      border-radius: 12px;
+      background: var(--mat-sys-surface);
+      box-shadow: var(--mat-sys-level1);
+    }
+    .preview .subject {
+      font-weight: 600;
+      margin-bottom: 8px;
+    }
+    .variables code {
+      margin-right: 6px;
+    }
+    .coverage td.missing {
+      color: var(--mat-sys-error);
+    }
   `,
 })
 export class TemplatesTabComponent {
@@ -62,9 +106,7 @@ export class TemplatesTabComponent {
   }
 
   protected create(): void {
-    this.store.update((config) =>
-      config.notificationTemplates.push({ event: this.event(), channel: this.channel(), locale: this.locale(), body: '' }),
-    );
+    this.store.update((config) => config.notificationTemplates.push({ event: this.event(), channel: this.channel(), locale: this.locale(), body: '' }));
   }
 
   protected edit(field: 'subject' | 'body', value: string): void {

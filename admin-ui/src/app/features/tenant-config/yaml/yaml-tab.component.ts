@@ -17,8 +17,15 @@ import { TenantConfigStore } from '../tenant-config.store';
     <h2 class="section-title">{{ 'yaml.title' | t }}</h2>
     <p class="muted">{{ 'yaml.hint' | t }}</p>
     <label class="visually-hidden" for="yaml-text">{{ 'yaml.title' | t }}</label>
-    <textarea id="yaml-text" class="plain-input yaml" spellcheck="false" [value]="text()" (input)="edited.set($any($event.target).value)"
-      [attr.aria-invalid]="parseError() ? 'true' : null" aria-describedby="yaml-error"></textarea>
+    <textarea
+      id="yaml-text"
+      class="plain-input yaml"
+      spellcheck="false"
+      [value]="text()"
+      (input)="edited.set($any($event.target).value)"
+      [attr.aria-invalid]="parseError() ? 'true' : null"
+      aria-describedby="yaml-error"
+    ></textarea>
     @if (parseError(); as message) {
       <div id="yaml-error" class="field-error" role="alert">{{ 'yaml.parseError' | t }} {{ message }}</div>
     }
@@ -34,10 +41,32 @@ import { TenantConfigStore } from '../tenant-config.store';
   `,
   styleUrl: '../config-tab.scss',
   styles: `
-    .yaml { min-height: 420px; font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace; font-size: 13px; line-height: 1.5; resize: vertical; }
-    .file { display: inline-flex; align-items: center; gap: 6px; cursor: pointer; color: var(--mat-sys-primary); font: var(--mat-sys-label-large); padding: 0 12px; }
-    .file input { position: absolute; opacity: 0; width: 1px; height: 1px; }
-    .file:focus-within { outline: 2px solid var(--mat-sys-primary); border-radius: 8px; }
+    .yaml {
+      min-height: 420px;
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, monospace;
+      font-size: 13px;
+      line-height: 1.5;
+      resize: vertical;
+    }
+    .file {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      cursor: pointer;
+      color: var(--mat-sys-primary);
+      font: var(--mat-sys-label-large);
+      padding: 0 12px;
+    }
+    .file input {
+      position: absolute;
+      opacity: 0;
+      width: 1px;
+      height: 1px;
+    }
+    .file:focus-within {
+      outline: 2px solid var(--mat-sys-primary);
+      border-radius: 8px;
+    }
   `,
 })
 export class YamlTabComponent {
