@@ -202,7 +202,9 @@ export class Migration20261123000000_foundation extends Migration {
     for (const table of TENANT_TABLES) {
       this.addSql(`alter table ${table} enable row level security;`);
       this.addSql(`alter table ${table} force row level security;`);
-      this.addSql(`create policy tenant_isolation on ${table} using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());`);
+      this.addSql(
+        `create policy tenant_isolation on ${table} using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());`,
+      );
     }
 
     // Sign-in has to find a tenant (and an API key its tenant) before any tenant is set:

@@ -48,7 +48,9 @@ export class Migration20261124000001_lifecycle_outboxes extends Migration {
     for (const table of ['workflow_outbox', 'notification_outbox']) {
       this.addSql(`alter table ${table} enable row level security;`);
       this.addSql(`alter table ${table} force row level security;`);
-      this.addSql(`create policy tenant_isolation on ${table} using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());`);
+      this.addSql(
+        `create policy tenant_isolation on ${table} using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());`,
+      );
     }
 
     this.addSql(`

@@ -19,25 +19,9 @@ const BUCKETS = BUCKET_BOUNDS.length + 1;
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const INT_MEASURES = [
-  'created',
-  'first_responded',
-  'first_response_met',
-  'closed',
-  'resolution_met',
-  'reopened',
-  'second_round',
-  'repeated',
-  'open_now',
-  'waiting_now',
-  'sat_count',
-  'sat_sum',
-  'sat_1',
-  'sat_2',
-  'sat_3',
-  'sat_4',
-  'sat_5',
-  ...range(BUCKETS).map((i) => `fr_h${i}`),
-  ...range(BUCKETS).map((i) => `res_h${i}`),
+  'created', 'first_responded', 'first_response_met', 'closed', 'resolution_met', 'reopened', 'second_round', 'repeated',
+  'open_now', 'waiting_now', 'sat_count', 'sat_sum', 'sat_1', 'sat_2', 'sat_3', 'sat_4', 'sat_5',
+  ...range(BUCKETS).map((i) => `fr_h${i}`), ...range(BUCKETS).map((i) => `res_h${i}`),
   ...SLA_STAGES.flatMap((s) => [`sla_${s}_met`, `sla_${s}_breached`]),
 ];
 const FLOAT_MEASURES = ['fr_minutes_sum', 'res_minutes_sum'];
@@ -61,12 +45,7 @@ const FACT_EXPRESSIONS: Record<string, string> = {
   ...Object.fromEntries(range(5).map((i) => [`sat_${i + 1}`, `(f.satisfaction = ${i + 1})::int`])),
   ...Object.fromEntries(range(BUCKETS).map((i) => [`fr_h${i}`, `(f.fr_bucket = ${i})::int`])),
   ...Object.fromEntries(range(BUCKETS).map((i) => [`res_h${i}`, `(f.res_bucket = ${i})::int`])),
-  ...Object.fromEntries(
-    SLA_STAGES.flatMap((s) => [
-      [`sla_${s}_met`, `coalesce(f.sla_${s}_met, 0)`],
-      [`sla_${s}_breached`, `coalesce(f.sla_${s}_breached, 0)`],
-    ]),
-  ),
+  ...Object.fromEntries(SLA_STAGES.flatMap((s) => [[`sla_${s}_met`, `coalesce(f.sla_${s}_met, 0)`], [`sla_${s}_breached`, `coalesce(f.sla_${s}_breached, 0)`]])),
   fr_minutes_sum: 'coalesce(f.fr_min, 0)',
   res_minutes_sum: 'coalesce(f.res_min, 0)',
 };
@@ -193,19 +172,8 @@ begin
 end $fn$;`;
 
 const TENANT_TABLES = [
-  'analytics_settings',
-  'analytics_business_hours',
-  'analytics_dirty',
-  'analytics_daily',
-  'analytics_monthly',
-  'analytics_subject_daily',
-  'kb_articles',
-  'kb_article_versions',
-  'kb_feedback',
-  'kb_article_views',
-  'kb_visitor_submissions',
-  'complaint_links',
-  'export_jobs',
+  'analytics_settings', 'analytics_business_hours', 'analytics_dirty', 'analytics_daily', 'analytics_monthly', 'analytics_subject_daily',
+  'kb_articles', 'kb_article_versions', 'kb_feedback', 'kb_article_views', 'kb_visitor_submissions', 'complaint_links', 'export_jobs',
 ];
 
 export class Migration20261126000000_analytics_knowledge extends Migration {
@@ -267,9 +235,7 @@ export class Migration20261126000000_analytics_knowledge extends Migration {
         primary key (tenant_id, day, category_code, subject_key)
       );`);
     // The refresh reads only these kinds per complaint: a small index instead of the whole timeline.
-    this.addSql(
-      `create index complaint_events_analytics_idx on complaint_events (complaint_id, seq) where kind in ('stage.entered', 'sla.breached', 'complaint.reopened');`,
-    );
+    this.addSql(`create index complaint_events_analytics_idx on complaint_events (complaint_id, seq) where kind in ('stage.entered', 'sla.breached', 'complaint.reopened');`);
 
     this.addSql(`
       create function analytics_mark_complaint() returns trigger language plpgsql as $$

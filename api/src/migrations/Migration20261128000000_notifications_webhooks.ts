@@ -97,7 +97,9 @@ export class Migration20261128000000_notifications_webhooks extends Migration {
     for (const table of ['notification_deliveries', 'webhook_subscriptions', 'webhook_deliveries', 'webhook_delivery_attempts']) {
       this.addSql(`alter table ${table} enable row level security;`);
       this.addSql(`alter table ${table} force row level security;`);
-      this.addSql(`create policy tenant_isolation on ${table} using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());`);
+      this.addSql(
+        `create policy tenant_isolation on ${table} using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());`,
+      );
     }
 
     // One process-wide cursor over the timeline; not a tenant table, and only webhook_fan_out touches it.
@@ -172,6 +174,8 @@ export class Migration20261128000000_notifications_webhooks extends Migration {
     this.addSql(`grant select, insert on notification_deliveries to complaints_app;`);
     this.addSql(`grant select, insert, update, delete on webhook_subscriptions to complaints_app;`);
     this.addSql(`grant select, insert, update, delete on webhook_deliveries, webhook_delivery_attempts to complaints_app;`);
-    this.addSql(`grant execute on function notification_due_deliveries(int, uuid), webhook_due_deliveries(int, uuid), webhook_fan_out(int) to complaints_app;`);
+    this.addSql(
+      `grant execute on function notification_due_deliveries(int, uuid), webhook_due_deliveries(int, uuid), webhook_fan_out(int) to complaints_app;`,
+    );
   }
 }

@@ -10,28 +10,11 @@ const SLA_STAGES = ['intake', 'investigation', 'handling', 'review', 'feedback',
 const BUCKETS = 24;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const MEASURES = [
-  'created',
-  'first_responded',
-  'first_response_met',
-  'closed',
-  'resolution_met',
-  'reopened',
-  'second_round',
-  'repeated',
-  'open_now',
-  'waiting_now',
-  'sat_count',
-  'sat_sum',
-  'sat_1',
-  'sat_2',
-  'sat_3',
-  'sat_4',
-  'sat_5',
-  ...range(BUCKETS).map((i) => `fr_h${i}`),
-  ...range(BUCKETS).map((i) => `res_h${i}`),
+  'created', 'first_responded', 'first_response_met', 'closed', 'resolution_met', 'reopened', 'second_round', 'repeated',
+  'open_now', 'waiting_now', 'sat_count', 'sat_sum', 'sat_1', 'sat_2', 'sat_3', 'sat_4', 'sat_5',
+  ...range(BUCKETS).map((i) => `fr_h${i}`), ...range(BUCKETS).map((i) => `res_h${i}`),
   ...SLA_STAGES.flatMap((s) => [`sla_${s}_met`, `sla_${s}_breached`]),
-  'fr_minutes_sum',
-  'res_minutes_sum',
+  'fr_minutes_sum', 'res_minutes_sum',
 ];
 const DIMENSIONS = ['category_code', 'channel', 'severity', 'team_code', 'assignee_id'];
 
