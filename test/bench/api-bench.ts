@@ -6,17 +6,14 @@
  * prints the plans even when every target is met.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
+import { loadavg } from 'node:os';
 import { flattenCategories, defaultTenantConfig } from '@complaints/tenant-config';
 import { loadConfig } from '@complaints/api';
 import { startApi } from '@complaints/api/server';
-import { migrate, openBenchDatabase, openBenchTemporal, type BenchDatabase } from './bench-database';
+import { openBenchTemporal } from './bench-database';
 import { Cleanup } from './cleanup';
-import { ensureBenchTenants, staffToken } from './bench-tenants';
-import { seedComplaints } from './bulk-seed';
+import { staffToken } from './bench-tenants';
+import { openSeededBench } from './seeded-bench';
 import { explainHotQueries } from './explain';
 import { byNumberLatency, deepPageLatency, firstPageLatency, PAGE_SIZE, submitThroughput } from './scenarios';
 import { printReport, type Figures } from './report';
@@ -30,23 +27,7 @@ async function main(): Promise<Figures> {
   cleanup.stopOnSignals();
 
   try {
-    const db: BenchDatabase = await openBenchDatabase(log);
-    cleanup.add(db.stop);
-    const env = {
-      NODE_ENV: 'production' as const,
-      JWT_SECRET: randomBytes(24).toString('hex'),
-      SECRETS_KEY: randomBytes(32).toString('base64'),
-      ATTACHMENTS_DIR: join(tmpdir(), 'complaints-bench-attachments'),
-    };
-    log(await migrate(db.url, env));
-
-    const admin = new Client({ connectionString: db.url });
-    await admin.connect();
-    cleanup.add(() => admin.end());
-    const tenants = await ensureBenchTenants(admin, db.url, TOTAL_ROWS);
-    const seedStarted = Date.now();
-    if (await seedComplaints(admin, tenants, log)) log(`seed done in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s`);
-    else log('seed found in place, reused');
+    const { db, env, admin, tenants } = await openSeededBench(log, cleanup, TOTAL_ROWS);
     const ids = tenants.map((t) => t.id);
     const {
       rows: [counts],
