@@ -52,9 +52,9 @@ export function createServices(
   logger: Logger,
 ): Services {
   const securityLog: SecurityLog = (event, fields) => logger.warn({ event, ...fields }, event);
-  const tenantConfig = new TenantConfigService();
-  const complaints = new ComplaintService();
   const sessions = new StaffSessions(side, config.sessions.refreshGraceSeconds);
+  const tenantConfig = new TenantConfigService((tenantId) => sessions.recent.forgetTenant(tenantId));
+  const complaints = new ComplaintService();
   const limits = new RateLimitStore(side);
   const auth = new AuthService(
     new TokenIssuer(config.jwtSecret),

@@ -11,6 +11,7 @@ import { ApiKey } from './api-key.entity';
 import type { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password';
 import type { SessionState, StaffSessions } from './staff-sessions';
+import type { StaffSessionRow } from './recent-staff-sessions';
 import type { TokenIssuer } from './tokens';
 import { User } from './user.entity';
 
@@ -20,12 +21,6 @@ export interface AuthSession {
   configVersion?: number;
   /** The principal's tenant, entered on the operation's EntityManager; absent for the anonymous principal. */
   scope?: TenantScope;
-}
-
-interface StaffSessionRow {
-  display_name: string;
-  roles: string[];
-  config_version: number;
 }
 
 export interface AuthTokens {
@@ -139,10 +134,7 @@ export class AuthService {
       return { principal: { kind: 'portal', tenantId: claims.tenantId, complaintId: claims.subject, permissions: grantsOf({ kind: 'portal' }) }, scope };
     }
     if (claims?.use !== 'access' || !claims.session) throw unauthenticated(EXPIRED_ACCESS);
-    // One round trip enters the tenant and reads the active user of the open session with the tenant's configuration version.
-    const [row] = await em.execute<StaffSessionRow[]>('select * from auth_staff_session(?, ?, ?)', [claims.tenantId, claims.subject, claims.session]);
-    const scope = filterToTenant(em, claims.tenantId);
-    if (!row) throw unauthenticated(EXPIRED_ACCESS);
+    const { scope, row } = await this.staffSession(em, claims.tenantId, claims.subject, claims.session);
     const config = await this.tenantConfig.atVersion(scope, row.config_version);
     const principal: Principal = {
       kind: 'user',
@@ -154,6 +146,18 @@ export class AuthService {
       permissions: grantsOf({ kind: 'staff', roles: config.roles, roleCodes: row.roles }),
     };
     return { principal, configVersion: row.config_version, scope };
+  }
+
+  /** The tenant entered and the session's user, read at most once per STAFF_SESSION_TRUST_MS (see RecentStaffSessions). */
+  private async staffSession(em: EntityManager, tenantId: string, userId: string, sessionId: string): Promise<{ scope: TenantScope; row: StaffSessionRow }> {
+    const recent = this.sessions.recent.get(tenantId, userId, sessionId);
+    if (recent) return { scope: await enterTenant(em, tenantId), row: recent };
+    // One round trip enters the tenant and reads the active user of the open session with the tenant's configuration version.
+    const [row] = await em.execute<StaffSessionRow[]>('select * from auth_staff_session(?, ?, ?)', [tenantId, userId, sessionId]);
+    const scope = filterToTenant(em, tenantId);
+    if (!row) throw unauthenticated(EXPIRED_ACCESS);
+    this.sessions.recent.remember(tenantId, userId, sessionId, row);
+    return { scope, row };
   }
 
   private async apiKeySession(em: EntityManager, token: string): Promise<AuthSession> {

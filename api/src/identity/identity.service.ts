@@ -67,6 +67,8 @@ export class IdentityService {
     const deactivated = input.active === false && user.active;
     if (input.active != null) user.active = input.active;
     await em.flush();
+    // New roles, name or state apply to the user's next request, not after the sessions' trust window.
+    this.sessions.recent.forgetUser(scope.tenantId, user.id);
     // A new password or a deactivation ends every session: reactivating the account brings none back.
     if (input.password != null) await this.sessions.endAllOf(scope, user.id, 'password_changed');
     else if (deactivated) await this.sessions.endAllOf(scope, user.id, 'deactivated');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { TenantScope } from '../platform/db/tenant-scope';
+import { RecentStaffSessions } from './recent-staff-sessions';
 
 /** Where a session stands, as of the latest token issued in it. */
 export interface SessionState {
@@ -24,6 +25,9 @@ export type SessionEndReason = 'logout' | 'sign_out_everywhere' | 'password_chan
 
 /** Staff sign-in sessions (table `staff_sessions`): one per login, the family of its refresh tokens. */
 export class StaffSessions {
+  /** Sessions checked lately; whatever ends a session or changes its user forgets it here. */
+  readonly recent = new RecentStaffSessions();
+
   /** `side` runs the rotation outside the request's transaction (see Migration20261205003000). */
   constructor(
     private readonly side: Pool,
@@ -48,6 +52,7 @@ export class StaffSessions {
       values: [tenantId, sessionId, generation, this.graceSeconds],
     });
     const row = rows[0];
+    if (row?.outcome === 'reused' || row?.outcome === 'ended') this.recent.forgetSession(tenantId, sessionId);
     return row ? { outcome: row.outcome, userId: row.user_id, session: { id: sessionId, generation: row.generation, rotatedAt: row.rotated_at } } : null;
   }
 
@@ -57,6 +62,7 @@ export class StaffSessions {
       'update staff_sessions set ended_at = now(), end_reason = ? where tenant_id = ? and user_id = ? and id = ? and ended_at is null returning id',
       [reason, scope.tenantId, userId, sessionId],
     );
+    this.recent.forgetSession(scope.tenantId, sessionId);
     return rows.length > 0;
   }
 
@@ -66,6 +72,7 @@ export class StaffSessions {
       'update staff_sessions set ended_at = now(), end_reason = ? where tenant_id = ? and user_id = ? and ended_at is null returning id',
       [reason, scope.tenantId, userId],
     );
+    this.recent.forgetUser(scope.tenantId, userId);
     return rows.length;
   }
 }

@@ -16,6 +16,9 @@ export class TenantConfigService {
   /** Versions are immutable, so (tenant, version) → config can be cached forever. */
   private readonly cache = new Map<string, TenantConfig>();
 
+  /** `onNewVersion` hears of each version this process appends (credentials remembered with the old one are dropped). */
+  constructor(private readonly onNewVersion: (tenantId: string) => void = () => {}) {}
+
   async current(scope: TenantScope): Promise<VersionedConfig> {
     const { em, tenantId } = scope;
     const tenant = await em.findOne(Tenant, { id: tenantId });
@@ -58,6 +61,7 @@ export class TenantConfigService {
     await em.nativeUpdate(Tenant, { id: tenantId }, { configVersion: version });
     await this.syncTeams(scope, result.config);
     await em.flush();
+    this.onNewVersion(tenantId);
     return row;
   }
 
