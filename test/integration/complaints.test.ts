@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Orm } from '../../api/src/app/orm';
-import { withTenant } from '../../api/src/platform/db/tenant-scope';
-import { TenantConfigService } from '../../api/src/tenant/tenant-config.service';
 import { adminOrm, complaintInput, createTestTenant, errorCode, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';
 
 let api: TestApi;
@@ -139,7 +137,13 @@ describe('intake', () => {
     const key = newKey();
     const first = await gql(api.url, SUBMIT, { input, key }, clerk);
     const retired = { ...tenant.config, categories: tenant.config.categories.map((c) => (c.code === category.code ? { ...c, retired: true } : c)) };
-    await withTenant(orm.em, tenant.id, (scope) => new TenantConfigService().update(scope, retired, null, 'Retire a category'));
+    const saved = await gql(
+      api.url,
+      'mutation($c: JSONObject!){ updateTenantConfig(config:$c, note:"Retire a category"){ version } }',
+      { c: retired },
+      tenant.tokens['admin@t.test'],
+    );
+    expect(saved.errors).toBeUndefined();
 
     const again = await gql(api.url, SUBMIT, { input, key }, clerk);
     expect(again.data!.submitComplaint).toMatchObject({ created: false, complaint: { id: first.data!.submitComplaint.complaint.id } });

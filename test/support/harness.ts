@@ -56,11 +56,13 @@ export async function gql<T = Record<string, any>>(
   query: string,
   variables: Record<string, unknown> = {},
   auth?: string,
+  signal?: AbortSignal,
 ): Promise<GqlResponse<T>> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
     body: JSON.stringify({ query, variables }),
+    signal,
   });
   return { status: res.status, ...(await res.json()) };
 }

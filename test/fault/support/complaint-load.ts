@@ -2,10 +2,13 @@ import { complaintInput, errorCode, gql, newKey, SUBMIT, type GqlResponse } from
 
 const ACKNOWLEDGE = 'mutation($id:ID!){ acknowledgeComplaint(id:$id){ complaint { id } } }';
 
+/** A client gives up on an answer after this long and retries, as a browser or SDK with a timeout would. */
+const REQUEST_TIMEOUT_MS = 5_000;
+
 /** A fetch that fails (refused, cut, timed out) is answered like an error the client would retry. */
 async function call(url: string, query: string, variables: Record<string, unknown>, auth: string): Promise<GqlResponse | undefined> {
   try {
-    return await gql(url, query, variables, auth);
+    return await gql(url, query, variables, auth, AbortSignal.timeout(REQUEST_TIMEOUT_MS));
   } catch {
     return undefined;
   }
