@@ -52,3 +52,7 @@ export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 
 export const ROUTING_STRATEGIES = ['round_robin', 'least_loaded'] as const;
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
+
+/** off: no prediction; suggest: staff see ranked suggestions and confirm; auto: applied above the threshold. */
+export const TRIAGE_MODES = ['off', 'suggest', 'auto'] as const;
+export type TriageMode = (typeof TRIAGE_MODES)[number];

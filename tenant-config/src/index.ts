@@ -17,6 +17,7 @@ export * from './schema/reminders';
 export * from './schema/lifecycle';
 export * from './schema/notification-template';
 export * from './schema/sla';
+export * from './schema/triage';
 export * from './schema/tenant-config';
 
 export {

@@ -7,6 +7,7 @@ import { defaultSeverities } from './severities';
 import { defaultSla } from './sla';
 import { defaultStages } from './stages';
 import { defaultCustomerTiers, defaultTeams } from './teams';
+import { defaultTriagePolicy } from '../schema/triage';
 
 function genericCategories(): CategoryNode[] {
   return [
@@ -81,5 +82,6 @@ export function defaultTenantConfig(): TenantConfig {
       rounds: { max: 3, slaFactor: 0.5, unhappyRatingThreshold: 2 },
     },
     notificationTemplates: standardNotificationTemplates({ 'zh-CN': '客户服务中心', en: 'Customer Care' }),
+    triage: defaultTriagePolicy(),
   };
 }

@@ -14,6 +14,7 @@ import { severitySchema } from './severity';
 import { slaSchema } from './sla';
 import { stageSchema } from './stage';
 import { teamSchema } from './team';
+import { triageSchema } from './triage';
 
 /** The shape alone: types, formats and ranges of every field, without cross-references. */
 const tenantConfigShapeSchema = z.strictObject({
@@ -32,6 +33,7 @@ const tenantConfigShapeSchema = z.strictObject({
   reminders: remindersSchema,
   lifecycle: lifecycleSchema,
   notificationTemplates: z.array(notificationTemplateSchema),
+  triage: triageSchema,
 });
 
 /**

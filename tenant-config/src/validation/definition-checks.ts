@@ -27,6 +27,14 @@ export function uniqueCodeProblems(config: TenantConfig): ConfigProblem[] {
       (id, first) => `Routing rule id '${id}' is already used by routingRules[${first}]; ids must be unique`,
     ),
   );
+  problems.push(
+    ...duplicateProblems(
+      config.triage.riskRules,
+      (rule) => rule.id,
+      (index) => ['triage', 'riskRules', index, 'id'],
+      (id, first) => `Risk rule id '${id}' is already used by triage.riskRules[${first}]; ids must be unique`,
+    ),
+  );
   return [...problems, ...categoryCodeProblems(config)];
 }
 

@@ -58,6 +58,7 @@ export function referenceProblems(config: TenantConfig): ConfigProblem[] {
   });
   problems.push(...eachOf(config.approval.alwaysRequireForSeverities, ['approval', 'alwaysRequireForSeverities'], check.severity));
   problems.push(...check.team(config.lifecycle.escalationTeam, ['lifecycle', 'escalationTeam']));
+  config.triage.riskRules.forEach((rule, index) => problems.push(...check.severity(rule.severity, ['triage', 'riskRules', index, 'severity'])));
   return [...problems, ...slaProblems(config)];
 }
 
