@@ -26,6 +26,7 @@ import { noteTimelineWritten, timelineColumns } from './timeline';
 import { planWorkflowStart, startAfterCommit, workflowOutboxValues } from '../lifecycle/workflow-start.outbox';
 import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from './repeat-complaints';
 import type { TenantScope } from '../platform/db/tenant-scope';
+import { detectedLocale, raiseByRiskRules } from '../triage/intake-triage';
 
 const INTAKE_STAGE: StageCode = 'intake';
 
@@ -65,7 +66,7 @@ export class ComplaintIntakeService {
     addLogContext({ complaintNumber: number });
     const customer = input.customer ? customerUpsert(input.customer, known) : null;
     const tier = customer ? (customer.tier ?? known?.tier ?? DEFAULT_TIER) : undefined;
-    const { category, severity, rule, assignee, teamCode } = await route(scope, config, input, tier);
+    const { category, severity, riskEvent, rule, assignee, teamCode } = await route(scope, config, input, tier);
     const severityDef = config.severities.find((s) => s.code === severity)!;
 
     const fields = {
@@ -84,7 +85,7 @@ export class ComplaintIntakeService {
       customerId: customer?.id ?? null,
       contact: customer ? null : { name: input.contact?.name ?? null, email: input.contact?.email ?? null, phone: input.contact?.phone ?? null },
       anonymous: !customer,
-      locale: input.locale ?? 'zh-CN',
+      locale: input.locale ?? detectedLocale(input.subject, input.description) ?? 'zh-CN',
       subject: input.subject.trim(),
       description: input.description,
       productRef: input.productRef ?? null,
@@ -107,6 +108,7 @@ export class ComplaintIntakeService {
     };
     const events: TimelineEntry[] = [
       { kind: 'complaint.created', actor, to: INTAKE_STAGE, data: { channel: input.channel, severity }, customerVisible: true },
+      ...(riskEvent ? [riskEvent] : []),
       {
         kind: 'complaint.routed',
         actor: { type: 'system', id: null, name: null },
@@ -179,11 +181,17 @@ export class ComplaintIntakeService {
   }
 }
 
-/** Classification defaults and the tenant's routing rules: severity, the rule that matched, and its target. */
+/** Classification defaults, risk rules and the tenant's routing rules: severity, the rule that matched, and its target. */
 async function route(scope: TenantScope, config: TenantConfig, input: SubmitComplaintInput, customerTier: string | undefined) {
   const { em, tenantId } = scope;
   const category = input.categoryCode ? flattenCategories(config.categories).find((c) => c.code === input.categoryCode) : undefined;
-  const severity = input.severity ?? category?.defaultSeverity ?? config.severities[0].code;
+  // Risk rules come before routing, so a raised complaint is routed and timed as the severity it now has.
+  const { severity, event: riskEvent } = raiseByRiskRules(
+    config,
+    input.severity ?? category?.defaultSeverity ?? config.severities[0].code,
+    input.subject,
+    input.description,
+  );
   const rule = matchRoutingRule(config, {
     // Validated: an absent category matches only rules without a category condition.
     category: input.categoryCode ?? '',
@@ -193,7 +201,7 @@ async function route(scope: TenantScope, config: TenantConfig, input: SubmitComp
   });
   const assignee = rule?.target.user ? await em.findOne(User, { tenantId, email: rule.target.user, active: true }) : null;
   const teamCode = rule?.target.team ?? category?.defaultTeam ?? null;
-  return { category, severity, rule, assignee, teamCode };
+  return { category, severity, riskEvent, rule, assignee, teamCode };
 }
 
 const DEFAULT_TIER = 'standard';

@@ -42,7 +42,7 @@ export class SubmitComplaintInput {
   @Field(() => String, { nullable: true })
   categoryCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Defaults to the category's default severity" })
+  @Field(() => String, { nullable: true, description: "Defaults to the category's default severity; the tenant's risk rules may raise it" })
   severity?: string | null;
 
   @Field(() => String)
@@ -69,7 +69,7 @@ export class SubmitComplaintInput {
   @Field(() => String, { nullable: true, description: 'A decimal amount such as "199.00"' })
   amountClaimed?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'zh-CN or en; the language of messages to the complainant' })
+  @Field(() => String, { nullable: true, description: 'zh-CN or en; the language of messages to the complainant, detected from the text when omitted' })
   locale?: string | null;
 }
 

@@ -1238,11 +1238,11 @@ export type SubmitComplaintInput = {
   customer?: InputMaybe<CustomerInput>;
   description: Scalars['String']['input'];
   expectedResolution?: InputMaybe<Scalars['String']['input']>;
-  /** zh-CN or en; the language of messages to the complainant */
+  /** zh-CN or en; the language of messages to the complainant, detected from the text when omitted */
   locale?: InputMaybe<Scalars['String']['input']>;
   orderRef?: InputMaybe<Scalars['String']['input']>;
   productRef?: InputMaybe<Scalars['String']['input']>;
-  /** Defaults to the category's default severity */
+  /** Defaults to the category's default severity; the tenant's risk rules may raise it */
   severity?: InputMaybe<Scalars['String']['input']>;
   subject: Scalars['String']['input'];
 };
