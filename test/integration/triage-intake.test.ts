@@ -1,4 +1,6 @@
+import { defaultTenantConfig } from '@complaints/tenant-config';
 import type { Orm } from '../../api/src/app/orm';
+import { trainNaiveBayes } from '../../api/src/triage/naive-bayes';
 import { adminOrm, complaintInput, createTestTenant, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';
 
 let api: TestApi;
@@ -30,8 +32,8 @@ interface Detail {
   events: { kind: string; actorType: string; fromValue: string | null; toValue: string | null; data: Record<string, unknown> | null }[];
 }
 
-async function detail(id: string): Promise<Detail> {
-  return (await gql(api.url, DETAIL, { id }, clerk)).data!.complaint as Detail;
+async function detail(id: string, token = clerk): Promise<Detail> {
+  return (await gql(api.url, DETAIL, { id }, token)).data!.complaint as Detail;
 }
 
 async function complaintIdOf(number: string): Promise<string> {
@@ -104,5 +106,59 @@ describe('language at intake', () => {
     const res = await gql(api.url, SUBMIT, { input: complaintInput({ subject: '水壶', description }), key: newKey() }, clerk);
     expect(res.errors).toBeUndefined();
     expect((await detail(res.data!.submitComplaint.complaint.id as string)).locale).toBe('zh-CN');
+  });
+});
+
+describe('category prediction at intake', () => {
+  let auto: TestTenant;
+  let autoClerk: string;
+
+  beforeAll(async () => {
+    const config = defaultTenantConfig();
+    auto = await createTestTenant(orm, api, { config: { ...config, triage: { ...config.triage, mode: 'auto', threshold: 0.6 } } });
+    autoClerk = auto.tokens['clerk@t.test']!;
+    const model = trainNaiveBayes([
+      { label: 'functional_defect', text: '水壶不能加热，开机就坏了' },
+      { label: 'functional_defect', text: 'the kettle stopped heating, broken after two days' },
+      { label: 'refund_delay', text: '退款一周了还没到账' },
+      { label: 'refund_delay', text: 'my refund has not arrived yet' },
+    ]);
+    await orm.em
+      .fork()
+      .getConnection()
+      .execute('insert into triage_models (tenant_id, version, field, model, active) values (?, 1, ?, ?, true)', [auto.id, 'category', JSON.stringify(model)]);
+  });
+
+  it('files a complaint without a category under the predicted one in auto mode, routes by it and records the prediction', async () => {
+    const input = complaintInput({ subject: '水壶坏了', description: '水壶不能加热' });
+    const complaint = (await gql(api.url, SUBMIT, { input, key: newKey() }, autoClerk)).data!.submitComplaint.complaint as { id: string };
+    expect(complaint).toMatchObject({ categoryCode: 'functional_defect', severity: 'urgent', teamCode: 'quality' });
+    const predicted = (await detail(complaint.id, autoClerk)).events.find((e) => e.kind === 'triage.predicted');
+    expect(predicted).toMatchObject({
+      actorType: 'system',
+      toValue: 'functional_defect',
+      data: { field: 'category', applied: true, modelVersion: 1, topTerms: expect.arrayContaining(['加热']) },
+    });
+    expect(predicted!.data!.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('keeps a category the submitter gave, and files text the model cannot judge without one', async () => {
+    const given = await gql(
+      api.url,
+      SUBMIT,
+      { input: complaintInput({ categoryCode: 'refund_delay', description: '水壶不能加热' }), key: newKey() },
+      autoClerk,
+    );
+    expect(given.data!.submitComplaint.complaint.categoryCode).toBe('refund_delay');
+    const emoji = await gql(api.url, SUBMIT, { input: complaintInput({ subject: '😡', description: '🔥🔥' }), key: newKey() }, autoClerk);
+    expect(emoji.data!.submitComplaint.complaint.categoryCode).toBeNull();
+    for (const id of [given.data!.submitComplaint.complaint.id as string, emoji.data!.submitComplaint.complaint.id as string]) {
+      expect((await detail(id, autoClerk)).events.map((e) => e.kind)).not.toContain('triage.predicted');
+    }
+  });
+
+  it('does not predict for a tenant without a trained model', async () => {
+    const res = await gql(api.url, SUBMIT, { input: complaintInput({ subject: '水壶坏了', description: '水壶不能加热' }), key: newKey() }, clerk);
+    expect(res.data!.submitComplaint.complaint.categoryCode).toBeNull();
   });
 });

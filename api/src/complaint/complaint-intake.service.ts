@@ -3,6 +3,7 @@ import {
   addBusinessMinutes,
   matchRoutingRule,
   stageDeadline,
+  triagePolicyOf,
   flattenCategories,
   type Actor,
   type Channel,
@@ -27,6 +28,8 @@ import { planWorkflowStart, startAfterCommit, workflowOutboxValues } from '../li
 import { recordRepeatLinks, repeatCandidatesQuery, type RepeatCandidate } from './repeat-complaints';
 import type { TenantScope } from '../platform/db/tenant-scope';
 import { detectedLocale, raiseByRiskRules } from '../triage/intake-triage';
+import { predictCategory, type CategoryPrediction } from '../triage/category-prediction';
+import { activeTriageModel } from '../triage/triage-model.store';
 
 const INTAKE_STAGE: StageCode = 'intake';
 
@@ -66,7 +69,9 @@ export class ComplaintIntakeService {
     addLogContext({ complaintNumber: number });
     const customer = input.customer ? customerUpsert(input.customer, known) : null;
     const tier = customer ? (customer.tier ?? known?.tier ?? DEFAULT_TIER) : undefined;
-    const { category, severity, riskEvent, rule, assignee, teamCode } = await route(scope, config, input, tier);
+    const prediction = input.categoryCode ? null : await predictMissingCategory(scope, config, input);
+    const classified = prediction?.applied ? { ...input, categoryCode: prediction.applied } : input;
+    const { category, severity, riskEvent, rule, assignee, teamCode } = await route(scope, config, classified, tier);
     const severityDef = config.severities.find((s) => s.code === severity)!;
 
     const fields = {
@@ -77,7 +82,7 @@ export class ComplaintIntakeService {
       requestHash,
       // validateSubmission has checked it against CHANNELS.
       channel: input.channel as Channel,
-      categoryCode: input.categoryCode ?? null,
+      categoryCode: classified.categoryCode ?? null,
       severity,
       priority: priorityOf(config, severity, tier),
       stage: INTAKE_STAGE,
@@ -109,6 +114,7 @@ export class ComplaintIntakeService {
     const events: TimelineEntry[] = [
       { kind: 'complaint.created', actor, to: INTAKE_STAGE, data: { channel: input.channel, severity }, customerVisible: true },
       ...(riskEvent ? [riskEvent] : []),
+      ...(prediction ? [prediction.event] : []),
       {
         kind: 'complaint.routed',
         actor: { type: 'system', id: null, name: null },
@@ -202,6 +208,13 @@ async function route(scope: TenantScope, config: TenantConfig, input: SubmitComp
   const assignee = rule?.target.user ? await em.findOne(User, { tenantId, email: rule.target.user, active: true }) : null;
   const teamCode = rule?.target.team ?? category?.defaultTeam ?? null;
   return { category, severity, riskEvent, rule, assignee, teamCode };
+}
+
+/** One read, only when the category is missing and the tenant has triage on; no model, no prediction. */
+async function predictMissingCategory(scope: TenantScope, config: TenantConfig, input: SubmitComplaintInput): Promise<CategoryPrediction | null> {
+  if (triagePolicyOf(config).mode === 'off') return null;
+  const stored = await activeTriageModel(scope, 'category');
+  return stored ? predictCategory(config, stored, input.subject, input.description) : null;
 }
 
 const DEFAULT_TIER = 'standard';
