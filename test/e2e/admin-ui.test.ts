@@ -17,6 +17,8 @@ const STAFF = [
   { email: 'admin@t.test', roles: ['tenant_admin'] },
   { email: 'handler@t.test', roles: ['handler'], teams: ['frontline'] },
   { email: 'supervisor@t.test', roles: ['supervisor'], teams: ['frontline', 'escalation'] },
+  { email: 'clerk@t.test', roles: ['intake_clerk'] },
+  { email: 'analyst@t.test', roles: ['analyst'] },
 ];
 
 const taskQueue = uniqueTaskQueue();
@@ -185,6 +187,80 @@ describe('intake', () => {
   });
 });
 
+describe('every role works within its permissions', () => {
+  const navLinks = async (page: Page) => (await page.locator('mat-sidenav a[mat-list-item] [matListItemTitle]').allTextContents()).map((t) => t.trim());
+
+  it('an intake clerk sees only the queue, is kept off admin pages, and may open the intake form', async () => {
+    const clerk = await staffPage('clerk@t.test');
+    await clerk.getByRole('link', { name: 'Record a complaint' }).waitFor();
+    expect(await navLinks(clerk)).toEqual(['Complaints']);
+    for (const path of ['/users', '/settings/sla', '/api-keys', '/dashboard', '/teams']) {
+      await clerk.goto(`${web.url}${path}`);
+      await clerk.waitForURL('**/complaints');
+    }
+    await screenshot(clerk, 'queue-clerk-laptop');
+    const icon = await clerk.evaluate(async () => (await fetch(document.querySelector('link[rel="icon"]')!.getAttribute('href'))).headers.get('content-type'));
+    expect(icon).toBe('image/svg+xml');
+    await clerk.context().close();
+  });
+
+  it('an analyst sees the dashboard but no intake button', async () => {
+    const analyst = await staffPage('analyst@t.test');
+    await analyst.locator('mat-sidenav a[mat-list-item]').nth(1).waitFor();
+    expect(await navLinks(analyst)).toEqual(['Complaints', 'Dashboard']);
+    await analyst.getByRole('heading', { name: 'Complaint queue' }).waitFor();
+    expect(await analyst.getByRole('link', { name: 'Record a complaint' }).count()).toBe(0);
+    await analyst.context().close();
+  });
+
+  it('finds a complaint by its number or the number’s tail in the queue search', async () => {
+    const filed = await gql(api.url, SUBMIT, { input: complaintInput({ subject: 'Findable by number' }), key: newKey() }, tenant.tokens['clerk@t.test']);
+    const number = filed.data!.submitComplaint.complaint.number as string;
+    const page = await staffPage('handler@t.test');
+    const search = page.getByRole('searchbox');
+    for (const text of [number, number.slice(-6)]) {
+      await search.fill(text);
+      // The queue narrows once the typing pause is over: wait for exactly the one row.
+      await page.waitForFunction((n) => {
+        const rows = document.querySelectorAll('tr[data-number]');
+        return rows.length === 1 && rows[0].getAttribute('data-number') === n;
+      }, number);
+    }
+    await page.context().close();
+  });
+
+  it('a supervisor without user management assigns a complaint to themself from the staff picker', async () => {
+    const filed = await gql(api.url, SUBMIT, { input: complaintInput({ subject: 'For the supervisor' }), key: newKey() }, tenant.tokens['clerk@t.test']);
+    const { id, number } = filed.data!.submitComplaint.complaint as { id: string; number: string };
+    const supervisor = await staffPage('supervisor@t.test');
+    await supervisor.goto(`${web.url}/complaints/${id}`);
+    const picker = supervisor.getByLabel('Assign to');
+    await picker.waitFor();
+    expect(await picker.locator('option').allTextContents()).toEqual(expect.arrayContaining(['handler', 'supervisor']));
+    await supervisor.getByRole('button', { name: 'Assign to me' }).click();
+    await supervisor.getByText('Assignment saved').first().waitFor();
+    const after = await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ assignee { email } } }', { n: number }, tenant.tokens['admin@t.test']);
+    expect(after.data!.complaintByNumber.assignee).toEqual({ email: 'supervisor@t.test' });
+    await supervisor.context().close();
+  });
+
+  it('an expired access token is refreshed without the user noticing', async () => {
+    const page = await staffPage('admin@t.test');
+    await page.evaluate(() => {
+      const session = JSON.parse(localStorage.getItem('complaints.session'));
+      localStorage.setItem('complaints.session', JSON.stringify({ ...session, accessToken: 'expired.access.token' }));
+    });
+    await page.goto(`${web.url}/api-keys`);
+    await page.getByRole('heading', { name: 'API keys' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText(/status code 401/).count()).toBe(0);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('complaints.session')).accessToken as string);
+    expect(stored).not.toBe('expired.access.token');
+    expect(page.url()).toBe(`${web.url}/api-keys`);
+    await page.context().close();
+  });
+});
+
 describe('a complaint from the portal to a second round', () => {
   let number = '';
 
@@ -298,6 +374,10 @@ describe('a complaint from the portal to a second round', () => {
     const customer = (globalThis as Record<string, unknown>)['__customer'] as Page;
     // The portal saw the solution arrive live: the answer form is there without a reload.
     await customer.getByRole('heading', { name: '您对处理方案满意吗？' }).waitFor({ timeout: 20_000 });
+    // What is being asked about is on the page: the solution and the message sent with it.
+    await customer.getByTestId('portal-solution').getByText('We will resend the parcel by express delivery.').waitFor();
+    await customer.getByText('很抱歉给您带来不便，我们将用顺丰为您重新发货。').first().waitFor();
+    await customer.locator('.brand', { hasText: `Tenant ${tenant.slug}` }).waitFor();
     await screenshot(customer, 'portal-answer-tablet');
     await customer.getByRole('radio', { name: '不满意' }).click();
     await customer.locator('label.star').nth(1).click();
@@ -350,6 +430,23 @@ describe('a complaint from the portal to a second round', () => {
     expect((await kpi.textContent())!.trim()).toBe(String(volume));
     expect(await page.locator('.error-banner').count()).toBe(0);
     await screenshot(page, 'dashboard-laptop');
+
+    // Both export formats, as the API writes them for the current filters: units in the column names, rounded figures.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe(`complaint-metrics-${from}-${today}.csv`);
+    const [header, ...rows] = readFileSync(await csv.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(header.split(',').slice(0, 4)).toEqual(['group', 'volume', 'share_pct', 'first_response_p50_min']);
+    expect(rows.join('\n')).not.toMatch(/__typename|\d\.\d{3,}/);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Excel' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe(`complaint-metrics-${from}-${today}.xlsx`);
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     await page.context().close();
 
     const zh = await staffPage('admin@t.test', 'zh-CN', TABLET);

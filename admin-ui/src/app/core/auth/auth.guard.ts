@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
 import { type CanActivateFn, Router } from '@angular/router';
+import { AuthService } from './auth.service';
 import { TokenStorage } from './token-storage';
 
 /** Staff pages need a session; without one, go to login and come back afterwards. */
@@ -14,3 +15,16 @@ export const anonymousGuard: CanActivateFn = () => {
   const tokens = inject(TokenStorage);
   return tokens.isAuthenticated() ? inject(Router).createUrlTree(['/']) : true;
 };
+
+/**
+ * A page whose work needs `permission`: without it the caller lands on the queue instead of a page of
+ * "missing permission" banners. Who the caller is comes from `me`, loaded once per session.
+ */
+export function permissionGuard(permission: string): CanActivateFn {
+  return async () => {
+    const auth = inject(AuthService);
+    const router = inject(Router);
+    const me = auth.me() ?? (await auth.loadMe().catch(() => null));
+    return me?.permissions.includes(permission) ? true : router.createUrlTree(['/complaints']);
+  };
+}

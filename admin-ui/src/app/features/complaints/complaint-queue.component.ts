@@ -74,6 +74,7 @@ export function toFeedFilter(filter: QueueFilter, me: Identity = {}): QueueFeedF
 export class ComplaintQueueComponent {
   private readonly apollo = inject(Apollo);
   private readonly auth = inject(AuthService);
+  protected readonly canCreate = computed(() => this.auth.me()?.permissions.includes('complaint.create') ?? false);
   protected readonly live = inject(StaffLiveService);
   protected readonly i18n = inject(I18nService);
 
@@ -257,7 +258,7 @@ export class ComplaintQueueComponent {
     const state = dueState(row.stageDueAt, this.now());
     if (state.tone === 'none' || row.status === 'CLOSED' || row.status === 'RESOLVED') return { tone: 'none', text: '—' };
     if (row.status === 'WAITING_ON_CUSTOMER') return { tone: 'paused', text: this.i18n.t('complaints.paused') };
-    const time = compactDuration(state.minutes);
+    const time = compactDuration(state.minutes, this.i18n.durationUnits());
     return { tone: state.tone, text: this.i18n.t(state.tone === 'overdue' ? 'complaints.overdue' : 'complaints.dueIn', { time }) };
   }
 }
