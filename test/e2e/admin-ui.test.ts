@@ -89,6 +89,34 @@ describe('tenant administration', () => {
     await page.context().close();
   });
 
+  it('splits a day around lunch instead of overlapping it, and asks before unsaved edits are left behind', async () => {
+    const page = await staffPage('admin@t.test');
+    await page.goto(`${web.url}/settings/calendar`);
+    const starts = page.getByLabel('Opens at Monday');
+    await starts.first().waitFor();
+    const [start, end] = [await starts.first().inputValue(), await page.getByLabel('Closes at Monday').first().inputValue()];
+    await page.getByRole('button', { name: 'Add a second interval (lunch break)' }).first().click();
+    expect(await starts.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([start, '13:00']);
+    expect(await page.getByLabel('Closes at Monday').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['12:00', end]);
+
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Complaints' }).click();
+    await page.waitForTimeout(300);
+    expect(asked).toEqual(['You have unsaved changes. Leave this page and lose them?']);
+    expect(page.url()).toBe(`${web.url}/settings/calendar`);
+    // Another tab of the same page keeps the draft without asking.
+    await page.getByRole('tab', { name: 'Roles' }).click();
+    await page.waitForURL('**/settings/roles');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await page.getByRole('link', { name: 'Complaints' }).click();
+    await page.waitForURL('**/complaints');
+    await page.context().close();
+  });
+
   it('previews who would get a complaint under an unsaved routing rule, and edits teams', async () => {
     const page = await staffPage('admin@t.test');
     await page.goto(`${web.url}/settings/routing`);

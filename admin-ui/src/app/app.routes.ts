@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { anonymousGuard, authGuard, permissionGuard } from './core/auth/auth.guard';
+import { anonymousGuard, authGuard, permissionGuard, unsavedChangesGuard } from './core/auth/auth.guard';
 
 export const routes: Routes = [
   {
@@ -34,11 +34,13 @@ export const routes: Routes = [
       {
         path: 'settings',
         canActivate: [permissionGuard('tenant.configure')],
+        canDeactivate: [unsavedChangesGuard('/settings')],
         loadComponent: () => import('./features/tenant-config/tenant-config-page.component').then((m) => m.TenantConfigPageComponent),
       },
       {
         path: 'settings/:tab',
         canActivate: [permissionGuard('tenant.configure')],
+        canDeactivate: [unsavedChangesGuard('/settings')],
         loadComponent: () => import('./features/tenant-config/tenant-config-page.component').then((m) => m.TenantConfigPageComponent),
       },
       {

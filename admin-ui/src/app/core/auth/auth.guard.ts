@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
-import { type CanActivateFn, Router } from '@angular/router';
+import { type CanActivateFn, type CanDeactivateFn, Router } from '@angular/router';
+import { I18nService } from '../i18n/i18n.service';
 import { AuthService } from './auth.service';
 import { TokenStorage } from './token-storage';
 
@@ -26,5 +27,18 @@ export function permissionGuard(permission: string): CanActivateFn {
     const router = inject(Router);
     const me = auth.me() ?? (await auth.loadMe().catch(() => null));
     return me?.permissions.includes(permission) ? true : router.createUrlTree(['/complaints']);
+  };
+}
+
+/** A page holding edits that are not saved yet. */
+export interface GuardsUnsavedChanges {
+  hasUnsavedChanges(): boolean;
+}
+
+/** Leaving such a page (for anywhere but another tab of the same page) asks before the edits are lost. */
+export function unsavedChangesGuard(samePagePrefix: string): CanDeactivateFn<GuardsUnsavedChanges> {
+  return (component, _route, _state, next) => {
+    if (!component.hasUnsavedChanges() || next?.url.startsWith(samePagePrefix)) return true;
+    return window.confirm(inject(I18nService).t('common.leaveUnsaved'));
   };
 }

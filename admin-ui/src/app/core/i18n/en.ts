@@ -14,6 +14,8 @@ export const en = {
   'common.add': 'Add',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
+  'common.leaveUnsaved': 'You have unsaved changes. Leave this page and lose them?',
+  'config.error.period': 'period {n}',
   'common.code': 'Code',
   'common.delete': 'Delete',
   'common.nameEn': 'Name (English)',

@@ -12,6 +12,8 @@ export const zhCN: Record<TranslationKey, string> = {
   'common.add': '添加',
   'common.cancel': '取消',
   'common.close': '关闭',
+  'common.leaveUnsaved': '您有尚未保存的修改。确定离开并放弃这些修改吗？',
+  'config.error.period': '第 {n} 个时段',
   'common.code': '编码',
   'common.delete': '删除',
   'common.nameEn': '名称（英文）',
