@@ -272,6 +272,49 @@ describe('every role works within its permissions', () => {
     await supervisor.context().close();
   });
 
+  it('sorts the queue by severity and works it from the keyboard: j/k move, a assigns to me, Enter opens', async () => {
+    for (const severity of tenant.config.severities.map((sv) => sv.code)) {
+      await gql(api.url, SUBMIT, { input: complaintInput({ subject: `Sorted ${severity}`, severity }), key: newKey() }, tenant.tokens['clerk@t.test']);
+    }
+    const supervisor = await staffPage('supervisor@t.test');
+    const rowNumbers = () => supervisor.locator('tbody tr[data-number]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
+    await supervisor.locator('tbody tr[data-number]').first().waitFor();
+    await supervisor.getByRole('button', { name: 'Severity' }).click();
+    await supervisor.locator('th[aria-sort="descending"]', { hasText: 'Severity' }).waitFor();
+    const all = await gql(api.url, '{ complaints(first: 100) { edges { node { number priority } } } }', {}, tenant.tokens['supervisor@t.test']);
+    const priorityOf = new Map<string, number>(
+      all.data!.complaints.edges.map((e: { node: { number: string; priority: number } }) => [e.node.number, e.node.priority]),
+    );
+    const highest = Math.max(...priorityOf.values());
+    await supervisor.waitForFunction(
+      (numbers) => numbers.includes(document.querySelector('tbody tr[data-number]')?.getAttribute('data-number') ?? ''),
+      [...priorityOf].filter(([, p]) => p === highest).map(([n]) => n),
+    );
+    const priorities = (await rowNumbers()).map((n) => priorityOf.get(n)!);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    expect(new Set(priorities).size).toBeGreaterThan(1);
+
+    const shown = await rowNumbers();
+    const current = supervisor.locator('tr.current');
+    for (const key of ['j', 'j', 'k']) await supervisor.keyboard.press(key);
+    await supervisor.locator(`tr.current[data-number="${shown[0]}"]`).waitFor();
+    await supervisor.keyboard.press('j');
+    const number = shown[1]!;
+    await supervisor.locator(`tr.current[data-number="${number}"]`).waitFor();
+    await supervisor.keyboard.press('a');
+    await current.getByText('supervisor').first().waitFor();
+    const assigned = await gql(
+      api.url,
+      'query($n:String!){ complaintByNumber(number:$n){ id assignee { email } } }',
+      { n: number },
+      tenant.tokens['admin@t.test'],
+    );
+    expect(assigned.data!.complaintByNumber.assignee).toEqual({ email: 'supervisor@t.test' });
+    await supervisor.keyboard.press('Enter');
+    await supervisor.waitForURL(`**/complaints/${assigned.data!.complaintByNumber.id}`);
+    await supervisor.context().close();
+  });
+
   it('an expired access token is refreshed without the user noticing', async () => {
     const page = await staffPage('admin@t.test');
     await page.evaluate(() => {
