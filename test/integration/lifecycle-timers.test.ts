@@ -148,6 +148,7 @@ describe('SLA clocks on the time-skipping server', () => {
     const { tenantId, complaintId, handle } = await complaintWithWorkflow(config);
     await handle.executeUpdate(lifecycleUpdate('acknowledge'), { args: [STAFF, {}] });
     await handle.executeUpdate(lifecycleUpdate('startInvestigation'), { args: [STAFF, {}] });
+    await handle.executeUpdate(lifecycleUpdate('recordFindings'), { args: [STAFF, { findings: 'Lost in the depot' }] });
     await handle.executeUpdate(lifecycleUpdate('proposeSolution'), { args: [STAFF, { text: 'Resend', compensationType: 'none', compensationAmount: 0 }] });
     const waiting = await handle.executeUpdate(lifecycleUpdate('sendFeedback'), { args: [STAFF, { message: 'Resent today' }] });
     expect(waiting).toMatchObject({ clockPaused: true, status: 'WAITING_ON_CUSTOMER', nextReminderAt: null });
@@ -184,7 +185,7 @@ describe('SLA clocks on the time-skipping server', () => {
     if (process.env.RECORD_HISTORIES) {
       const dir = join(__dirname, '../../worker/test-histories');
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'auto-close-follow-up-archive.json'), historyToFile(await handle.fetchHistory()));
+      writeFileSync(join(dir, 'auto-close-follow-up-archive.seven-stages.json'), historyToFile(await handle.fetchHistory()));
     }
   });
 

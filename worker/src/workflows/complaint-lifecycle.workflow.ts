@@ -30,6 +30,8 @@ const activities = proxyActivities<LifecycleActivities>(ACTIVITY_OPTIONS);
 const localActivities = proxyLocalActivities<LifecycleActivities>(ACTIVITY_OPTIONS);
 /** Runs started before this change keep their (recorded) regular activities; newer ones use local ones. */
 const LOCAL_ACTIVITIES_PATCH = 'local-activities';
+/** Runs started before this change let proposeSolution end investigation; newer ones record findings and enter handling first. */
+const SEVEN_STAGES_PATCH = 'seven-stages';
 
 /** Workflow time: the sandbox's Date reads the workflow task's timestamp, identical on replay. */
 const now = (): number => Date.now();
@@ -82,7 +84,8 @@ class LifecycleRun {
     const transitions: { [A in LifecycleAction]: Transition<LifecycleActionArgs<A>> } = {
       acknowledge: (a, args, t) => this.s.acknowledge(a, args, t),
       assign: (a, args) => this.s.assign(a, args),
-      startInvestigation: (a, args, t, c) => this.s.startInvestigation(a, args, t, c, v()),
+      startInvestigation: (a, args, t, c) => this.s.startInvestigation(a, args, t, c, v(), patched(SEVEN_STAGES_PATCH)),
+      recordFindings: (a, args, t, c) => this.s.recordFindings(a, args, t, c, v()),
       proposeSolution: (a, args, t, c) => this.s.proposeSolution(a, args, t, c, v()),
       approve: (a, args, t, c) => this.s.approve(a, args, t, c, v()),
       reject: (a, args, t, c) => this.s.reject(a, args, t, c, v()),

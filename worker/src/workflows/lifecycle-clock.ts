@@ -63,6 +63,11 @@ export abstract class LifecycleClock {
   followUpAt: number | null = null;
   reopenUntil: number | null = null;
   approvalRequired: boolean | null = null;
+  /**
+   * Round one records findings before handling (recordFindings); false for runs started before that patch and
+   * for tenants that merge investigation and handling, where proposeSolution ends investigation directly.
+   */
+  findingsRequired = false;
   managementReview = false;
   archived = false;
   solution: Solution | null = null;

@@ -13,6 +13,7 @@ import {
   type AssignArgs,
   type CustomerResponseArgs,
   type FeedbackArgs,
+  type FindingsArgs,
   type FollowUpArgs,
   type LifecycleInput,
   type NoteArgs,
@@ -90,10 +91,19 @@ export class LifecycleState extends LifecycleClock {
     return d.build();
   }
 
-  startInvestigation(actor: Actor, args: NoteArgs, now: number, config: TenantConfig, version: number): Projection {
+  /** `separateHandling`: the run records findings as a step of its own (the workflow's patch decides). */
+  startInvestigation(actor: Actor, args: NoteArgs, now: number, config: TenantConfig, version: number, separateHandling: boolean): Projection {
     const d = this.draft();
+    this.findingsRequired = separateHandling && !config.lifecycle.mergeInvestigationAndHandling;
     this.markAcknowledged(d, actor, now, null);
     this.enterStage(d, 'investigation', now, config, version, actor, args.note ?? undefined);
+    return d.build();
+  }
+
+  recordFindings(actor: Actor, args: FindingsArgs, now: number, config: TenantConfig, version: number): Projection {
+    const d = this.draft();
+    d.event('findings.recorded', actor, { note: args.findings.trim(), data: { round: this.round } });
+    this.enterStage(d, 'handling', now, config, version, actor, 'Findings recorded');
     return d.build();
   }
 
