@@ -32,6 +32,8 @@ const localActivities = proxyLocalActivities<LifecycleActivities>(ACTIVITY_OPTIO
 const LOCAL_ACTIVITIES_PATCH = 'local-activities';
 /** Runs started before this change let proposeSolution end investigation; newer ones record findings and enter handling first. */
 const SEVEN_STAGES_PATCH = 'seven-stages';
+/** Runs started before this change learnt the follow-up's deadline only when it began; newer ones know it at closing. */
+const FOLLOWUP_DEADLINE_PATCH = 'followup-deadline-at-close';
 
 /** Workflow time: the sandbox's Date reads the workflow task's timestamp, identical on replay. */
 const now = (): number => Date.now();
@@ -155,7 +157,9 @@ class LifecycleRun {
 
 /** One complaint from intake to archive; long lives continue as new with their state carried over. */
 export async function complaintLifecycle(input: LifecycleInput): Promise<void> {
-  const run = new LifecycleRun(LifecycleState.fromInput(input, workflowInfo().workflowId), input);
+  const state = LifecycleState.fromInput(input, workflowInfo().workflowId);
+  state.followUpDueWhenScheduled = patched(FOLLOWUP_DEADLINE_PATCH);
+  const run = new LifecycleRun(state, input);
   run.registerHandlers();
   await run.begin();
   const outcome = await run.runClocks();

@@ -292,6 +292,19 @@ describe('feedback and the customer', () => {
     expect(viewOf(s, at + HOUR).allowedActions).toEqual(['assign', 'recordFollowUp', 'archive', 'reopen']);
   });
 
+  it('a run with the follow-up deadline patch shows the follow-up SLA at closing, counted from the scheduled start', () => {
+    const config = roundTheClockConfig();
+    const { s, at } = walk('waiting', config);
+    s.followUpDueWhenScheduled = true;
+    const p = s.customerResponse(CUSTOMER, { accepted: true, rating: 5 }, at + HOUR, config, VERSION);
+    expect(p.patch).toMatchObject({ stage: 'followup', stageStartedAt: null, stageDueAt: iso(at + HOUR + DAY + 3 * DAY) });
+    expect(p.events[3]).toMatchObject({ to: 'followup', data: { dueAt: iso(at + HOUR + DAY + 3 * DAY) } });
+    // The parked stage's clock does not run: no reminder before the follow-up starts.
+    expect(s.nextDueAt()).toBe(at + HOUR + DAY);
+    s.fireDue(at + HOUR + DAY, config, VERSION);
+    expect(s).toMatchObject({ stageStartedAt: at + HOUR + DAY, stageDueAt: at + HOUR + DAY + 3 * DAY });
+  });
+
   it.each([1, 2])('a rating of %d opens round two owned by the escalation team, with halved SLAs', (rating) => {
     const config = roundTheClockConfig();
     const { s, at } = walk('waiting', config);

@@ -8,6 +8,7 @@ import {
   enabledStages,
   iso,
   requiresApproval,
+  stageDeadline,
   SYSTEM_ACTOR,
   type Actor,
   type AssignArgs,
@@ -216,7 +217,8 @@ export class LifecycleState extends LifecycleClock {
     if (enabledStages(config).includes('followup')) {
       this.followUpAt = daysAfter(now, config.lifecycle.followUpAfterDays);
       d.event('followup.scheduled', SYSTEM_ACTOR, { data: { at: iso(this.followUpAt) } });
-      this.parkStage(d, 'followup', SYSTEM_ACTOR);
+      const due = this.followUpDueWhenScheduled ? stageDeadline(config, 'followup', this.severity, this.round, new Date(this.followUpAt)) : undefined;
+      this.parkStage(d, 'followup', SYSTEM_ACTOR, due ? due.getTime() : null);
       if (this.followUpAt <= now) this.enterStage(d, 'followup', now, config, version, SYSTEM_ACTOR, 'Follow-up is due');
     } else {
       this.toArchive(d, SYSTEM_ACTOR, 'The tenant has no follow-up stage');
