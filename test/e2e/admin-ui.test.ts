@@ -420,6 +420,10 @@ describe('a complaint from the portal to a second round', () => {
     };
     await act('acknowledge');
     await act('startInvestigation');
+    await handler.locator('button[data-action="recordFindings"]').waitFor();
+    await act('recordFindings', (page) =>
+      page.locator('form[data-action="recordFindings"] textarea[name="findings"]').fill('The courier left it at the gate.'),
+    );
     await handler.locator('button[data-action="proposeSolution"]').waitFor();
     await handler.locator('button[data-action="proposeSolution"]').click();
     await handler.locator('form[data-action="proposeSolution"] textarea[name="text"]').fill('We will resend the parcel by express delivery.');
