@@ -474,6 +474,8 @@ describe('a complaint from the portal to a second round', () => {
     const zh = await staffPage('supervisor@t.test', 'zh-CN', TABLET);
     await zh.locator(`tr[data-number="${number}"] a.number`).click();
     await zh.getByRole('heading', { name: '下一步' }).waitFor();
+    // The customer's low rating shows on the staff timeline, beside the rejection.
+    await zh.locator('.timeline .rating[aria-label="评分 2/5"]').waitFor();
     await zh.waitForTimeout(500);
     await screenshot(zh, 'complaint-detail-zh-tablet');
     await zh.goto(`${web.url}/complaints`);

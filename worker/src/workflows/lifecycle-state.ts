@@ -176,7 +176,7 @@ export class LifecycleState extends LifecycleClock {
       if (args.rating! <= threshold) this.openNextRound(d, now, config, version, `Rating ${args.rating} is at or under ${threshold}`);
       else this.close(d, now, config, version);
     } else {
-      d.event('customer.rejected', actor, { note: args.reason ?? null, customerVisible: true });
+      d.event('customer.rejected', actor, { note: args.reason ?? null, data: { rating: args.rating ?? null }, customerVisible: true });
       this.openNextRound(d, now, config, version, 'The customer rejected the solution');
     }
     return d.build();

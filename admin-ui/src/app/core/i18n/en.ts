@@ -302,6 +302,7 @@ export const en = {
   'complaint.assign': 'Assign',
   'complaint.assignTo': 'Assign to',
   'complaint.assignToMe': 'Assign to me',
+  'complaint.rating': 'Rated {rating} of 5',
   'complaints.assignedToMe': '{number} is now assigned to you',
   'complaints.shortcuts': 'Keyboard: j / k move, Enter opens',
   'complaints.shortcutsAssign': 'Keyboard: j / k move, Enter opens, a assigns to me',

@@ -300,6 +300,7 @@ export const zhCN: Record<TranslationKey, string> = {
   'complaint.assign': '分派',
   'complaint.assignTo': '分派给',
   'complaint.assignToMe': '分派给我',
+  'complaint.rating': '评分 {rating}/5',
   'complaints.assignedToMe': '{number} 已分派给您',
   'complaints.shortcuts': '快捷键：j / k 上下移动，回车打开',
   'complaints.shortcutsAssign': '快捷键：j / k 上下移动，回车打开，a 分派给我',

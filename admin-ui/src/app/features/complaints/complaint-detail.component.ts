@@ -193,6 +193,12 @@ export class ComplaintDetailComponent {
     }
   }
 
+  /** The 1–5 rating a customer's answer or a follow-up carried, if any. */
+  protected ratingOf(data: unknown): number | null {
+    const rating = (data as { rating?: unknown } | null)?.rating;
+    return typeof rating === 'number' && rating >= 1 && rating <= 5 ? rating : null;
+  }
+
   protected onActed(): void {
     void this.load(this.id());
     this.snackBar.open(this.i18n.t('lifecycle.done'), undefined, { duration: 2000 });
