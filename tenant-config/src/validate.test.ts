@@ -34,6 +34,7 @@ describe('validateTenantConfig', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.config.reminders.fractions).toEqual([0.5, 0.8]);
     expect(result.config.lifecycle.autoCloseDays).toBe(7);
+    expect(result.config.lifecycle.mergeInvestigationAndHandling).toBe(false);
     expect(result.config.lifecycle.rounds).toEqual({ max: 3, slaFactor: 0.5, unhappyRatingThreshold: 2 });
     expect(result.config.defaultLocale).toBe('zh-CN');
     expect(result.config.businessCalendar.holidays).toEqual([]);
@@ -65,6 +66,13 @@ describe('validateTenantConfig', () => {
       ]),
     );
     expect(errors).toHaveLength(8);
+  });
+
+  it('takes the merge of investigation and handling as a yes/no switch only', () => {
+    const merged = validateTenantConfig(input((c) => (c.lifecycle.mergeInvestigationAndHandling = true)));
+    expect(merged.ok && merged.config.lifecycle.mergeInvestigationAndHandling).toBe(true);
+    const errors = errorsOf(input((c) => Object.assign(c.lifecycle, { mergeInvestigationAndHandling: 'yes' })));
+    expect(errors.map((e) => e.path)).toEqual(['lifecycle.mergeInvestigationAndHandling']);
   });
 
   it('never leaks zod wording into messages', () => {

@@ -17,6 +17,8 @@ const STAFF = [
   { email: 'admin@t.test', roles: ['tenant_admin'] },
   { email: 'handler@t.test', roles: ['handler'], teams: ['frontline'] },
   { email: 'supervisor@t.test', roles: ['supervisor'], teams: ['frontline', 'escalation'] },
+  { email: 'clerk@t.test', roles: ['intake_clerk'] },
+  { email: 'analyst@t.test', roles: ['analyst'] },
 ];
 
 const taskQueue = uniqueTaskQueue();
@@ -84,6 +86,34 @@ describe('tenant administration', () => {
     const after = (await gql(api.url, '{ tenant { configVersion config } }', {}, tenant.tokens['admin@t.test'])).data!.tenant;
     expect(after.configVersion).toBe(before.configVersion + 1);
     expect(after.config.sla.investigation.major).toBe(wanted);
+    await page.context().close();
+  });
+
+  it('splits a day around lunch instead of overlapping it, and asks before unsaved edits are left behind', async () => {
+    const page = await staffPage('admin@t.test');
+    await page.goto(`${web.url}/settings/calendar`);
+    const starts = page.getByLabel('Opens at Monday');
+    await starts.first().waitFor();
+    const [start, end] = [await starts.first().inputValue(), await page.getByLabel('Closes at Monday').first().inputValue()];
+    await page.getByRole('button', { name: 'Add a second interval (lunch break)' }).first().click();
+    expect(await starts.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([start, '13:00']);
+    expect(await page.getByLabel('Closes at Monday').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['12:00', end]);
+
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Complaints' }).click();
+    await page.waitForTimeout(300);
+    expect(asked).toEqual(['You have unsaved changes. Leave this page and lose them?']);
+    expect(page.url()).toBe(`${web.url}/settings/calendar`);
+    // Another tab of the same page keeps the draft without asking.
+    await page.getByRole('tab', { name: 'Roles' }).click();
+    await page.waitForURL('**/settings/roles');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await page.getByRole('link', { name: 'Complaints' }).click();
+    await page.waitForURL('**/complaints');
     await page.context().close();
   });
 
@@ -185,6 +215,123 @@ describe('intake', () => {
   });
 });
 
+describe('every role works within its permissions', () => {
+  const navLinks = async (page: Page) => (await page.locator('mat-sidenav a[mat-list-item] [matListItemTitle]').allTextContents()).map((t) => t.trim());
+
+  it('an intake clerk sees only the queue, is kept off admin pages, and may open the intake form', async () => {
+    const clerk = await staffPage('clerk@t.test');
+    await clerk.getByRole('link', { name: 'Record a complaint' }).waitFor();
+    expect(await navLinks(clerk)).toEqual(['Complaints']);
+    for (const path of ['/users', '/settings/sla', '/api-keys', '/dashboard', '/teams']) {
+      await clerk.goto(`${web.url}${path}`);
+      await clerk.waitForURL('**/complaints');
+    }
+    await screenshot(clerk, 'queue-clerk-laptop');
+    const icon = await clerk.evaluate(async () => (await fetch(document.querySelector('link[rel="icon"]')!.getAttribute('href'))).headers.get('content-type'));
+    expect(icon).toBe('image/svg+xml');
+    await clerk.context().close();
+  });
+
+  it('an analyst sees the dashboard but no intake button', async () => {
+    const analyst = await staffPage('analyst@t.test');
+    await analyst.locator('mat-sidenav a[mat-list-item]').nth(1).waitFor();
+    expect(await navLinks(analyst)).toEqual(['Complaints', 'Dashboard']);
+    await analyst.getByRole('heading', { name: 'Complaint queue' }).waitFor();
+    expect(await analyst.getByRole('link', { name: 'Record a complaint' }).count()).toBe(0);
+    await analyst.context().close();
+  });
+
+  it('finds a complaint by its number or the number’s tail in the queue search', async () => {
+    const filed = await gql(api.url, SUBMIT, { input: complaintInput({ subject: 'Findable by number' }), key: newKey() }, tenant.tokens['clerk@t.test']);
+    const number = filed.data!.submitComplaint.complaint.number as string;
+    const page = await staffPage('handler@t.test');
+    const search = page.getByRole('searchbox');
+    for (const text of [number, number.slice(-6)]) {
+      await search.fill(text);
+      // The queue narrows once the typing pause is over: wait for exactly the one row.
+      await page.waitForFunction((n) => {
+        const rows = document.querySelectorAll('tr[data-number]');
+        return rows.length === 1 && rows[0].getAttribute('data-number') === n;
+      }, number);
+    }
+    await page.context().close();
+  });
+
+  it('a supervisor without user management assigns a complaint to themself from the staff picker', async () => {
+    const filed = await gql(api.url, SUBMIT, { input: complaintInput({ subject: 'For the supervisor' }), key: newKey() }, tenant.tokens['clerk@t.test']);
+    const { id, number } = filed.data!.submitComplaint.complaint as { id: string; number: string };
+    const supervisor = await staffPage('supervisor@t.test');
+    await supervisor.goto(`${web.url}/complaints/${id}`);
+    const picker = supervisor.getByLabel('Assign to');
+    await picker.waitFor();
+    expect(await picker.locator('option').allTextContents()).toEqual(expect.arrayContaining(['handler', 'supervisor']));
+    await supervisor.getByRole('button', { name: 'Assign to me' }).click();
+    await supervisor.getByText('Assignment saved').first().waitFor();
+    const after = await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ assignee { email } } }', { n: number }, tenant.tokens['admin@t.test']);
+    expect(after.data!.complaintByNumber.assignee).toEqual({ email: 'supervisor@t.test' });
+    await supervisor.context().close();
+  });
+
+  it('sorts the queue by severity and works it from the keyboard: j/k move, a assigns to me, Enter opens', async () => {
+    for (const severity of tenant.config.severities.map((sv) => sv.code)) {
+      await gql(api.url, SUBMIT, { input: complaintInput({ subject: `Sorted ${severity}`, severity }), key: newKey() }, tenant.tokens['clerk@t.test']);
+    }
+    const supervisor = await staffPage('supervisor@t.test');
+    const rowNumbers = () => supervisor.locator('tbody tr[data-number]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-number')));
+    await supervisor.locator('tbody tr[data-number]').first().waitFor();
+    await supervisor.getByRole('button', { name: 'Severity' }).click();
+    await supervisor.locator('th[aria-sort="descending"]', { hasText: 'Severity' }).waitFor();
+    const all = await gql(api.url, '{ complaints(first: 100) { edges { node { number priority } } } }', {}, tenant.tokens['supervisor@t.test']);
+    const priorityOf = new Map<string, number>(
+      all.data!.complaints.edges.map((e: { node: { number: string; priority: number } }) => [e.node.number, e.node.priority]),
+    );
+    const highest = Math.max(...priorityOf.values());
+    await supervisor.waitForFunction(
+      (numbers) => numbers.includes(document.querySelector('tbody tr[data-number]')?.getAttribute('data-number') ?? ''),
+      [...priorityOf].filter(([, p]) => p === highest).map(([n]) => n),
+    );
+    const priorities = (await rowNumbers()).map((n) => priorityOf.get(n)!);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    expect(new Set(priorities).size).toBeGreaterThan(1);
+
+    const shown = await rowNumbers();
+    const current = supervisor.locator('tr.current');
+    for (const key of ['j', 'j', 'k']) await supervisor.keyboard.press(key);
+    await supervisor.locator(`tr.current[data-number="${shown[0]}"]`).waitFor();
+    await supervisor.keyboard.press('j');
+    const number = shown[1]!;
+    await supervisor.locator(`tr.current[data-number="${number}"]`).waitFor();
+    await supervisor.keyboard.press('a');
+    await current.getByText('supervisor').first().waitFor();
+    const assigned = await gql(
+      api.url,
+      'query($n:String!){ complaintByNumber(number:$n){ id assignee { email } } }',
+      { n: number },
+      tenant.tokens['admin@t.test'],
+    );
+    expect(assigned.data!.complaintByNumber.assignee).toEqual({ email: 'supervisor@t.test' });
+    await supervisor.keyboard.press('Enter');
+    await supervisor.waitForURL(`**/complaints/${assigned.data!.complaintByNumber.id}`);
+    await supervisor.context().close();
+  });
+
+  it('an expired access token is refreshed without the user noticing', async () => {
+    const page = await staffPage('admin@t.test');
+    await page.evaluate(() => {
+      const session = JSON.parse(localStorage.getItem('complaints.session'));
+      localStorage.setItem('complaints.session', JSON.stringify({ ...session, accessToken: 'expired.access.token' }));
+    });
+    await page.goto(`${web.url}/api-keys`);
+    await page.getByRole('heading', { name: 'API keys' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText(/status code 401/).count()).toBe(0);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('complaints.session')).accessToken as string);
+    expect(stored).not.toBe('expired.access.token');
+    expect(page.url()).toBe(`${web.url}/api-keys`);
+    await page.context().close();
+  });
+});
+
 describe('a complaint from the portal to a second round', () => {
   let number = '';
 
@@ -273,6 +420,10 @@ describe('a complaint from the portal to a second round', () => {
     };
     await act('acknowledge');
     await act('startInvestigation');
+    await handler.locator('button[data-action="recordFindings"]').waitFor();
+    await act('recordFindings', (page) =>
+      page.locator('form[data-action="recordFindings"] textarea[name="findings"]').fill('The courier left it at the gate.'),
+    );
     await handler.locator('button[data-action="proposeSolution"]').waitFor();
     await handler.locator('button[data-action="proposeSolution"]').click();
     await handler.locator('form[data-action="proposeSolution"] textarea[name="text"]').fill('We will resend the parcel by express delivery.');
@@ -298,6 +449,10 @@ describe('a complaint from the portal to a second round', () => {
     const customer = (globalThis as Record<string, unknown>)['__customer'] as Page;
     // The portal saw the solution arrive live: the answer form is there without a reload.
     await customer.getByRole('heading', { name: '您对处理方案满意吗？' }).waitFor({ timeout: 20_000 });
+    // What is being asked about is on the page: the solution and the message sent with it.
+    await customer.getByTestId('portal-solution').getByText('We will resend the parcel by express delivery.').waitFor();
+    await customer.getByText('很抱歉给您带来不便，我们将用顺丰为您重新发货。').first().waitFor();
+    await customer.locator('.brand', { hasText: `Tenant ${tenant.slug}` }).waitFor();
     await screenshot(customer, 'portal-answer-tablet');
     await customer.getByRole('radio', { name: '不满意' }).click();
     await customer.locator('label.star').nth(1).click();
@@ -319,6 +474,8 @@ describe('a complaint from the portal to a second round', () => {
     const zh = await staffPage('supervisor@t.test', 'zh-CN', TABLET);
     await zh.locator(`tr[data-number="${number}"] a.number`).click();
     await zh.getByRole('heading', { name: '下一步' }).waitFor();
+    // The customer's low rating shows on the staff timeline, beside the rejection.
+    await zh.locator('.timeline .rating[aria-label="评分 2/5"]').waitFor();
     await zh.waitForTimeout(500);
     await screenshot(zh, 'complaint-detail-zh-tablet');
     await zh.goto(`${web.url}/complaints`);
@@ -350,6 +507,23 @@ describe('a complaint from the portal to a second round', () => {
     expect((await kpi.textContent())!.trim()).toBe(String(volume));
     expect(await page.locator('.error-banner').count()).toBe(0);
     await screenshot(page, 'dashboard-laptop');
+
+    // Both export formats, as the API writes them for the current filters: units in the column names, rounded figures.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe(`complaint-metrics-${from}-${today}.csv`);
+    const [header, ...rows] = readFileSync(await csv.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(header.split(',').slice(0, 4)).toEqual(['group', 'volume', 'share_pct', 'first_response_p50_min']);
+    expect(rows.join('\n')).not.toMatch(/__typename|\d\.\d{3,}/);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Excel' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe(`complaint-metrics-${from}-${today}.xlsx`);
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     await page.context().close();
 
     const zh = await staffPage('admin@t.test', 'zh-CN', TABLET);

@@ -84,6 +84,7 @@ it('a worker crashing after each commit and then replaced mid-workflow writes ev
   const replacement = await startWorker(taskQueue);
   workers.push(replacement);
   await pending;
+  await handle.executeUpdate(lifecycleUpdate('recordFindings'), { args: [STAFF, { findings: 'Overcharged' }] });
   await handle.executeUpdate(lifecycleUpdate('proposeSolution'), { args: [STAFF, { text: 'Refund', compensationType: 'refund', compensationAmount: 50 }] });
   await handle.executeUpdate(lifecycleUpdate('sendFeedback'), { args: [STAFF, { message: 'Refunded' }] });
 

@@ -82,6 +82,17 @@ describe('complaints connection', () => {
     expect(none.data!.complaints.totalCount).toBe(0);
   });
 
+  it("finds a complaint by its full number, in any case, or by the number's tail", async () => {
+    const target = created[5].id;
+    const [{ number }] = await orm.em.getConnection().execute<{ number: string }[]>('select number from complaints where id = ?', [target]);
+    const ids = async (text: string) =>
+      (await gql(api.url, LIST, { first: 50, f: { text } }, token)).data!.complaints.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(await ids(number)).toEqual([target]);
+    expect(await ids(number.toLowerCase())).toEqual([target]);
+    expect(await ids(number.slice(-6))).toEqual([target]);
+    expect(await ids(number.slice(3))).toEqual([target]);
+  });
+
   it('lists overdue complaints once their stage deadline has passed', async () => {
     const target = created[3].id;
     await orm.em.getConnection().execute(`update complaints set stage_due_at = now() - interval '1 minute' where id = ?`, [target]);

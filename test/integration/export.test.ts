@@ -133,8 +133,10 @@ describe('exports', () => {
     const res = await get(`/exports/metrics.csv?filter=${filter}&groupBy=CHANNEL`, tenant.tokens['analyst@t.test']);
     expect(res.status).toBe(200);
     const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
-    expect(rows[0][0]).toBe('group');
+    expect(rows[0].slice(0, 4)).toEqual(['group', 'volume', 'share_pct', 'first_response_p50_min']);
     expect(rows[1].slice(0, 2)).toEqual(['web', '5']);
+    // Percentages with one decimal at most, never a raw ratio such as 0.2857142857142857.
+    expect(rows[1][2]).toMatch(/^\d{1,3}(\.\d)?$/);
     expect((await get(`/exports/metrics.csv?filter=${filter}`, token)).status).toBe(403);
     expect((await get('/exports/complaints.csv', null)).status).toBe(401);
   });

@@ -137,6 +137,39 @@ describe('SLA clocks on the time-skipping server', () => {
     expect(await handle.query(stateQuery, {})).toMatchObject({ stage: 'investigation', breached: true });
   });
 
+  it('a closed complaint shows its follow-up deadline from the SLA matrix, and a late follow-up is reminded, breached and escalated', async () => {
+    const config = roundTheClockConfig((c) => {
+      c.sla.intake = { general: 30 * 1440, urgent: 30 * 1440, major: 30 * 1440 };
+      c.sla.followup = { general: 60, urgent: 60, major: 60 };
+      c.lifecycle.followUpAfterDays = 1;
+    });
+    const { tenantId, complaintId, handle } = await complaintWithWorkflow(config);
+    await handle.executeUpdate(lifecycleUpdate('startInvestigation'), { args: [STAFF, {}] });
+    await handle.executeUpdate(lifecycleUpdate('recordFindings'), { args: [STAFF, { findings: 'Parcel held at customs' }] });
+    await handle.executeUpdate(lifecycleUpdate('proposeSolution'), { args: [STAFF, { text: 'Release it', compensationType: 'none', compensationAmount: 0 }] });
+    await handle.executeUpdate(lifecycleUpdate('sendFeedback'), { args: [STAFF, { message: 'Released' }] });
+    const closed = await handle.executeUpdate(lifecycleUpdate('customerResponse'), { args: [STAFF, { accepted: true, rating: 5 }] });
+    expect(closed).toMatchObject({ stage: 'followup', stageStartedAt: null });
+    // Known at closing: one hour (the follow-up SLA) after the follow-up starts, a day after closing.
+    expect(Date.parse(closed.stageDueAt!) - Date.parse(closed.followUpAt!)).toBe(60 * 60_000);
+    const [{ stage_due_at: projected }] = await admin.em
+      .getConnection()
+      .execute<{ stage_due_at: Date | string }[]>('select stage_due_at from complaints where tenant_id = ? and id = ?', [tenantId, complaintId]);
+    expect(new Date(projected).toISOString()).toBe(closed.stageDueAt);
+
+    const followUpClock = (list: { kind: string; data: Record<string, unknown> | null }[]) =>
+      list.filter((e) => e.kind.startsWith('sla.') && e.data?.stage === 'followup').map((e) => e.kind);
+    await env.sleep('1 day');
+    await env.sleep('2 hours');
+    const late = await eventually(
+      () => events(tenantId, complaintId),
+      (e) => kinds(e).includes('complaint.escalated'),
+    );
+    expect(followUpClock(late)).toEqual(['sla.reminder', 'sla.reminder', 'sla.breached']);
+    expect(await complaintRow(tenantId, complaintId)).toMatchObject({ stage: 'followup', team_code: 'escalation' });
+    expect(await handle.query(stateQuery, {})).toMatchObject({ stage: 'followup', breached: true, stageDueAt: closed.stageDueAt });
+  });
+
   it('pauses the clock while waiting on the customer, auto-closes without an answer, then follows up and archives', async () => {
     const config = roundTheClockConfig((c) => {
       c.sla.intake = { general: 30 * 1440, urgent: 30 * 1440, major: 30 * 1440 };
@@ -148,6 +181,7 @@ describe('SLA clocks on the time-skipping server', () => {
     const { tenantId, complaintId, handle } = await complaintWithWorkflow(config);
     await handle.executeUpdate(lifecycleUpdate('acknowledge'), { args: [STAFF, {}] });
     await handle.executeUpdate(lifecycleUpdate('startInvestigation'), { args: [STAFF, {}] });
+    await handle.executeUpdate(lifecycleUpdate('recordFindings'), { args: [STAFF, { findings: 'Lost in the depot' }] });
     await handle.executeUpdate(lifecycleUpdate('proposeSolution'), { args: [STAFF, { text: 'Resend', compensationType: 'none', compensationAmount: 0 }] });
     const waiting = await handle.executeUpdate(lifecycleUpdate('sendFeedback'), { args: [STAFF, { message: 'Resent today' }] });
     expect(waiting).toMatchObject({ clockPaused: true, status: 'WAITING_ON_CUSTOMER', nextReminderAt: null });
@@ -184,7 +218,7 @@ describe('SLA clocks on the time-skipping server', () => {
     if (process.env.RECORD_HISTORIES) {
       const dir = join(__dirname, '../../worker/test-histories');
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'auto-close-follow-up-archive.json'), historyToFile(await handle.fetchHistory()));
+      writeFileSync(join(dir, 'auto-close-follow-up-archive.seven-stages.json'), historyToFile(await handle.fetchHistory()));
     }
   });
 

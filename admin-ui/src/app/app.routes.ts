@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
-import { anonymousGuard, authGuard } from './core/auth/auth.guard';
+import { anonymousGuard, authGuard, permissionGuard, unsavedChangesGuard } from './core/auth/auth.guard';
 
 export const routes: Routes = [
   {
@@ -24,6 +24,7 @@ export const routes: Routes = [
       },
       {
         path: 'complaints/new',
+        canActivate: [permissionGuard('complaint.create')],
         loadComponent: () => import('./features/intake/intake-page.component').then((m) => m.IntakePageComponent),
       },
       {
@@ -32,26 +33,34 @@ export const routes: Routes = [
       },
       {
         path: 'settings',
+        canActivate: [permissionGuard('tenant.configure')],
+        canDeactivate: [unsavedChangesGuard('/settings')],
         loadComponent: () => import('./features/tenant-config/tenant-config-page.component').then((m) => m.TenantConfigPageComponent),
       },
       {
         path: 'settings/:tab',
+        canActivate: [permissionGuard('tenant.configure')],
+        canDeactivate: [unsavedChangesGuard('/settings')],
         loadComponent: () => import('./features/tenant-config/tenant-config-page.component').then((m) => m.TenantConfigPageComponent),
       },
       {
         path: 'dashboard',
+        canActivate: [permissionGuard('analytics.read')],
         loadComponent: () => import('./features/dashboard/dashboard-page.component').then((m) => m.DashboardPageComponent),
       },
       {
         path: 'teams',
+        canActivate: [permissionGuard('team.manage')],
         loadComponent: () => import('./features/teams/teams-page.component').then((m) => m.TeamsPageComponent),
       },
       {
         path: 'users',
+        canActivate: [permissionGuard('user.manage')],
         loadComponent: () => import('./features/users/users-page.component').then((m) => m.UsersPageComponent),
       },
       {
         path: 'api-keys',
+        canActivate: [permissionGuard('apikey.manage')],
         loadComponent: () => import('./features/api-keys/api-keys-page.component').then((m) => m.ApiKeysPageComponent),
       },
     ],

@@ -28,6 +28,8 @@ function decodeCursor(cursor: string): Cursor {
   throw badInput([{ path: 'after', message: 'The cursor is not one this API handed out' }]);
 }
 
+/** A complaint number (CP-20261202-000071) or its tail (000071, 20261202-000071): searched in numbers as well as text. */
+const NUMBER_LIKE = /^(cp-)?[\d-]{3,}$/i;
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
@@ -96,7 +98,10 @@ function applyFilter(qb: QueryBuilder<Complaint, 'c'>, config: TenantConfig, f: 
   if (f.createdFrom) qb.andWhere({ createdAt: { $gte: f.createdFrom } });
   if (f.createdTo) qb.andWhere({ createdAt: { $lt: f.createdTo } });
   if (f.overdue) qb.andWhere({ stageDueAt: { $lt: new Date() }, status: { $ne: ComplaintStatus.CLOSED } });
-  if (f.text?.trim()) {
-    qb.andWhere(`(c.subject || ' ' || c.description) ilike ?`, [`%${escapeLike(f.text.trim())}%`]);
+  const text = f.text?.trim();
+  if (text && NUMBER_LIKE.test(text)) {
+    qb.andWhere(`((c.subject || ' ' || c.description) ilike ? or c.number ilike ?)`, [`%${escapeLike(text)}%`, `%${escapeLike(text)}`]);
+  } else if (text) {
+    qb.andWhere(`(c.subject || ' ' || c.description) ilike ?`, [`%${escapeLike(text)}%`]);
   }
 }

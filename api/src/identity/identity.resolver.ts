@@ -1,3 +1,4 @@
+import { LIFECYCLE_ACTIONS } from '@complaints/tenant-config/lifecycle-contract';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { tenantPrincipal, type RequestContext } from '../app/context';
 import type { StaffPrincipal } from '../platform/auth/principal';
@@ -6,7 +7,7 @@ import { Cost, PASSWORD_HASH_COST } from '../platform/graphql/query-cost';
 import { Tenant } from '../tenant/tenant.entity';
 import { ApiKeyType } from './api-key.types';
 import { AuthPayload, CreateApiKeyInput, CreatedApiKey, CreateUserInput, Me, UpdateUserInput } from './identity.types';
-import { UserType } from './user.types';
+import { StaffMemberType, UserType } from './user.types';
 
 @Resolver()
 export class IdentityResolver {
@@ -54,6 +55,12 @@ export class IdentityResolver {
   @Query(() => [UserType])
   users(@Ctx() ctx: RequestContext): Promise<UserType[]> {
     return ctx.services.identity.users(ctx.tenant());
+  }
+
+  @Authorized(LIFECYCLE_ACTIONS.assign.permission)
+  @Query(() => [StaffMemberType], { description: 'Active staff a complaint can be assigned to; needs only the assignment permission' })
+  assignableStaff(@Ctx() ctx: RequestContext): Promise<StaffMemberType[]> {
+    return ctx.services.identity.assignableStaff(ctx.tenant());
   }
 
   @Authorized('user.manage')

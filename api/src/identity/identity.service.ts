@@ -21,6 +21,12 @@ export class IdentityService {
     return em.find(User, { tenantId }, { orderBy: { email: 'asc' } });
   }
 
+  /** Active staff, by name: the people a complaint may be assigned to. */
+  assignableStaff(scope: TenantScope): Promise<User[]> {
+    const { em, tenantId } = scope;
+    return em.find(User, { tenantId, active: true }, { orderBy: { displayName: 'asc' } });
+  }
+
   async user(scope: TenantScope, id: string): Promise<User> {
     const { em, tenantId } = scope;
     const user = isUuid(id) ? await em.findOne(User, { tenantId, id }) : null;

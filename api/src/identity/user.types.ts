@@ -19,3 +19,13 @@ export class UserType extends TenantScopedType {
   @Field(() => Boolean)
   active!: boolean;
 }
+
+/** Whom a complaint can be given to: only what the assign control shows, for callers without user management. */
+@ObjectType('StaffMember')
+export class StaffMemberType extends TenantScopedType {
+  @Field(() => String)
+  displayName!: string;
+
+  @Field(() => [String])
+  teams!: string[];
+}

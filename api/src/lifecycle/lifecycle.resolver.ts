@@ -45,6 +45,13 @@ export class LifecycleResolver {
     return act(ctx, id, 'startInvestigation', { note });
   }
 
+  @Authorized(LIFECYCLE_ACTIONS.recordFindings.permission)
+  @Cost(SERVICE_CALL_COST)
+  @Mutation(() => LifecycleActionPayload, { description: 'Ends investigation with what it established and enters handling' })
+  recordFindings(@Arg('id', () => ID) id: string, @Arg('findings', () => String) findings: string, @Ctx() ctx: RequestContext) {
+    return act(ctx, id, 'recordFindings', { findings });
+  }
+
   @Authorized(LIFECYCLE_ACTIONS.proposeSolution.permission)
   @Cost(SERVICE_CALL_COST)
   @Mutation(() => LifecycleActionPayload, { description: 'Goes to the supervisor when approval is required, otherwise straight to feedback' })

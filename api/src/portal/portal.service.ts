@@ -11,7 +11,7 @@ import type { ComplaintService } from '../complaint/complaint.service';
 import { Customer } from '../complaint/customer.entity';
 import { PORTAL_TOKEN_SECONDS } from '../identity/tokens';
 import { contactMatches } from './contact-match';
-import type { PortalComplaintInput, PortalComplaintView, PortalInfo, PortalSession } from './portal.types';
+import type { PortalComplaintInput, PortalComplaintView, PortalInfo, PortalSession, PortalSolution } from './portal.types';
 import { Tenant } from '../tenant/tenant.entity';
 import type { PortalLimits } from './rate-limiter';
 import type { TenantScope } from '../platform/db/tenant-scope';
@@ -55,10 +55,12 @@ export class PortalService {
 
   async view(scope: TenantScope, complaintId: string): Promise<PortalComplaintView> {
     const complaint = await this.complaints.get(scope, complaintId);
-    const [events, comments] = await Promise.all([
+    const [events, comments, { config }] = await Promise.all([
       this.complaints.timeline(scope, complaintId, true),
       this.complaints.comments(scope, complaintId, CommentVisibility.CUSTOMER),
+      this.tenantConfig.current(scope),
     ]);
+    const feedback = events.findLast((e) => e.kind === 'feedback.sent');
     return {
       id: complaint.id,
       number: complaint.number,
@@ -75,6 +77,7 @@ export class PortalService {
         createdAt: e.createdAt,
       })),
       messages: comments.map((c) => ({ from: c.authorType === 'customer' ? 'customer' : 'staff', body: c.body, createdAt: c.createdAt })),
+      solution: feedback ? sentSolution(feedback, config.approval.currency) : null,
     };
   }
 
@@ -103,4 +106,18 @@ export class PortalService {
       complaintId: complaint.id,
     };
   }
+}
+
+/** The solution a `feedback.sent` event carried to the complainant (the workflow records it in the event's data). */
+function sentSolution(event: { note?: string | null; data?: Record<string, unknown> | null; createdAt: Date }, currency: string): PortalSolution | null {
+  const solution = event.data?.['solution'] as { text?: unknown; compensationType?: unknown; compensationAmount?: unknown } | undefined;
+  if (typeof solution?.text !== 'string') return null;
+  return {
+    text: solution.text,
+    compensationType: typeof solution.compensationType === 'string' ? solution.compensationType : 'none',
+    compensationAmount: typeof solution.compensationAmount === 'number' ? solution.compensationAmount : 0,
+    currency,
+    message: event.note ?? null,
+    sentAt: event.createdAt,
+  };
 }

@@ -47,6 +47,16 @@ export class PortalMessage {
   @Field(() => Date) createdAt!: Date;
 }
 
+@ObjectType({ description: 'The solution put to the complainant, as the feedback stage sent it' })
+export class PortalSolution {
+  @Field(() => String) text!: string;
+  @Field(() => String, { description: 'none, refund, voucher, replacement, repair or other' }) compensationType!: string;
+  @Field(() => Number, { description: 'In `currency`; 0 when there is no compensation' }) compensationAmount!: number;
+  @Field(() => String) currency!: string;
+  @Field(() => String, { nullable: true, description: 'The message sent with the solution' }) message!: string | null;
+  @Field(() => Date) sentAt!: Date;
+}
+
 @ObjectType({ description: 'The complainant’s view: no internal notes, staff names or routing' })
 export class PortalComplaintView {
   @Field(() => ID) id!: string;
@@ -59,4 +69,6 @@ export class PortalComplaintView {
   @Field(() => Date, { nullable: true }) stageDueAt!: Date | null;
   @Field(() => [PortalTimelineEntry]) timeline!: PortalTimelineEntry[];
   @Field(() => [PortalMessage]) messages!: PortalMessage[];
+  @Field(() => PortalSolution, { nullable: true, description: 'The latest solution sent to the complainant (the one to accept or reject)' })
+  solution!: PortalSolution | null;
 }

@@ -78,6 +78,7 @@ export function defaultTenantConfig(): TenantConfig {
       autoCloseDays: 7,
       reopenWindowDays: 15,
       followUpAfterDays: 1,
+      mergeInvestigationAndHandling: false,
       escalationTeam: 'escalation',
       rounds: { max: 3, slaFactor: 0.5, unhappyRatingThreshold: 2 },
     },

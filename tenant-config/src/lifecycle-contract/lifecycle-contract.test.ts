@@ -30,7 +30,7 @@ describe('the lifecycle contract', () => {
 
   it('names each Workflow Update after its action, so the table is the one list of actions', () => {
     for (const action of LIFECYCLE_ACTION_NAMES) expect(LIFECYCLE_ACTIONS[action].update.name).toBe(action);
-    expect(LIFECYCLE_ACTION_NAMES).toHaveLength(11);
+    expect(LIFECYCLE_ACTION_NAMES).toHaveLength(12);
   });
 
   it('asks for permissions from the catalogue only', () => {

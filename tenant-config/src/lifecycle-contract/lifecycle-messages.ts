@@ -50,6 +50,10 @@ export interface AssignArgs {
   teamCode?: string | null;
   note?: string | null;
 }
+export interface FindingsArgs {
+  /** What the investigation established; the handling stage builds the solution on it. */
+  findings: string;
+}
 export interface ProposeSolutionArgs {
   text: string;
   compensationType: CompensationType;
@@ -116,6 +120,7 @@ export const LIFECYCLE_ACTIONS = {
   acknowledge: { update: update<NoteArgs>('acknowledge'), permission: 'complaint.handle' },
   assign: { update: update<AssignArgs>('assign'), permission: 'complaint.assign' },
   startInvestigation: { update: update<NoteArgs>('startInvestigation'), permission: 'complaint.handle' },
+  recordFindings: { update: update<FindingsArgs>('recordFindings'), permission: 'complaint.handle' },
   proposeSolution: { update: update<ProposeSolutionArgs>('proposeSolution'), permission: 'complaint.handle' },
   approve: { update: update<NoteArgs>('approve'), permission: 'complaint.approve' },
   reject: { update: update<ReasonArgs>('reject'), permission: 'complaint.approve' },

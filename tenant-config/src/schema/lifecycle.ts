@@ -30,6 +30,11 @@ export const lifecycleSchema = z
     reopenWindowDays: z.number().int().nonnegative().default(15),
     /** The follow-up visit or survey starts this many days after closing. */
     followUpAfterDays: z.number().int().nonnegative().default(1),
+    /**
+     * Small desks investigate and handle in one step: proposeSolution then ends investigation directly and
+     * round one skips the handling stage (findings are not recorded as an action of their own).
+     */
+    mergeInvestigationAndHandling: z.boolean().default(false),
     /** Owner of escalations and second rounds; when absent the supervisors of the current team take them. */
     escalationTeam: codeSchema.optional(),
     rounds: roundPolicySchema,

@@ -21,7 +21,7 @@ function newest(path: string): number {
  */
 export function ensureAdminBuild(log: (message: string) => void = () => undefined): void {
   const index = join(ADMIN_DIST, 'index.html');
-  const inputs = ['src', 'angular.json', 'tsconfig.json', 'tsconfig.app.json', 'package.json', '../tenant-config/src']
+  const inputs = ['src', 'public', 'angular.json', 'tsconfig.json', 'tsconfig.app.json', 'package.json', '../tenant-config/src']
     .map((p) => join(ADMIN_UI, p))
     .filter(existsSync);
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;

@@ -26,13 +26,13 @@ export interface StaticServer {
 
 /**
  * Serves the built admin UI like the production nginx does: files from `root`, index.html for app
- * routes, and /graphql (HTTP and the graphql-ws upgrade) passed through to the API.
+ * routes, and /graphql (HTTP and the graphql-ws upgrade) and /exports/ passed through to the API.
  */
 export async function serveAdminUi(root: string, apiUrl: string): Promise<StaticServer> {
   const api = new URL(apiUrl);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    if (path === '/graphql' || path.startsWith('/graphql/')) {
+    if (path === '/graphql' || path.startsWith('/graphql/') || path.startsWith('/exports/')) {
       const upstream = httpRequest(
         { host: api.hostname, port: api.port, path: req.url, method: req.method, headers: { ...req.headers, host: api.host } },
         (response) => {

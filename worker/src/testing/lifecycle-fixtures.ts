@@ -52,15 +52,17 @@ export function newComplaint(severity = 'general', teamCode: string | null = 'fr
  * instant of its last step. `to` names where the walk stops.
  */
 export function walk(
-  to: 'intake' | 'investigation' | 'review' | 'feedback' | 'waiting' | 'closed',
+  to: 'intake' | 'investigation' | 'handling' | 'review' | 'feedback' | 'waiting' | 'closed',
   config: TenantConfig = roundTheClockConfig(),
   severity = 'general',
 ): { s: LifecycleState; at: number } {
   const s = newComplaint(severity);
   s.start(T0, T0, config, VERSION);
   if (to === 'intake') return { s, at: T0 };
-  s.startInvestigation(STAFF, {}, T0 + HOUR, config, VERSION);
+  s.startInvestigation(STAFF, {}, T0 + HOUR, config, VERSION, true);
   if (to === 'investigation') return { s, at: T0 + HOUR };
+  if (s.findingsRequired) s.recordFindings(STAFF, { findings: 'The kettle arrived broken' }, T0 + HOUR + HOUR / 2, config, VERSION);
+  if (to === 'handling') return { s, at: T0 + HOUR + HOUR / 2 };
   const amount = to === 'review' ? config.approval.compensationThreshold + 1 : 0;
   s.proposeSolution(
     STAFF,

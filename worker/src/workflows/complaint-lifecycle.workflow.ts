@@ -30,6 +30,10 @@ const activities = proxyActivities<LifecycleActivities>(ACTIVITY_OPTIONS);
 const localActivities = proxyLocalActivities<LifecycleActivities>(ACTIVITY_OPTIONS);
 /** Runs started before this change keep their (recorded) regular activities; newer ones use local ones. */
 const LOCAL_ACTIVITIES_PATCH = 'local-activities';
+/** Runs started before this change let proposeSolution end investigation; newer ones record findings and enter handling first. */
+const SEVEN_STAGES_PATCH = 'seven-stages';
+/** Runs started before this change learnt the follow-up's deadline only when it began; newer ones know it at closing. */
+const FOLLOWUP_DEADLINE_PATCH = 'followup-deadline-at-close';
 
 /** Workflow time: the sandbox's Date reads the workflow task's timestamp, identical on replay. */
 const now = (): number => Date.now();
@@ -82,7 +86,8 @@ class LifecycleRun {
     const transitions: { [A in LifecycleAction]: Transition<LifecycleActionArgs<A>> } = {
       acknowledge: (a, args, t) => this.s.acknowledge(a, args, t),
       assign: (a, args) => this.s.assign(a, args),
-      startInvestigation: (a, args, t, c) => this.s.startInvestigation(a, args, t, c, v()),
+      startInvestigation: (a, args, t, c) => this.s.startInvestigation(a, args, t, c, v(), patched(SEVEN_STAGES_PATCH)),
+      recordFindings: (a, args, t, c) => this.s.recordFindings(a, args, t, c, v()),
       proposeSolution: (a, args, t, c) => this.s.proposeSolution(a, args, t, c, v()),
       approve: (a, args, t, c) => this.s.approve(a, args, t, c, v()),
       reject: (a, args, t, c) => this.s.reject(a, args, t, c, v()),
@@ -152,7 +157,9 @@ class LifecycleRun {
 
 /** One complaint from intake to archive; long lives continue as new with their state carried over. */
 export async function complaintLifecycle(input: LifecycleInput): Promise<void> {
-  const run = new LifecycleRun(LifecycleState.fromInput(input, workflowInfo().workflowId), input);
+  const state = LifecycleState.fromInput(input, workflowInfo().workflowId);
+  state.followUpDueWhenScheduled = patched(FOLLOWUP_DEADLINE_PATCH);
+  const run = new LifecycleRun(state, input);
   run.registerHandlers();
   await run.begin();
   const outcome = await run.runClocks();

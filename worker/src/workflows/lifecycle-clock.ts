@@ -63,6 +63,16 @@ export abstract class LifecycleClock {
   followUpAt: number | null = null;
   reopenUntil: number | null = null;
   approvalRequired: boolean | null = null;
+  /**
+   * Round one records findings before handling (recordFindings); false for runs started before that patch and
+   * for tenants that merge investigation and handling, where proposeSolution ends investigation directly.
+   */
+  findingsRequired = false;
+  /**
+   * A follow-up scheduled at closing shows its deadline (the matrix's follow-up SLA from the scheduled start)
+   * straight away; false for runs started before that patch, which learnt it only when the follow-up began.
+   */
+  followUpDueWhenScheduled = false;
   managementReview = false;
   archived = false;
   solution: Solution | null = null;
@@ -107,16 +117,20 @@ export abstract class LifecycleClock {
     d.event('stage.entered', actor, { from, to: stage, note, data: { round: this.round, dueAt: iso(this.stageDueAt), configVersion } });
   }
 
-  /** The stage of a closed complaint whose clock has not started (follow-up scheduled for later). */
-  protected parkStage(d: ProjectionDraft, stage: StageCode, actor: Actor): void {
+  /**
+   * The stage of a closed complaint whose clock has not started (follow-up scheduled for later); `dueAt` is
+   * the deadline it will have once it starts, when known.
+   */
+  protected parkStage(d: ProjectionDraft, stage: StageCode, actor: Actor, dueAt: number | null = null): void {
     const from = this.stage;
     this.stage = stage;
     this.stageStartedAt = null;
-    this.stageDueAt = null;
+    this.stageDueAt = dueAt;
     this.reminders = [];
     this.breached = false;
-    Object.assign(d.patch, { stage, stageStartedAt: null, stageDueAt: null, status: this.status, round: this.round });
-    d.event('stage.entered', actor, { from, to: stage, data: { round: this.round, scheduledFor: iso(this.followUpAt) } });
+    Object.assign(d.patch, { stage, stageStartedAt: null, stageDueAt: iso(dueAt), status: this.status, round: this.round });
+    const data = { round: this.round, scheduledFor: iso(this.followUpAt), ...(dueAt === null ? {} : { dueAt: iso(dueAt) }) };
+    d.event('stage.entered', actor, { from, to: stage, data });
   }
 
   /** The earliest instant at which something is due, or null when only people can move the complaint. */

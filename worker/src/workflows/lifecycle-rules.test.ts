@@ -14,6 +14,7 @@ describe('mayAct', () => {
     ['acknowledge', 'complaint.handle'],
     ['assign', 'complaint.assign'],
     ['startInvestigation', 'complaint.handle'],
+    ['recordFindings', 'complaint.handle'],
     ['proposeSolution', 'complaint.handle'],
     ['approve', 'complaint.approve'],
     ['reject', 'complaint.approve'],
@@ -57,6 +58,7 @@ describe('stageProblem', () => {
     s.customerResponse(CUSTOMER, { accepted: false, reason: 'No' }, at + HOUR, lastRound, VERSION);
     return { s, at: at + HOUR };
   };
+  const mergedDesk = roundTheClockConfig((c) => (c.lifecycle.mergeInvestigationAndHandling = true));
   const handling = () => {
     const { s, at } = walk('review');
     s.reject(STAFF, { reason: 'No' }, at + HOUR, config, VERSION);
@@ -81,7 +83,9 @@ describe('stageProblem', () => {
   it.each<[string, LifecycleAction[], () => { s: LifecycleState; at: number }]>([
     ['a new complaint in intake', ['acknowledge', 'assign', 'startInvestigation'], () => walk('intake')],
     ['an acknowledged complaint in intake', ['assign', 'startInvestigation'], acknowledged],
-    ['investigation', ['assign', 'proposeSolution'], () => walk('investigation')],
+    ['investigation', ['assign', 'recordFindings'], () => walk('investigation')],
+    ['round one handling after the findings', ['assign', 'proposeSolution'], () => walk('handling')],
+    ['investigation at a desk that merges it with handling', ['assign', 'proposeSolution'], () => walk('investigation', mergedDesk)],
     ['handling after a rejected solution', ['assign', 'proposeSolution'], handling],
     ['review of a solution', ['assign', 'approve', 'reject'], () => walk('review')],
     ['management review', ['assign', 'approve'], reviewed],
@@ -101,6 +105,9 @@ describe('stageProblem', () => {
     ['intake', 'acknowledge', 'The complaint is already acknowledged', acknowledged],
     ['investigation', 'startInvestigation', 'Investigation starts from intake', () => walk('investigation')],
     ['intake', 'proposeSolution', 'A solution is proposed during investigation or handling', () => walk('intake')],
+    ['investigation', 'proposeSolution', 'Record the findings first: the solution is proposed in handling', () => walk('investigation')],
+    ['handling', 'recordFindings', 'Findings are recorded during investigation', () => walk('handling')],
+    ['merged investigation', 'recordFindings', 'This desk investigates and handles in one step: propose the solution', () => walk('investigation', mergedDesk)],
     ['feedback', 'approve', 'Nothing is waiting for approval', () => walk('feedback')],
     ['feedback', 'reject', 'Nothing is waiting for approval', () => walk('feedback')],
     ['management review', 'reject', 'A management review ends with a decision (approve), not a rejection', reviewed],
@@ -198,6 +205,8 @@ describe('inputProblems', () => {
     ['approve', { note: 5 }, ['note must be non-empty text']],
     ['archive', { note: long }, ['note is longer than 10000 characters']],
     ['startInvestigation', { note: null }, []],
+    ['recordFindings', {}, ['findings is required']],
+    ['recordFindings', { findings: 'Broken seal' }, []],
   ])('%s with %j: %j', (action, args, expected) => {
     expect(inputProblems(action, args, config)).toEqual(expected);
   });
@@ -252,7 +261,7 @@ describe('assertAllowed', () => {
   });
 
   it('refuses invalid input with every problem', () => {
-    const { s, at } = walk('investigation');
+    const { s, at } = walk('handling');
     const failure = rejection(() => assertAllowed('proposeSolution', handler, { compensationType: 'none', compensationAmount: 3 }, s, config, at));
     expect(failure).toMatchObject({
       type: LifecycleRejection.INVALID_INPUT,

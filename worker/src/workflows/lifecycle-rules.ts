@@ -35,8 +35,15 @@ export function stageProblem(action: LifecycleAction, s: LifecycleState, now: nu
       return s.archived ? 'An archived complaint cannot be reassigned' : null;
     case 'startInvestigation':
       return s.stage === 'intake' ? null : 'Investigation starts from intake';
+    case 'recordFindings':
+      if (s.stage !== 'investigation') return 'Findings are recorded during investigation';
+      return s.findingsRequired ? null : 'This desk investigates and handles in one step: propose the solution';
     case 'proposeSolution':
-      return s.stage === 'investigation' || s.stage === 'handling' ? null : 'A solution is proposed during investigation or handling';
+      if (s.stage === 'handling') return null;
+      if (s.stage === 'investigation' && !s.findingsRequired) return null;
+      return s.findingsRequired && s.stage === 'investigation'
+        ? 'Record the findings first: the solution is proposed in handling'
+        : 'A solution is proposed during investigation or handling';
     case 'approve':
       return s.stage === 'review' ? null : 'Nothing is waiting for approval';
     case 'reject':
@@ -99,6 +106,9 @@ export function inputProblems(action: LifecycleAction, args: Record<string, unkn
       else if (args.compensationType === 'none' && amount > 0) problems.push('compensationAmount must be 0 when compensationType is none');
       break;
     }
+    case 'recordFindings':
+      text('findings', true);
+      break;
     case 'reject':
     case 'reopen':
       text('reason', true);

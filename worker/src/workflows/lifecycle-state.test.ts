@@ -102,7 +102,7 @@ describe('acknowledge and assign', () => {
 describe('investigation and solution', () => {
   it('starting the investigation acknowledges a complaint not yet acknowledged', () => {
     const { s } = walk('intake');
-    const p = s.startInvestigation(STAFF, { note: 'Calling the shop' }, T0 + HOUR, roundTheClockConfig(), VERSION);
+    const p = s.startInvestigation(STAFF, { note: 'Calling the shop' }, T0 + HOUR, roundTheClockConfig(), VERSION, true);
     expect(kinds(p)).toEqual(['complaint.acknowledged', 'stage.entered']);
     expect(p.events[1]).toMatchObject({ from: 'intake', to: 'investigation', note: 'Calling the shop' });
     expect(p.patch).toEqual({
@@ -113,13 +113,40 @@ describe('investigation and solution', () => {
       status: 'OPEN',
       round: 1,
     });
-    expect(viewOf(s, T0 + HOUR).allowedActions).toEqual(['assign', 'proposeSolution']);
+    expect(viewOf(s, T0 + HOUR).allowedActions).toEqual(['assign', 'recordFindings']);
+  });
+
+  it('recording the findings ends investigation and enters handling with its own deadline', () => {
+    const { s, at } = walk('investigation');
+    const p = s.recordFindings(STAFF, { findings: ' The courier dropped it ' }, at + HOUR, roundTheClockConfig(), VERSION);
+    expect(kinds(p)).toEqual(['findings.recorded', 'stage.entered']);
+    expect(p.events[0]).toMatchObject({ note: 'The courier dropped it' });
+    expect(p.events[1]).toMatchObject({ from: 'investigation', to: 'handling' });
+    expect(p.patch).toMatchObject({ stage: 'handling', stageStartedAt: iso(at + HOUR) });
+    expect(p.patch.stageDueAt).not.toBeNull();
+    expect(viewOf(s, at + HOUR).allowedActions).toEqual(['assign', 'proposeSolution']);
+  });
+
+  it('a run started before the seven-stage patch, or a desk merging investigation and handling, proposes during investigation', () => {
+    const old = walk('intake').s;
+    old.startInvestigation(STAFF, {}, T0 + HOUR, roundTheClockConfig(), VERSION, false);
+    expect(viewOf(old, T0 + HOUR).allowedActions).toEqual(['assign', 'proposeSolution']);
+    const merged = walk('intake').s;
+    merged.startInvestigation(
+      STAFF,
+      {},
+      T0 + HOUR,
+      roundTheClockConfig((c) => (c.lifecycle.mergeInvestigationAndHandling = true)),
+      VERSION,
+      true,
+    );
+    expect(viewOf(merged, T0 + HOUR).allowedActions).toEqual(['assign', 'proposeSolution']);
   });
 
   it('starting the investigation after an acknowledgement only enters the stage', () => {
     const { s } = walk('intake');
     s.acknowledge(STAFF, {}, T0 + MINUTE);
-    expect(kinds(s.startInvestigation(STAFF, {}, T0 + HOUR, roundTheClockConfig(), VERSION))).toEqual(['stage.entered']);
+    expect(kinds(s.startInvestigation(STAFF, {}, T0 + HOUR, roundTheClockConfig(), VERSION, true))).toEqual(['stage.entered']);
   });
 
   const solution = (compensationType: string, compensationAmount: number) => ({
@@ -263,6 +290,19 @@ describe('feedback and the customer', () => {
       archived: false,
     });
     expect(viewOf(s, at + HOUR).allowedActions).toEqual(['assign', 'recordFollowUp', 'archive', 'reopen']);
+  });
+
+  it('a run with the follow-up deadline patch shows the follow-up SLA at closing, counted from the scheduled start', () => {
+    const config = roundTheClockConfig();
+    const { s, at } = walk('waiting', config);
+    s.followUpDueWhenScheduled = true;
+    const p = s.customerResponse(CUSTOMER, { accepted: true, rating: 5 }, at + HOUR, config, VERSION);
+    expect(p.patch).toMatchObject({ stage: 'followup', stageStartedAt: null, stageDueAt: iso(at + HOUR + DAY + 3 * DAY) });
+    expect(p.events[3]).toMatchObject({ to: 'followup', data: { dueAt: iso(at + HOUR + DAY + 3 * DAY) } });
+    // The parked stage's clock does not run: no reminder before the follow-up starts.
+    expect(s.nextDueAt()).toBe(at + HOUR + DAY);
+    s.fireDue(at + HOUR + DAY, config, VERSION);
+    expect(s).toMatchObject({ stageStartedAt: at + HOUR + DAY, stageDueAt: at + HOUR + DAY + 3 * DAY });
   });
 
   it.each([1, 2])('a rating of %d opens round two owned by the escalation team, with halved SLAs', (rating) => {

@@ -8,11 +8,13 @@ import {
   enabledStages,
   iso,
   requiresApproval,
+  stageDeadline,
   SYSTEM_ACTOR,
   type Actor,
   type AssignArgs,
   type CustomerResponseArgs,
   type FeedbackArgs,
+  type FindingsArgs,
   type FollowUpArgs,
   type LifecycleInput,
   type NoteArgs,
@@ -90,10 +92,19 @@ export class LifecycleState extends LifecycleClock {
     return d.build();
   }
 
-  startInvestigation(actor: Actor, args: NoteArgs, now: number, config: TenantConfig, version: number): Projection {
+  /** `separateHandling`: the run records findings as a step of its own (the workflow's patch decides). */
+  startInvestigation(actor: Actor, args: NoteArgs, now: number, config: TenantConfig, version: number, separateHandling: boolean): Projection {
     const d = this.draft();
+    this.findingsRequired = separateHandling && !config.lifecycle.mergeInvestigationAndHandling;
     this.markAcknowledged(d, actor, now, null);
     this.enterStage(d, 'investigation', now, config, version, actor, args.note ?? undefined);
+    return d.build();
+  }
+
+  recordFindings(actor: Actor, args: FindingsArgs, now: number, config: TenantConfig, version: number): Projection {
+    const d = this.draft();
+    d.event('findings.recorded', actor, { note: args.findings.trim(), data: { round: this.round } });
+    this.enterStage(d, 'handling', now, config, version, actor, 'Findings recorded');
     return d.build();
   }
 
@@ -165,7 +176,7 @@ export class LifecycleState extends LifecycleClock {
       if (args.rating! <= threshold) this.openNextRound(d, now, config, version, `Rating ${args.rating} is at or under ${threshold}`);
       else this.close(d, now, config, version);
     } else {
-      d.event('customer.rejected', actor, { note: args.reason ?? null, customerVisible: true });
+      d.event('customer.rejected', actor, { note: args.reason ?? null, data: { rating: args.rating ?? null }, customerVisible: true });
       this.openNextRound(d, now, config, version, 'The customer rejected the solution');
     }
     return d.build();
@@ -206,7 +217,8 @@ export class LifecycleState extends LifecycleClock {
     if (enabledStages(config).includes('followup')) {
       this.followUpAt = daysAfter(now, config.lifecycle.followUpAfterDays);
       d.event('followup.scheduled', SYSTEM_ACTOR, { data: { at: iso(this.followUpAt) } });
-      this.parkStage(d, 'followup', SYSTEM_ACTOR);
+      const due = this.followUpDueWhenScheduled ? stageDeadline(config, 'followup', this.severity, this.round, new Date(this.followUpAt)) : undefined;
+      this.parkStage(d, 'followup', SYSTEM_ACTOR, due ? due.getTime() : null);
       if (this.followUpAt <= now) this.enterStage(d, 'followup', now, config, version, SYSTEM_ACTOR, 'Follow-up is due');
     } else {
       this.toArchive(d, SYSTEM_ACTOR, 'The tenant has no follow-up stage');

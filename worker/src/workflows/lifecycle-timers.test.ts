@@ -46,7 +46,7 @@ describe('SLA reminders and breach', () => {
   it('a breach raises the priority, tells the supervisors and hands the complaint to the escalation team', () => {
     const { s } = walk('intake');
     s.assign(STAFF, { assigneeId: STAFF.id });
-    s.fireDue(T0 + 9 * MINUTE, roundTheClockConfig(), VERSION);
+    s.fireDue(T0 + 9 * MINUTE, roundTheClockConfig(), VERSION, true);
     const p = s.fireDue(T0 + 10 * MINUTE, roundTheClockConfig(), VERSION)!;
     expect(kinds(p)).toEqual(['sla.breached', 'complaint.escalated']);
     expect(p.patch).toEqual({ priority: 60, teamCode: 'escalation', assigneeId: null });
@@ -59,7 +59,7 @@ describe('SLA reminders and breach', () => {
 
   it('a stage breaches once, and then nothing is due until someone acts', () => {
     const { s } = walk('intake');
-    s.fireDue(T0 + 10 * MINUTE, roundTheClockConfig(), VERSION);
+    s.fireDue(T0 + 10 * MINUTE, roundTheClockConfig(), VERSION, true);
     expect(s.nextDueAt()).toBeNull();
     expect(s.fireDue(T0 + DAY, roundTheClockConfig(), VERSION)).toBeNull();
     expect(s.priority).toBe(60);
@@ -78,8 +78,8 @@ describe('SLA reminders and breach', () => {
 
   it('entering the next stage re-arms the reminders and the breach', () => {
     const { s } = walk('intake');
-    s.fireDue(T0 + 10 * MINUTE, roundTheClockConfig(), VERSION);
-    s.startInvestigation(STAFF, {}, T0 + HOUR, roundTheClockConfig(), VERSION);
+    s.fireDue(T0 + 10 * MINUTE, roundTheClockConfig(), VERSION, true);
+    s.startInvestigation(STAFF, {}, T0 + HOUR, roundTheClockConfig(), VERSION, true);
     expect(s.breached).toBe(false);
     expect(s.reminders).toEqual([
       { at: T0 + HOUR + 12 * HOUR, fraction: 0.5 },

@@ -18,6 +18,8 @@ interface NavItem {
   path: string;
   icon: string;
   label: string;
+  /** Shown only to callers holding it (the route's guard asks for the same). */
+  permission: string;
 }
 
 @Component({
@@ -57,14 +59,18 @@ export class ShellComponent {
   protected readonly tenantName = computed(() => this.auth.me()?.tenant.name ?? this.auth.session()?.tenantSlug ?? '');
   protected readonly userName = computed(() => this.auth.me()?.user?.displayName ?? this.auth.session()?.user.displayName ?? '');
 
-  protected readonly nav: NavItem[] = [
-    { path: '/complaints', icon: 'inbox', label: 'nav.complaints' },
-    { path: '/dashboard', icon: 'insights', label: 'nav.dashboard' },
-    { path: '/settings', icon: 'tune', label: 'nav.settings' },
-    { path: '/teams', icon: 'groups', label: 'nav.teams' },
-    { path: '/users', icon: 'group', label: 'nav.users' },
-    { path: '/api-keys', icon: 'key', label: 'nav.apiKeys' },
+  private readonly allNav: NavItem[] = [
+    { path: '/complaints', icon: 'inbox', label: 'nav.complaints', permission: 'complaint.read' },
+    { path: '/dashboard', icon: 'insights', label: 'nav.dashboard', permission: 'analytics.read' },
+    { path: '/settings', icon: 'tune', label: 'nav.settings', permission: 'tenant.configure' },
+    { path: '/teams', icon: 'groups', label: 'nav.teams', permission: 'team.manage' },
+    { path: '/users', icon: 'group', label: 'nav.users', permission: 'user.manage' },
+    { path: '/api-keys', icon: 'key', label: 'nav.apiKeys', permission: 'apikey.manage' },
   ];
+  protected readonly nav = computed(() => {
+    const granted = this.auth.me()?.permissions ?? [];
+    return this.allNav.filter((item) => granted.includes(item.permission));
+  });
 
   constructor() {
     // The session survives reloads; who we are (and the tenant's name) is fetched again.

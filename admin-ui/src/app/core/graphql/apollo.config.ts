@@ -1,6 +1,6 @@
 import { type EnvironmentProviders, type Provider, inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { ApolloClient, ApolloLink, CombinedGraphQLErrors, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, InMemoryCache, ServerError } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { provideApollo } from 'apollo-angular';
@@ -57,7 +57,9 @@ function createApolloOptions(httpLink: HttpLink, tokens: TokenStorage, router: R
   };
 }
 
+/** An expired access token comes back as HTTP 401 (a ServerError here), a WebSocket-style error as UNAUTHENTICATED. */
 function isUnauthenticated(error: unknown): boolean {
+  if (ServerError.is(error)) return error.statusCode === 401;
   return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
 }
 

@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { en } from './en';
 import { I18nService } from './i18n.service';
 import { zhCN } from './zh-CN';
+import { NOTIFICATION_EVENTS } from '@complaints/tenant-config/closed-sets';
 
 describe('I18nService', () => {
   beforeEach(() => localStorage.clear());
@@ -9,6 +10,13 @@ describe('I18nService', () => {
   function create(): I18nService {
     return TestBed.inject(I18nService);
   }
+
+  it('names every notification event in both languages instead of showing its code', () => {
+    const missing = NOTIFICATION_EVENTS.flatMap((event) =>
+      [en, zhCN].filter((dictionary) => !(dictionary as Record<string, string>)[`event.${event}`]).map((d) => `${d === en ? 'en' : 'zh-CN'}: ${event}`),
+    );
+    expect(missing).toEqual([]);
+  });
 
   it('starts in the locale stored from the last visit', () => {
     localStorage.setItem('complaints.locale', 'en');

@@ -42,6 +42,11 @@ export class I18nService {
     return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
   }
 
+  /** Units for compact durations ("2h 5m", "2小时 5分钟"). */
+  durationUnits(): { d: string; h: string; m: string } {
+    return { d: this.t('duration.d'), h: this.t('duration.h'), m: this.t('duration.m') };
+  }
+
   /** Pick the current locale's text of a tenant-defined name, falling back to the other locale. */
   pick(text: Partial<LocalizedText> | null | undefined): string {
     if (!text) return '';

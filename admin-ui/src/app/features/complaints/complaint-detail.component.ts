@@ -1,6 +1,6 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -9,6 +9,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom, map } from 'rxjs';
+import { AuthService } from '../../core/auth/auth.service';
 import { extractFieldErrors } from '../../core/graphql/graphql-errors';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { LocalizedPipe, TranslatePipe } from '../../core/i18n/translate.pipe';
@@ -17,8 +18,8 @@ import { StaffLiveService } from '../../core/live/staff-live.service';
 import {
   AddAttachmentDocument,
   AddInternalNoteDocument,
-  AssignableUsersDocument,
-  type AssignableUsersQuery,
+  AssignableStaffDocument,
+  type AssignableStaffQuery,
   AttachmentContentDocument,
   type AttachmentInfoFragment,
   ComplaintDetailDocument,
@@ -53,13 +54,16 @@ export class ComplaintDetailComponent {
   private readonly apollo = inject(Apollo);
   private readonly snackBar = inject(MatSnackBar);
   private readonly live = inject(StaffLiveService);
+  private readonly auth = inject(AuthService);
+  /** The signed-in user, for "assign to me" (an API key has none). */
+  protected readonly myId = computed(() => this.auth.me()?.user?.id ?? null);
   protected readonly i18n = inject(I18nService);
 
   /** Bound from the `complaints/:id` route parameter. */
   readonly id = input.required<string>();
   protected readonly complaint = signal<Complaint | null>(null);
   protected readonly others = signal<OtherComplaint[]>([]);
-  protected readonly assignable = signal<AssignableUsersQuery | null>(null);
+  protected readonly assignable = signal<AssignableStaffQuery | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly attachmentError = signal<string | null>(null);
   protected readonly uploading = signal(false);
@@ -179,12 +183,20 @@ export class ComplaintDetailComponent {
   }
 
   private async loadAssignable(): Promise<void> {
+    const me = this.auth.me() ?? (await this.auth.loadMe().catch(() => null));
+    if (!me?.permissions.includes('complaint.assign')) return;
     try {
-      const result = await firstValueFrom(this.apollo.query({ query: AssignableUsersDocument }));
+      const result = await firstValueFrom(this.apollo.query({ query: AssignableStaffDocument }));
       this.assignable.set(result.data ?? null);
     } catch {
       // Without the lists the assign form stays hidden; the rest of the page still works.
     }
+  }
+
+  /** The 1–5 rating a customer's answer or a follow-up carried, if any. */
+  protected ratingOf(data: unknown): number | null {
+    const rating = (data as { rating?: unknown } | null)?.rating;
+    return typeof rating === 'number' && rating >= 1 && rating <= 5 ? rating : null;
   }
 
   protected onActed(): void {
@@ -197,7 +209,7 @@ export class ComplaintDetailComponent {
     if (c.status === 'CLOSED' || c.status === 'RESOLVED') return { tone: 'none', text: this.i18n.t('status.' + c.status) };
     const state = dueState(c.stageDueAt, Date.now());
     if (state.tone === 'none') return { tone: 'none', text: '—' };
-    const time = compactDuration(state.minutes);
+    const time = compactDuration(state.minutes, this.i18n.durationUnits());
     return { tone: state.tone, text: this.i18n.t(state.tone === 'overdue' ? 'complaints.overdue' : 'complaints.dueIn', { time }) };
   }
 

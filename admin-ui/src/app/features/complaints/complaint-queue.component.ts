@@ -1,10 +1,10 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, HostListener, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
@@ -21,6 +21,7 @@ import {
   type LiveUpdateFragment,
   QueueFeedDocument,
   type QueueFeedFilter,
+  ReassignComplaintDocument,
   TenantConfigDocument,
 } from '../../graphql/generated';
 import type { Severity } from '@complaints/tenant-config';
@@ -74,6 +75,7 @@ export function toFeedFilter(filter: QueueFilter, me: Identity = {}): QueueFeedF
 export class ComplaintQueueComponent {
   private readonly apollo = inject(Apollo);
   private readonly auth = inject(AuthService);
+  protected readonly canCreate = computed(() => this.auth.me()?.permissions.includes('complaint.create') ?? false);
   protected readonly live = inject(StaffLiveService);
   protected readonly i18n = inject(I18nService);
 
@@ -100,6 +102,11 @@ export class ComplaintQueueComponent {
   protected readonly views = signal<SavedView[]>(this.viewStore.list());
   protected readonly activeView = computed(() => this.views().find((v) => sameFilter(v.filter, this.filter()))?.name ?? null);
   protected readonly naming = signal(false);
+  /** The queue's order: newest first unless a column header says otherwise. */
+  protected readonly sort = signal<{ field: 'CREATED_AT' | 'PRIORITY'; direction: 'ASC' | 'DESC' }>({ field: 'CREATED_AT', direction: 'DESC' });
+  /** The row the keyboard is on (j/k move, Enter opens, a assigns it to me); -1 before the first key. */
+  protected readonly cursor = signal(-1);
+  private readonly router = inject(Router);
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private refetchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -150,7 +157,7 @@ export class ComplaintQueueComponent {
             filter: toComplaintFilter(this.filter(), this.identity()),
             first,
             after: append ? this.endCursor() : null,
-            orderBy: null,
+            orderBy: this.sort(),
           },
           fetchPolicy: 'network-only',
         }),
@@ -166,6 +173,58 @@ export class ComplaintQueueComponent {
       this.error.set(extractFieldErrors(error).message);
     } finally {
       this.loading.set(false);
+    }
+  }
+
+  protected sortBy(field: 'CREATED_AT' | 'PRIORITY'): void {
+    this.sort.update((current) => ({ field, direction: current.field === field && current.direction === 'DESC' ? 'ASC' : 'DESC' }));
+    this.cursor.set(-1);
+    void this.fetch(false);
+  }
+
+  protected ariaSort(field: 'CREATED_AT' | 'PRIORITY'): string | null {
+    const { field: current, direction } = this.sort();
+    return current === field ? (direction === 'ASC' ? 'ascending' : 'descending') : null;
+  }
+
+  /** Agent shortcuts, as in Zendesk and Gmail; ignored while typing in a field or with a modifier held. */
+  @HostListener('document:keydown', ['$event'])
+  protected onShortcut(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement | null;
+    if (event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+    const rows = this.rows();
+    if (!rows.length) return;
+    if (event.key === 'j' || event.key === 'k') {
+      const next = event.key === 'j' ? Math.min(rows.length - 1, this.cursor() + 1) : Math.max(0, this.cursor() - 1);
+      this.cursor.set(next);
+      document.querySelector(`tr[data-number="${rows[next].number}"]`)?.scrollIntoView({ block: 'nearest' });
+      event.preventDefault();
+      return;
+    }
+    const row = rows[this.cursor()];
+    if (!row) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void this.router.navigate(['/complaints', row.id]);
+    } else if (event.key === 'a' && this.canAssign()) {
+      event.preventDefault();
+      void this.assignToMe(row);
+    }
+  }
+
+  protected readonly canAssign = computed(() => (this.auth.me()?.permissions.includes('complaint.assign') ?? false) && !!this.auth.me()?.user);
+
+  private async assignToMe(row: ComplaintRowFragment): Promise<void> {
+    const me = this.auth.me()?.user;
+    if (!me || row.assignee?.id === me.id) return;
+    try {
+      await firstValueFrom(
+        this.apollo.mutate({ mutation: ReassignComplaintDocument, variables: { id: row.id, assigneeId: me.id, teamCode: null, note: null } }),
+      );
+      this.rows.update((rows) => rows.map((r) => (r.id === row.id ? { ...r, assignee: { id: me.id, displayName: me.displayName } } : r)));
+      this.announcement.set(this.i18n.t('complaints.assignedToMe', { number: row.number }));
+    } catch (error) {
+      this.error.set(extractFieldErrors(error).message);
     }
   }
 
@@ -257,7 +316,7 @@ export class ComplaintQueueComponent {
     const state = dueState(row.stageDueAt, this.now());
     if (state.tone === 'none' || row.status === 'CLOSED' || row.status === 'RESOLVED') return { tone: 'none', text: '—' };
     if (row.status === 'WAITING_ON_CUSTOMER') return { tone: 'paused', text: this.i18n.t('complaints.paused') };
-    const time = compactDuration(state.minutes);
+    const time = compactDuration(state.minutes, this.i18n.durationUnits());
     return { tone: state.tone, text: this.i18n.t(state.tone === 'overdue' ? 'complaints.overdue' : 'complaints.dueIn', { time }) };
   }
 }

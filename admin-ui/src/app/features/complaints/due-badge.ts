@@ -8,8 +8,15 @@ export function dueState(dueAt: string | null | undefined, now: number): { tone:
   return { tone: minutes <= 120 ? 'soon' : 'ok', minutes };
 }
 
-export function compactDuration(minutes: number): string {
-  if (minutes < 60) return `${minutes}m`;
-  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
-  return `${Math.floor(minutes / 1440)}d ${Math.floor((minutes % 1440) / 60)}h`;
+/** Unit labels of the current language ("m"/"分钟"): the caller passes them from its translations. */
+export interface DurationUnits {
+  d: string;
+  h: string;
+  m: string;
+}
+
+export function compactDuration(minutes: number, units: DurationUnits = { d: 'd', h: 'h', m: 'm' }): string {
+  if (minutes < 60) return `${minutes}${units.m}`;
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)}${units.h} ${minutes % 60}${units.m}`;
+  return `${Math.floor(minutes / 1440)}${units.d} ${Math.floor((minutes % 1440) / 60)}${units.h}`;
 }

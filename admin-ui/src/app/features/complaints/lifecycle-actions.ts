@@ -7,6 +7,7 @@ import {
   type LifecycleAction,
   type LifecyclePayloadFragment,
   ProposeSolutionDocument,
+  RecordFindingsDocument,
   RecordCustomerResponseDocument,
   RecordFollowUpDocument,
   RejectSolutionDocument,
@@ -21,6 +22,7 @@ export type ActionName = Exclude<LifecycleAction, 'assign'>;
 export interface ActionForm {
   note: string;
   reason: string;
+  findings: string;
   message: string;
   text: string;
   compensationType: CompensationType;
@@ -35,7 +37,18 @@ const OFFERED_COMPENSATION: Record<CompensationType, true> = { none: true, refun
 export const COMPENSATION_TYPES = Object.keys(OFFERED_COMPENSATION) as CompensationType[];
 
 export function emptyForm(): ActionForm {
-  return { note: '', reason: '', message: '', text: '', compensationType: 'none', compensationAmount: '0', accepted: true, rating: null, comment: '' };
+  return {
+    note: '',
+    reason: '',
+    findings: '',
+    message: '',
+    text: '',
+    compensationType: 'none',
+    compensationAmount: '0',
+    accepted: true,
+    rating: null,
+    comment: '',
+  };
 }
 
 /**
@@ -45,6 +58,7 @@ export function emptyForm(): ActionForm {
 export const ACTION_FIELDS: Record<ActionName, { fields: (keyof ActionForm)[]; required: (keyof ActionForm)[] }> = {
   acknowledge: { fields: ['note'], required: [] },
   startInvestigation: { fields: ['note'], required: [] },
+  recordFindings: { fields: ['findings'], required: ['findings'] },
   proposeSolution: { fields: ['text', 'compensationType', 'compensationAmount'], required: ['text', 'compensationAmount'] },
   approve: { fields: ['note'], required: [] },
   reject: { fields: ['reason'], required: ['reason'] },
@@ -82,6 +96,8 @@ export function actionRequest(
       return { mutation: m(AcknowledgeComplaintDocument), variables: { id, note: orNull(form.note) } };
     case 'startInvestigation':
       return { mutation: m(StartInvestigationDocument), variables: { id, note: orNull(form.note) } };
+    case 'recordFindings':
+      return { mutation: m(RecordFindingsDocument), variables: { id, findings: form.findings.trim() } };
     case 'proposeSolution':
       return {
         mutation: m(ProposeSolutionDocument),

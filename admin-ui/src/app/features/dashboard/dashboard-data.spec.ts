@@ -1,4 +1,4 @@
-import { daysBefore, periodsBetween, todayIn, formatMinutes, formatRate, suggestedGranularity, toCsv } from './dashboard-data';
+import { daysBefore, periodsBetween, todayIn, formatMinutes, formatRate, suggestedGranularity } from './dashboard-data';
 
 describe('dashboard figures', () => {
   const unit = { h: 'h', min: 'min', d: 'd' };
@@ -27,10 +27,6 @@ describe('dashboard figures', () => {
     const lateUtc = new Date('2026-11-23T18:37:00Z');
     expect(todayIn('Asia/Shanghai', lateUtc)).toBe('2026-11-24');
     expect(todayIn('Europe/London', lateUtc)).toBe('2026-11-23');
-  });
-
-  it('quotes CSV cells with commas, quotes or line breaks', () => {
-    expect(toCsv([{ a: 'x,y', b: 'say "hi"', c: 3 }])).toBe('a,b,c\n"x,y","say ""hi""",3\n');
   });
 
   it('lists every day, ISO week and month of a period so quiet ones chart as zero', () => {

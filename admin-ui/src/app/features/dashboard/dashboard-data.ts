@@ -1,5 +1,3 @@
-import type { DashboardQuery } from '../../graphql/generated';
-
 export type Granularity = 'DAY' | 'WEEK' | 'MONTH';
 
 /**
@@ -41,47 +39,11 @@ export function formatRate(rate: number | null | undefined): string {
   return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(rate >= 0.995 || rate === 0 ? 0 : 1)}%`;
 }
 
-function csvCell(value: unknown): string {
-  // Values come from GraphQL JSON: JSON.stringify writes numbers and booleans as String would, and objects readably.
-  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(rows: Record<string, unknown>[]): string {
-  if (!rows.length) return '';
-  const columns = Object.keys(rows[0]);
-  return [columns.join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))].join('\n') + '\n';
-}
-
-/** Everything on the dashboard as one CSV: a section column says which table a row belongs to. */
-export function dashboardCsv(data: DashboardQuery, filterLabel: string): string {
-  const rows: Record<string, unknown>[] = [];
-  const row = (section: string, key: string, metric: string, value: unknown) => rows.push({ section, key, metric, value });
-  const overall = data.overall[0];
-  if (overall) {
-    for (const [metric, value] of Object.entries(overall)) {
-      if (metric === 'stageSla' || metric === 'satisfactionDistribution' || metric === 'key') continue;
-      row('overall', '', metric, value);
-    }
-    overall.satisfactionDistribution.forEach((count, i) => row('satisfaction', String(i + 1), 'count', count));
-    for (const stage of overall.stageSla) row('stage_sla', stage.stage, 'complianceRate', stage.complianceRate);
-  }
-  for (const g of data.byCategory) row('category', g.key, 'volume', g.volume);
-  for (const g of data.byChannel) row('channel', g.key, 'volume', g.volume);
-  for (const g of data.byTeam) row('team', g.key, 'volume', g.volume);
-  for (const p of data.series) {
-    const g = p.groups[0];
-    row('series', p.period, 'volume', g?.volume ?? 0);
-    row('series', p.period, 'satisfactionAverage', g?.satisfactionAverage ?? '');
-    row('series', p.period, 'resolutionP50', g?.resolutionP50 ?? '');
-  }
-  for (const issue of data.recurring.bySimilarText) row('recurring', issue.subject, 'volume', issue.volume);
-  return `# ${filterLabel}\n` + toCsv(rows);
-}
-
-export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
-  // A BOM so spreadsheet programs read the Chinese text as UTF-8.
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type }));
+/** Downloads an export the API produces (`/exports/…`), sending the staff token as GraphQL requests do. */
+export async function downloadExport(path: string, accessToken: string | null, fileName: string): Promise<void> {
+  const response = await fetch(path, { headers: accessToken ? { authorization: `Bearer ${accessToken}` } : {} });
+  if (!response.ok) throw new Error(`Export failed (HTTP ${response.status})`);
+  const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

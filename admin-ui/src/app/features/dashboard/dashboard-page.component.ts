@@ -4,6 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
+import { TokenStorage } from '../../core/auth/token-storage';
 import { extractFieldErrors } from '../../core/graphql/graphql-errors';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { LocalizedPipe, TranslatePipe } from '../../core/i18n/translate.pipe';
@@ -12,17 +13,7 @@ import { flattenCategories } from '../tenant-config/categories/category-tree';
 import type { TenantConfig } from '@complaints/tenant-config';
 import { CHANNELS } from '@complaints/tenant-config/closed-sets';
 import { normaliseConfig } from '../tenant-config/normalise-config';
-import {
-  type Granularity,
-  dashboardCsv,
-  daysBefore,
-  downloadText,
-  formatMinutes,
-  formatRate,
-  periodsBetween,
-  suggestedGranularity,
-  todayIn,
-} from './dashboard-data';
+import { type Granularity, daysBefore, downloadExport, formatMinutes, formatRate, periodsBetween, suggestedGranularity, todayIn } from './dashboard-data';
 import { type ChartPoint, TrendChartComponent } from './trend-chart.component';
 
 interface DashboardFilter {
@@ -44,6 +35,7 @@ interface DashboardFilter {
 })
 export class DashboardPageComponent {
   private readonly apollo = inject(Apollo);
+  private readonly tokens = inject(TokenStorage);
   protected readonly i18n = inject(I18nService);
 
   protected readonly channels = CHANNELS;
@@ -194,11 +186,14 @@ export class DashboardPageComponent {
     return `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
   }
 
-  protected exportCsv(): void {
-    const data = this.data();
-    if (!data) return;
+  /** The period's figures per category under the current filters, as the API's metric export writes them (units in the column names). */
+  protected async export(format: 'csv' | 'xlsx'): Promise<void> {
     const f = this.filter();
-    const label = `${f.from}..${f.to} category=${f.categoryCode || '*'} channel=${f.channel || '*'} team=${f.teamCode || '*'}`;
-    downloadText(dashboardCsv(data, label), `complaints-${f.from}-${f.to}.csv`);
+    const query = new URLSearchParams({ filter: JSON.stringify(this.analyticsFilter()), groupBy: 'CATEGORY' });
+    try {
+      await downloadExport(`/exports/metrics.${format}?${query}`, this.tokens.accessToken(), `complaint-metrics-${f.from}-${f.to}.${format}`);
+    } catch (error) {
+      this.error.set(extractFieldErrors(error).message);
+    }
   }
 }

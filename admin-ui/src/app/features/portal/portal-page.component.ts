@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { CurrencyPipe, DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -12,6 +12,7 @@ import {
   PortalComplaintDocument,
   type PortalComplaintQuery,
   PortalFeedDocument,
+  PortalInfoDocument,
   PortalRespondDocument,
   PortalSendMessageDocument,
   PortalSubmitComplaintDocument,
@@ -61,7 +62,7 @@ const emptySubmit = (): SubmitForm => ({ name: '', email: '', phone: '', subject
  */
 @Component({
   selector: 'app-portal-page',
-  imports: [DatePipe, MatButtonModule, MatButtonToggleModule, MatIconModule, TranslatePipe],
+  imports: [CurrencyPipe, DatePipe, MatButtonModule, MatButtonToggleModule, MatIconModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './portal-page.component.html',
   styleUrls: ['./portal-page.component.scss', './portal-complaint-view.scss'],
@@ -92,6 +93,8 @@ export class PortalPageComponent {
   });
   protected readonly answerProblem = signal<string | null>(null);
   protected readonly announcement = signal('');
+  /** The tenant's name in the header, once the portal key is known to the API. */
+  protected readonly tenantName = signal<string | null>(null);
 
   protected readonly step = computed(() => {
     const v = this.view();
@@ -110,8 +113,12 @@ export class PortalPageComponent {
 
   constructor() {
     effect(() => {
-      const stored = readPortalSession(this.portalKey());
+      const portalKey = this.portalKey();
+      const stored = readPortalSession(portalKey);
       if (stored) void this.open(stored);
+      portalRequest(PortalInfoDocument, { portalKey })
+        .then((data) => this.tenantName.set(data.portalInfo.tenantName))
+        .catch(() => this.tenantName.set(null));
     });
     inject(DestroyRef).onDestroy(() => this.stopLive());
   }

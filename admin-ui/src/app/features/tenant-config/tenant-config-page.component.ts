@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, HostListener, computed, inject, input } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -20,6 +20,7 @@ import { SeveritiesTabComponent } from './sla/severities-tab.component';
 import { TemplatesTabComponent } from './templates/templates-tab.component';
 import { TenantConfigStore } from './tenant-config.store';
 import { YamlTabComponent } from './yaml/yaml-tab.component';
+import { type ConfigTab, placeOfError } from './config-error-place';
 
 export const CONFIG_TABS = ['categories', 'sla', 'roles', 'routing', 'calendar', 'policies', 'templates', 'history', 'yaml'] as const;
 
@@ -64,6 +65,24 @@ export class TenantConfigPageComponent {
 
   constructor() {
     void this.store.load();
+  }
+
+  protected placeOf(path: string): { tab: ConfigTab; label: string } {
+    return placeOfError(path, (key, params) => this.i18n.t(key, params));
+  }
+
+  protected goTo(tab: ConfigTab): void {
+    void this.router.navigate(['/settings', tab], { replaceUrl: true });
+  }
+
+  /** Leaving the settings with unsaved edits asks first (the route's guard and the browser's unload both ask this). */
+  hasUnsavedChanges(): boolean {
+    return this.store.dirty();
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  protected warnBeforeUnload(event: BeforeUnloadEvent): void {
+    if (this.store.dirty()) event.preventDefault();
   }
 
   protected selectTab(index: number): void {

@@ -4,6 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import type { Weekday } from '@complaints/tenant-config';
 import { WEEKDAYS } from '@complaints/tenant-config/closed-sets';
+import { withLunchBreak } from './lunch-break';
 import { TenantConfigStore } from '../tenant-config.store';
 
 const FALLBACK_ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'UTC'];
@@ -71,9 +72,11 @@ export class CalendarTabComponent {
     });
   }
 
-  /** A second interval models the lunch break: 09:00–12:00 and 13:30–18:00. */
+  /** A second interval models the lunch break (see withLunchBreak). */
   protected addInterval(day: Weekday): void {
-    this.store.update((config) => config.businessCalendar.weeklyHours[day].push({ start: '13:00', end: '18:00' }));
+    this.store.update((config) => {
+      config.businessCalendar.weeklyHours[day] = withLunchBreak(config.businessCalendar.weeklyHours[day]);
+    });
   }
 
   protected removeInterval(day: Weekday, index: number): void {

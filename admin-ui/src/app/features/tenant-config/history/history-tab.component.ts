@@ -56,7 +56,8 @@ export class HistoryTabComponent {
   protected readonly error = signal<string | null>(null);
   protected readonly from = signal<number | null>(null);
   protected readonly to = signal<number | null>(null);
-  protected readonly changes = signal<ConfigChange[] | null>(null);
+  /** The last comparison with the versions it compared: the table and its heading always describe the same pair. */
+  protected readonly changes = signal<{ from: number; to: number; changes: ConfigChange[] } | null>(null);
   protected readonly busy = signal(false);
   protected readonly canCompare = computed(() => this.from() !== null && this.to() !== null && this.from() !== this.to());
 
@@ -92,7 +93,7 @@ export class HistoryTabComponent {
     this.busy.set(true);
     try {
       const [before, after] = await Promise.all([this.configOf(from), this.configOf(to)]);
-      this.changes.set(diffConfigs(before, after));
+      this.changes.set({ from, to, changes: diffConfigs(before, after) });
     } catch (error) {
       this.error.set(extractFieldErrors(error).message);
     } finally {
@@ -108,7 +109,11 @@ export class HistoryTabComponent {
       this.store.replace(await this.configOf(version));
       const outcome = await this.store.save(this.i18n.t('history.rollbackNote', { version }));
       this.snackBar.open(outcome.ok ? this.i18n.t('config.saved', { version: outcome.version }) : outcome.message, undefined, { duration: 4000 });
-      if (outcome.ok) await this.loadHistory();
+      if (outcome.ok) {
+        // Show what the restore changed: the newest version against the one before it.
+        await this.loadHistory();
+        await this.compare();
+      }
     } catch (error) {
       this.error.set(extractFieldErrors(error).message);
     } finally {

@@ -36,6 +36,7 @@ export class RoutingTabComponent {
   protected readonly config = computed(() => this.store.draft()!);
   protected readonly rules = computed(() => this.config().routingRules);
   protected readonly categories = computed(() => flattenCategories(this.config().categories));
+  protected readonly activeCategories = computed(() => this.categories().filter((row) => !row.category.retired));
   protected readonly channels = CHANNELS;
   protected readonly strategies = ROUTING_STRATEGIES;
 
