@@ -75,6 +75,13 @@ describe('validateTenantConfig', () => {
     expect(errors.map((e) => e.path)).toEqual(['lifecycle.mergeInvestigationAndHandling']);
   });
 
+  it('allows lifecycle durations shorter than a day, down to a minute', () => {
+    const minutes = validateTenantConfig(input((c) => Object.assign(c.lifecycle, { autoCloseDays: 5 / 1440, followUpAfterDays: 0, reopenWindowDays: 0.5 })));
+    expect(minutes.ok && minutes.config.lifecycle.autoCloseDays).toBe(5 / 1440);
+    expect(errorsOf(input((c) => (c.lifecycle.autoCloseDays = 0.0001))).map((e) => e.path)).toEqual(['lifecycle.autoCloseDays']);
+    expect(errorsOf(input((c) => (c.lifecycle.autoCloseDays = 0))).map((e) => e.path)).toEqual(['lifecycle.autoCloseDays']);
+  });
+
   it('never leaks zod wording into messages', () => {
     const errors = errorsOf({ severities: 'many', sla: [], stages: {}, extra: true });
     for (const { message } of errors) expect(message).not.toMatch(/Invalid input|expected .* received|ZodError/);

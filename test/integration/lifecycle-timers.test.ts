@@ -170,6 +170,36 @@ describe('SLA clocks on the time-skipping server', () => {
     expect(await handle.query(stateQuery, {})).toMatchObject({ stage: 'followup', breached: true, stageDueAt: closed.stageDueAt });
   });
 
+  it('ten minutes of silence after the feedback close the complaint, tell the customer and send the survey', async () => {
+    const config = roundTheClockConfig((c) => {
+      c.sla.intake = { general: 30 * 1440, urgent: 30 * 1440, major: 30 * 1440 };
+      c.lifecycle.autoCloseDays = 10 / 1440;
+      c.lifecycle.followUpAfterDays = 0;
+    });
+    const { tenantId, complaintId, handle } = await complaintWithWorkflow(config);
+    await handle.executeUpdate(lifecycleUpdate('startInvestigation'), { args: [STAFF, {}] });
+    await handle.executeUpdate(lifecycleUpdate('recordFindings'), { args: [STAFF, { findings: 'Wrong size sent' }] });
+    await handle.executeUpdate(lifecycleUpdate('proposeSolution'), { args: [STAFF, { text: 'Exchange it', compensationType: 'none', compensationAmount: 0 }] });
+    const waiting = await handle.executeUpdate(lifecycleUpdate('sendFeedback'), { args: [STAFF, { message: 'We exchange it' }] });
+    expect(Date.parse(waiting.autoCloseAt!) - Date.parse(waiting.waitingOnCustomerSince!)).toBe(10 * 60_000);
+    const toCustomer = () =>
+      admin.em
+        .getConnection()
+        .execute<{ kind: string }[]>(
+          "select kind from notification_outbox where tenant_id = ? and complaint_id = ? and recipient_kind = 'customer' order by created_at, kind",
+          [tenantId, complaintId],
+        )
+        .then((rows) => rows.map((r) => r.kind));
+    await env.sleep('9 minutes');
+    expect(await toCustomer()).not.toContain('complaint.closed');
+
+    await env.sleep('2 minutes');
+    const sent = await eventually(toCustomer, (k) => k.includes('followup.survey'));
+    expect(sent).toEqual(expect.arrayContaining(['complaint.closed', 'followup.survey']));
+    expect(kinds(await events(tenantId, complaintId))).toEqual(expect.arrayContaining(['complaint.auto_closed', 'complaint.closed']));
+    expect(await complaintRow(tenantId, complaintId)).toMatchObject({ status: 'RESOLVED', stage: 'followup' });
+  });
+
   it('pauses the clock while waiting on the customer, auto-closes without an answer, then follows up and archives', async () => {
     const config = roundTheClockConfig((c) => {
       c.sla.intake = { general: 30 * 1440, urgent: 30 * 1440, major: 30 * 1440 };

@@ -165,13 +165,18 @@ describe('notification delivery', () => {
     const res = await gql(
       api.url,
       `query($id: ID!) { complaintNotifications(complaintId: $id) { kind attempts deliveredAt
-      deliveries { attempt channel status error messageId } } }`,
+      deliveries { attempt channel status error messageId subject body } } }`,
       { id: complaint.id },
       token('handler'),
     );
     const [listed] = res.data!.complaintNotifications;
     expect(listed).toMatchObject({ kind: 'complaint.acknowledged', attempts: 3 });
     expect(listed.deliveries.map((d: any) => `${d.channel}:${d.status}:${d.attempt}`)).toEqual(['email:sent:1', 'sms:failed:1', 'sms:failed:2', 'sms:sent:3']);
+    // The rendered text that was sent, as the customer read it.
+    const [mail] = sink.to(email);
+    expect(listed.deliveries[0]).toMatchObject({ subject: mail.subject, body: mail.text });
+    expect(listed.deliveries[3].body).toContain(complaint.number);
+    expect(listed.deliveries[3].body).toBe(attempts[2].json.body);
   });
 
   it('two workers racing over one outbox row send it once', async () => {

@@ -51,6 +51,7 @@ const CALLS: Record<string, string> = {
   reassignComplaint: 'id: "{complaint}", assigneeId: "{user}"',
   recordArticleView: 'id: "{article}", visitorKey: "probe-visitor"',
   recordCustomerResponse: 'id: "{complaint}", input: { accepted: true, rating: 5 }',
+  recordFindings: 'id: "{complaint}", findings: "probe"',
   recordFollowUp: 'id: "{complaint}", note: "probe"',
   recordVisitorSubmission: 'complaintId: "{complaint}", visitorKey: "probe-visitor"',
   rejectSolution: 'id: "{complaint}", reason: "probe"',

@@ -15,6 +15,7 @@ import { Migration20261205000000_operations_status } from './Migration2026120500
 import { Migration20261205000700_webhook_secrets_sealed } from './Migration20261205000700_webhook_secrets_sealed';
 import { Migration20261205003000_staff_session_rotation } from './Migration20261205003000_staff_session_rotation';
 import { Migration20261205003100_rate_limits } from './Migration20261205003100_rate_limits';
+import { Migration20261206100000_notification_rendered_text } from './Migration20261206100000_notification_rendered_text';
 import { Migration20261206300000_triage_models } from './Migration20261206300000_triage_models';
 import { Migration20261206900000_number_search } from './Migration20261206900000_number_search';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205000700_webhook_secrets_sealed', class: Migration20261205000700_webhook_secrets_sealed },
   { name: 'Migration20261205003000_staff_session_rotation', class: Migration20261205003000_staff_session_rotation },
   { name: 'Migration20261205003100_rate_limits', class: Migration20261205003100_rate_limits },
+  { name: 'Migration20261206100000_notification_rendered_text', class: Migration20261206100000_notification_rendered_text },
   { name: 'Migration20261206300000_triage_models', class: Migration20261206300000_triage_models },
   { name: 'Migration20261206900000_number_search', class: Migration20261206900000_number_search },
 ];

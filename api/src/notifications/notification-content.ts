@@ -37,6 +37,8 @@ const TEMPLATE_EVENT: Readonly<Record<string, NotificationEvent>> = {
   'sla.breached': 'sla.breached',
   'round.opened': 'complaint.escalated',
   'management.review': 'complaint.escalated',
+  'complaint.closed': 'complaint.closed',
+  'followup.survey': 'followup.survey',
 };
 
 /** The permission that makes a team member one of its supervisors (the approvers). */

@@ -38,6 +38,8 @@ interface DeliveryRow {
   status: string;
   error: string | null;
   provider_response: string | null;
+  subject: string | null;
+  body: string | null;
   created_at: Date | string;
 }
 
@@ -68,6 +70,8 @@ async function complaintNotifications(em: EntityManager, complaintId: string): P
         status: d.status,
         error: d.error,
         providerResponse: d.provider_response,
+        subject: d.subject,
+        body: d.body,
         createdAt: new Date(d.created_at),
       })),
   }));

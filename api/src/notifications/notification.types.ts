@@ -23,6 +23,15 @@ export class NotificationDeliveryAttempt {
   @Field(() => String, { nullable: true })
   providerResponse!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The subject as rendered for this recipient and channel (email); none for SMS, push or a skipped attempt',
+  })
+  subject!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The text as rendered for this recipient and channel; none for a skipped attempt' })
+  body!: string | null;
+
   @Field(() => Date)
   createdAt!: Date;
 }

@@ -37,6 +37,20 @@ describe('placeholdersIn', () => {
   });
 });
 
+describe('a salutation without a name', () => {
+  const reminder = (locale: 'zh-CN' | 'en') => findNotificationTemplate(defaultTenantConfig(), 'sla.reminder', 'email', locale)!;
+  const values = { assigneeName: '', number: 'CP-1', severity: '一般', stage: '受理登记', dueAt: '明天 10:00' };
+
+  it('leaves the salutation out instead of starting with a stray comma', () => {
+    expect(renderTemplate(reminder('zh-CN'), values).body).toMatch(/^投诉 CP-1（一般）的“受理登记”环节将于/);
+    expect(renderTemplate(reminder('en'), values).body).toMatch(/^the 受理登记 stage of complaint CP-1/);
+  });
+
+  it('keeps it when the name is there', () => {
+    expect(renderTemplate(reminder('zh-CN'), { ...values, assigneeName: 'Lin' }).body).toMatch(/^Lin，投诉 CP-1/);
+  });
+});
+
 describe('findNotificationTemplate', () => {
   const config = defaultTenantConfig();
 

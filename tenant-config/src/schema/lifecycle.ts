@@ -21,15 +21,19 @@ export const roundPolicySchema = z
   })
   .prefault({});
 
+const MINUTE_IN_DAYS = 1 / 1440;
+/** Calendar days, fractions allowed down to a minute (0.25 is six hours): demos and tests run a lifecycle in minutes. */
+const days = () => z.number().refine((v) => v === 0 || v >= MINUTE_IN_DAYS, { error: 'Use at least one minute (1/1440 of a day) or 0' });
+
 /** Day counts here are calendar days: they describe the customer's patience, not staff working time. */
 export const lifecycleSchema = z
   .strictObject({
     /** A proposed solution the customer neither accepts nor rejects closes automatically after this many days. */
-    autoCloseDays: z.number().int().positive().default(7),
+    autoCloseDays: days().pipe(z.number().positive()).default(7),
     /** A closed complaint can be reopened by the customer within this many days. */
-    reopenWindowDays: z.number().int().nonnegative().default(15),
+    reopenWindowDays: days().pipe(z.number().nonnegative()).default(15),
     /** The follow-up visit or survey starts this many days after closing. */
-    followUpAfterDays: z.number().int().nonnegative().default(1),
+    followUpAfterDays: days().pipe(z.number().nonnegative()).default(1),
     /**
      * Small desks investigate and handle in one step: proposeSolution then ends investigation directly and
      * round one skips the handling stage (findings are not recorded as an action of their own).

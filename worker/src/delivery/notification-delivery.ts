@@ -67,11 +67,19 @@ export function createNotificationDelivery({ root, tenantConfig, channels, retry
         const attempt = row.attempts + 1;
         const { config } = await tenantConfig.current(scope);
         const content = await composeNotification(em, toNotification(row), config, { now: now(), portalUrl });
-        const log = (channel: string, address: string | null, messageId: string | null, status: string, error: string | null, response: string | null) =>
+        const log = (
+          channel: string,
+          address: string | null,
+          messageId: string | null,
+          status: string,
+          error: string | null,
+          response: string | null,
+          text: { subject?: string; body: string } | null = null,
+        ) =>
           em.execute(
-            `insert into notification_deliveries (tenant_id, notification_id, attempt, channel, address, message_id, status, error, provider_response)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            [ref.tenantId, row.id, attempt, channel, address, messageId, status, error, response],
+            `insert into notification_deliveries (tenant_id, notification_id, attempt, channel, address, message_id, status, error, provider_response, subject, body)
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            [ref.tenantId, row.id, attempt, channel, address, messageId, status, error, response, text?.subject ?? null, text?.body ?? null],
           );
 
         if ('skipped' in content) {
@@ -98,10 +106,10 @@ export function createNotificationDelivery({ root, tenantConfig, channels, retry
           if (done.has(message.messageId)) continue;
           try {
             const receipt = await channels[message.channel].send(message);
-            await log(message.channel, message.to, message.messageId, receipt.status, null, receipt.providerResponse.slice(0, 2_000));
+            await log(message.channel, message.to, message.messageId, receipt.status, null, receipt.providerResponse.slice(0, 2_000), message);
           } catch (error) {
             const text = String(error instanceof Error ? error.message : error).slice(0, 2_000);
-            await log(message.channel, message.to, message.messageId, 'failed', text, null);
+            await log(message.channel, message.to, message.messageId, 'failed', text, null, message);
             failures.push({ error: `${message.channel}: ${text}`, permanent: error instanceof PermanentDeliveryError });
           }
         }

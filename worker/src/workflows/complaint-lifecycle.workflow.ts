@@ -34,6 +34,8 @@ const LOCAL_ACTIVITIES_PATCH = 'local-activities';
 const SEVEN_STAGES_PATCH = 'seven-stages';
 /** Runs started before this change learnt the follow-up's deadline only when it began; newer ones know it at closing. */
 const FOLLOWUP_DEADLINE_PATCH = 'followup-deadline-at-close';
+/** Runs started before this change sent the customer neither the closing notice nor the survey. */
+const CLOSE_THE_LOOP_PATCH = 'close-the-loop';
 
 /** Workflow time: the sandbox's Date reads the workflow task's timestamp, identical on replay. */
 const now = (): number => Date.now();
@@ -159,6 +161,7 @@ class LifecycleRun {
 export async function complaintLifecycle(input: LifecycleInput): Promise<void> {
   const state = LifecycleState.fromInput(input, workflowInfo().workflowId);
   state.followUpDueWhenScheduled = patched(FOLLOWUP_DEADLINE_PATCH);
+  state.closesTheLoop = patched(CLOSE_THE_LOOP_PATCH);
   const run = new LifecycleRun(state, input);
   run.registerHandlers();
   await run.begin();

@@ -73,6 +73,8 @@ export abstract class LifecycleClock {
    * straight away; false for runs started before that patch, which learnt it only when the follow-up began.
    */
   followUpDueWhenScheduled = false;
+  /** Tells the customer when the complaint closes and sends the survey when follow-up starts (false before that patch). */
+  closesTheLoop = false;
   managementReview = false;
   archived = false;
   solution: Solution | null = null;
@@ -167,14 +169,20 @@ export abstract class LifecycleClock {
       this.close(d, now, config, configVersion);
     }
     if (this.stage === 'followup' && this.stageStartedAt === null && this.followUpAt !== null && this.followUpAt <= now) {
-      this.enterStage(d, 'followup', this.followUpAt, config, configVersion, SYSTEM_ACTOR, 'Follow-up is due');
-      this.notifyOwner(d, 'followup.due', {});
+      this.startFollowUp(d, this.followUpAt, config, configVersion);
     }
     if (this.archived && this.reopenUntil !== null && this.reopenUntil <= now) {
       this.reopenUntil = null;
       d.event('lifecycle.completed', SYSTEM_ACTOR, { note: 'The reopen window has passed' });
     }
     return d.events.length ? d.build() : null;
+  }
+
+  /** The follow-up's clock starts: its owner is told, and the customer gets the survey. */
+  protected startFollowUp(d: ProjectionDraft, at: number, config: TenantConfig, configVersion: number): void {
+    this.enterStage(d, 'followup', at, config, configVersion, SYSTEM_ACTOR, 'Follow-up is due');
+    this.notifyOwner(d, 'followup.due', {});
+    if (this.closesTheLoop) d.notify('followup.survey', 'customer', this.complaintId, { number: this.number });
   }
 
   private breach(d: ProjectionDraft, config: TenantConfig): void {

@@ -305,6 +305,24 @@ describe('feedback and the customer', () => {
     expect(s).toMatchObject({ stageStartedAt: at + HOUR + DAY, stageDueAt: at + HOUR + DAY + 3 * DAY });
   });
 
+  it('closing tells the customer, and the survey goes out when the follow-up starts (at once when it is due at once)', () => {
+    const notified = (p: { notifications: { kind: string; recipientKind: string }[] } | null) =>
+      (p?.notifications ?? []).filter((n) => n.recipientKind === 'customer').map((n) => n.kind);
+    const later = walk('waiting');
+    later.s.closesTheLoop = true;
+    const closed = later.s.customerResponse(CUSTOMER, { accepted: true, rating: 5 }, later.at + HOUR, roundTheClockConfig(), VERSION);
+    expect(notified(closed)).toEqual(['complaint.closed']);
+    expect(notified(later.s.fireDue(later.at + HOUR + DAY, roundTheClockConfig(), VERSION))).toEqual(['followup.survey']);
+
+    const config = roundTheClockConfig((c) => (c.lifecycle.followUpAfterDays = 0));
+    const atOnce = walk('waiting', config);
+    atOnce.s.closesTheLoop = true;
+    expect(notified(atOnce.s.customerResponse(CUSTOMER, { accepted: true, rating: 5 }, atOnce.at + HOUR, config, VERSION))).toEqual([
+      'complaint.closed',
+      'followup.survey',
+    ]);
+  });
+
   it.each([1, 2])('a rating of %d opens round two owned by the escalation team, with halved SLAs', (rating) => {
     const config = roundTheClockConfig();
     const { s, at } = walk('waiting', config);

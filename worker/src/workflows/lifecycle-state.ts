@@ -214,12 +214,16 @@ export class LifecycleState extends LifecycleClock {
     this.status = 'RESOLVED';
     Object.assign(d.patch, { status: this.status, closedAt: iso(now) });
     d.event('complaint.closed', SYSTEM_ACTOR, { customerVisible: true });
+    if (this.closesTheLoop) d.notify('complaint.closed', 'customer', this.complaintId, { number: this.number });
     if (enabledStages(config).includes('followup')) {
       this.followUpAt = daysAfter(now, config.lifecycle.followUpAfterDays);
       d.event('followup.scheduled', SYSTEM_ACTOR, { data: { at: iso(this.followUpAt) } });
       const due = this.followUpDueWhenScheduled ? stageDeadline(config, 'followup', this.severity, this.round, new Date(this.followUpAt)) : undefined;
       this.parkStage(d, 'followup', SYSTEM_ACTOR, due ? due.getTime() : null);
-      if (this.followUpAt <= now) this.enterStage(d, 'followup', now, config, version, SYSTEM_ACTOR, 'Follow-up is due');
+      if (this.followUpAt <= now) {
+        if (this.closesTheLoop) this.startFollowUp(d, now, config, version);
+        else this.enterStage(d, 'followup', now, config, version, SYSTEM_ACTOR, 'Follow-up is due');
+      }
     } else {
       this.toArchive(d, SYSTEM_ACTOR, 'The tenant has no follow-up stage');
     }

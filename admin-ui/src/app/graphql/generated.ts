@@ -921,6 +921,8 @@ export type MutationUpdateWebhookSubscriptionArgs = {
 export type NotificationDeliveryAttempt = {
   address: Maybe<Scalars['String']['output']>;
   attempt: Scalars['Int']['output'];
+  /** The text as rendered for this recipient and channel; none for a skipped attempt */
+  body: Maybe<Scalars['String']['output']>;
   /** email, sms, push, or none when nothing was sent */
   channel: Scalars['String']['output'];
   createdAt: Scalars['DateTimeISO']['output'];
@@ -930,6 +932,8 @@ export type NotificationDeliveryAttempt = {
   providerResponse: Maybe<Scalars['String']['output']>;
   /** sent, logged (no provider configured), failed or skipped */
   status: Scalars['String']['output'];
+  /** The subject as rendered for this recipient and channel (email); none for SMS, push or a skipped attempt */
+  subject: Maybe<Scalars['String']['output']>;
 };
 
 export type PageInfo = {
