@@ -1,11 +1,11 @@
 import type { ComplaintMetrics } from '../analytics/analytics.types';
 import type { CsvValue } from './csv';
 
+const rounded = (value: number | null, places: number): number | null => (value === null ? null : Math.round(value * 10 ** places) / 10 ** places);
 /** A ratio (0–1) as a percentage with one decimal, as a spreadsheet reader expects to see it. */
-const percent = (ratio: number | null): number | null => (ratio === null ? null : Math.round(ratio * 1000) / 10);
+const percent = (ratio: number | null): number | null => rounded(ratio === null ? null : ratio * 100, 1);
 /** Business minutes, to one decimal. */
-const minutes = (value: number | null): number | null => (value === null ? null : Math.round(value * 10) / 10);
-const twoDecimals = (value: number | null): number | null => (value === null ? null : Math.round(value * 100) / 100);
+const minutes = (value: number | null): number | null => rounded(value, 1);
 
 /**
  * The metrics of a grouping as a flat table (one row per group), for CSV and XLSX. Every column's unit is
@@ -51,7 +51,7 @@ export function metricTable(metrics: ComplaintMetrics[]): { header: string[]; ro
     percent(m.reopenRate),
     percent(m.secondRoundRate),
     percent(m.repeatRate),
-    twoDecimals(m.satisfactionAverage),
+    rounded(m.satisfactionAverage, 2),
     m.satisfactionCount,
     ...m.satisfactionDistribution,
     m.open,

@@ -55,12 +55,13 @@ export class PortalService {
 
   async view(scope: TenantScope, complaintId: string): Promise<PortalComplaintView> {
     const complaint = await this.complaints.get(scope, complaintId);
-    const [events, comments, { config }] = await Promise.all([
+    const [events, comments] = await Promise.all([
       this.complaints.timeline(scope, complaintId, true),
       this.complaints.comments(scope, complaintId, CommentVisibility.CUSTOMER),
-      this.tenantConfig.current(scope),
     ]);
     const feedback = events.findLast((e) => e.kind === 'feedback.sent');
+    // The currency comes from the configuration, read only once there is a solution to show.
+    const solution = feedback ? sentSolution(feedback, (await this.tenantConfig.current(scope)).config.approval.currency) : null;
     return {
       id: complaint.id,
       number: complaint.number,
@@ -77,7 +78,7 @@ export class PortalService {
         createdAt: e.createdAt,
       })),
       messages: comments.map((c) => ({ from: c.authorType === 'customer' ? 'customer' : 'staff', body: c.body, createdAt: c.createdAt })),
-      solution: feedback ? sentSolution(feedback, config.approval.currency) : null,
+      solution,
     };
   }
 

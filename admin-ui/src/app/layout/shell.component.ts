@@ -74,7 +74,7 @@ export class ShellComponent {
 
   constructor() {
     // The session survives reloads; who we are (and the tenant's name) is fetched again.
-    if (!this.auth.me()) void this.auth.loadMe().catch(() => undefined);
+    void this.auth.ensureMe();
   }
 
   protected toggleNav(): void {

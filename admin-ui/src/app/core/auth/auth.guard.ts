@@ -25,7 +25,7 @@ export function permissionGuard(permission: string): CanActivateFn {
   return async () => {
     const auth = inject(AuthService);
     const router = inject(Router);
-    const me = auth.me() ?? (await auth.loadMe().catch(() => null));
+    const me = await auth.ensureMe();
     return me?.permissions.includes(permission) ? true : router.createUrlTree(['/complaints']);
   };
 }

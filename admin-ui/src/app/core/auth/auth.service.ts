@@ -36,6 +36,18 @@ export class AuthService {
     await this.loadMe();
   }
 
+  private loadingMe: Promise<CurrentUser | null> | null = null;
+
+  /** Who is signed in, loaded once however many guards and pages ask at the same moment; null when that fails. */
+  ensureMe(): Promise<CurrentUser | null> {
+    const me = this.me();
+    if (me) return Promise.resolve(me);
+    this.loadingMe ??= this.loadMe()
+      .catch(() => null)
+      .finally(() => (this.loadingMe = null));
+    return this.loadingMe;
+  }
+
   async loadMe(): Promise<CurrentUser | null> {
     if (!this.tokens.isAuthenticated()) return null;
     const result = await firstValueFrom(this.apollo.query({ query: MeDocument, fetchPolicy: 'network-only' }));

@@ -183,8 +183,8 @@ export class ComplaintDetailComponent {
   }
 
   private async loadAssignable(): Promise<void> {
-    const me = this.auth.me() ?? (await this.auth.loadMe().catch(() => null));
-    if (!me?.permissions.includes('complaint.assign')) return;
+    await this.auth.ensureMe();
+    if (!this.auth.hasPermission('complaint.assign')) return;
     try {
       const result = await firstValueFrom(this.apollo.query({ query: AssignableStaffDocument }));
       this.assignable.set(result.data ?? null);

@@ -75,7 +75,7 @@ export function toFeedFilter(filter: QueueFilter, me: Identity = {}): QueueFeedF
 export class ComplaintQueueComponent {
   private readonly apollo = inject(Apollo);
   private readonly auth = inject(AuthService);
-  protected readonly canCreate = computed(() => this.auth.me()?.permissions.includes('complaint.create') ?? false);
+  protected readonly canCreate = computed(() => this.auth.hasPermission('complaint.create'));
   protected readonly live = inject(StaffLiveService);
   protected readonly i18n = inject(I18nService);
 
@@ -131,7 +131,7 @@ export class ComplaintQueueComponent {
 
   private async start(): Promise<void> {
     // "My team" needs my teams: load who I am before the first fetch when the page opens cold.
-    if (!this.auth.me()) await this.auth.loadMe().catch(() => null);
+    await this.auth.ensureMe();
     await this.fetch(false);
     this.follow();
   }
@@ -212,7 +212,7 @@ export class ComplaintQueueComponent {
     }
   }
 
-  protected readonly canAssign = computed(() => (this.auth.me()?.permissions.includes('complaint.assign') ?? false) && !!this.auth.me()?.user);
+  protected readonly canAssign = computed(() => this.auth.hasPermission('complaint.assign') && !!this.auth.me()?.user);
 
   private async assignToMe(row: ComplaintRowFragment): Promise<void> {
     const me = this.auth.me()?.user;

@@ -1,3 +1,5 @@
+import { saveBlob } from '../complaints/attachments';
+
 export type Granularity = 'DAY' | 'WEEK' | 'MONTH';
 
 /**
@@ -43,14 +45,7 @@ export function formatRate(rate: number | null | undefined): string {
 export async function downloadExport(path: string, accessToken: string | null, fileName: string): Promise<void> {
   const response = await fetch(path, { headers: accessToken ? { authorization: `Bearer ${accessToken}` } : {} });
   if (!response.ok) throw new Error(`Export failed (HTTP ${response.status})`);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(await response.blob(), fileName);
 }
 
 /**
