@@ -104,6 +104,8 @@ it('a worker crashing after each commit and then replaced mid-workflow writes ev
     'stage.entered',
     'complaint.acknowledged',
     'stage.entered',
+    'findings.recorded',
+    'stage.entered',
     'solution.proposed',
     'approval.skipped',
     'stage.entered',
