@@ -1,4 +1,5 @@
 import { flattenCategories } from '@complaints/tenant-config';
+import { staffResponseSignal } from '@complaints/tenant-config/lifecycle-contract';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf } from '../platform/auth/principal';
 import { tenantPrincipal, type RequestContext } from '../app/context';
@@ -66,13 +67,17 @@ export class ComplaintResolver {
 
   @Authorized('comment.customer')
   @Mutation(() => CommentType)
-  sendCustomerMessage(
+  async sendCustomerMessage(
     @Arg('complaintId', () => ID) complaintId: string,
     @Arg('body', () => String) body: string,
     @Ctx() ctx: RequestContext,
   ): Promise<CommentType> {
-    const principal = tenantPrincipal(ctx);
-    return ctx.services.complaints.addComment(ctx.tenant(), actorOf(principal), complaintId, CommentVisibility.CUSTOMER, body);
+    const actor = actorOf(tenantPrincipal(ctx));
+    const comment = await ctx.services.complaints.addComment(ctx.tenant(), actor, complaintId, CommentVisibility.CUSTOMER, body);
+    // A staff message is a first response, which the workflow (first_responded_at's one writer) projects.
+    if (actor.type !== 'customer')
+      await ctx.services.lifecycle.signalAfterCommit(ctx.tenant(), comment.complaintId, staffResponseSignal, { at: comment.createdAt.toISOString(), actor });
+    return comment;
   }
 
   @FieldResolver(() => UserType, { nullable: true })
