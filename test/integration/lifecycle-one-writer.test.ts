@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { complaintWorkflowId } from '@complaints/tenant-config/lifecycle-contract';
+import { historyToFile } from '../../worker/src/testing/history-file';
 import { startApi, type RunningApi } from '../../api/src/app/start-api';
 import type { Orm } from '../../api/src/app/orm';
 import { adminOrm, complaintInput, createTestTenant, gql, newKey, SUBMIT, testConfig, type TestTenant } from '../support/harness';
@@ -59,6 +62,15 @@ const started = (id: string) =>
   );
 const describeRun = (id: string) => api.temporal.workflow.getHandle(complaintWorkflowId(tenant.id, id)).describe();
 
+/** With RECORD_HISTORIES=1, keeps the run's history as a replay fixture (worker/test-histories, replay.test.ts). */
+async function recordHistory(id: string, name: string): Promise<void> {
+  if (!process.env.RECORD_HISTORIES) return;
+  const history = await api.temporal.workflow.getHandle(complaintWorkflowId(tenant.id, id)).fetchHistory();
+  const dir = join(__dirname, '../../worker/test-histories');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.json`), historyToFile(history));
+}
+
 describe('one writer for the lifecycle columns', () => {
   it('a staff message before the acknowledgement is the first response, projected by the workflow and kept by acknowledging', async () => {
     const { id } = await submit();
@@ -82,6 +94,7 @@ describe('one writer for the lifecycle columns', () => {
     expect(acked.errors).toBeUndefined();
     expect(acked.data!.acknowledgeComplaint.complaint.firstRespondedAt).toBe(messageAt);
     expect(await kinds(id)).toEqual(expect.arrayContaining(['message.customer', 'first_response.recorded', 'complaint.acknowledged']));
+    await recordHistory(id, 'staff-message-before-acknowledge');
   }, 60_000);
 
   it('the acknowledgement is the first response when it precedes the first staff message', async () => {
@@ -118,5 +131,6 @@ describe('one writer for the lifecycle columns', () => {
     expect(await row(duplicate.id)).toMatchObject({ stage: 'archive', status: 'CLOSED' });
     expect(await kinds(duplicate.id)).toEqual(expect.arrayContaining(['complaint.merged', 'complaint.archived', 'lifecycle.completed']));
     expect((await describeRun(kept.id)).status.name).toBe('RUNNING');
+    await recordHistory(duplicate.id, 'merged-duplicate-ends');
   }, 60_000);
 });
