@@ -2,6 +2,7 @@ import { flattenCategories } from '@complaints/tenant-config';
 import { staffResponseSignal } from '@complaints/tenant-config/lifecycle-contract';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf } from '../platform/auth/principal';
+import { anyOf } from '../platform/auth/permissions';
 import { tenantPrincipal, type RequestContext } from '../app/context';
 import { boundedFirst } from '../platform/graphql/pagination';
 import { UserType } from '../identity/user.types';
@@ -118,8 +119,11 @@ export class ComplaintResolver {
     return ctx.services.attachments.list(ctx.tenant(), complaint.id);
   }
 
-  @Authorized('complaint.handle')
-  @Mutation(() => AttachmentType, { description: 'Attaches a file (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text)' })
+  // Evidence arrives with the complaint: whoever may file one (an intake clerk, an API-key frontend) may attach to it.
+  @Authorized(anyOf('complaint.handle', 'complaint.create'))
+  @Mutation(() => AttachmentType, {
+    description: 'Attaches a file (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text); needs complaint.handle or complaint.create',
+  })
   addAttachment(
     @Arg('complaintId', () => ID) complaintId: string,
     @Arg('fileName', () => String) fileName: string,

@@ -573,7 +573,7 @@ export type MetricsPoint = {
 export type Mutation = {
   /** First response to the complainant */
   acknowledgeComplaint: LifecycleActionPayload;
-  /** Attaches a file (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text) */
+  /** Attaches a file (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text); needs complaint.handle or complaint.create */
   addAttachment: Attachment;
   addInternalNote: Comment;
   approveSolution: LifecycleActionPayload;
