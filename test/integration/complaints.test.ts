@@ -180,7 +180,9 @@ describe('reading and working complaints', () => {
     ]);
     expect(c.events.map((e: { kind: string }) => e.kind)).toEqual(['complaint.created', 'complaint.routed', 'note.internal', 'message.customer']);
     expect(c.lastEvent.kind).toBe('message.customer');
-    expect(c.firstRespondedAt).not.toBeNull();
+    // No lifecycle worker runs here, so only a second writer could set it: the API leaves it to the workflow
+    // (lifecycle-one-writer.test.ts shows the workflow projecting it from this message).
+    expect(c.firstRespondedAt).toBeNull();
   });
 
   it('refuses an empty note as BAD_USER_INPUT', async () => {
@@ -217,5 +219,27 @@ describe('reading and working complaints', () => {
     expect(exe.errors![0].extensions!.errors!.map((e) => e.path)).toEqual(['contentType']);
     const big = await gql(api.url, ADD, { id, n: 'big.txt', t: 'text/plain', c: Buffer.alloc(600 * 1024, 1).toString('base64') }, handler);
     expect(big.errors![0].extensions!.errors!.map((e) => e.path)).toEqual(['contentBase64']);
+  });
+
+  it('an intake clerk and an API-key frontend with complaint.create attach evidence; a reader without either permission is FORBIDDEN', async () => {
+    const ADD = 'mutation($id:ID!,$c:String!){ addAttachment(complaintId:$id, fileName:"photo.txt", contentType:"text/plain", contentBase64:$c){ fileName } }';
+    const created = await gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, clerk);
+    const id = created.data!.submitComplaint.complaint.id;
+    const c = Buffer.from('dented lid').toString('base64');
+    const byClerk = await gql(api.url, ADD, { id, c }, clerk);
+    expect(byClerk.errors).toBeUndefined();
+
+    const key = await gql(
+      api.url,
+      'mutation{ createApiKey(input:{name:"Web shop", scopes:["complaint.create"]}){ secret } }',
+      {},
+      tenant.tokens['admin@t.test'],
+    );
+    const byKey = await gql(api.url, ADD, { id, c }, `ApiKey ${key.data!.createApiKey.secret}`);
+    expect(byKey.errors).toBeUndefined();
+
+    expect(errorCode(await gql(api.url, ADD, { id, c }, tenant.tokens['analyst@t.test']))).toBe('FORBIDDEN');
+    const [{ n }] = await orm.em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from attachments where complaint_id = ?', [id]);
+    expect(n).toBe(2);
   });
 });

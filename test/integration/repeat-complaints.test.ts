@@ -139,7 +139,7 @@ describe('repeat and duplicate complaints', () => {
     });
     const res = await gql(api.url, MERGE, { d: duplicate, k: kept }, tenant.tokens['handler@t.test']);
     expect(res.errors).toBeUndefined();
-    expect(res.data!.mergeComplaints).toEqual({ kept: { id: kept }, merged: { id: duplicate }, lifecycleArchived: false });
+    expect(res.data!.mergeComplaints).toEqual({ kept: { id: kept }, merged: { id: duplicate }, lifecycleArchived: true });
 
     const keptView = await links(kept);
     expect(keptView.events.map((e: any) => e.kind)).toContain('complaint.merge_received');

@@ -76,7 +76,7 @@ export function createServices(
     intake,
     portal: new PortalService(auth, tenantConfig, intake, complaints, portalLimits(limits)),
     attachments: new AttachmentService(new LocalDiskStorage(config.attachmentsDir), complaints),
-    lifecycle: new ComplaintLifecycleService(temporal, complaints, config.lifecycleUpdateTimeoutMs),
+    lifecycle: new ComplaintLifecycleService(temporal, complaints, config.lifecycleUpdateTimeoutMs, logger),
     analytics,
     exports: new ExportService(root, `${config.attachmentsDir}-exports`, analytics),
     knowledge: new KnowledgeService(),

@@ -34,6 +34,9 @@ export class MergeResultType {
   @Field(() => ComplaintType)
   merged!: ComplaintType;
 
-  @Field(() => Boolean, { description: 'Whether the merged complaint’s lifecycle was archived (only possible from follow-up today)' })
+  @Field(() => Boolean, {
+    description:
+      'Whether the merged complaint’s lifecycle workflow was told to archive it and end (it does so right after); false when the lifecycle service could not be reached',
+  })
   lifecycleArchived!: boolean;
 }

@@ -1,3 +1,4 @@
+import { mergedSignal } from '@complaints/tenant-config/lifecycle-contract';
 import { Complaint } from './complaint.entity';
 import { appendEvent } from './timeline';
 import { actorOf } from '../platform/auth/principal';
@@ -9,9 +10,8 @@ import type { TenantScope } from '../platform/db/tenant-scope';
 
 /**
  * Merges a duplicate into the complaint that is kept: a MERGED_INTO link and a note on both timelines, so
- * the kept complaint's timeline tells the whole story and the merged one points at it. The merged
- * complaint's lifecycle is archived when the workflow allows it (from follow-up); the workflow has no
- * "merged" transition yet, so an open duplicate keeps its workflow until one exists.
+ * the kept complaint's timeline tells the whole story and the merged one points at it. Once that has
+ * committed, the duplicate's workflow is signalled: it archives the duplicate and ends, stopping its SLA clock.
  */
 export async function mergeComplaints(
   scope: TenantScope,
@@ -43,13 +43,8 @@ export async function mergeComplaints(
   appendEvent(em, { complaintId: keepId, kind: 'complaint.merge_received', actor, from: merged.number, note, data: { mergedId: duplicateId } });
   await em.flush();
 
-  let lifecycleArchived = false;
-  if (merged.stage === 'followup') {
-    lifecycleArchived = await services.lifecycle.act(scope, principal, duplicateId, 'archive', { note: `Merged into ${kept.number}` }).then(
-      () => true,
-      () => false,
-    );
-  }
+  // After the merge commits, the duplicate's workflow archives it and ends (the workflow writes its lifecycle columns).
+  const lifecycleArchived = await services.lifecycle.signalAfterCommit(scope, duplicateId, mergedSignal, { keptId: keepId, keptNumber: kept.number, actor });
   return { kept, merged, lifecycleArchived };
 }
 

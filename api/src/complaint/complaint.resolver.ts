@@ -1,6 +1,8 @@
 import { flattenCategories } from '@complaints/tenant-config';
+import { staffResponseSignal } from '@complaints/tenant-config/lifecycle-contract';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { actorOf } from '../platform/auth/principal';
+import { anyOf } from '../platform/auth/permissions';
 import { tenantPrincipal, type RequestContext } from '../app/context';
 import { boundedFirst } from '../platform/graphql/pagination';
 import { UserType } from '../identity/user.types';
@@ -66,13 +68,17 @@ export class ComplaintResolver {
 
   @Authorized('comment.customer')
   @Mutation(() => CommentType)
-  sendCustomerMessage(
+  async sendCustomerMessage(
     @Arg('complaintId', () => ID) complaintId: string,
     @Arg('body', () => String) body: string,
     @Ctx() ctx: RequestContext,
   ): Promise<CommentType> {
-    const principal = tenantPrincipal(ctx);
-    return ctx.services.complaints.addComment(ctx.tenant(), actorOf(principal), complaintId, CommentVisibility.CUSTOMER, body);
+    const actor = actorOf(tenantPrincipal(ctx));
+    const comment = await ctx.services.complaints.addComment(ctx.tenant(), actor, complaintId, CommentVisibility.CUSTOMER, body);
+    // A staff message is a first response, which the workflow (first_responded_at's one writer) projects.
+    if (actor.type !== 'customer')
+      await ctx.services.lifecycle.signalAfterCommit(ctx.tenant(), comment.complaintId, staffResponseSignal, { at: comment.createdAt.toISOString(), actor });
+    return comment;
   }
 
   @FieldResolver(() => UserType, { nullable: true })
@@ -113,8 +119,11 @@ export class ComplaintResolver {
     return ctx.services.attachments.list(ctx.tenant(), complaint.id);
   }
 
-  @Authorized('complaint.handle')
-  @Mutation(() => AttachmentType, { description: 'Attaches a file (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text)' })
+  // Evidence arrives with the complaint: whoever may file one (an intake clerk, an API-key frontend) may attach to it.
+  @Authorized(anyOf('complaint.handle', 'complaint.create'))
+  @Mutation(() => AttachmentType, {
+    description: 'Attaches a file (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text); needs complaint.handle or complaint.create',
+  })
   addAttachment(
     @Arg('complaintId', () => ID) complaintId: string,
     @Arg('fileName', () => String) fileName: string,

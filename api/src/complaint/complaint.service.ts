@@ -50,6 +50,7 @@ export class ComplaintService {
     if (change.assigneeId) await this.activeUser(scope, change.assigneeId);
   }
 
+  /** A customer message from staff is a first response: the caller tells the lifecycle workflow, its one writer. */
   async addComment(scope: TenantScope, actor: Actor, complaintId: string, visibility: CommentVisibility, body: string): Promise<Comment> {
     const { em } = scope;
     const text = body.trim();
@@ -72,7 +73,6 @@ export class ComplaintService {
       data: { commentId: comment.id },
       customerVisible: toCustomer,
     });
-    if (toCustomer && !complaint.firstRespondedAt && actor.type !== 'customer') complaint.firstRespondedAt = new Date();
     complaint.updatedAt = new Date();
     await em.flush();
     return comment;

@@ -6,8 +6,10 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
+  type SignalDefinition,
 } from '@temporalio/client';
 import type { Principal } from '../platform/auth/principal';
+import type { Logger } from '../platform/observability/logger';
 import { AppError, ErrorCode, conflict, notFound, serviceUnavailable } from '../platform/errors';
 import type { ComplaintService } from '../complaint/complaint.service';
 import { Complaint } from '../complaint/complaint.entity';
@@ -50,7 +52,25 @@ export class ComplaintLifecycleService {
     private readonly complaints: ComplaintService,
     /** How long one call waits on Temporal (and the worker behind it) before answering SERVICE_UNAVAILABLE. */
     private readonly timeoutMs: number,
+    private readonly logger: Logger,
   ) {}
+
+  /**
+   * Tells the complaint's workflow what the request just did (a staff message, a merge), once the request's
+   * transaction has committed what it wrote: the workflow is the one writer of the lifecycle columns and
+   * projects the consequence itself. What the request wrote stands either way, so a Temporal that cannot be
+   * reached is logged and answered `false` rather than failing a mutation whose data is already committed.
+   */
+  async signalAfterCommit<Args extends unknown[]>(scope: TenantScope, complaintId: string, signal: SignalDefinition<Args>, ...args: Args): Promise<boolean> {
+    const complaint = await this.complaints.get(scope, complaintId);
+    try {
+      await this.withWorkflow(scope, complaint, releasedWhile, (handle) => handle.signal(signal, ...args));
+      return true;
+    } catch (error) {
+      this.logger.error({ err: error, complaintId, signal: signal.name }, 'the lifecycle workflow did not receive a signal');
+      return false;
+    }
+  }
 
   /**
    * Runs the action's update and returns the lifecycle view plus the complaint as the projection left it.

@@ -3,7 +3,7 @@
  * workflow bundle imports it, so it stays free of side effects: only `@temporalio/workflow`'s pure `define*`
  * helpers and plain data (a test beside the entry checks that).
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from './actor';
 import type { CompensationType, ComplaintStatusCode, Permission, StageCode } from './closed-sets';
 
@@ -106,6 +106,27 @@ export interface StateQueryArgs {
 }
 
 export const stateQuery = defineQuery<LifecycleView, [StateQueryArgs]>('state');
+
+export interface StaffResponseArgs {
+  /** ISO instant at which staff sent the customer a message (the comment's creation, committed before the signal). */
+  at: string;
+  /** Who sent the message. */
+  actor: Actor;
+}
+/**
+ * Staff answered the customer: the workflow, the only writer of `first_responded_at`, keeps the earliest of
+ * this and the acknowledgement. A Signal, sent after the message committed: the message stands whether or
+ * not the workflow is reachable, so the caller has nothing to wait for.
+ */
+export const staffResponseSignal = defineSignal<[StaffResponseArgs]>('recordStaffResponse');
+
+export interface MergedArgs {
+  keptId: string;
+  keptNumber: string;
+  actor: Actor;
+}
+/** The complaint was merged into another: its workflow archives it and ends, so its SLA clock stops. */
+export const mergedSignal = defineSignal<[MergedArgs]>('mergedInto');
 
 const update = <Args>(name: string) => defineUpdate<LifecycleView, [LifecycleCaller, Args]>(name);
 /** A lifecycle action's Workflow Update: the caller and the action's arguments in, the live state out. */

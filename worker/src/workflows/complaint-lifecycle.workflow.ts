@@ -2,6 +2,8 @@ import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities
 import {
   LIFECYCLE_ACTION_NAMES,
   lifecycleUpdate,
+  mergedSignal,
+  staffResponseSignal,
   stateQuery,
   type Actor,
   type LifecycleAction,
@@ -36,6 +38,10 @@ const SEVEN_STAGES_PATCH = 'seven-stages';
 const FOLLOWUP_DEADLINE_PATCH = 'followup-deadline-at-close';
 /** Runs started before this change sent the customer neither the closing notice nor the survey. */
 const CLOSE_THE_LOOP_PATCH = 'close-the-loop';
+/** Before this change the API wrote first_responded_at for staff messages; the workflow is now its one writer. */
+const STAFF_RESPONSE_PATCH = 'staff-response-signal';
+/** Before this change a merged duplicate's workflow kept running (and its SLA clock with it). */
+const MERGE_ENDS_PATCH = 'merge-ends-duplicate';
 
 /** Workflow time: the sandbox's Date reads the workflow task's timestamp, identical on replay. */
 const now = (): number => Date.now();
@@ -102,6 +108,20 @@ class LifecycleRun {
     const register = <A extends LifecycleAction>(action: A) => this.action(action, transitions[action]);
     LIFECYCLE_ACTION_NAMES.forEach(register);
     setHandler(stateQuery, (args) => viewOf(this.s, now(), args?.permissions));
+    // Signals come from the API after its own transaction committed; their projections join the ordered writes.
+    setHandler(staffResponseSignal, async ({ at, actor }) => {
+      if (!patched(STAFF_RESPONSE_PATCH)) return;
+      const sentAt = Date.parse(at);
+      if (Number.isNaN(sentAt)) return;
+      await condition(() => this.started);
+      // The API's clock may run ahead of the workflow's; a response cannot lie in the workflow's future.
+      await this.write(this.s.staffResponded(actor, Math.min(sentAt, now())));
+    });
+    setHandler(mergedSignal, async (args) => {
+      if (!patched(MERGE_ENDS_PATCH)) return;
+      await condition(() => this.started);
+      await this.write(this.s.merged(args, now()));
+    });
   }
 
   /**

@@ -49,6 +49,11 @@ export abstract class LifecycleClock {
   status: ComplaintStatusCode = 'OPEN';
   round = 1;
   acknowledged = false;
+  /**
+   * The first response to the customer, the earliest of the acknowledgement and a staff message; null until
+   * then, and absent (undefined) from states carried over from runs that did not track it.
+   */
+  firstResponseAt: number | null = null;
   configVersion = 0;
   stageStartedAt: number | null = null;
   stageDueAt: number | null = null;

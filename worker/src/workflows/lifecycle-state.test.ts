@@ -99,6 +99,50 @@ describe('acknowledge and assign', () => {
   });
 });
 
+describe('first response, its one writer', () => {
+  it('a staff message before the acknowledgement is the first response, and acknowledging later keeps it', () => {
+    const { s } = walk('intake');
+    const p = s.staffResponded(STAFF, T0 + MINUTE)!;
+    expect(p.patch).toEqual({ firstRespondedAt: iso(T0 + MINUTE) });
+    expect(kinds(p)).toEqual(['first_response.recorded']);
+    expect(s.acknowledge(STAFF, {}, T0 + 2 * MINUTE).patch).toEqual({});
+    expect(s.staffResponded(STAFF, T0 + 3 * MINUTE)).toBeNull();
+  });
+
+  it('a staff message signalled after a later acknowledgement moves the first response back to the message', () => {
+    const { s } = walk('intake');
+    s.acknowledge(STAFF, {}, T0 + 2 * MINUTE);
+    expect(s.staffResponded(STAFF, T0 + MINUTE)!.patch).toEqual({ firstRespondedAt: iso(T0 + MINUTE) });
+  });
+
+  it('ignores staff messages for a state carried from a run that acknowledged without tracking the first response', () => {
+    const { s } = walk('intake');
+    s.acknowledge(STAFF, {}, T0 + 2 * MINUTE);
+    (s as { firstResponseAt?: number | null }).firstResponseAt = undefined;
+    expect(s.staffResponded(STAFF, T0 + MINUTE)).toBeNull();
+  });
+});
+
+describe('merged into another complaint', () => {
+  it('archives the duplicate with no reopen window, so nothing is due and the run is finished', () => {
+    const { s, at } = walk('waiting');
+    const p = s.merged({ keptId: 'c-2', keptNumber: 'C-2026-0002', actor: STAFF }, at + HOUR);
+    expect(kinds(p)).toEqual(['stage.entered', 'complaint.archived', 'lifecycle.completed']);
+    expect(p.patch).toMatchObject({ stage: 'archive', status: 'CLOSED', closedAt: iso(at + HOUR) });
+    expect([s.finished, s.nextDueAt(), s.clockRunning]).toEqual([true, null, false]);
+  });
+
+  it('ends the reopen window of a duplicate that was already archived, leaving its archive as it was', () => {
+    const { s, at } = walk('closed');
+    s.archive(STAFF, {});
+    expect(s.finished).toBe(false);
+    const p = s.merged({ keptId: 'c-2', keptNumber: 'C-2026-0002', actor: STAFF }, at + DAY);
+    expect(kinds(p)).toEqual(['lifecycle.completed']);
+    expect(p.patch).toEqual({});
+    expect(s.finished).toBe(true);
+  });
+});
+
 describe('investigation and solution', () => {
   it('starting the investigation acknowledges a complaint not yet acknowledged', () => {
     const { s } = walk('intake');

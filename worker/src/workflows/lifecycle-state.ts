@@ -17,6 +17,7 @@ import {
   type FindingsArgs,
   type FollowUpArgs,
   type LifecycleInput,
+  type MergedArgs,
   type NoteArgs,
   type Projection,
   type ProposeSolutionArgs,
@@ -71,9 +72,48 @@ export class LifecycleState extends LifecycleClock {
   private markAcknowledged(d: ProjectionDraft, actor: Actor, now: number, note: string | null): void {
     if (this.acknowledged) return;
     this.acknowledged = true;
-    d.patch.firstRespondedAt = iso(now);
+    this.markResponded(d, now);
     d.event('complaint.acknowledged', actor, { note, customerVisible: true });
     d.notify('complaint.acknowledged', 'customer', this.complaintId, { number: this.number });
+  }
+
+  /** The first response is projected once, unless an earlier one (a staff message signalled late) corrects it. */
+  private markResponded(d: ProjectionDraft, at: number): void {
+    if (this.firstResponseAt != null && this.firstResponseAt <= at) return;
+    this.firstResponseAt = at;
+    d.patch.firstRespondedAt = iso(at);
+  }
+
+  /** Staff sent the customer a message at `at`; null when an earlier response is already projected. */
+  staffResponded(actor: Actor, at: number): Projection | null {
+    // Acknowledged in a run that did not track the first response: that acknowledgement came first.
+    const earlier = this.firstResponseAt ?? (this.acknowledged ? -Infinity : null);
+    if (earlier !== null && earlier <= at) return null;
+    const d = this.draft();
+    this.markResponded(d, at);
+    d.event('first_response.recorded', actor, { data: { at: iso(at), by: 'message.customer' } });
+    return d.build();
+  }
+
+  /**
+   * Merged into another complaint: archived at once, with no reopen window, so nothing is due any more and
+   * the workflow ends (its SLA clock stops). The kept complaint carries on.
+   */
+  merged(args: MergedArgs, now: number): Projection {
+    const d = this.draft();
+    const note = `Merged into ${args.keptNumber}`;
+    if (!this.archived) {
+      this.waitingSince = null;
+      this.autoCloseAt = null;
+      if (this.closedAt === null) {
+        this.closedAt = now;
+        d.patch.closedAt = iso(now);
+      }
+      this.toArchive(d, args.actor, note);
+    }
+    this.reopenUntil = null;
+    d.event('lifecycle.completed', SYSTEM_ACTOR, { note, data: { keptId: args.keptId } });
+    return d.build();
   }
 
   assign(actor: Actor, args: AssignArgs): Projection {

@@ -559,7 +559,7 @@ export type Me = {
 
 export type MergeResult = {
   kept: Complaint;
-  /** Whether the merged complaint’s lifecycle was archived (only possible from follow-up today) */
+  /** Whether the merged complaint’s lifecycle workflow was told to archive it and end (it does so right after); false when the lifecycle service could not be reached */
   lifecycleArchived: Scalars['Boolean']['output'];
   merged: Complaint;
 };
@@ -573,7 +573,7 @@ export type MetricsPoint = {
 export type Mutation = {
   /** First response to the complainant */
   acknowledgeComplaint: LifecycleActionPayload;
-  /** Attaches a file (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text) */
+  /** Attaches a file (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text); needs complaint.handle or complaint.create */
   addAttachment: Attachment;
   addInternalNote: Comment;
   approveSolution: LifecycleActionPayload;

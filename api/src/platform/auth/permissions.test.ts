@@ -1,6 +1,6 @@
 import type { Role } from '@complaints/tenant-config';
 import { authChecker } from './auth-checker';
-import { grantsOf, hasPermission, requirePermission } from './permissions';
+import { anyOf, grantsOf, hasPermission, requirePermission } from './permissions';
 import { ANONYMOUS, type Principal } from './principal';
 
 const ROLES: Role[] = [
@@ -69,5 +69,13 @@ describe('authChecker (@Authorized)', () => {
 
   it('refuses a name outside the closed set instead of treating it as never granted', () => {
     expect(() => check(staff(['agent']), ['complaint.raed'])).toThrow('unknown permission: complaint.raed');
+    expect(() => check(staff(['agent']), [anyOf('complaint.handle', 'complaint.raed' as 'complaint.read')])).toThrow('unknown permission: complaint.raed');
+  });
+
+  it('an anyOf entry is met by any one of its permissions, and refused with all of them named', () => {
+    expect(check(staff(['agent']), [anyOf('complaint.create', 'complaint.handle')])).toBe(true);
+    expect(check(staff(['analyst']), ['complaint.read', anyOf('analytics.read', 'complaint.handle')])).toBe(true);
+    expect(codeOf(() => check(staff(['analyst']), [anyOf('complaint.create', 'complaint.handle')]))).toBe('FORBIDDEN');
+    expect(() => check(staff(['analyst']), [anyOf('complaint.create', 'complaint.handle')])).toThrow('complaint.create or complaint.handle');
   });
 });

@@ -24,9 +24,18 @@ export function grantsOf(source: GrantSource): ReadonlySet<Grant> {
 
 export const hasPermission = (principal: Principal, grant: Grant): boolean => principal.kind !== 'anonymous' && principal.permissions.has(grant);
 
-/** Every permission check ends here: UNAUTHENTICATED without a principal, FORBIDDEN without the grant. */
-export function requirePermission(principal: Principal, grant: Grant): Exclude<Principal, { kind: 'anonymous' }> {
+/** Every permission check ends here: UNAUTHENTICATED without a principal, FORBIDDEN without the grant (or any of `grants`). */
+export function requirePermission(principal: Principal, ...grants: [Grant, ...Grant[]]): Exclude<Principal, { kind: 'anonymous' }> {
   if (principal.kind === 'anonymous') throw unauthenticated();
-  if (!principal.permissions.has(grant)) throw forbidden(`Missing permission: ${grant}`);
+  if (!grants.some((grant) => principal.permissions.has(grant))) throw forbidden(`Missing permission: ${grants.join(' or ')}`);
   return principal;
 }
+
+/** Separates the alternatives of one `@Authorized` entry (see `anyOf`). */
+export const ALTERNATIVE = '|';
+
+/**
+ * One `@Authorized` entry that any of `grants` satisfies, for an operation two kinds of callers need (a file
+ * attached by the intake clerk at intake or by the handler later). The entries of `@Authorized` stay all required.
+ */
+export const anyOf = (...grants: [Grant, Grant, ...Grant[]]): string => grants.join(ALTERNATIVE);

@@ -283,6 +283,7 @@ export const enWorkspace = {
   'event.customer.accepted': 'Customer accepted',
   'event.customer.rejected': 'Customer rejected',
   'event.feedback.sent': 'Solution sent to customer',
+  'event.first_response.recorded': 'First response recorded',
   'event.followup.due': 'Follow-up due',
   'event.followup.survey': 'Follow-up survey',
   'event.followup.recorded': 'Follow-up recorded',

@@ -285,6 +285,7 @@ export const zhWorkspace: Record<keyof typeof enWorkspace, string> = {
   'event.customer.accepted': '客户接受方案',
   'event.customer.rejected': '客户拒绝方案',
   'event.feedback.sent': '已答复客户',
+  'event.first_response.recorded': '已记录首次响应',
   'event.followup.due': '回访到期',
   'event.followup.survey': '回访满意度调查',
   'event.followup.recorded': '已记录回访',
