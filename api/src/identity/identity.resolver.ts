@@ -1,4 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Audited } from '../audit/audited';
+import { apiKeyCreated, apiKeyRevoked, userCreated, userUpdated } from '../audit/audit-subjects';
 import { tenantPrincipal, type RequestContext } from '../app/context';
 import type { StaffPrincipal } from '../platform/auth/principal';
 import { forbidden, notFound } from '../platform/errors';
@@ -58,6 +60,7 @@ export class IdentityResolver {
 
   @Authorized('user.manage')
   @Mutation(() => UserType)
+  @Audited('user_created', userCreated)
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<UserType> {
     const { config } = await ctx.tenantConfig();
     return ctx.services.identity.createUser(ctx.tenant(), config, input);
@@ -65,6 +68,7 @@ export class IdentityResolver {
 
   @Authorized('user.manage')
   @Mutation(() => UserType)
+  @Audited('user_updated', userUpdated)
   async updateUser(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
@@ -82,6 +86,7 @@ export class IdentityResolver {
 
   @Authorized('apikey.manage')
   @Mutation(() => CreatedApiKey)
+  @Audited('apikey_created', apiKeyCreated)
   createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: RequestContext): Promise<CreatedApiKey> {
     const principal = tenantPrincipal(ctx);
     return ctx.services.identity.createApiKey(ctx.em, principal.kind === 'user' ? principal.userId : null, input);
@@ -89,6 +94,7 @@ export class IdentityResolver {
 
   @Authorized('apikey.manage')
   @Mutation(() => ApiKeyType)
+  @Audited('apikey_revoked', apiKeyRevoked)
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKeyType> {
     return ctx.services.identity.revokeApiKey(ctx.tenant(), id);
   }

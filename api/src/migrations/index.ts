@@ -15,6 +15,7 @@ import { Migration20261205000000_operations_status } from './Migration2026120500
 import { Migration20261205000700_webhook_secrets_sealed } from './Migration20261205000700_webhook_secrets_sealed';
 import { Migration20261205003000_staff_session_rotation } from './Migration20261205003000_staff_session_rotation';
 import { Migration20261205003100_rate_limits } from './Migration20261205003100_rate_limits';
+import { Migration20261206400000_operator_audit } from './Migration20261206400000_operator_audit';
 
 /** Every migration in order. Never rewrite one that has been committed; add a new one. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -34,6 +35,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205000700_webhook_secrets_sealed', class: Migration20261205000700_webhook_secrets_sealed },
   { name: 'Migration20261205003000_staff_session_rotation', class: Migration20261205003000_staff_session_rotation },
   { name: 'Migration20261205003100_rate_limits', class: Migration20261205003100_rate_limits },
+  { name: 'Migration20261206400000_operator_audit', class: Migration20261206400000_operator_audit },
 ];
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.name);
