@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '../platform/auth/principal';
-import { unauthenticated } from '../platform/errors';
+import type { OperatorPrincipal, Principal, TenantBoundPrincipal } from '../platform/auth/principal';
+import { forbidden, unauthenticated } from '../platform/errors';
 import type { Services } from './services';
 import type { Loaders } from './loaders';
 import type { VersionedConfig } from '../tenant/tenant-config.service';
@@ -37,10 +37,19 @@ interface OperationOutcome {
   failed: boolean;
 }
 
-export type TenantPrincipal = Exclude<Principal, { kind: 'anonymous' }>;
+export type TenantPrincipal = TenantBoundPrincipal;
 
+export const OPERATOR_OUTSIDE_TENANTS = 'A platform operator token does not reach tenant operations';
+
+/** The caller's tenant-bound principal; an operator is refused here, so no tenant-scoped operation serves one. */
 export function tenantPrincipal(ctx: RequestContext): TenantPrincipal {
   if (ctx.principal.kind === 'anonymous') throw unauthenticated();
+  if (ctx.principal.kind === 'operator') throw forbidden(OPERATOR_OUTSIDE_TENANTS);
+  return ctx.principal;
+}
+
+export function operatorPrincipal(ctx: RequestContext): OperatorPrincipal {
+  if (ctx.principal.kind !== 'operator') throw forbidden('Only a platform operator may do this');
   return ctx.principal;
 }
 

@@ -8,5 +8,23 @@ import { Team } from '../identity/team.entity';
 import { User } from '../identity/user.entity';
 import { Tenant, TenantConfigVersion } from '../tenant/tenant.entity';
 import { TenantScoped } from '../platform/db/tenant-scoped.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { PlatformOperator } from '../operator/platform-operator.entity';
+import { TenantInvitation } from '../operator/tenant-invitation.entity';
 
-export const ENTITIES = [TenantScoped, Tenant, TenantConfigVersion, User, Team, ApiKey, Customer, Complaint, ComplaintEvent, Comment, Attachment];
+export const ENTITIES = [
+  TenantScoped,
+  Tenant,
+  TenantConfigVersion,
+  User,
+  Team,
+  ApiKey,
+  Customer,
+  Complaint,
+  ComplaintEvent,
+  Comment,
+  Attachment,
+  PlatformOperator,
+  TenantInvitation,
+  AuditEntry,
+];

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from './context';
-import { tenantIdOf } from './context';
-import { unauthenticated } from '../platform/errors';
+import { OPERATOR_OUTSIDE_TENANTS, tenantIdOf } from './context';
+import { forbidden, unauthenticated } from '../platform/errors';
 import { createLoaders } from './loaders';
 import { wroteTimeline } from '../complaint/timeline';
 import { wakeTimelineTails } from '../live/timeline-tail';
@@ -24,7 +24,7 @@ export async function openRequestContext(root: EntityManager, services: Services
   try {
     const { principal, configVersion, scope } = await services.auth.session(em, authorization);
     const tenant = () => {
-      if (!scope) throw unauthenticated();
+      if (!scope) throw principal.kind === 'operator' ? forbidden(OPERATOR_OUTSIDE_TENANTS) : unauthenticated();
       return scope;
     };
     let config: Promise<VersionedConfig> | undefined;

@@ -14,6 +14,8 @@ import { KnowledgeResolver } from '../knowledge/knowledge.resolver';
 import { WebhookResolver } from '../webhooks/webhook.resolver';
 import { NotificationResolver } from '../notifications/notification.resolver';
 import { buildGraphqlSchema } from '../platform/graphql/build-schema';
+import { OperatorResolver } from '../operator/operator.resolver';
+import { AuditResolver, ConfigVersionAuthorResolver } from '../audit/audit.resolver';
 
 export function buildApiSchema(): Promise<GraphQLSchema> {
   return buildGraphqlSchema([
@@ -30,6 +32,9 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     KnowledgeResolver,
     WebhookResolver,
     NotificationResolver,
+    OperatorResolver,
+    AuditResolver,
+    ConfigVersionAuthorResolver,
   ]);
 }
 

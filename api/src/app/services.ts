@@ -25,6 +25,12 @@ import { KnowledgeService } from '../knowledge/knowledge.service';
 import { WebhookService } from '../webhooks/webhook.service';
 import { OutboundGuard } from '../platform/net/outbound-guard';
 import { SecretBox } from '../platform/secrets/secret-box';
+import { TenantStatusGate } from '../tenant/tenant-status';
+import { AuditLog } from '../audit/audit-log.service';
+import { TenantProvisioning } from '../operator/tenant-provisioning.service';
+import { TenantOperations } from '../operator/tenant-operations.service';
+import { InvitationService } from '../operator/invitation.service';
+import type { ChannelAdapters } from '../notifications/notification-channel';
 
 /** The domain services, built once per process; they hold no request state. */
 export interface Services {
@@ -40,22 +46,32 @@ export interface Services {
   exports: ExportService;
   knowledge: KnowledgeService;
   webhooks: WebhookService;
+  audit: AuditLog;
+  tenantStatus: TenantStatusGate;
+  provisioning: TenantProvisioning;
+  tenantOperations: TenantOperations;
+  invitations: InvitationService;
 }
 
 /** `side` is the small pool for statements that commit apart from the request (openSidePool). */
 export function createServices(
   root: EntityManager,
-  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'sessions' | 'rateLimits' | 'outbound' | 'secrets' | 'lifecycleUpdateTimeoutMs'>,
+  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'sessions' | 'rateLimits' | 'outbound' | 'secrets' | 'lifecycleUpdateTimeoutMs' | 'invitations'>,
   numbers: ComplaintNumbers,
   side: Pool,
   temporal: LifecycleTemporal,
   logger: Logger,
+  /** Where invitation emails go (the notification channels the worker also uses). */
+  channels: ChannelAdapters,
 ): Services {
   const securityLog: SecurityLog = (event, fields) => logger.warn({ event, ...fields }, event);
   const sessions = new StaffSessions(side, config.sessions.refreshGraceSeconds);
   const tenantConfig = new TenantConfigService((tenantId) => sessions.recent.forgetTenant(tenantId));
   const complaints = new ComplaintService();
   const limits = new RateLimitStore(side);
+  const tenantStatus = new TenantStatusGate();
+  const audit = new AuditLog();
+  const invitations = new InvitationService(channels, config.invitations, audit);
   const auth = new AuthService(
     new TokenIssuer(config.jwtSecret),
     tenantConfig,
@@ -65,6 +81,7 @@ export function createServices(
       apiKeys: new ApiKeyRateLimit(limits, flatApiKeyLimit(config.rateLimits.apiKeyRequestsPerMinute)),
     },
     securityLog,
+    tenantStatus,
   );
   const intake = new ComplaintIntakeService(numbers);
   const analytics = new AnalyticsService(root);
@@ -74,12 +91,17 @@ export function createServices(
     identity: new IdentityService(sessions),
     complaints,
     intake,
-    portal: new PortalService(auth, tenantConfig, intake, complaints, portalLimits(limits)),
+    portal: new PortalService(auth, tenantConfig, intake, complaints, portalLimits(limits), tenantStatus),
     attachments: new AttachmentService(new LocalDiskStorage(config.attachmentsDir), complaints),
     lifecycle: new ComplaintLifecycleService(temporal, complaints, config.lifecycleUpdateTimeoutMs, logger),
     analytics,
     exports: new ExportService(root, `${config.attachmentsDir}-exports`, analytics),
     knowledge: new KnowledgeService(),
     webhooks: new WebhookService(OutboundGuard.fromConfig(config), SecretBox.fromConfig(config)),
+    audit,
+    tenantStatus,
+    provisioning: new TenantProvisioning(tenantConfig, invitations, audit),
+    tenantOperations: new TenantOperations(tenantStatus, audit),
+    invitations,
   };
 }

@@ -14,6 +14,7 @@ import { observePool } from '../platform/observability/db-metrics';
 import { databaseChecks } from '../platform/observability/readiness';
 import { temporalCheck, workerCheck } from '../lifecycle/lifecycle-readiness';
 import { MIGRATION_NAMES } from '../migrations';
+import { createChannelAdapters } from '../notifications/channel-adapters';
 
 export interface RunningApi extends RunningApiServer {
   orm: Orm;
@@ -29,7 +30,9 @@ export async function startApi(config: AppConfig, port = config.port, logger: Lo
   const lifecycle = connectLifecycle(orm.em, config, log);
   const numbers = new ComplaintNumbers(config.appDatabaseUrl);
   const side = openSidePool(config.appDatabaseUrl, Math.max(4, Math.ceil(config.apiDbPoolSize / 2)));
-  const services = createServices(orm.em, config, numbers, side, lifecycle, logger);
+  // Invitation emails only; complaint notifications are the worker's. Its start already warns about log-only channels.
+  const { adapters: channels } = createChannelAdapters(config.notifications, log);
+  const services = createServices(orm.em, config, numbers, side, lifecycle, logger, channels);
   const schema = await buildApiSchema();
   const live = await startLive(orm.em, config, services.auth, log);
   const running = await startApiServer(
@@ -58,6 +61,8 @@ export async function startApi(config: AppConfig, port = config.port, logger: Lo
       await numbers.close();
       unobservePool();
       await side.end();
+      // One adapter may serve several channels (SMS and push share the provider): close each once.
+      for (const channel of new Set(Object.values(channels))) await channel.close?.();
       await orm.close();
     },
   };

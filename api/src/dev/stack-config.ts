@@ -11,6 +11,7 @@ export const dataDir = join(repoRoot, '.data');
 export const paths = {
   migrate: join(repoRoot, 'api/dist/cli/migrate.js'),
   seedDemo: join(repoRoot, 'api/dist/cli/seed-demo.js'),
+  createOperator: join(repoRoot, 'api/dist/cli/create-operator.js'),
   api: join(repoRoot, 'api/dist/main.js'),
   worker: join(repoRoot, 'worker/dist/main.js'),
   adminUi: join(repoRoot, 'admin-ui'),

@@ -132,6 +132,8 @@ async function main(): Promise<void> {
 
   await runStep('migrate', paths.migrate, env);
   await runStep('seed', paths.seedDemo, env);
+  // The first platform operator, without SQL: read once here, a no-op when it already exists.
+  if (env.OPERATOR_EMAIL && env.OPERATOR_PASSWORD) await runStep('operator', paths.createOperator, env);
 
   const api = spawnNode('api', paths.api, env, API_NODE_FLAGS);
   const worker = spawnNode('worker', paths.worker, env);

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AnalyticsDimension, type AnalyticsFilter } from '../analytics/analytics.types';
 import type { Permission } from '@complaints/tenant-config';
-import type { Principal } from '../platform/auth/principal';
+import type { TenantBoundPrincipal } from '../platform/auth/principal';
 import { requirePermission } from '../platform/auth/permissions';
 import { withTenant } from '../platform/db/tenant-scope';
 import { isUuid } from '../platform/ids';
@@ -25,7 +25,7 @@ const formatOf = (ext: string) => (ext === 'xlsx' ? ExportFormat.XLSX : ExportFo
  * JSON>&groupBy=<dimension>, and /exports/jobs/<id> (a finished background export). Same Authorization header as GraphQL.
  */
 export function exportHttpHandler(root: EntityManager, services: Services) {
-  async function principalOf(req: IncomingMessage, permission: Permission): Promise<Exclude<Principal, { kind: 'anonymous' }>> {
+  async function principalOf(req: IncomingMessage, permission: Permission): Promise<TenantBoundPrincipal> {
     const principal = await root.fork().transactional((em) => services.auth.authenticate(em, req.headers.authorization));
     return requirePermission(principal, permission);
   }

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { enterTenant, filterToTenant, type TenantScope } from '../platform/db/tenant-scope';
 import { unauthenticated } from '../platform/errors';
-import { ANONYMOUS, type Principal, type StaffPrincipal } from '../platform/auth/principal';
+import { ANONYMOUS, type OperatorPrincipal, type Principal, type StaffPrincipal } from '../platform/auth/principal';
 import { grantsOf } from '../platform/auth/permissions';
 import { Complaint } from '../complaint/complaint.entity';
 import type { TenantConfigService } from '../tenant/tenant-config.service';
+import type { TenantStatusGate } from '../tenant/tenant-status';
+import { PlatformOperator } from '../operator/platform-operator.entity';
 import { parseApiKey, secretMatches } from './api-key-secret';
 import type { ApiKeyRateLimit } from './api-key-limit';
 import { ApiKey } from './api-key.entity';
@@ -12,7 +14,7 @@ import type { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './password';
 import type { SessionState, StaffSessions } from './staff-sessions';
 import type { StaffSessionRow } from './recent-staff-sessions';
-import type { TokenIssuer } from './tokens';
+import { OPERATOR_TOKEN_SECONDS, type TokenIssuer } from './tokens';
 import { User } from './user.entity';
 
 export interface AuthSession {
@@ -21,6 +23,12 @@ export interface AuthSession {
   configVersion?: number;
   /** The principal's tenant, entered on the operation's EntityManager; absent for the anonymous principal. */
   scope?: TenantScope;
+}
+
+export interface OperatorToken {
+  accessToken: string;
+  expiresAt: Date;
+  operator: PlatformOperator;
 }
 
 export interface AuthTokens {
@@ -36,6 +44,9 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 const BAD_CREDENTIALS = 'Unknown tenant, email or password';
 const EXPIRED_ACCESS = 'The access token is invalid or expired';
 const EXPIRED_SESSION = 'The session has expired; sign in again';
+const BAD_OPERATOR_CREDENTIALS = 'Unknown operator email or password';
+/** The login throttle's account key space for operators: no tenant slug can start with '@'. */
+const OPERATOR_REALM = '@platform';
 
 /** Turns credentials into a principal. Every failure answers the same words: no account probing. */
 export class AuthService {
@@ -45,6 +56,7 @@ export class AuthService {
     private readonly sessions: StaffSessions,
     private readonly limits: { login: LoginThrottle; apiKeys: ApiKeyRateLimit },
     private readonly securityLog: SecurityLog,
+    private readonly tenantStatus: TenantStatusGate,
   ) {}
 
   async login(em: EntityManager, tenantSlug: string, email: string, password: string, clientIp: string): Promise<AuthTokens> {
@@ -55,8 +67,21 @@ export class AuthService {
       return found && ok ? found : null;
     });
     if (!user) throw unauthenticated(BAD_CREDENTIALS);
+    await this.tenantStatus.assertActive(filterToTenant(em, user.tenantId));
     const session = await this.sessions.open(filterToTenant(em, user.tenantId), user.id);
     return this.issue(user, session);
+  }
+
+  /** Operator sign-in: the same throttle and password hashing as staff, a token of its own kind and no tenant. */
+  async operatorLogin(em: EntityManager, email: string, password: string, clientIp: string): Promise<OperatorToken> {
+    const operator = await this.limits.login.attempt(OPERATOR_REALM, email, clientIp, async () => {
+      const found = await em.findOne(PlatformOperator, { email: email.trim().toLowerCase(), active: true }, { populate: ['passwordHash'] });
+      const ok = await verifyPassword(password, found?.passwordHash);
+      return found && ok ? found : null;
+    });
+    if (!operator) throw unauthenticated(BAD_OPERATOR_CREDENTIALS);
+    const accessToken = await this.tokens.sign({ tenantId: '', subject: operator.id, use: 'operator' });
+    return { accessToken, operator, expiresAt: new Date(Date.now() + OPERATOR_TOKEN_SECONDS * 1000) };
   }
 
   /**
@@ -127,14 +152,17 @@ export class AuthService {
 
   private async bearerSession(em: EntityManager, token: string): Promise<AuthSession> {
     const claims = await this.tokens.verify(token);
+    if (claims?.use === 'operator') return { principal: await this.operatorPrincipal(em, claims.subject) };
     if (claims?.use === 'portal') {
       const scope = await enterTenant(em, claims.tenantId);
+      await this.tenantStatus.assertActive(scope);
       const exists = await em.count(Complaint, { tenantId: claims.tenantId, id: claims.subject });
       if (!exists) throw unauthenticated('The portal token is invalid or expired');
       return { principal: { kind: 'portal', tenantId: claims.tenantId, complaintId: claims.subject, permissions: grantsOf({ kind: 'portal' }) }, scope };
     }
     if (claims?.use !== 'access' || !claims.session) throw unauthenticated(EXPIRED_ACCESS);
     const { scope, row } = await this.staffSession(em, claims.tenantId, claims.subject, claims.session);
+    await this.tenantStatus.assertActive(scope);
     const config = await this.tenantConfig.atVersion(scope, row.config_version);
     const principal: Principal = {
       kind: 'user',
@@ -171,6 +199,7 @@ export class AuthService {
       throw unauthenticated('The API key is invalid or revoked');
     }
     const scope = await enterTenant(em, row.tenant_id);
+    await this.tenantStatus.assertActive(scope);
     const key = await em.findOneOrFail(ApiKey, { id: row.id });
     // Throttled so a busy frontend does not write this row on every request; a direct UPDATE, so it
     // commits with read-only operations too (their unit of work is discarded).
@@ -181,6 +210,13 @@ export class AuthService {
       principal: { kind: 'api_key', tenantId: row.tenant_id, apiKeyId: row.id, name: key.name, permissions: grantsOf({ kind: 'api_key', scopes: row.scopes }) },
       scope,
     };
+  }
+
+  /** Re-read per request, so a deactivated operator's token stops working at once. */
+  private async operatorPrincipal(em: EntityManager, operatorId: string): Promise<OperatorPrincipal> {
+    const operator = await em.findOne(PlatformOperator, { id: operatorId, active: true });
+    if (!operator) throw unauthenticated(EXPIRED_ACCESS);
+    return { kind: 'operator', operatorId: operator.id, email: operator.email, displayName: operator.displayName, permissions: grantsOf({ kind: 'operator' }) };
   }
 
   private async findActiveUser(em: EntityManager, tenantId: string, where: { id: string } | { email: string }): Promise<User | null> {

@@ -1,5 +1,7 @@
 import { LIFECYCLE_ACTIONS } from '@complaints/tenant-config/lifecycle-contract';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Audited } from '../audit/audited';
+import { apiKeyCreated, apiKeyRevoked, userCreated, userUpdated } from '../audit/audit-subjects';
 import { tenantPrincipal, type RequestContext } from '../app/context';
 import type { StaffPrincipal } from '../platform/auth/principal';
 import { forbidden, notFound } from '../platform/errors';
@@ -65,6 +67,7 @@ export class IdentityResolver {
 
   @Authorized('user.manage')
   @Mutation(() => UserType)
+  @Audited('user_created', userCreated)
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<UserType> {
     const { config } = await ctx.tenantConfig();
     return ctx.services.identity.createUser(ctx.tenant(), config, input);
@@ -72,6 +75,7 @@ export class IdentityResolver {
 
   @Authorized('user.manage')
   @Mutation(() => UserType)
+  @Audited('user_updated', userUpdated)
   async updateUser(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
@@ -89,6 +93,7 @@ export class IdentityResolver {
 
   @Authorized('apikey.manage')
   @Mutation(() => CreatedApiKey)
+  @Audited('apikey_created', apiKeyCreated)
   createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: RequestContext): Promise<CreatedApiKey> {
     const principal = tenantPrincipal(ctx);
     return ctx.services.identity.createApiKey(ctx.em, principal.kind === 'user' ? principal.userId : null, input);
@@ -96,6 +101,7 @@ export class IdentityResolver {
 
   @Authorized('apikey.manage')
   @Mutation(() => ApiKeyType)
+  @Audited('apikey_revoked', apiKeyRevoked)
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKeyType> {
     return ctx.services.identity.revokeApiKey(ctx.tenant(), id);
   }

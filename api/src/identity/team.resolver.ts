@@ -1,4 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Audited } from '../audit/audited';
+import { configSaved } from '../audit/audit-subjects';
 import { tenantIdOf, tenantPrincipal, type RequestContext } from '../app/context';
 import { badInput, notFound } from '../platform/errors';
 import { TeamInput } from './identity.types';
@@ -18,6 +20,10 @@ export class TeamResolver {
 
   @Authorized('team.manage')
   @Mutation(() => TeamType, { description: 'Adds or renames a team: a new configuration version' })
+  @Audited(
+    'team_saved',
+    configSaved<{ code: string; input: { nameZh: string; nameEn: string } }>((a) => ({ team: a.code, nameZh: a.input.nameZh, nameEn: a.input.nameEn })),
+  )
   async saveTeam(@Arg('code', () => String) code: string, @Arg('input', () => TeamInput) input: TeamInput, @Ctx() ctx: RequestContext): Promise<TeamType> {
     const { config } = await ctx.tenantConfig();
     const name = { 'zh-CN': input.nameZh, en: input.nameEn };
@@ -30,6 +36,7 @@ export class TeamResolver {
 
   @Authorized('team.manage')
   @Mutation(() => Boolean, { description: 'Removes a team no rule, category or user refers to: a new configuration version' })
+  @Audited('team_deleted', configSaved<{ code: string }>((a) => ({ team: a.code })))
   async deleteTeam(@Arg('code', () => String) code: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     const { config } = await ctx.tenantConfig();
     if (!config.teams.some((t) => t.code === code)) throw notFound(`Team ${code}`);

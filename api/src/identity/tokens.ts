@@ -1,11 +1,12 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
-export type TokenUse = 'access' | 'refresh' | 'portal';
+export type TokenUse = 'access' | 'refresh' | 'portal' | 'operator';
 
 /**
  * For staff tokens `subject` is the user id and `session` the sign-in they descend from; a refresh token
- * also carries its `generation` in that session. For portal tokens `subject` is the one complaint's id.
+ * also carries its `generation` in that session. For portal tokens `subject` is the one complaint's id. Operator
+ * tokens belong to no tenant: `tenantId` is empty and `subject` is the operator's id.
  */
 export interface TokenClaims {
   tenantId: string;
@@ -15,7 +16,7 @@ export interface TokenClaims {
   generation?: number;
 }
 
-const LIFETIME_SECONDS: Record<TokenUse, number> = { access: 15 * 60, refresh: 7 * 24 * 3600, portal: 30 * 60 };
+const LIFETIME_SECONDS: Record<TokenUse, number> = { access: 15 * 60, refresh: 7 * 24 * 3600, portal: 30 * 60, operator: 60 * 60 };
 const ISSUER = 'complaints-api';
 
 /** HS256 JWTs. The tenant travels in the token; what the subject may do is re-read per request. */
@@ -55,7 +56,8 @@ export class TokenIssuer {
       const payload = jwt.verify(token, this.secret, { issuer: ISSUER, algorithms: ['HS256'] });
       if (typeof payload === 'string' || typeof payload.tid !== 'string' || !payload.sub || !payload.exp) return null;
       const use: unknown = payload.use;
-      if (use !== 'access' && use !== 'refresh' && use !== 'portal') return null;
+      if (use !== 'access' && use !== 'refresh' && use !== 'portal' && use !== 'operator') return null;
+      if ((use === 'operator') !== (payload.tid === '')) return null;
       const session = typeof payload.sid === 'string' ? payload.sid : undefined;
       const generation = Number.isSafeInteger(payload.gen) ? (payload.gen as number) : undefined;
       return { tenantId: payload.tid, subject: payload.sub, use, session, generation, expiresAt: new Date(payload.exp * 1000) };
@@ -66,3 +68,4 @@ export class TokenIssuer {
 }
 
 export const PORTAL_TOKEN_SECONDS = LIFETIME_SECONDS.portal;
+export const OPERATOR_TOKEN_SECONDS = LIFETIME_SECONDS.operator;

@@ -1,4 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Audited } from '../audit/audited';
+import { articleChanged } from '../audit/audit-subjects';
 import { actorOf } from '../platform/auth/principal';
 import { tenantPrincipal, type RequestContext } from '../app/context';
 import { badInput } from '../platform/errors';
@@ -57,6 +59,7 @@ export class KnowledgeResolver {
 
   @Authorized('knowledge.manage')
   @Mutation(() => ArticleType, { description: 'A new draft (version 1)' })
+  @Audited('knowledge_article_created', articleChanged)
   async createKnowledgeArticle(@Arg('input', () => ArticleInput) input: ArticleInput, @Ctx() ctx: RequestContext): Promise<ArticleType> {
     const { config } = await ctx.tenantConfig();
     return ctx.services.knowledge.create(ctx.tenant(), editorOf(ctx), config, input);
@@ -64,6 +67,7 @@ export class KnowledgeResolver {
 
   @Authorized('knowledge.manage')
   @Mutation(() => ArticleType, { description: 'Saves a new version' })
+  @Audited('knowledge_article_updated', articleChanged)
   async updateKnowledgeArticle(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => ArticleInput) input: ArticleInput,
@@ -75,6 +79,7 @@ export class KnowledgeResolver {
 
   @Authorized('knowledge.manage')
   @Mutation(() => ArticleType)
+  @Audited('knowledge_article_status_changed', articleChanged)
   setKnowledgeArticleStatus(
     @Arg('id', () => ID) id: string,
     @Arg('status', () => ArticleStatus) status: ArticleStatus,

@@ -8,7 +8,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
   type SignalDefinition,
 } from '@temporalio/client';
-import type { Principal } from '../platform/auth/principal';
+import type { TenantBoundPrincipal } from '../platform/auth/principal';
 import type { Logger } from '../platform/observability/logger';
 import { AppError, ErrorCode, conflict, notFound, serviceUnavailable } from '../platform/errors';
 import type { ComplaintService } from '../complaint/complaint.service';
@@ -29,7 +29,7 @@ import { releasedWhile, type TenantScope } from '../platform/db/tenant-scope';
 import { addLogContext } from '../platform/observability/log-context';
 import { lifecycleActions } from '../platform/observability/metrics';
 
-type StaffPrincipal = Exclude<Principal, { kind: 'anonymous' }>;
+type StaffPrincipal = TenantBoundPrincipal;
 
 const REJECTION_CODES: Record<string, ErrorCode> = {
   [LifecycleRejection.FORBIDDEN]: ErrorCode.FORBIDDEN,

@@ -53,7 +53,7 @@ function replay(root: EntityManager, tenantId: string, after: TimelineCursor, co
 }
 
 function tenantOf(ctx: LiveContext): string {
-  if (ctx.principal.kind === 'anonymous') throw unauthenticated();
+  if (!('tenantId' in ctx.principal)) throw unauthenticated();
   return ctx.principal.tenantId;
 }
 

@@ -157,7 +157,7 @@ export class LiveSubscriber implements AsyncIterableIterator<never> {
   }
 
   private stillAllowed(principal: Principal | null): principal is Principal {
-    return principal !== null && principal.kind !== 'anonymous' && principal.tenantId === this.tenantId;
+    return principal !== null && 'tenantId' in principal && principal.tenantId === this.tenantId;
   }
 
   private wasReplayed(event: LiveEvent): boolean {

@@ -17,6 +17,7 @@ import { Migration20261205003000_staff_session_rotation } from './Migration20261
 import { Migration20261205003100_rate_limits } from './Migration20261205003100_rate_limits';
 import { Migration20261206100000_notification_rendered_text } from './Migration20261206100000_notification_rendered_text';
 import { Migration20261206300000_triage_models } from './Migration20261206300000_triage_models';
+import { Migration20261206400000_operator_audit } from './Migration20261206400000_operator_audit';
 import { Migration20261206900000_number_search } from './Migration20261206900000_number_search';
 
 /** Every migration in order. Never rewrite one that has been committed; add a new one. */
@@ -39,6 +40,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205003100_rate_limits', class: Migration20261205003100_rate_limits },
   { name: 'Migration20261206100000_notification_rendered_text', class: Migration20261206100000_notification_rendered_text },
   { name: 'Migration20261206300000_triage_models', class: Migration20261206300000_triage_models },
+  { name: 'Migration20261206400000_operator_audit', class: Migration20261206400000_operator_audit },
   { name: 'Migration20261206900000_number_search', class: Migration20261206900000_number_search },
 ];
 

@@ -47,6 +47,9 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default('http://localhost:4200'),
   /** Where complainants follow their complaint; links in customer messages start here. */
   PORTAL_URL: z.string().url().default('http://localhost:4200/portal'),
+  /** The admin UI page that accepts an invitation; links in invitation emails are `<this>?token=…`. */
+  INVITATION_URL: z.string().url().default('http://localhost:4200/invitation'),
+  INVITATION_TTL_HOURS: z.coerce.number().int().positive().max(720).default(72),
   /** AES-256 key for secrets at rest (base64 of 32 bytes); the previous one still decrypts during a rotation. */
   SECRETS_KEY: z.string().optional().refine(isKey, 'must be base64 of 32 bytes'),
   SECRETS_KEY_PREVIOUS: z.string().optional().refine(isKey, 'must be base64 of 32 bytes'),
@@ -91,6 +94,7 @@ export interface AppConfig {
   /** Exact origins (scheme://host[:port]) allowed cross-origin, or ['*'] outside production. */
   corsOrigins: string[];
   notifications: { smtpUrl?: string; from: string; providerWebhookUrl?: string; portalUrl: string };
+  invitations: { acceptUrl: string; ttlHours: number };
   /** Keys of `platform/secrets/secret-box.ts`. */
   secrets: { key: Buffer; previousKey: Buffer | null };
   /** Entries of the outbound allow-list (`platform/net/allow-list.ts`). */
@@ -144,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     corsOrigins: corsOriginsOf(e.CORS_ORIGINS, e.PORTAL_URL, e.NODE_ENV),
     notifications: { smtpUrl: e.SMTP_URL, from: e.NOTIFY_FROM, providerWebhookUrl: e.NOTIFY_WEBHOOK_URL, portalUrl: e.PORTAL_URL },
+    invitations: { acceptUrl: e.INVITATION_URL, ttlHours: e.INVITATION_TTL_HOURS },
     secrets: {
       key: e.SECRETS_KEY ? Buffer.from(e.SECRETS_KEY, 'base64') : DEV_SECRETS_KEY,
       previousKey: e.SECRETS_KEY_PREVIOUS ? Buffer.from(e.SECRETS_KEY_PREVIOUS, 'base64') : null,

@@ -10,6 +10,8 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** A service the API depends on (Temporal) did not answer; the same request may succeed later. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** The tenant is suspended by the platform operator: its staff, API keys and portal are refused until resumed. */
+  TENANT_SUSPENDED = 'TENANT_SUSPENDED',
 }
 
 export interface FieldError {
@@ -39,3 +41,4 @@ export const badInput = (errors: FieldError[], message = errors.map((e) => e.mes
   new AppError(ErrorCode.BAD_USER_INPUT, message, { errors });
 /** `retryAfter`: seconds after which the same request may succeed (also sent as the Retry-After header where HTTP allows). */
 export const serviceUnavailable = (message: string, retryAfter: number) => new AppError(ErrorCode.SERVICE_UNAVAILABLE, message, { retryAfter });
+export const tenantSuspended = () => new AppError(ErrorCode.TENANT_SUSPENDED, 'This tenant is suspended; contact the platform operator');

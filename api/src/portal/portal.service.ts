@@ -14,6 +14,7 @@ import { contactMatches } from './contact-match';
 import type { PortalComplaintInput, PortalComplaintView, PortalInfo, PortalSession, PortalSolution } from './portal.types';
 import { Tenant } from '../tenant/tenant.entity';
 import type { PortalLimits } from './rate-limiter';
+import type { TenantStatusGate } from '../tenant/tenant-status';
 import type { TenantScope } from '../platform/db/tenant-scope';
 
 const COMPLAINANT: Actor = { type: 'customer', id: null, name: null };
@@ -28,6 +29,7 @@ export class PortalService {
     private readonly intake: ComplaintIntakeService,
     private readonly complaints: ComplaintService,
     private readonly limits: PortalLimits,
+    private readonly tenantStatus: TenantStatusGate,
   ) {}
 
   async submit(em: EntityManager, clientIp: string, portalKey: string, input: PortalComplaintInput, idempotencyKey: string): Promise<PortalSession> {
@@ -96,7 +98,9 @@ export class PortalService {
   private async tenantOf(em: EntityManager, portalKey: string): Promise<TenantScope> {
     const [row] = await em.execute<{ id: string }[]>('select id from portal_tenant_by_key(?)', [portalKey]);
     if (!row) throw notFound('Portal');
-    return enterTenant(em, row.id);
+    const scope = await enterTenant(em, row.id);
+    await this.tenantStatus.assertActive(scope);
+    return scope;
   }
 
   private async session(tenantId: string, complaint: Complaint): Promise<PortalSession> {

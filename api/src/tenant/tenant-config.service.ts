@@ -65,11 +65,20 @@ export class TenantConfigService {
     return row;
   }
 
-  /** Creates a tenant with its first configuration version (platform operators and the demo seed). */
-  async createTenant(em: EntityManager, slug: string, name: string, config: TenantConfig): Promise<Tenant> {
+  /**
+   * Creates a tenant with its first configuration version (platform operators and the demo seed). `fields` sets
+   * the rest of the row; the operator passes the id it already entered, so row-level security admits the insert.
+   */
+  async createTenant(
+    em: EntityManager,
+    slug: string,
+    name: string,
+    config: TenantConfig,
+    fields: Partial<Pick<Tenant, 'id' | 'displayNameZh' | 'displayNameEn' | 'industryTemplate' | 'planCode'>> = {},
+  ): Promise<Tenant> {
     const result = validateTenantConfig(config);
     if (!result.ok) throw badInput(result.errors);
-    const tenant = em.create(Tenant, { slug, name, configVersion: 1 });
+    const tenant = em.create(Tenant, { ...fields, slug, name, configVersion: 1 });
     await em.flush();
     const scope = await enterTenant(em, tenant.id);
     em.create(TenantConfigVersion, { tenantId: tenant.id, version: 1, config: result.config, note: 'Initial configuration' });

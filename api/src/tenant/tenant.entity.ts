@@ -27,7 +27,31 @@ export class Tenant {
 
   @Property({ type: 'timestamptz', onCreate: () => new Date() })
   createdAt: Opt<Date> = new Date();
+
+  /** Set by the platform operator (`api/src/operator`); a suspended tenant's staff, keys and portal are refused. */
+  @Property({ type: 'text' })
+  status: Opt<TenantStatus> = 'active';
+
+  @Property({ type: 'timestamptz', nullable: true })
+  statusChangedAt?: Date | null;
+
+  /** A code of `platform_plans`. */
+  @Property({ type: 'text' })
+  planCode: Opt<string> = 'standard';
+
+  @Property({ type: 'text', nullable: true })
+  displayNameZh?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  displayNameEn?: string | null;
+
+  /** The industry template the first configuration was made from, when the operator created the tenant. */
+  @Property({ type: 'text', nullable: true })
+  industryTemplate?: string | null;
 }
+
+export const TENANT_STATUSES = ['active', 'suspended'] as const;
+export type TenantStatus = (typeof TENANT_STATUSES)[number];
 
 @Entity({ tableName: 'tenant_config_versions' })
 @Unique({ properties: ['tenantId', 'version'] })

@@ -1,4 +1,6 @@
 import { validateTenantConfig } from '@complaints/tenant-config';
+import { Audited } from '../audit/audited';
+import { configSaved } from '../audit/audit-subjects';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { tenantIdOf, tenantPrincipal, type RequestContext } from '../app/context';
@@ -26,6 +28,7 @@ export class TenantResolver {
 
   @Authorized('tenant.configure')
   @Mutation(() => TenantConfigVersionType, { description: 'Validates the whole configuration and saves it as a new version' })
+  @Audited('tenant_config_saved', configSaved<{ note?: string }>((args) => ({ note: args.note ?? null })))
   updateTenantConfig(
     @Arg('config', () => GraphQLJSONObject) config: Record<string, unknown>,
     @Ctx() ctx: RequestContext,

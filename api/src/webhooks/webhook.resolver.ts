@@ -1,4 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Audited } from '../audit/audited';
+import { webhookChanged, webhookCreated, webhookDeleted } from '../audit/audit-subjects';
 import { tenantPrincipal, type RequestContext } from '../app/context';
 import { CreatedWebhookSubscription, CreateWebhookInput, UpdateWebhookInput, WebhookDelivery, WebhookSubscription } from './webhook.types';
 
@@ -13,6 +15,7 @@ export class WebhookResolver {
 
   @Authorized('tenant.configure')
   @Mutation(() => CreatedWebhookSubscription, { description: 'The signing secret is in the answer and nowhere else' })
+  @Audited('webhook_created', webhookCreated)
   createWebhookSubscription(
     @Arg('input', () => CreateWebhookInput) input: CreateWebhookInput,
     @Ctx() ctx: RequestContext,
@@ -23,6 +26,7 @@ export class WebhookResolver {
 
   @Authorized('tenant.configure')
   @Mutation(() => WebhookSubscription)
+  @Audited('webhook_updated', webhookChanged<WebhookSubscription>())
   updateWebhookSubscription(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateWebhookInput) input: UpdateWebhookInput,
@@ -33,12 +37,14 @@ export class WebhookResolver {
 
   @Authorized('tenant.configure')
   @Mutation(() => CreatedWebhookSubscription, { description: 'A new signing secret, shown once' })
+  @Audited('webhook_secret_rotated', webhookChanged<CreatedWebhookSubscription>())
   rotateWebhookSecret(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<CreatedWebhookSubscription> {
     return ctx.services.webhooks.rotateSecret(ctx.em, id);
   }
 
   @Authorized('tenant.configure')
   @Mutation(() => Boolean)
+  @Audited('webhook_deleted', webhookDeleted)
   deleteWebhookSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     return ctx.services.webhooks.remove(ctx.em, id);
   }

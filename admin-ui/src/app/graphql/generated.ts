@@ -21,6 +21,12 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+export type AcceptedInvitationType = {
+  email: Scalars['String']['output'];
+  /** Sign in with this slug, the email and the new password */
+  tenantSlug: Scalars['String']['output'];
+};
+
 /** Who wrote a timeline event or comment */
 export type ActorType =
   | 'api_key'
@@ -91,6 +97,75 @@ export type Attachment = {
   id: Scalars['ID']['output'];
   sizeBytes: Scalars['Int']['output'];
   uploadedBy: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditAction =
+  | 'apikey_created'
+  | 'apikey_revoked'
+  | 'knowledge_article_created'
+  | 'knowledge_article_status_changed'
+  | 'knowledge_article_updated'
+  | 'team_deleted'
+  | 'team_saved'
+  | 'tenant_config_saved'
+  | 'tenant_created'
+  | 'tenant_plan_changed'
+  | 'tenant_resumed'
+  | 'tenant_suspended'
+  | 'user_created'
+  | 'user_invitation_accepted'
+  | 'user_updated'
+  | 'webhook_created'
+  | 'webhook_deleted'
+  | 'webhook_secret_rotated'
+  | 'webhook_updated';
+
+export type AuditActor = {
+  id: Maybe<Scalars['ID']['output']>;
+  /** Display name, key name or operator email at the time */
+  name: Maybe<Scalars['String']['output']>;
+  type: AuditActorType;
+};
+
+export type AuditActorType =
+  | 'api_key'
+  | 'operator'
+  | 'system'
+  | 'user';
+
+export type AuditEntry = {
+  action: AuditAction;
+  actor: AuditActor;
+  after: Maybe<Scalars['JSONObject']['output']>;
+  /** When the action happened */
+  at: Scalars['DateTimeISO']['output'];
+  before: Maybe<Scalars['JSONObject']['output']>;
+  id: Scalars['ID']['output'];
+  targetId: Maybe<Scalars['String']['output']>;
+  targetType: Scalars['String']['output'];
+};
+
+export type AuditEntryConnection = {
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEntryEdge = {
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+export type AuditFilterInput = {
+  actions?: InputMaybe<Array<AuditAction>>;
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  actorType?: InputMaybe<AuditActorType>;
+  /** Inclusive */
+  from?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  targetId?: InputMaybe<Scalars['String']['input']>;
+  /** tenant, tenant_config_version, user, api_key, webhook_subscription, knowledge_article */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** Exclusive */
+  to?: InputMaybe<Scalars['DateTimeISO']['input']>;
 };
 
 export type AuthPayload = {
@@ -370,6 +445,21 @@ export type CreateApiKeyInput = {
   scopes: Array<Scalars['String']['input']>;
 };
 
+export type CreateTenantInput = {
+  adminEmail: Scalars['String']['input'];
+  adminName: Scalars['String']['input'];
+  displayNameEn: Scalars['String']['input'];
+  displayNameZh: Scalars['String']['input'];
+  /** zh-CN or en */
+  locale: Scalars['String']['input'];
+  /** Default: standard */
+  planCode?: InputMaybe<Scalars['String']['input']>;
+  slug: Scalars['String']['input'];
+  template: TenantTemplate;
+  /** IANA time zone, e.g. Asia/Shanghai */
+  timeZone: Scalars['String']['input'];
+};
+
 export type CreateUserInput = {
   displayName: Scalars['String']['input'];
   email: Scalars['String']['input'];
@@ -571,6 +661,8 @@ export type MetricsPoint = {
 };
 
 export type Mutation = {
+  /** Sets the invited user’s password from the one-time link; the link then stops working */
+  acceptInvitation: AcceptedInvitationType;
   /** First response to the complainant */
   acknowledgeComplaint: LifecycleActionPayload;
   /** Attaches a file (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text); needs complaint.handle or complaint.create */
@@ -579,9 +671,12 @@ export type Mutation = {
   approveSolution: LifecycleActionPayload;
   /** Archives a closed complaint without a follow-up survey */
   archiveComplaint: LifecycleActionPayload;
+  changeTenantPlan: OperatorTenant;
   createApiKey: CreatedApiKey;
   /** A new draft (version 1) */
   createKnowledgeArticle: KnowledgeArticle;
+  /** Creates a tenant from an industry template with its first admin, who is emailed a one-time invitation link; all or nothing */
+  createTenant: OperatorTenant;
   createUser: User;
   /** The signing secret is in the answer and nowhere else */
   createWebhookSubscription: CreatedWebhookSubscription;
@@ -594,6 +689,8 @@ export type Mutation = {
   logout: Scalars['Boolean']['output'];
   /** Merges a duplicate into the complaint that is kept; both timelines note it */
   mergeComplaints: MergeResult;
+  /** Platform operator sign-in; throttled like staff sign-in */
+  operatorLogin: OperatorAuthPayload;
   /** Attaches evidence (base64, at most 512 KiB; PNG, JPEG, WebP, PDF or plain text) */
   portalAddAttachment: Attachment;
   /** Accepts the proposed solution with a rating, or rejects it with a reason (a low rating or a rejection opens the next round) */
@@ -624,6 +721,8 @@ export type Mutation = {
   replayWebhookDelivery: WebhookDelivery;
   /** Exports the filtered complaint list; beyond the tenant’s threshold it runs in the background */
   requestComplaintExport: ExportJob;
+  /** Lets the tenant in again; held notifications and webhooks go out */
+  resumeTenant: OperatorTenant;
   revokeApiKey: ApiKey;
   /** A new signing secret, shown once */
   rotateWebhookSecret: CreatedWebhookSubscription;
@@ -638,6 +737,8 @@ export type Mutation = {
   startInvestigation: LifecycleActionPayload;
   /** Staff or API-key intake; the same idempotency key returns the same complaint */
   submitComplaint: SubmitComplaintPayload;
+  /** Refuses the tenant’s staff, API keys and portal (TENANT_SUSPENDED) and holds its notifications and webhooks until resumed */
+  suspendTenant: OperatorTenant;
   /** Exchanges a complaint number and its contact (email or phone) for a short-lived portal token */
   trackComplaint: PortalSession;
   /** A new repeat window recounts repeats over all history */
@@ -648,6 +749,12 @@ export type Mutation = {
   updateTenantConfig: TenantConfigVersion;
   updateUser: User;
   updateWebhookSubscription: WebhookSubscription;
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  password: Scalars['String']['input'];
+  token: Scalars['String']['input'];
 };
 
 
@@ -683,6 +790,12 @@ export type MutationArchiveComplaintArgs = {
 };
 
 
+export type MutationChangeTenantPlanArgs = {
+  id: Scalars['ID']['input'];
+  planCode: Scalars['String']['input'];
+};
+
+
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
 };
@@ -690,6 +803,11 @@ export type MutationCreateApiKeyArgs = {
 
 export type MutationCreateKnowledgeArticleArgs = {
   input: KnowledgeArticleInput;
+};
+
+
+export type MutationCreateTenantArgs = {
+  input: CreateTenantInput;
 };
 
 
@@ -724,6 +842,12 @@ export type MutationMergeComplaintsArgs = {
   duplicateId: Scalars['ID']['input'];
   keepId: Scalars['ID']['input'];
   note: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationOperatorLoginArgs = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
 };
 
 
@@ -835,6 +959,11 @@ export type MutationRequestComplaintExportArgs = {
 };
 
 
+export type MutationResumeTenantArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
 };
@@ -878,6 +1007,12 @@ export type MutationStartInvestigationArgs = {
 export type MutationSubmitComplaintArgs = {
   idempotencyKey: Scalars['String']['input'];
   input: SubmitComplaintInput;
+};
+
+
+export type MutationSuspendTenantArgs = {
+  id: Scalars['ID']['input'];
+  reason: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -936,9 +1071,64 @@ export type NotificationDeliveryAttempt = {
   subject: Maybe<Scalars['String']['output']>;
 };
 
+export type OperatorAuthPayload = {
+  /** Goes in `Authorization: Bearer <accessToken>`; reaches operator operations only */
+  accessToken: Scalars['String']['output'];
+  expiresAt: Scalars['DateTimeISO']['output'];
+  operator: PlatformOperatorType;
+};
+
+export type OperatorTenant = {
+  createdAt: Scalars['DateTimeISO']['output'];
+  displayNameEn: Maybe<Scalars['String']['output']>;
+  displayNameZh: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  industryTemplate: Maybe<Scalars['String']['output']>;
+  /** The latest complaint change or audited action */
+  lastActivityAt: Maybe<Scalars['DateTimeISO']['output']>;
+  name: Scalars['String']['output'];
+  planCode: Scalars['String']['output'];
+  slug: Scalars['String']['output'];
+  status: TenantStatus;
+  statusChangedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  usage: TenantUsage;
+};
+
+export type OperatorTenantConnection = {
+  edges: Array<OperatorTenantEdge>;
+  pageInfo: PageInfo;
+};
+
+export type OperatorTenantEdge = {
+  cursor: Scalars['String']['output'];
+  node: OperatorTenant;
+};
+
+export type OperatorTenantFilter = {
+  /** Part of the slug or a display name */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<TenantStatus>;
+};
+
 export type PageInfo = {
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Plan = {
+  apiRequestsPerMinute: Scalars['Int']['output'];
+  attachmentStorageMb: Scalars['Int']['output'];
+  code: Scalars['String']['output'];
+  complaintsPerMonth: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  staffSeats: Scalars['Int']['output'];
+  webhookSubscriptions: Scalars['Int']['output'];
+};
+
+export type PlatformOperatorType = {
+  displayName: Scalars['String']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
 };
 
 /** What a complainant fills in on the public portal */
@@ -1028,6 +1218,10 @@ export type Query = {
   assignableStaff: Array<StaffMember>;
   /** The bytes of an attachment, base64-encoded */
   attachmentContent: Scalars['String']['output'];
+  /** Administrative actions in the caller's tenant, newest first */
+  auditLog: AuditEntryConnection;
+  /** The filtered audit log as CSV (UTF-8, header row, newest first, at most 10000 rows) */
+  auditLogCsv: Scalars['String']['output'];
   complaint: Complaint;
   /** Complaints open now (filed in the period), by age since intake */
   complaintBacklog: Backlog;
@@ -1049,6 +1243,13 @@ export type Query = {
   knowledgeArticles: Array<KnowledgeArticle>;
   knowledgeDeflection: KnowledgeDeflection;
   me: Me;
+  /** One tenant's audit log, for the platform operator */
+  operatorAuditLog: AuditEntryConnection;
+  operatorMe: PlatformOperatorType;
+  operatorTenant: OperatorTenant;
+  /** Newest first */
+  operatorTenants: OperatorTenantConnection;
+  plans: Array<Plan>;
   /** The portal token's complaint as the complainant may see it */
   portalComplaint: PortalComplaintView;
   /** The tenant's name and language for a portal page */
@@ -1075,6 +1276,18 @@ export type Query = {
 
 export type QueryAttachmentContentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryAuditLogArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<AuditFilterInput>;
+  first: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAuditLogCsvArgs = {
+  filter: InputMaybe<AuditFilterInput>;
 };
 
 
@@ -1148,6 +1361,26 @@ export type QueryKnowledgeArticlesArgs = {
 export type QueryKnowledgeDeflectionArgs = {
   from: Scalars['DateTimeISO']['input'];
   to: Scalars['DateTimeISO']['input'];
+};
+
+
+export type QueryOperatorAuditLogArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<AuditFilterInput>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  tenantId: Scalars['ID']['input'];
+};
+
+
+export type QueryOperatorTenantArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOperatorTenantsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<OperatorTenantFilter>;
+  first: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1345,7 +1578,25 @@ export type TenantConfigVersion = {
   createdAt: Scalars['DateTimeISO']['output'];
   id: Scalars['ID']['output'];
   note: Maybe<Scalars['String']['output']>;
+  savedBy: Maybe<AuditActor>;
   version: Scalars['Int']['output'];
+};
+
+export type TenantStatus =
+  | 'active'
+  | 'suspended';
+
+/** The industry template a new tenant starts from */
+export type TenantTemplate =
+  | 'blank'
+  | 'ecommerce'
+  | 'financial_services';
+
+export type TenantUsage = {
+  complaintCount: Scalars['Int']['output'];
+  openComplaintCount: Scalars['Int']['output'];
+  /** Active staff users */
+  staffCount: Scalars['Int']['output'];
 };
 
 export type UpdateUserInput = {

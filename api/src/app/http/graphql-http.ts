@@ -54,7 +54,7 @@ export function graphqlHttpHandler(apollo: ApolloServer<RequestContext>, root: E
       throw error;
     }
     const { principal } = open.ctx;
-    addLogContext({ principalKind: principal.kind, ...(principal.kind === 'anonymous' ? {} : { tenantId: principal.tenantId }) });
+    addLogContext({ principalKind: principal.kind, ...('tenantId' in principal ? { tenantId: principal.tenantId } : {}) });
     let succeeded = false;
     try {
       const headers = new HeaderMap();

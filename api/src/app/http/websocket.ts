@@ -123,7 +123,7 @@ export function attachWebSocket(
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         const principal = authorization ? await live.guard.current(authorization) : null;
-        if (!authorization || !principal || principal.kind === 'anonymous') {
+        if (!authorization || !principal || principal.kind === 'anonymous' || principal.kind === 'operator') {
           ctx.extra.socket.close(LiveCloseCode.UNAUTHENTICATED, 'Send a valid credential as connectionParams.authorization');
           return false;
         }

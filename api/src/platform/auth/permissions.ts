@@ -1,15 +1,18 @@
 import { PERMISSIONS, type Permission, type Role } from '@complaints/tenant-config';
 import { forbidden, unauthenticated } from '../errors';
-import { PORTAL_GRANTS, type Grant } from './grant';
-import type { Principal } from './principal';
+import { OPERATOR_GRANTS, PORTAL_GRANTS, type Grant, type OperatorGrant, type TenantGrant } from './grant';
+import type { OperatorPrincipal, Principal, TenantBoundPrincipal } from './principal';
 
 /**
  * The one table principals' grants come from: staff get the union of their roles' permissions in the
  * tenant configuration, API keys the scopes they were issued (a subset of the permissions), portal tokens
- * the fixed portal grants.
+ * the fixed portal grants, platform operators the fixed operator grants (and nothing of any tenant).
  */
 type GrantSource =
-  { kind: 'staff'; roles: readonly Role[]; roleCodes: readonly string[] } | { kind: 'api_key'; scopes: readonly string[] } | { kind: 'portal' };
+  | { kind: 'staff'; roles: readonly Role[]; roleCodes: readonly string[] }
+  | { kind: 'api_key'; scopes: readonly string[] }
+  | { kind: 'portal' }
+  | { kind: 'operator' };
 
 export function grantsOf(source: GrantSource): ReadonlySet<Grant> {
   switch (source.kind) {
@@ -19,15 +22,28 @@ export function grantsOf(source: GrantSource): ReadonlySet<Grant> {
       return new Set(source.scopes.filter((scope): scope is Permission => (PERMISSIONS as readonly string[]).includes(scope)));
     case 'portal':
       return new Set(PORTAL_GRANTS);
+    case 'operator':
+      return new Set(OPERATOR_GRANTS);
   }
 }
 
 export const hasPermission = (principal: Principal, grant: Grant): boolean => principal.kind !== 'anonymous' && principal.permissions.has(grant);
 
-/** Every permission check ends here: UNAUTHENTICATED without a principal, FORBIDDEN without the grant (or any of `grants`). */
-export function requirePermission(principal: Principal, ...grants: [Grant, ...Grant[]]): Exclude<Principal, { kind: 'anonymous' }> {
+const isOperatorGrant = (grant: Grant): grant is OperatorGrant => (OPERATOR_GRANTS as readonly string[]).includes(grant);
+
+/**
+ * Every permission check ends here: UNAUTHENTICATED without a principal, FORBIDDEN without the grant (or any of
+ * `grants`). Operator grants and tenant grants never cross: besides holding disjoint sets, an operator is refused
+ * every tenant grant and a tenant principal every operator grant by kind, so one wrongly built grant set cannot
+ * open the other side.
+ */
+export function requirePermission(principal: Principal, ...grants: [OperatorGrant, ...OperatorGrant[]]): OperatorPrincipal;
+export function requirePermission(principal: Principal, ...grants: [TenantGrant, ...TenantGrant[]]): TenantBoundPrincipal;
+export function requirePermission(principal: Principal, ...grants: [Grant, ...Grant[]]): OperatorPrincipal | TenantBoundPrincipal;
+export function requirePermission(principal: Principal, ...grants: [Grant, ...Grant[]]): OperatorPrincipal | TenantBoundPrincipal {
   if (principal.kind === 'anonymous') throw unauthenticated();
-  if (!grants.some((grant) => principal.permissions.has(grant))) throw forbidden(`Missing permission: ${grants.join(' or ')}`);
+  const held = (grant: Grant) => (principal.kind === 'operator') === isOperatorGrant(grant) && principal.permissions.has(grant);
+  if (!grants.some(held)) throw forbidden(`Missing permission: ${grants.join(' or ')}`);
   return principal;
 }
 
