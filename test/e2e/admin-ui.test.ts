@@ -86,6 +86,11 @@ describe('tenant administration', () => {
     const after = (await gql(api.url, '{ tenant { configVersion config } }', {}, tenant.tokens['admin@t.test'])).data!.tenant;
     expect(after.configVersion).toBe(before.configVersion + 1);
     expect(after.config.sla.investigation.major).toBe(wanted);
+
+    await page.getByRole('tab', { name: 'History' }).click();
+    const saved = page.getByRole('row').filter({ has: page.getByRole('cell', { name: `v${after.configVersion}`, exact: true }) });
+    await saved.first().waitFor();
+    expect(await saved.getByRole('cell').allInnerTexts()).toContain('admin');
     await page.context().close();
   });
 

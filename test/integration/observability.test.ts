@@ -92,15 +92,21 @@ describe('observability', () => {
     );
     expect(workerLine).toMatchObject({ service: 'worker', tenantId: tenant.id, trace_id: apiLine!.trace_id });
 
-    // The workflow's own span (RunWorkflow) ends with the complaint; what it scheduled is exported as it goes.
-    await tracing.spanProcessor.forceFlush();
-    const names = exporter
-      .getFinishedSpans()
-      .filter((s) => s.spanContext().traceId === apiLine!.trace_id)
-      .map((s) => s.name);
-    expect(names).toEqual(
-      expect.arrayContaining(['graphql Submit', 'StartWorkflow:complaintLifecycle', 'StartActivity:projectTransition', 'RunActivity:projectTransition']),
+    // The workflow's own span (RunWorkflow) ends with the complaint; what it scheduled is exported as it goes,
+    // so a scheduling span may finish after the activity it started has run.
+    const expected = ['graphql Submit', 'StartWorkflow:complaintLifecycle', 'StartActivity:projectTransition', 'RunActivity:projectTransition'];
+    const names = await eventually(
+      async () => {
+        await tracing.spanProcessor.forceFlush();
+        return exporter
+          .getFinishedSpans()
+          .filter((s) => s.spanContext().traceId === apiLine!.trace_id)
+          .map((s) => s.name);
+      },
+      (found) => expected.every((name) => found.includes(name)),
+      5_000,
     );
+    expect(names).toEqual(expect.arrayContaining(expected));
   });
 
   it('/healthz answers and /readyz reports PostgreSQL, migrations and Temporal', async () => {

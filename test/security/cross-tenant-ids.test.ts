@@ -18,7 +18,7 @@ import {
 import { wsOnce } from './ws-once';
 
 /** Object kinds an id can name; `{kind}` in a call below is replaced by tenant B's object of that kind. */
-type Kind = 'complaint' | 'user' | 'article' | 'apiKey' | 'attachment' | 'exportJob' | 'webhook' | 'delivery' | 'customer';
+type Kind = 'complaint' | 'user' | 'article' | 'apiKey' | 'attachment' | 'exportJob' | 'webhook' | 'delivery' | 'customer' | 'tenant';
 
 const PERIOD = 'from: "2026-01-01", to: "2027-12-31"';
 /**
@@ -27,6 +27,13 @@ const PERIOD = 'from: "2026-01-01", to: "2027-12-31"';
  */
 const CALLS: Record<string, string> = {
   attachmentContent: 'id: "{attachment}"',
+  auditLog: 'filter: { actorId: "{user}", targetId: "{apiKey}" }',
+  auditLogCsv: 'filter: { actorId: "{user}", targetId: "{apiKey}" }',
+  operatorAuditLog: 'tenantId: "{tenant}", filter: { actorId: "{user}" }',
+  operatorTenant: 'id: "{tenant}"',
+  changeTenantPlan: 'id: "{tenant}", planCode: "starter"',
+  resumeTenant: 'id: "{tenant}"',
+  suspendTenant: 'id: "{tenant}", reason: "probe"',
   complaint: 'id: "{complaint}"',
   complaintBacklog: `filter: { assigneeId: "{user}", ${PERIOD} }`,
   complaintLifecycle: 'id: "{complaint}"',
@@ -147,6 +154,7 @@ beforeAll(async () => {
     )
   ).addAttachment.id;
   idsOfB.exportJob = (await must('mutation { requestComplaintExport(format: CSV) { id } }')).requestComplaintExport.id ?? randomUUID();
+  idsOfB.tenant = tenantB.id;
   idsOfB.customer = (await must('query($id: ID!) { complaint(id: $id) { customer { id } } }', { id: idsOfB.complaint })).complaint.customer.id;
   // Kinds made elsewhere (webhook subscriptions need an outbound URL the test network cannot reach; deliveries need a worker): an id nobody has.
   idsOfB.webhook = randomUUID();

@@ -202,6 +202,7 @@ export const en = {
   'history.title': 'Configuration versions',
   'history.version': 'Version',
   'history.savedAt': 'Saved at',
+  'history.savedBy': 'Saved by',
   'history.note': 'Note',
   'history.from': 'Compare from',
   'history.to': 'to',

@@ -200,6 +200,7 @@ export const zhCN: Record<TranslationKey, string> = {
   'history.title': '配置版本',
   'history.version': '版本',
   'history.savedAt': '保存时间',
+  'history.savedBy': '保存人',
   'history.note': '说明',
   'history.from': '对比起点',
   'history.to': '对比终点',
