@@ -113,6 +113,24 @@ describe('workflow start outbox', () => {
     );
   });
 
+  it('the relay takes a start whose fast path recorded a failure at once, and leaves a fresh one to its API for the grace period', async () => {
+    const orm = await appProcess();
+    const unreachable = { workflow: { start: () => Promise.reject(new Error('Temporal is unreachable')) } } as unknown as Client;
+    orm.em.getEventManager().registerSubscriber(new StartWorkflowsAfterCommit(new WorkflowStarter(orm.em, unreachable, taskQueue), () => undefined));
+    const failed = await intake(orm).finally(() => orm.close());
+    expect(await outboxRow(failed)).toMatchObject({ started_at: null, attempts: 1, last_error: expect.stringContaining('unreachable') });
+    const fresh = await appProcess().then((o) => intake(o).finally(() => o.close()));
+
+    const relay = await appProcess();
+    await new WorkflowStarter(relay.em, client, taskQueue).relayPending(60_000, { tenantId }).finally(() => relay.close());
+    expect((await outboxRow(failed)).started_at).not.toBeNull();
+    expect((await outboxRow(fresh)).started_at).toBeNull();
+    await eventually(
+      () => startedEvents(failed),
+      (n) => n === 1,
+    );
+  });
+
   it('a Temporal that does not answer delays the intake by the fast-path timeout only', async () => {
     const orm = await appProcess();
     const logged: string[] = [];

@@ -19,6 +19,7 @@ import { Migration20261206100000_notification_rendered_text } from './Migration2
 import { Migration20261206300000_triage_models } from './Migration20261206300000_triage_models';
 import { Migration20261206400000_operator_audit } from './Migration20261206400000_operator_audit';
 import { Migration20261206900000_number_search } from './Migration20261206900000_number_search';
+import { Migration20261207000000_relay_failed_starts } from './Migration20261207000000_relay_failed_starts';
 
 /** Every migration in order. Never rewrite one that has been committed; add a new one. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -42,6 +43,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206300000_triage_models', class: Migration20261206300000_triage_models },
   { name: 'Migration20261206400000_operator_audit', class: Migration20261206400000_operator_audit },
   { name: 'Migration20261206900000_number_search', class: Migration20261206900000_number_search },
+  { name: 'Migration20261207000000_relay_failed_starts', class: Migration20261207000000_relay_failed_starts },
 ];
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.name);
