@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { configAuthors, type AuditActor } from '../audit/audit-log.service';
 import { ComplaintEvent } from '../complaint/complaint-event.entity';
 import { Customer } from '../complaint/customer.entity';
 import { User } from '../identity/user.entity';
@@ -9,6 +10,8 @@ export interface Loaders {
   user: DataLoader<string, User | null>;
   customer: DataLoader<string, Customer | null>;
   lastEvent: DataLoader<string, ComplaintEvent | null>;
+  /** Who saved a configuration version, by version number. */
+  configAuthor: DataLoader<number, AuditActor | null>;
 }
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[], key: (row: T) => string = (r) => r.id): (T | null)[] {
@@ -32,6 +35,10 @@ export function createLoaders(em: EntityManager, tenantId: () => string): Loader
         complaintIds,
         (e) => e.complaintId,
       );
+    }),
+    configAuthor: new DataLoader(async (versions) => {
+      const authors = await configAuthors({ em, tenantId: tenantId() }, versions);
+      return versions.map((version) => authors.get(version) ?? null);
     }),
   };
 }

@@ -101,15 +101,15 @@ export class AuditLog {
     const rows = await scope.em.find(AuditEntry, { $and: conditions }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
     return { entries: rows.slice(0, first), hasNextPage: rows.length > first };
   }
+}
 
-  /** Who saved each configuration version (its `tenant.config_saved` entry), by version. */
-  async configAuthors(scope: TenantScope, versions: number[]): Promise<Map<number, AuditActor>> {
-    const rows = await scope.em.find(AuditEntry, {
-      tenantId: scope.tenantId,
-      action: { $in: ['tenant_config_saved', 'tenant_created'] },
-      targetType: 'tenant_config_version',
-      targetId: { $in: versions.map(String) },
-    });
-    return new Map(rows.map((row) => [Number(row.targetId), { type: row.actorType, id: row.actorId ?? null, name: row.actorName ?? null }]));
-  }
+/** Who saved each configuration version (its `tenant.config_saved` entry), by version. */
+export async function configAuthors(scope: TenantScope, versions: readonly number[]): Promise<Map<number, AuditActor>> {
+  const rows = await scope.em.find(AuditEntry, {
+    tenantId: scope.tenantId,
+    action: { $in: ['tenant_config_saved', 'tenant_created'] },
+    targetType: 'tenant_config_version',
+    targetId: { $in: versions.map(String) },
+  });
+  return new Map(rows.map((row) => [Number(row.targetId), { type: row.actorType, id: row.actorId ?? null, name: row.actorName ?? null }]));
 }

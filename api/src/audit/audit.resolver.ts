@@ -106,8 +106,7 @@ export class AuditResolver {
 @Resolver(() => TenantConfigVersionType)
 export class ConfigVersionAuthorResolver {
   @FieldResolver(() => AuditActorView, { nullable: true })
-  async savedBy(@Root() version: TenantConfigVersion, @Ctx() ctx: RequestContext): Promise<AuditActorView | null> {
-    const authors = await ctx.services.audit.configAuthors(ctx.tenant(), [version.version]);
-    return authors.get(version.version) ?? null;
+  savedBy(@Root() version: TenantConfigVersion, @Ctx() ctx: RequestContext): Promise<AuditActorView | null> {
+    return ctx.loaders.configAuthor.load(version.version);
   }
 }
