@@ -41,7 +41,7 @@ let api: ServiceProcess;
 let worker: ServiceProcess;
 let tenant: TestTenant;
 let load: ComplaintLoad;
-const figures: { test: string; load: string; faults: string; lost: number; duplicated: number; recoveryMs: number }[] = [];
+const figures: { test: string; load: string; faults: string; lost: number; duplicated: number; intakeMs: number; actionMs: number }[] = [];
 
 const env = () => {
   const viaProxy = new URL(testConfig().adminDatabaseUrl);
@@ -56,6 +56,8 @@ const env = () => {
     LIFECYCLE_UPDATE_TIMEOUT_MS: '2000',
     API_DB_ACQUIRE_TIMEOUT_MS: '2000',
     LOG_LEVEL: 'info',
+    // Other suites share this PostgreSQL: the worker relays only this file's tenant, on this file's Temporal.
+    ...(tenant ? { WORKER_TENANT_ID: tenant.id } : {}),
   };
 };
 const startApiProcess = async () => (api = await spawnService(API_MAIN, env(), 'GraphQL on'));
@@ -76,9 +78,10 @@ beforeAll(async () => {
   apiPort = await findFreePort();
   workerOpsPort = await findFreePort();
   admin = await adminOrm();
-  await Promise.all([startApiProcess(), startWorkerProcess()]);
+  await startApiProcess();
   const url = `http://127.0.0.1:${apiPort}/graphql`;
   tenant = await createTestTenant(admin, { url } as TestApi, { config: roundTheClockConfig() });
+  await startWorkerProcess();
   load = new ComplaintLoad(url, tenant.tokens['clerk@t.test'], tenant.tokens['handler@t.test']);
 }, 120_000);
 
@@ -96,9 +99,9 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
   const rows = figures.map(
     (f) =>
-      `| ${f.test.padEnd(34)} | ${f.load.padEnd(26)} | ${f.faults.padEnd(34)} | ${String(f.lost).padStart(4)} | ${String(f.duplicated).padStart(10)} | ${String(f.recoveryMs).padStart(8)} ms |`,
+      `| ${f.test.padEnd(34)} | ${f.load.padEnd(26)} | ${f.faults.padEnd(34)} | ${String(f.lost).padStart(4)} | ${String(f.duplicated).padStart(10)} | ${String(f.intakeMs).padStart(6)} ms | ${String(f.actionMs).padStart(6)} ms |`,
   );
-  console.log(['| test | load held | faults injected | lost | duplicated | recovery |', '|---|---|---|---|---|---|', ...rows].join('\n'));
+  console.log(['| test | load held | faults injected | lost | duplicated | intake back | action back |', '|---|---|---|---|---|---|---|', ...rows].join('\n'));
 }, 60_000);
 
 /** Runs the load through `fault` (which returns when the fault ended), then counts what a client would care about. */
@@ -108,7 +111,8 @@ async function underLoad(test: string, faults: string, fault: () => Promise<void
   await new Promise((r) => setTimeout(r, 1_000));
   await fault();
   const ended = Date.now();
-  const recoveryMs = await load.recoveredAfter(ended, 30_000);
+  const { intakeMs, actionMs } = await load.recoveredAfter(ended, 30_000);
+  const recoveryMs = Math.max(intakeMs, actionMs);
   await new Promise((r) => setTimeout(r, 500));
   await load.stop();
   const { lost, duplicated } = await intakeLedger();
@@ -118,7 +122,8 @@ async function underLoad(test: string, faults: string, fault: () => Promise<void
     faults,
     lost,
     duplicated: duplicated + (await duplicatedEffects()),
-    recoveryMs,
+    intakeMs,
+    actionMs,
   });
   expect({ lost, duplicated, duplicatedEffects: await duplicatedEffects() }).toEqual({ lost: 0, duplicated: 0, duplicatedEffects: 0 });
   expect(recoveryMs).toBeLessThan(recoveryLimitMs);

@@ -30,9 +30,10 @@ export async function runWorker(config: AppConfig, logger: Logger, opts: { traci
   const stopRelay = runWorkflowStartRelay(new WorkflowStarter(orm.em, client, taskQueue), {
     intervalMs: opts.relayIntervalMs,
     graceMs: opts.relayGraceMs,
+    tenantId: config.worker.tenantId,
     log,
   });
-  const delivery = startDelivery(orm.em, config, { log });
+  const delivery = startDelivery(orm.em, config, { log, tenantId: config.worker.tenantId });
   const unobserve = [observePool('worker', orm.em), observeOutboxBacklog(orm.em)];
   const ops = await startOpsServer(config.telemetry.workerMetricsPort, { root: orm.em, connection, coreMetrics });
 

@@ -219,14 +219,14 @@ export class StartWorkflowsAfterCommit implements EventSubscriber {
 /** Sweeps the outbox every `intervalMs` until stopped; used by the worker process. */
 export function runWorkflowStartRelay(
   starter: WorkflowStarter,
-  opts: { intervalMs: number; graceMs: number; log: (m: string, e?: unknown) => void },
+  opts: { intervalMs: number; graceMs: number; tenantId?: string; log: (m: string, e?: unknown) => void },
 ): () => Promise<void> {
   let stopped = false;
   let current: Promise<unknown> = Promise.resolve();
   const tick = () => {
     if (stopped) return;
     current = starter
-      .relayPending(opts.graceMs)
+      .relayPending(opts.graceMs, { tenantId: opts.tenantId })
       .then((n) => n && opts.log(`relayed ${n} pending workflow start(s)`))
       .catch((error: unknown) => opts.log('workflow start relay sweep failed', error))
       .finally(() => {

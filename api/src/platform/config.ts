@@ -65,6 +65,8 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** The worker's own HTTP port for /metrics, /healthz and /readyz (the API serves them on PORT). */
   WORKER_METRICS_PORT: z.coerce.number().int().positive().default(9464),
+  /** A worker dedicated to one tenant: its outbox relays sweep only that tenant's rows. Unset: every tenant. */
+  WORKER_TENANT_ID: z.string().uuid().optional(),
   /** e.g. http://jaeger:4318 (OTLP over HTTP); unset: no traces are recorded. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
 });
@@ -103,6 +105,7 @@ export interface AppConfig {
   delivery: { intervalMs: number; retry: RetryPolicy };
   log: LogOptions;
   telemetry: { workerMetricsPort: number; otlpEndpoint?: string };
+  worker: { tenantId?: string };
 }
 
 export interface RetryPolicy {
@@ -167,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       pretty: e.LOG_FORMAT ? e.LOG_FORMAT === 'pretty' : e.NODE_ENV !== 'production' && process.stdout.isTTY === true,
     },
     telemetry: { workerMetricsPort: e.WORKER_METRICS_PORT, otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT },
+    worker: { tenantId: e.WORKER_TENANT_ID },
   };
 }
 

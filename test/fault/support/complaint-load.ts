@@ -17,6 +17,13 @@ async function call(url: string, query: string, variables: Record<string, unknow
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * Each intake client waits this long between acknowledged intakes: the load stays below what the machine's
+ * worker can drain while intake goes on. A saturating load makes the backlog from the outage grow during
+ * recovery too, so recovery would measure the drain of that backlog rather than the return of service.
+ */
+const INTAKE_PAUSE_MS = 150;
+
+/**
  * What a careful client does through a fault: intake retried with the same idempotency key until the API
  * acknowledges it, and staff acknowledging each taken complaint, retried while the answer is
  * SERVICE_UNAVAILABLE or no answer. Keeps the times of the last successes for recovery figures.
@@ -28,8 +35,8 @@ export class ComplaintLoad {
   private readonly toAct: string[] = [];
   readonly acted = new Set<string>();
   requests = 0;
-  lastIntakeOk = 0;
-  lastActionOk = 0;
+  private readonly intakeOks: number[] = [];
+  private readonly actionOks: number[] = [];
   private running = false;
   private loops: Promise<void>[] = [];
 
@@ -60,7 +67,8 @@ export class ComplaintLoad {
         if (id) {
           this.acknowledged.set(key, id);
           this.toAct.push(id);
-          this.lastIntakeOk = Date.now();
+          this.intakeOks.push(Date.now());
+          await pause(INTAKE_PAUSE_MS);
           break;
         }
         // Retried even after stop(): an intake that was sent must end acknowledged or the figures lie.
@@ -82,7 +90,7 @@ export class ComplaintLoad {
         // CONFLICT: a repeat found the earlier attempt already done (the stage moved on).
         if (res && (res.data?.acknowledgeComplaint || errorCode(res) === 'CONFLICT')) {
           this.acted.add(id);
-          this.lastActionOk = Date.now();
+          this.actionOks.push(Date.now());
           break;
         }
         if (!this.running) {
@@ -94,15 +102,15 @@ export class ComplaintLoad {
     }
   }
 
-  /** Milliseconds from `since` until both an intake and an action succeeded after it (rejects after `limitMs`). */
-  async recoveredAfter(since: number, limitMs = 20_000): Promise<number> {
-    while (this.lastIntakeOk <= since || this.lastActionOk <= since) {
-      if (Date.now() - since > limitMs)
-        throw new Error(
-          `no recovery within ${limitMs} ms (last intake ${this.lastIntakeOk - since} ms, last action ${this.lastActionOk - since} ms after the fault ended)`,
-        );
+  /** Milliseconds from `since` until the first intake, and the first action, succeeded after it (rejects after `limitMs`). */
+  async recoveredAfter(since: number, limitMs = 20_000): Promise<{ intakeMs: number; actionMs: number }> {
+    const firstAfter = (oks: number[]) => oks.find((t) => t > since);
+    for (;;) {
+      const intake = firstAfter(this.intakeOks);
+      const action = firstAfter(this.actionOks);
+      if (intake !== undefined && action !== undefined) return { intakeMs: intake - since, actionMs: action - since };
+      if (Date.now() - since > limitMs) throw new Error(`no recovery within ${limitMs} ms (intake back: ${intake !== undefined}, action back: ${action !== undefined})`);
       await pause(50);
     }
-    return Math.max(this.lastIntakeOk, this.lastActionOk) - since;
   }
 }
