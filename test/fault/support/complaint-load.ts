@@ -109,7 +109,8 @@ export class ComplaintLoad {
       const intake = firstAfter(this.intakeOks);
       const action = firstAfter(this.actionOks);
       if (intake !== undefined && action !== undefined) return { intakeMs: intake - since, actionMs: action - since };
-      if (Date.now() - since > limitMs) throw new Error(`no recovery within ${limitMs} ms (intake back: ${intake !== undefined}, action back: ${action !== undefined})`);
+      if (Date.now() - since > limitMs)
+        throw new Error(`no recovery within ${limitMs} ms (intake back: ${intake !== undefined}, action back: ${action !== undefined})`);
       await pause(50);
     }
   }
