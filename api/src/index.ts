@@ -13,6 +13,7 @@ export { hashPassword } from './identity/password';
 export { WorkflowStarter, runWorkflowStartRelay } from './lifecycle/workflow-start.outbox';
 export { composeNotification, type OutboxNotification } from './notifications/notification-content';
 export { PermanentDeliveryError, type ChannelAdapters } from './notifications/notification-channel';
+export { wakeTimelineTails } from './live/timeline-tail';
 export { createChannelAdapters } from './notifications/channel-adapters';
 export { nextAttemptDelay } from './notifications/retry-schedule';
 export { sendWebhook } from './webhooks/webhook-sender';

@@ -50,16 +50,15 @@ export async function startWorker(
     wrapActivities: opts.wrapActivities,
   });
   const running = worker.run();
-  return {
-    worker,
-    orm,
-    stop: async () => {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
-      await ownConnection?.close();
-      await orm.close();
-    },
+  let stopped: Promise<void> | undefined;
+  // Once: a test that stops its worker early leaves afterAll's stop with nothing to do.
+  const stop = async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running;
+    await ownConnection?.close();
+    await orm.close();
   };
+  return { worker, orm, stop: () => (stopped ??= stop()) };
 }
 
 /** Polls until `read` returns something `done` accepts (projections land asynchronously after timers). */

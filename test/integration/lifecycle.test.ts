@@ -254,6 +254,56 @@ describe('complaint lifecycle through the API', () => {
     expect((await timeline(id)).map((e) => e.kind)).toEqual(expect.arrayContaining(['complaint.archived', 'complaint.reopened', 'round.opened']));
   });
 
+  it('the customer answers the follow-up survey on the portal; follow-up satisfaction counts it apart from the solution rating', async () => {
+    const closeWithRating = async (rating: number) => {
+      const id = await submit();
+      await investigate(id);
+      await ok('handler', 'proposeSolution', id, proposeArgs, propose('0'));
+      await ok('handler', 'sendFeedback', id, ', message: $message', { message: 'Fixed' });
+      const res = await gql(
+        api.url,
+        `mutation($id: ID!) { recordCustomerResponse(id: $id, input: { accepted: true, rating: ${rating} }) ${PAYLOAD} }`,
+        { id },
+        token('handler'),
+      );
+      expect(res.data!.recordCustomerResponse.complaint.stage).toBe('followup');
+      return id;
+    };
+    const today = new Date();
+    const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const SURVEY = 'query($f: AnalyticsFilter!){ followUpSurvey(filter: $f){ answered average satisfiedRate distribution target } }';
+    const survey = async () => (await gql(api.url, SURVEY, { f: { from: day(-1), to: day(1) } }, token('admin'))).data!.followUpSurvey;
+    const before = await survey();
+
+    const answeredOnline = await closeWithRating(5);
+    const portalKey = (await gql(api.url, '{ tenant { publishableKey } }', {}, token('admin'))).data!.tenant.publishableKey;
+    const number = (await gql(api.url, 'query($id:ID!){ complaint(id:$id){ number } }', { id: answeredOnline }, token('admin'))).data!.complaint.number;
+    const tracked = await gql(api.url, 'mutation($k:String!,$n:String!,$c:String!){ trackComplaint(portalKey:$k, number:$n, contact:$c){ token } }', {
+      k: portalKey,
+      n: number,
+      c: 'ada@example.com',
+    });
+    const portal = `Bearer ${tracked.data!.trackComplaint.token}`;
+    const ANSWER = 'mutation($r:Int!,$c:String){ portalAnswerSurvey(rating:$r, comment:$c){ complaint { stage status } lifecycle { allowedActions } } }';
+    expect(errorCode(await gql(api.url, ANSWER, { r: 9 }, portal))).toBe('BAD_USER_INPUT');
+    const answered = await gql(api.url, ANSWER, { r: 3, c: '处理得太慢了' }, portal);
+    expect(answered.data!.portalAnswerSurvey.complaint).toMatchObject({ stage: 'archive', status: 'CLOSED' });
+    expect(errorCode(await gql(api.url, ANSWER, { r: 4 }, portal))).toBe('CONFLICT');
+    const recorded = (await timeline(answeredOnline)).find((e) => e.kind === 'followup.recorded');
+    expect(recorded?.note).toBe('处理得太慢了');
+
+    const calledBack = await closeWithRating(5);
+    await ok('followup', 'recordFollowUp', calledBack, ', note: $note, rating: 5', { note: 'Called: all good' });
+    // A survey not answered on another complaint counts nothing.
+    await closeWithRating(4);
+
+    const after = await survey();
+    expect(after.answered - before.answered).toBe(2);
+    expect(after.distribution.map((n: number, i: number) => n - before.distribution[i])).toEqual([0, 0, 1, 0, 1]);
+    expect(after.target).toBe(0.85);
+    if (before.answered === 0) expect(after).toMatchObject({ average: 4, satisfiedRate: 0.5 });
+  });
+
   it('a desk that merges investigation and handling proposes during investigation and skips handling in round one', async () => {
     const small = await createTestTenant(
       admin,

@@ -8,6 +8,7 @@ import {
   AnalyticsSettingsType,
   Backlog,
   ComplaintMetrics,
+  FollowUpSurvey,
   MetricsPoint,
   RecurringIssues,
 } from './analytics.types';
@@ -42,6 +43,13 @@ export class AnalyticsResolver {
   async complaintBacklog(@Arg('filter', () => AnalyticsFilter) filter: AnalyticsFilter, @Ctx() ctx: RequestContext): Promise<Backlog> {
     const { config } = await ctx.tenantConfig();
     return ctx.services.analytics.backlog(ctx.tenant(), config, filter);
+  }
+
+  @Authorized('analytics.read')
+  @Query(() => FollowUpSurvey, { description: 'Follow-up satisfaction (回访满意度) of the answers recorded in the period' })
+  async followUpSurvey(@Arg('filter', () => AnalyticsFilter) filter: AnalyticsFilter, @Ctx() ctx: RequestContext): Promise<FollowUpSurvey> {
+    const { config } = await ctx.tenantConfig();
+    return ctx.services.analytics.followUpSurvey(ctx.tenant(), config, filter);
   }
 
   @Authorized('analytics.read')

@@ -9,9 +9,11 @@ import {
   type AnalyticsFilter,
   type Backlog,
   type ComplaintMetrics,
+  type FollowUpSurvey,
   type MetricsPoint,
   type RecurringIssues,
 } from './analytics.types';
+import { followUpSurvey } from './follow-up-survey';
 import { metricsOf } from './metrics-of';
 import { recurringByText } from './recurring-issues';
 import { openByDay, scopeOf, sumRollups } from './rollup-query';
@@ -91,6 +93,12 @@ export class AnalyticsService {
         ),
       })),
     };
+  }
+
+  async followUpSurvey(tenant: TenantScope, config: TenantConfig, filter: AnalyticsFilter): Promise<FollowUpSurvey> {
+    scopeOf(tenant.tenantId, config, filter, AnalyticsDimension.NONE);
+    await this.refresh(tenant.tenantId, config);
+    return followUpSurvey(tenant.em, tenant.tenantId, config, filter);
   }
 
   async recurringIssues(tenant: TenantScope, config: TenantConfig, filter: AnalyticsFilter, limit: number): Promise<RecurringIssues> {

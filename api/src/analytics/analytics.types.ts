@@ -136,6 +136,24 @@ export class ComplaintMetrics {
   open!: number;
 }
 
+@ObjectType({ description: "Follow-up answers (the customer's survey or the agent's call), apart from the rating given when a solution is accepted" })
+export class FollowUpSurvey {
+  @Field(() => Int)
+  answered!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Mean rating, 1 to 5' })
+  average!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Share of answers rated 4 or 5 (回访满意度)' })
+  satisfiedRate!: number | null;
+
+  @Field(() => [Int], { description: 'Answers per rating, 1 to 5' })
+  distribution!: number[];
+
+  @Field(() => Float, { description: 'The satisfied share the desk aims for' })
+  target!: number;
+}
+
 @ObjectType()
 export class MetricsPoint {
   @Field(() => String, { description: 'First local date of the day, ISO week (Monday) or month' })

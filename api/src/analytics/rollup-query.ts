@@ -54,8 +54,23 @@ export function scopeOf(tenantId: string, config: TenantConfig, filter: Analytic
   }
   if (errors.length) throw badInput(errors);
 
-  const where = ['tenant_id = ?', 'grain = ?'];
-  const params: unknown[] = [tenantId, agentGrain ? RollupGrain.AGENT : RollupGrain.CUBE];
+  const dimensions = dimensionClauses(config, filter);
+  return {
+    grain: agentGrain ? RollupGrain.AGENT : RollupGrain.CUBE,
+    from: filter.from,
+    to: filter.to,
+    where: ['tenant_id = ?', 'grain = ?', ...dimensions.where],
+    params: [tenantId, agentGrain ? RollupGrain.AGENT : RollupGrain.CUBE, ...dimensions.params],
+  };
+}
+
+/**
+ * The filter's category (with its subtree), channels, severities, teams and agent as clauses over columns
+ * that the rollups and `complaints` name alike.
+ */
+export function dimensionClauses(config: TenantConfig, filter: AnalyticsFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
   if (filter.categoryCode) {
     where.push(jsonArray('category_code'));
     params.push(JSON.stringify(categorySubtreeCodes(config.categories, filter.categoryCode)));
@@ -74,7 +89,7 @@ export function scopeOf(tenantId: string, config: TenantConfig, filter: Analytic
     where.push('assignee_id = ?');
     params.push(filter.assigneeId);
   }
-  return { grain: agentGrain ? RollupGrain.AGENT : RollupGrain.CUBE, from: filter.from, to: filter.to, where, params };
+  return { where, params };
 }
 
 const DAY_MS = 86_400_000;

@@ -17,6 +17,7 @@ import {
   complaintWorkflowId,
   LifecycleRejection,
   lifecycleUpdate,
+  narrowView,
   stateQuery,
   type LifecycleAction,
   type LifecycleActionArgs,
@@ -109,9 +110,15 @@ export class ComplaintLifecycleService {
     return { lifecycle, complaint: refreshed };
   }
 
-  /** Bounded like an action, but inside the request's transaction: a query's sibling fields may be reading on it. */
+  /**
+   * The view the workflow stored with its last projection, narrowed to the caller. A complaint whose workflow
+   * has not projected since views were stored is asked through a Temporal query, bounded like an action but
+   * inside the request's transaction (a query's sibling fields may be reading on it).
+   */
   async state(scope: TenantScope, principal: StaffPrincipal, complaintId: string): Promise<LifecycleView> {
     const complaint = await this.complaints.get(scope, complaintId);
+    const [row] = await scope.em.execute<{ lifecycle_view: LifecycleView | null }[]>('select lifecycle_view from complaints where id = ?', [complaint.id]);
+    if (row?.lifecycle_view) return narrowView(row.lifecycle_view, Date.now(), [...principal.permissions]);
     return this.withWorkflow(scope, complaint, holdingTransaction, (handle) => handle.query(stateQuery, { permissions: [...principal.permissions] }));
   }
 

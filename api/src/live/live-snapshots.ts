@@ -6,6 +6,8 @@ import { encodeCursor, type TimelineCursor } from './timeline-cursor';
 import type { LiveEvent } from './timeline-tail';
 import { TenantBatch } from './tenant-batch';
 import type { ComplaintUpdate } from './live.types';
+import { customerView, narrowView, type LifecycleView } from '@complaints/tenant-config/lifecycle-contract';
+import { ComplaintLifecycleType } from '../lifecycle/lifecycle.types';
 
 const CACHE_LIMIT = 2000;
 
@@ -32,6 +34,7 @@ interface SnapshotRow {
   assignee_name: string | null;
   stage_due_at: Date | null;
   updated_at: Date;
+  lifecycle_view: LifecycleView | null;
 }
 
 /**
@@ -66,7 +69,7 @@ function fetchUpdates(root: EntityManager, tenantId: string, seqs: string[]): Pr
       `select e.tx_id::text as tx, e.seq::text as seq, e.id, e.kind, e.actor_type, e.actor_name, e.from_value, e.to_value, e.note,
               e.customer_visible, e.created_at,
               c.id as complaint_id, c.number, c.stage, c.status, c.severity, c.priority, c.round, c.subject,
-              c.team_code, c.assignee_id, u.display_name as assignee_name, c.stage_due_at, c.updated_at
+              c.team_code, c.assignee_id, u.display_name as assignee_name, c.stage_due_at, c.updated_at, c.lifecycle_view
        from complaint_events e
        join complaints c on c.id = e.complaint_id
        left join users u on u.id = c.assignee_id
@@ -115,6 +118,8 @@ function toUpdate(row: SnapshotRow, cursor: TimelineCursor): ComplaintUpdate {
       assigneeName: row.assignee_name,
       stageDueAt: row.stage_due_at ? new Date(row.stage_due_at) : null,
       updatedAt: new Date(row.updated_at),
+      lifecycle: null,
+      storedView: row.lifecycle_view,
     },
   };
 }
@@ -136,6 +141,32 @@ function portalView(update: ComplaintUpdate): ComplaintUpdate {
   return {
     cursor: update.cursor,
     event: { ...update.event, actorName: update.event.actorType === 'customer' ? update.event.actorName : null },
-    complaint: { ...update.complaint, teamCode: null, assigneeId: null, assigneeName: null },
+    complaint: {
+      ...update.complaint,
+      teamCode: null,
+      assigneeId: null,
+      assigneeName: null,
+      lifecycle: update.complaint.storedView && ComplaintLifecycleType.from(customerView(update.complaint.storedView, Date.now())),
+    },
   };
+}
+
+const staffViews = new WeakMap<ComplaintUpdate, Map<string, ComplaintUpdate>>();
+
+/**
+ * The update with its lifecycle narrowed to these permissions: one object per update and permission set,
+ * so subscribers holding the same role still share one rendered result.
+ */
+export function forStaff(update: ComplaintUpdate, permissions: ReadonlySet<string>): ComplaintUpdate {
+  const stored = update.complaint.storedView;
+  if (!stored) return update;
+  const key = [...permissions].sort().join(' ');
+  let byPermissions = staffViews.get(update);
+  if (!byPermissions) staffViews.set(update, (byPermissions = new Map<string, ComplaintUpdate>()));
+  let view = byPermissions.get(key);
+  if (!view) {
+    view = { ...update, complaint: { ...update.complaint, lifecycle: ComplaintLifecycleType.from(narrowView(stored, Date.now(), [...permissions])) } };
+    byPermissions.set(key, view);
+  }
+  return view;
 }

@@ -7,7 +7,7 @@ import { hasPermission, requirePermission } from '../platform/auth/permissions';
 import type { LiveContext } from './live-context';
 import { LiveSubscriber, type Visible } from './live-subscriber';
 import type { QueueFeedFilter } from './live.types';
-import { forPortal } from './live-snapshots';
+import { forPortal, forStaff } from './live-snapshots';
 import { decodeCursor, type TimelineCursor } from './timeline-cursor';
 import type { LiveEvent } from './timeline-tail';
 
@@ -17,7 +17,7 @@ const SLA_ALERT_KINDS = ['sla.reminder', 'sla.breached', 'supervisor.paged'];
 const staffView =
   (permission: Permission): Visible =>
   (principal, update) =>
-    hasPermission(principal, permission) ? update : null;
+    hasPermission(principal, permission) && principal.kind !== 'anonymous' ? forStaff(update, principal.permissions) : null;
 
 function replayer(root: EntityManager, tenantId: string, after: string | null | undefined, complaintId?: string) {
   if (!after) return undefined;

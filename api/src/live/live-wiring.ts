@@ -22,7 +22,10 @@ export async function startLive(
 ): Promise<RunningLive> {
   const snapshots = new LiveSnapshots(root);
   const hub = new LiveHub((event) => snapshots.load(event));
-  const tail = new TimelineTail({ connectionString: config.appDatabaseUrl, onError: (error) => log('timeline tail failed', error) }, hub.dispatch);
+  const tail = new TimelineTail(
+    { connectionString: config.appDatabaseUrl, pollMs: config.live.pollMs, onError: (error) => log('timeline tail failed', error) },
+    hub.dispatch,
+  );
   await tail.start();
   return {
     services: { root, hub, snapshots, complaints: complaintExistence(root), guard: new AccessGuard(root, auth), maxBuffered: config.live.maxBufferedEvents },

@@ -3,6 +3,8 @@ import type { ActorType, StageCode } from '@complaints/tenant-config';
 import { ActorTypeEnum, ComplaintStageEnum } from '../complaint/complaint.enums';
 import type { ComplaintStatus } from '../complaint/complaint-status';
 import { ComplaintStatusEnum } from '../complaint/complaint.enums';
+import type { LifecycleView } from '@complaints/tenant-config/lifecycle-contract';
+import { ComplaintLifecycleType } from '../lifecycle/lifecycle.types';
 
 /** A complaint as a live subscriber sees it: loaded once per event, shared by every subscriber. */
 @ObjectType()
@@ -20,6 +22,13 @@ export class LiveComplaint {
   @Field(() => String, { nullable: true, description: 'Hidden from portal subscribers' }) assigneeName!: string | null;
   @Field(() => Date, { nullable: true }) stageDueAt!: Date | null;
   @Field(() => Date) updatedAt!: Date;
+  @Field(() => ComplaintLifecycleType, {
+    nullable: true,
+    description: "The lifecycle as this event left it, with the actions this subscriber may take (the portal: the customer's own)",
+  })
+  lifecycle!: ComplaintLifecycleType | null;
+  /** The view the workflow stored, before narrowing to a subscriber; not part of the schema. */
+  storedView!: LifecycleView | null;
 }
 
 @ObjectType()

@@ -35,6 +35,8 @@ const envSchema = z.object({
   LIVE_MAX_CONNECTIONS_PER_CREDENTIAL: z.coerce.number().int().positive().default(50),
   LIVE_MAX_BUFFERED_EVENTS: z.coerce.number().int().positive().default(500),
   LIVE_KEEPALIVE_MS: z.coerce.number().int().positive().default(12_000),
+  /** How often the live tail reads the timeline without a wake-up (writers' NOTIFY wakes it at once). */
+  LIVE_POLL_MS: z.coerce.number().int().positive().default(250),
   /** e.g. smtp://user:pass@mail.example.com:587; unset: the worker only logs email notifications. */
   SMTP_URL: z.string().url().optional(),
   NOTIFY_FROM: z.string().default('Complaints <no-reply@complaints.local>'),
@@ -92,7 +94,7 @@ export interface AppConfig {
   rateLimits: { login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; lockSeconds: number }; apiKeyRequestsPerMinute: number };
   temporal: { address: string; namespace: string; taskQueue: string };
   attachmentsDir: string;
-  live: { maxConnectionsPerTenant: number; maxConnectionsPerCredential: number; maxBufferedEvents: number; keepAliveMs: number };
+  live: { maxConnectionsPerTenant: number; maxConnectionsPerCredential: number; maxBufferedEvents: number; keepAliveMs: number; pollMs: number };
   /** Exact origins (scheme://host[:port]) allowed cross-origin, or ['*'] outside production. */
   corsOrigins: string[];
   notifications: { smtpUrl?: string; from: string; providerWebhookUrl?: string; portalUrl: string };
@@ -148,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxConnectionsPerCredential: e.LIVE_MAX_CONNECTIONS_PER_CREDENTIAL,
       maxBufferedEvents: e.LIVE_MAX_BUFFERED_EVENTS,
       keepAliveMs: e.LIVE_KEEPALIVE_MS,
+      pollMs: e.LIVE_POLL_MS,
     },
     corsOrigins: corsOriginsOf(e.CORS_ORIGINS, e.PORTAL_URL, e.NODE_ENV),
     notifications: { smtpUrl: e.SMTP_URL, from: e.NOTIFY_FROM, providerWebhookUrl: e.NOTIFY_WEBHOOK_URL, portalUrl: e.PORTAL_URL },

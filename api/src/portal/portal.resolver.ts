@@ -85,4 +85,20 @@ export class PortalResolver {
     const { version } = await ctx.tenantConfig();
     return ctx.services.lifecycle.act(ctx.tenant(), p, p.complaintId, 'customerResponse', { accepted, rating, comment, reason }, version);
   }
+
+  @Authorized('portal.respond')
+  @Cost(SERVICE_CALL_COST)
+  @Mutation(() => LifecycleActionPayload, {
+    description: 'Answers the follow-up survey sent after closing (1 to 5, and a comment); the complaint is then archived',
+  })
+  async portalAnswerSurvey(
+    @Arg('rating', () => Int) rating: number,
+    @Ctx() ctx: RequestContext,
+    @Arg('comment', () => String, { nullable: true }) comment?: string,
+  ) {
+    const p = portalOf(ctx);
+    const { version } = await ctx.tenantConfig();
+    const note = comment?.trim() || 'Answered the follow-up survey';
+    return ctx.services.lifecycle.act(ctx.tenant(), p, p.complaintId, 'recordFollowUp', { note, rating }, version);
+  }
 }

@@ -9,6 +9,7 @@ export * from './closed-sets';
 export * from './actor';
 export * from './lifecycle-messages';
 export * from './projection';
+export * from './lifecycle-view';
 export { enabledStages, requiresApproval, SATISFACTION_RATING_MAX } from '../lifecycle';
 export { stageDeadline, stageReminders } from '../sla';
 export type { TenantConfig } from '../schema/tenant-config';

@@ -5,6 +5,7 @@
  */
 import type { Actor } from './actor';
 import type { ComplaintStatusCode, StageCode } from './closed-sets';
+import type { LifecycleView } from './lifecycle-messages';
 
 /** One event for a complaint's append-only timeline, from the API's services or a workflow transition. */
 export interface TimelineEntry {
@@ -54,6 +55,8 @@ export interface Projection {
    */
   events: (TimelineEntry & { dedupeKey: string })[];
   notifications: NotificationWrite[];
+  /** The workflow's view after the transition, every action its stage allows (see lifecycle-view.ts). */
+  view?: LifecycleView;
 }
 
 /** An instant (workflow milliseconds) as the projection and the view carry it. */

@@ -9,6 +9,7 @@ import {
   SqlText,
   TenantConfigService,
   timelineColumns,
+  wakeTimelineTails,
   withTenant,
   type Logger,
 } from '@complaints/api';
@@ -45,6 +46,8 @@ export function createActivities({ root, tenantConfig, logger }: LifecycleActivi
       const outcome = result.duplicate ? 'duplicate' : 'written';
       const kinds = projection.events.map((e) => e.kind);
       if (outcome === 'written') {
+        // Subscribers get the transition now rather than at the tails' next poll; not awaited, a lost wake-up costs only the poll.
+        void wakeTimelineTails(root);
         slaReminders.inc(kinds.filter((k) => k === 'sla.reminder').length);
         slaBreaches.inc(kinds.filter((k) => k === 'sla.breached').length);
       }
@@ -77,17 +80,26 @@ const PATCH_COLUMNS: Record<keyof ComplaintPatch, readonly [column: string, type
  * Two statements in one query string, which PostgreSQL runs as one implicit transaction: the tenant setting
  * for row-level security, then every write of the transition, each skipped when its marker event exists.
  */
-function projectionSql({ tenantId, complaintId, patch, events, notifications }: Projection, at: Date): SqlText {
+function projectionSql({ tenantId, complaintId, patch, events, notifications, view }: Projection, at: Date): SqlText {
   const enter = enterTenantStatement(tenantId);
   const sql = new SqlText().add(`${enter.text};`, ...enter.params);
   sql.add('with marker as (select from complaint_events where tenant_id = ?::uuid and dedupe_key = ?)', tenantId, events[0].dedupeKey);
   const changes = Object.entries(patch).filter(([, value]) => value !== undefined) as [keyof ComplaintPatch, unknown][];
+  // A transition that changes no column (a reminder) still stores its view, without moving updated_at.
+  const assignments = changes.map(([field]) => `${PATCH_COLUMNS[field][0]} = ?::${PATCH_COLUMNS[field][1]}`);
+  const values: unknown[] = changes.map(([, value]) => value);
   if (changes.length) {
-    const assignments = changes.map(([field]) => `${PATCH_COLUMNS[field][0]} = ?::${PATCH_COLUMNS[field][1]}`);
+    assignments.push('updated_at = ?::timestamptz');
+    values.push(at.toISOString());
+  }
+  if (view) {
+    assignments.push('lifecycle_view = ?::jsonb');
+    values.push(JSON.stringify(view));
+  }
+  if (assignments.length) {
     sql.add(
-      `, patched as (update complaints set ${[...assignments, 'updated_at = ?::timestamptz'].join(', ')} where tenant_id = ?::uuid and id = ?::uuid and not exists (select from marker))`,
-      ...changes.map(([, value]) => value),
-      at.toISOString(),
+      `, patched as (update complaints set ${assignments.join(', ')} where tenant_id = ?::uuid and id = ?::uuid and not exists (select from marker))`,
+      ...values,
       tenantId,
       complaintId,
     );

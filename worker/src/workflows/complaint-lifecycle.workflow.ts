@@ -16,7 +16,7 @@ import {
 import type { LifecycleActivities } from '../activities/lifecycle.activities';
 import { assertAllowed } from './lifecycle-rules';
 import { LifecycleState } from './lifecycle-state';
-import { viewOf } from './lifecycle-view';
+import { storedViewOf, viewOf } from './lifecycle-view';
 
 const ACTIVITY_OPTIONS = {
   startToCloseTimeout: '30 seconds',
@@ -82,9 +82,11 @@ class LifecycleRun {
     return this.config!;
   }
 
+  /** Called right after the transition changed the state, so the stored view is the one it produced. */
   private write(projection: Projection | null): Promise<unknown> {
     if (!projection) return Promise.resolve();
-    const next = this.writes.then(() => this.activities.projectTransition(projection));
+    const withView: Projection = { ...projection, view: storedViewOf(this.s, now()) };
+    const next = this.writes.then(() => this.activities.projectTransition(withView));
     this.writes = next.catch(() => undefined);
     return next;
   }

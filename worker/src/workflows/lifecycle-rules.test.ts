@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { PERMISSIONS } from '@complaints/tenant-config';
-import { LIFECYCLE_ACTION_NAMES, LifecycleRejection, type LifecycleAction } from '@complaints/tenant-config/lifecycle-contract';
+import { LIFECYCLE_ACTION_NAMES, LifecycleRejection, mayAct, type LifecycleAction } from '@complaints/tenant-config/lifecycle-contract';
 import { CUSTOMER, DAY, HOUR, STAFF, T0, VERSION, roundTheClockConfig, caller, walk, withoutStage } from '../testing/lifecycle-fixtures';
-import { assertAllowed, inputProblems, mayAct, stageProblem } from './lifecycle-rules';
+import { assertAllowed, inputProblems, stageProblem } from './lifecycle-rules';
 import type { LifecycleState } from './lifecycle-state';
 import { viewOf } from './lifecycle-view';
 
@@ -37,8 +37,8 @@ describe('mayAct', () => {
   });
 
   it('a complainant answers and reopens without permissions, and does nothing else even with all of them', () => {
-    expect(LIFECYCLE_ACTION_NAMES.filter((a) => mayAct(a, [], 'customer'))).toEqual(['customerResponse', 'reopen']);
-    expect(LIFECYCLE_ACTION_NAMES.filter((a) => mayAct(a, [...PERMISSIONS], 'customer'))).toEqual(['customerResponse', 'reopen']);
+    expect(LIFECYCLE_ACTION_NAMES.filter((a) => mayAct(a, [], 'customer'))).toEqual(['customerResponse', 'recordFollowUp', 'reopen']);
+    expect(LIFECYCLE_ACTION_NAMES.filter((a) => mayAct(a, [...PERMISSIONS], 'customer'))).toEqual(['customerResponse', 'recordFollowUp', 'reopen']);
   });
 });
 

@@ -8,6 +8,8 @@ import {
   COMPENSATION_TYPES,
   LIFECYCLE_ACTIONS,
   LifecycleRejection,
+  mayAct,
+  reopenWindowOpen,
   SATISFACTION_RATING_MAX,
   type LifecycleAction,
   type LifecycleCaller,
@@ -17,12 +19,6 @@ import type { LifecycleState } from './lifecycle-state';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TEXT = 10_000;
-
-/** Complainants act for themselves on their own complaint; everyone else needs the action's permission. */
-export function mayAct(action: LifecycleAction, permissions: readonly string[], callerType?: LifecycleCaller['type']): boolean {
-  if (callerType === 'customer') return action === 'customerResponse' || action === 'reopen';
-  return permissions.includes(LIFECYCLE_ACTIONS[action].permission);
-}
 
 /** Why the action is not possible in the current state, or null when it is. */
 export function stageProblem(action: LifecycleAction, s: LifecycleState, now: number): string | null {
@@ -60,7 +56,7 @@ export function stageProblem(action: LifecycleAction, s: LifecycleState, now: nu
       return s.stage === 'followup' ? null : 'Only a closed complaint in follow-up can be archived';
     case 'reopen':
       if (!closed || s.closedAt === null) return 'Only a closed complaint can be reopened';
-      return s.reopenUntil !== null && now < s.reopenUntil ? null : 'The reopen window has passed';
+      return reopenWindowOpen(s.reopenUntil, now) ? null : 'The reopen window has passed';
   }
 }
 

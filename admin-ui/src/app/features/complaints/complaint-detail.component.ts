@@ -27,7 +27,8 @@ import {
   ComplaintFeedDocument,
   CustomerComplaintsDocument,
   type CustomerComplaintsQuery,
-  type LiveUpdateFragment,
+  type LifecycleStateFragment,
+  type ComplaintFeedSubscription,
   ReassignComplaintDocument,
   SendCustomerMessageDocument,
   TenantConfigDocument,
@@ -37,6 +38,8 @@ import type { TenantConfig } from '@complaints/tenant-config';
 import { normaliseConfig } from '../tenant-config/normalise-config';
 import { checkAttachment, downloadBase64, fileToBase64, formatBytes } from './attachments';
 import { compactDuration, dueState } from './due-badge';
+
+type ComplaintFeedUpdate = ComplaintFeedSubscription['complaintUpdated'];
 import { LifecyclePanelComponent } from './lifecycle-panel.component';
 
 type Complaint = ComplaintDetailQuery['complaint'];
@@ -69,8 +72,8 @@ export class ComplaintDetailComponent {
   protected readonly uploading = signal(false);
   protected readonly visibility = signal<Visibility>('INTERNAL');
   protected readonly sending = signal(false);
-  /** Bumped on every live event so the lifecycle panel reads the workflow again. */
-  protected readonly revision = signal(0);
+  /** The lifecycle view the last live event carried, for the panel to apply. */
+  protected readonly pushedLifecycle = signal<LifecycleStateFragment | null>(null);
   protected readonly announcement = signal('');
   protected readonly formatBytes = formatBytes;
   private readonly config = signal<TenantConfig | null>(null);
@@ -88,7 +91,7 @@ export class ComplaintDetailComponent {
     effect((onCleanup) => {
       const id = this.id();
       void this.load(id);
-      unsubscribe = followFeed<LiveUpdateFragment>(this.live.client, ComplaintFeedDocument, { id }, (update) => this.onLive(update));
+      unsubscribe = followFeed<ComplaintFeedUpdate>(this.live.client, ComplaintFeedDocument, { id }, (update) => this.onLive(update));
       onCleanup(() => unsubscribe?.());
     });
     inject(DestroyRef).onDestroy(() => {
@@ -151,13 +154,11 @@ export class ComplaintDetailComponent {
     return value;
   }
 
-  private onLive(update: LiveUpdateFragment): void {
-    // Events come in bursts (a stage change is several); read the complaint once the burst settles.
+  private onLive(update: ComplaintFeedUpdate): void {
+    if (update.complaint.lifecycle) this.pushedLifecycle.set(update.complaint.lifecycle);
+    // Events come in bursts (a stage change is several); read the timeline once the burst settles.
     clearTimeout(this.reloadTimer);
-    this.reloadTimer = setTimeout(() => {
-      void this.load(this.id());
-      this.revision.update((n) => n + 1);
-    }, 250);
+    this.reloadTimer = setTimeout(() => void this.load(this.id()), 250);
     this.announcement.set(this.i18n.t('complaint.liveEvent', { kind: update.event.kind }));
   }
 
@@ -239,15 +240,16 @@ export class ComplaintDetailComponent {
     const complaint = this.complaint();
     if (!complaint || (!assigneeId && !teamCode)) return;
     try {
-      await firstValueFrom(
+      const result = await firstValueFrom(
         this.apollo.mutate({
           mutation: ReassignComplaintDocument,
           variables: { id: complaint.id, assigneeId: assigneeId || null, teamCode: teamCode || null, note: note.trim() || null },
         }),
       );
       this.snackBar.open(this.i18n.t('complaint.assigned'), undefined, { duration: 2000 });
+      const lifecycle = result.data?.reassignComplaint.lifecycle;
+      if (lifecycle) this.pushedLifecycle.set(lifecycle);
       await this.load(complaint.id);
-      this.revision.update((n) => n + 1);
     } catch (error) {
       this.error.set(extractFieldErrors(error).message);
     }

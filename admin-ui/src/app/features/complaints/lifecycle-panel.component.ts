@@ -32,8 +32,8 @@ export class LifecyclePanelComponent {
   private readonly i18n = inject(I18nService);
 
   readonly complaintId = input.required<string>();
-  /** Bumped by the page when a live event arrives, to read the state again. */
-  readonly revision = input(0);
+  /** The view a live event carried: applied as it is, without reading the state again. */
+  readonly pushed = input<LifecycleStateFragment | null>(null);
   readonly acted = output<void>();
 
   protected readonly state = signal<LifecycleStateFragment | null>(null);
@@ -47,9 +47,10 @@ export class LifecyclePanelComponent {
   protected readonly ratings = [1, 2, 3, 4, 5];
 
   constructor() {
+    effect(() => void this.load(this.complaintId()));
     effect(() => {
-      this.revision();
-      void this.load(this.complaintId());
+      const pushed = this.pushed();
+      if (pushed) this.apply(pushed);
     });
   }
 
@@ -80,13 +81,17 @@ export class LifecyclePanelComponent {
   async load(id: string): Promise<void> {
     try {
       const result = await firstValueFrom(this.apollo.query({ query: ComplaintLifecycleDocument, variables: { id }, fetchPolicy: 'network-only' }));
-      this.state.set(result.data?.complaintLifecycle ?? null);
+      this.apply(result.data?.complaintLifecycle ?? null);
       this.loadError.set(null);
-      const open = this.open();
-      if (open && !this.actions().includes(open)) this.open.set(null);
     } catch (error) {
       this.loadError.set(extractFieldErrors(error).message);
     }
+  }
+
+  private apply(state: LifecycleStateFragment | null): void {
+    this.state.set(state);
+    const open = this.open();
+    if (open && !this.actions().includes(open)) this.open.set(null);
   }
 
   protected choose(action: ActionName): void {
@@ -113,7 +118,7 @@ export class LifecyclePanelComponent {
       const { mutation, variables } = actionRequest(action, this.complaintId(), this.form());
       const result = await firstValueFrom(this.apollo.mutate({ mutation, variables }));
       const payload = result.data ? Object.values(result.data)[0] : undefined;
-      if (payload) this.state.set(payload.lifecycle);
+      if (payload) this.apply(payload.lifecycle);
       this.open.set(null);
       this.acted.emit();
     } catch (error) {

@@ -9,6 +9,7 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { type LiveStatus, createLiveClient, followFeed, jwtSubject } from '../../core/live/live-feed';
 import {
   PortalAddAttachmentDocument,
+  PortalAnswerSurveyDocument,
   PortalComplaintDocument,
   type PortalComplaintQuery,
   PortalFeedDocument,
@@ -21,6 +22,7 @@ import {
 import { checkAttachment, fileToBase64 } from '../complaints/attachments';
 import { newIdempotencyKey } from '../intake/intake';
 import { PortalError, type StoredPortalSession, portalRequest, readPortalSession, writePortalSession } from './portal-api';
+import { StarRatingComponent } from './star-rating.component';
 
 type View = PortalComplaintQuery['portalComplaint'];
 
@@ -62,7 +64,7 @@ const emptySubmit = (): SubmitForm => ({ name: '', email: '', phone: '', subject
  */
 @Component({
   selector: 'app-portal-page',
-  imports: [CurrencyPipe, DatePipe, MatButtonModule, MatButtonToggleModule, MatIconModule, TranslatePipe],
+  imports: [CurrencyPipe, DatePipe, MatButtonModule, MatButtonToggleModule, MatIconModule, StarRatingComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './portal-page.component.html',
   styleUrls: ['./portal-page.component.scss', './portal-complaint-view.scss'],
@@ -71,7 +73,6 @@ export class PortalPageComponent {
   protected readonly i18n = inject(I18nService);
   protected readonly locales = LOCALES;
   protected readonly steps = PORTAL_STEPS;
-  protected readonly ratings = [1, 2, 3, 4, 5];
 
   /** Bound from the route. */
   readonly portalKey = input.required<string>();
@@ -104,6 +105,11 @@ export class PortalPageComponent {
     const v = this.view();
     return !!v && v.stage === 'feedback' && v.status === 'WAITING_ON_CUSTOMER';
   });
+
+  /** Closed and in follow-up: the survey the closing e-mail links to can be answered. */
+  protected readonly surveyOpen = computed(() => this.view()?.stage === 'followup');
+  protected readonly survey = signal<{ rating: number | null; comment: string }>({ rating: null, comment: '' });
+  protected readonly surveyProblem = signal<string | null>(null);
 
   private idempotencyKey = newIdempotencyKey();
   private noticeStep: number | null = null;
@@ -292,6 +298,24 @@ export class PortalPageComponent {
       this.answer.set({ accepted: null, rating: null, comment: '', reason: '' });
       await this.reload();
       this.setNotice(this.i18n.t(a.accepted ? 'portal.thanksAccepted' : 'portal.thanksRejected'));
+    });
+  }
+
+  protected setSurvey(patch: Partial<{ rating: number | null; comment: string }>): void {
+    this.survey.update((a) => ({ ...a, ...patch }));
+    this.surveyProblem.set(null);
+  }
+
+  protected async answerSurvey(): Promise<void> {
+    const session = this.session();
+    const { rating, comment } = this.survey();
+    if (!session) return;
+    if (!rating) return this.surveyProblem.set(this.i18n.t('portal.answerRating'));
+    await this.run(async () => {
+      await portalRequest(PortalAnswerSurveyDocument, { rating, comment: comment.trim() || null }, session.token);
+      this.survey.set({ rating: null, comment: '' });
+      await this.reload();
+      this.setNotice(this.i18n.t('portal.thanksSurvey'));
     });
   }
 
