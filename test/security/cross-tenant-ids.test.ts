@@ -36,6 +36,7 @@ const CALLS: Record<string, string> = {
   suspendTenant: 'id: "{tenant}", reason: "probe"',
   complaint: 'id: "{complaint}"',
   complaintBacklog: `filter: { assigneeId: "{user}", ${PERIOD} }`,
+  followUpSurvey: `filter: { assigneeId: "{user}", ${PERIOD} }`,
   complaintLifecycle: 'id: "{complaint}"',
   complaintMetrics: `filter: { assigneeId: "{user}", ${PERIOD} }`,
   complaintMetricsSeries: `filter: { assigneeId: "{user}", ${PERIOD} }, granularity: DAY`,

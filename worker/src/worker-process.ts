@@ -6,7 +6,8 @@ import {
   logFunction,
   observeOutboxBacklog,
   observePool,
-  runWorkflowStartRelay,
+  LifecycleSignalOutbox,
+  runOutboxRelay,
   WorkflowStarter,
   type AppConfig,
   type Logger,
@@ -27,12 +28,11 @@ export async function runWorker(config: AppConfig, logger: Logger, opts: { traci
   const connection = await NativeConnection.connect({ address });
   const client = new Client({ connection, namespace, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } });
   const worker = await createLifecycleWorker({ connection, namespace, taskQueue, root: orm.em, logger, tracing: opts.tracing });
-  const stopRelay = runWorkflowStartRelay(new WorkflowStarter(orm.em, client, taskQueue), {
-    intervalMs: opts.relayIntervalMs,
-    graceMs: opts.relayGraceMs,
-    tenantId: config.worker.tenantId,
-    log,
-  });
+  const relay = { intervalMs: opts.relayIntervalMs, graceMs: opts.relayGraceMs, tenantId: config.worker.tenantId, log };
+  const stopRelays = [
+    runOutboxRelay(new WorkflowStarter(orm.em, client, taskQueue), { ...relay, what: 'workflow start(s)' }),
+    runOutboxRelay(new LifecycleSignalOutbox(orm.em, client), { ...relay, what: 'lifecycle signal(s)' }),
+  ];
   const delivery = startDelivery(orm.em, config, { log, tenantId: config.worker.tenantId });
   const unobserve = [observePool('worker', orm.em), observeOutboxBacklog(orm.em)];
   const ops = await startOpsServer(config.telemetry.workerMetricsPort, { root: orm.em, connection, coreMetrics });
@@ -43,7 +43,7 @@ export async function runWorker(config: AppConfig, logger: Logger, opts: { traci
     await worker.run();
   } finally {
     await ops.close();
-    await stopRelay();
+    await Promise.all(stopRelays.map((stop) => stop()));
     await delivery.stop();
     unobserve.forEach((undo) => undo());
     await connection.close();

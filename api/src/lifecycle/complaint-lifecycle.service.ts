@@ -57,20 +57,24 @@ export class ComplaintLifecycleService {
   ) {}
 
   /**
-   * Tells the complaint's workflow what the request just did (a staff message, a merge), once the request's
-   * transaction has committed what it wrote: the workflow is the one writer of the lifecycle columns and
-   * projects the consequence itself. What the request wrote stands either way, so a Temporal that cannot be
-   * reached is logged and answered `false` rather than failing a mutation whose data is already committed.
+   * Tells the complaint's workflow what the request just did (a staff message, a merge): the workflow is the
+   * one writer of the lifecycle columns and projects the consequence itself. The signal is owed in the
+   * request's transaction (lifecycle_signal_outbox) and sent once that committed; when Temporal cannot be
+   * reached the worker's relay sends it later, and the answer is `false` rather than a failed mutation
+   * whose data is already committed.
    */
   async signalAfterCommit<Args extends unknown[]>(scope: TenantScope, complaintId: string, signal: SignalDefinition<Args>, ...args: Args): Promise<boolean> {
     const complaint = await this.complaints.get(scope, complaintId);
+    const pending = await this.temporal.signals.enqueue(scope, complaint.id, signal.name, args);
     try {
       await this.withWorkflow(scope, complaint, releasedWhile, (handle) => handle.signal(signal, ...args));
-      return true;
     } catch (error) {
-      this.logger.error({ err: error, complaintId, signal: signal.name }, 'the lifecycle workflow did not receive a signal');
+      this.logger.warn({ err: error, complaintId, signal: signal.name }, 'the lifecycle workflow did not receive a signal; the relay will send it');
+      await this.temporal.signals.recordFailure(scope, pending, error);
       return false;
     }
+    await this.temporal.signals.markSent(scope, pending);
+    return true;
   }
 
   /**

@@ -2,12 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { AppConfig } from '../platform/config';
+import { LifecycleSignalOutbox } from './lifecycle-signal.outbox';
 import { LazyNativeConnection } from './native-connection';
 import { StartWorkflowsAfterCommit, WorkflowStarter } from './workflow-start.outbox';
 
 export interface LifecycleTemporal {
   client: Client;
   starter: WorkflowStarter;
+  signals: LifecycleSignalOutbox;
   close(): Promise<void>;
 }
 
@@ -22,5 +24,5 @@ export function connectLifecycle(root: EntityManager, config: AppConfig, log: (m
   const client = new Client({ connection, namespace: config.temporal.namespace, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } });
   const starter = new WorkflowStarter(root, client, config.temporal.taskQueue);
   root.getEventManager().registerSubscriber(new StartWorkflowsAfterCommit(starter, log));
-  return { client, starter, close: () => connection.close() };
+  return { client, starter, signals: new LifecycleSignalOutbox(root, client), close: () => connection.close() };
 }

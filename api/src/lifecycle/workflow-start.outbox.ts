@@ -216,19 +216,24 @@ export class StartWorkflowsAfterCommit implements EventSubscriber {
   }
 }
 
-/** Sweeps the outbox every `intervalMs` until stopped; used by the worker process. */
-export function runWorkflowStartRelay(
-  starter: WorkflowStarter,
-  opts: { intervalMs: number; graceMs: number; tenantId?: string; log: (m: string, e?: unknown) => void },
+/** An outbox the worker's relay sweeps: workflow starts, or signals owed after a request's commit. */
+export interface RelayedOutbox {
+  relayPending(olderThanMs: number, opts?: { tenantId?: string }): Promise<number>;
+}
+
+/** Sweeps an outbox every `intervalMs` until stopped; used by the worker process. */
+export function runOutboxRelay(
+  outbox: RelayedOutbox,
+  opts: { what: string; intervalMs: number; graceMs: number; tenantId?: string; log: (m: string, e?: unknown) => void },
 ): () => Promise<void> {
   let stopped = false;
   let current: Promise<unknown> = Promise.resolve();
   const tick = () => {
     if (stopped) return;
-    current = starter
+    current = outbox
       .relayPending(opts.graceMs, { tenantId: opts.tenantId })
-      .then((n) => n && opts.log(`relayed ${n} pending workflow start(s)`))
-      .catch((error: unknown) => opts.log('workflow start relay sweep failed', error))
+      .then((n) => n && opts.log(`relayed ${n} pending ${opts.what}`))
+      .catch((error: unknown) => opts.log(`${opts.what} relay sweep failed`, error))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, opts.intervalMs);
       });
