@@ -3,8 +3,12 @@
  *  1. intake including the workflow start, 32 concurrent clients against the in-process API (the API starts
  *     each workflow right after commit); the worker process starts after this phase, as in bench:api;
  *  2. p50/p99 from a staff lifecycle update mutation (acknowledgeComplaint) to its projection row
- *     (the `complaint.acknowledged` timeline event visible to another connection);
- *  3. worker memory with 10,000 open complaints whose workflows wait on their SLA timers.
+ *     (the `complaint.acknowledged` timeline event visible to another connection), and to a live subscriber
+ *     receiving the new lifecycle view;
+ *  3. worker memory with 10,000 open complaints whose workflows wait on their SLA timers;
+ *  4. `complaintLifecycle` latency over those complaints, most of them out of the worker's cache;
+ *  5. the worker keeping up: intake paced at BENCH_PACED_PER_SECOND (55) for BENCH_PACED_SECONDS (60) with
+ *     the worker running, and the time from each intake to its workflow's first projection.
  * Ends with one JSON line of the figures. The machine may be shared: the load average is part of the figures.
  *
  * Environment: DATABASE_URL / TEMPORAL_ADDRESS to use running servers (otherwise a throwaway embedded
@@ -28,12 +32,16 @@ import { migrate, openBenchTemporal, repoRoot } from './bench-database';
 import { Cleanup } from './cleanup';
 import { graphql } from './http-client';
 import { inParallel, measureThroughput, summarize } from './latency';
+import { openSubscriber } from './live-clients';
 
 const CLIENTS = 32;
 const INTAKE_SECONDS = Number(process.env.BENCH_INTAKE_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const OPEN_COMPLAINTS = Number(process.env.BENCH_OPEN_COMPLAINTS ?? 10_000);
 const PROJECTION_SAMPLES = Number(process.env.BENCH_PROJECTION_SAMPLES ?? 200);
+const STATE_SAMPLES = Number(process.env.BENCH_STATE_SAMPLES ?? 1000);
+const PACED_PER_SECOND = Number(process.env.BENCH_PACED_PER_SECOND ?? 55);
+const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? 60);
 const TARGET_PER_SECOND = 200;
 const PASSWORD = 'bench-lifecycle-password';
 const EMAIL = 'staff@lifecycle.bench';
@@ -45,6 +53,8 @@ const procStatus = (pid: number, field: 'VmRSS' | 'VmHWM') =>
 
 const SUBMIT = `mutation($input: SubmitComplaintInput!, $key: String!) { submitComplaint(input: $input, idempotencyKey: $key) { complaint { id } } }`;
 const ACKNOWLEDGE = `mutation($id: ID!) { acknowledgeComplaint(id: $id) { complaint { id } } }`;
+const STATE = `query($id: ID!) { complaintLifecycle(id: $id) { stage acknowledged stageDueAt allowedActions } }`;
+const FEED = `subscription { complaintEvents { event { kind } complaint { id lifecycle { acknowledged allowedActions } } } }`;
 
 async function main(): Promise<void> {
   const cleanup = new Cleanup(log);
@@ -147,8 +157,20 @@ async function main(): Promise<void> {
       `select id from complaints where tenant_id = $1 and first_responded_at is null order by random() limit $2`,
       [tenant.id, PROJECTION_SAMPLES + 5],
     );
+    // A staff subscriber on the whole queue: the acknowledgement's pushed view is the one the action produced.
+    const subscriber = await openSubscriber(url.replace(/^http/, 'ws'), token);
+    cleanup.add(() => Promise.resolve(subscriber.socket.close()));
+    const pushedAt = new Map<string, number>();
+    subscriber.onData = (data) => {
+      const update = data.complaintEvents;
+      if (update?.event.kind === 'complaint.acknowledged' && update.complaint.lifecycle?.acknowledged) pushedAt.set(update.complaint.id, performance.now());
+    };
+    subscriber.onError = (errors) => log(`subscriber error: ${JSON.stringify(errors)}`);
+    subscriber.subscribe('feed', FEED, {});
+    await new Promise((r) => setTimeout(r, 500));
     const toRow: number[] = [];
     const toAnswer: number[] = [];
+    const toSubscriber: number[] = [];
     for (const [i, { id }] of targets.entries()) {
       const t0 = performance.now();
       await graphql(url, ACKNOWLEDGE, { id }, token);
@@ -159,12 +181,60 @@ async function main(): Promise<void> {
         'the projection row',
         1,
       );
+      const rowAt = performance.now();
+      await until(() => Promise.resolve(pushedAt.has(id)), 30_000, 'the pushed view', 1);
       if (i < 5) continue; // warm-up
       toAnswer.push(answered);
-      toRow.push(performance.now() - t0);
+      toRow.push(rowAt - t0);
+      toSubscriber.push(pushedAt.get(id)! - t0);
     }
     const projection = summarize(toRow);
+    const pushed = summarize(toSubscriber);
     log(`update → projection row: p50 ${round(projection.p50)} ms, p99 ${round(projection.p99)} ms (${projection.samples} samples)`);
+    log(`update → subscriber has the new view: p50 ${round(pushed.p50)} ms, p99 ${round(pushed.p99)} ms`);
+
+    // 4. complaintLifecycle over the open complaints, one at a time (most workflows are out of the worker's cache).
+    const { rows: readTargets } = await admin.query<{ id: string }>(`select id from complaints where tenant_id = $1 order by random() limit $2`, [
+      tenant.id,
+      STATE_SAMPLES,
+    ]);
+    const stateTimes: number[] = [];
+    for (const { id } of readTargets) {
+      const t0 = performance.now();
+      await graphql(url, STATE, { id }, token);
+      stateTimes.push(performance.now() - t0);
+    }
+    const state = summarize(stateTimes.slice(10));
+    log(`complaintLifecycle: p50 ${round(state.p50)} ms, p99 ${round(state.p99)} ms over ${state.samples} complaints of ${filed}`);
+
+    // 5. The worker keeping up with a sustained intake.
+    log(`paced intake: ${PACED_PER_SECOND}/s for ${PACED_SECONDS} s with the worker running`);
+    const submitForId = async () =>
+      (await graphql<{ submitComplaint: { complaint: { id: string } } }>(url, SUBMIT, { input: complaintInput(), key: randomUUID() }, token)).submitComplaint
+        .complaint.id;
+    const paced = await pacedIntake(submitForId, PACED_PER_SECOND, PACED_SECONDS * 1000);
+    await until(
+      async () =>
+        Number(
+          (
+            await admin.query<{ n: string }>(`select count(*) as n from complaint_events where complaint_id = any($1::uuid[]) and kind = 'lifecycle.started'`, [
+              paced.ids,
+            ])
+          ).rows[0].n,
+        ) >= paced.ids.length,
+      600_000,
+      'the paced complaints’ first projections',
+    );
+    const { rows: lags } = await admin.query<{ ms: string }>(
+      `select extract(epoch from (e.created_at - c.created_at)) * 1000 as ms
+         from complaints c join complaint_events e on e.complaint_id = c.id and e.kind = 'lifecycle.started'
+        where c.id = any($1::uuid[])`,
+      [paced.ids],
+    );
+    const firstProjection = summarize(lags.map((l) => Number(l.ms)));
+    log(
+      `intake → first projection at ${round(paced.perSecond)}/s: p50 ${round(firstProjection.p50)} ms, p99 ${round(firstProjection.p99)} ms (${firstProjection.samples} complaints)`,
+    );
 
     const figures = {
       bench: 'lifecycle',
@@ -187,6 +257,16 @@ async function main(): Promise<void> {
         maxMs: round(projection.max),
         mutationAnswerP50Ms: round(summarize(toAnswer).p50),
       },
+      updateToSubscriberView: { samples: pushed.samples, p50Ms: round(pushed.p50), p99Ms: round(pushed.p99), targetP99Ms: 100 },
+      complaintLifecycle: { samples: state.samples, openComplaints: filed, p50Ms: round(state.p50), p99Ms: round(state.p99), targetP99Ms: 10 },
+      intakeToFirstProjection: {
+        pacedPerSecond: round(paced.perSecond),
+        complaints: firstProjection.samples,
+        failed: paced.failed,
+        p50Ms: round(firstProjection.p50),
+        p99Ms: round(firstProjection.p99),
+        targetP99Ms: 2000,
+      },
       workerMemory: memory,
       machine: { cores: cpus().length, loadAverageAtStart: loadAtStart.map((l) => round(l, 2)), loadAverageAtEnd: loadavg().map((l) => round(l, 2)) },
     };
@@ -196,6 +276,30 @@ async function main(): Promise<void> {
     await cleanup.run();
     throw error;
   }
+}
+
+/** Intakes started at a fixed rate (not a closed loop), each waited for; the ids of those acknowledged. */
+async function pacedIntake(
+  submit: () => Promise<string>,
+  perSecond: number,
+  durationMs: number,
+): Promise<{ ids: string[]; failed: number; perSecond: number }> {
+  const ids: string[] = [];
+  let failed = 0;
+  const inFlight: Promise<void>[] = [];
+  const t0 = performance.now();
+  for (let i = 0; performance.now() - t0 < durationMs; i++) {
+    const due = t0 + (i * 1000) / perSecond;
+    if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
+    inFlight.push(
+      submit().then(
+        (id) => void ids.push(id),
+        () => void failed++,
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  return { ids, failed, perSecond: ids.length / ((performance.now() - t0) / 1000) };
 }
 
 /** The worker runs as its own process (so its memory is its own); build it when stale. */
