@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { Orm } from '../../api/src/app/orm';
 import { SUBMIT, adminOrm, complaintInput, createTestTenant, gql, newKey, startTestApi, type TestApi, type TestTenant } from '../support/harness';
-import { roundTheClockConfig, startWorker, uniqueTaskQueue, type RunningWorker } from '../integration/lifecycle.support';
+import { eventually, roundTheClockConfig, startWorker, uniqueTaskQueue, type RunningWorker } from '../integration/lifecycle.support';
 import { ADMIN_DIST, ensureAdminBuild } from './support/admin-build';
-import { LAPTOP, TABLET, launchChromium, newContext, screenshot, staffLogin } from './support/browser';
+import { LAPTOP, PHONE, TABLET, launchChromium, newContext, screenshot, staffLogin } from './support/browser';
 import { serveAdminUi, type StaticServer } from './support/static-server';
 
 /**
@@ -492,6 +492,63 @@ describe('a complaint from the portal to a second round', () => {
     await ((globalThis as Record<string, unknown>)['__handler'] as Page).context().close();
   });
 
+  it('the customer of a closed complaint answers the follow-up survey in the portal', async () => {
+    const asStaff = async (who: string, mutation: string, vars: Record<string, unknown>) => {
+      const res = await gql(api.url, mutation, vars, tenant.tokens[`${who}@t.test`]);
+      if (res.errors) throw new Error(JSON.stringify(res.errors));
+      return res.data!;
+    };
+    const submitted = await asStaff('clerk', SUBMIT, { input: complaintInput({ subject: 'Survey after closing' }), key: newKey() });
+    const { id, number: surveyed } = submitted.submitComplaint.complaint;
+    await eventually(
+      () => gql(api.url, 'query($id:ID!){ complaintLifecycle(id:$id){ allowedActions } }', { id }, tenant.tokens['handler@t.test']),
+      (res) => !!res.data?.complaintLifecycle.allowedActions.includes('acknowledge'),
+    );
+    const step = (mutation: string, args = '', vars: Record<string, unknown> = {}) =>
+      asStaff(
+        'handler',
+        `mutation($id: ID!${Object.keys(vars)
+          .map((k) => `, $${k}: String!`)
+          .join('')}) { ${mutation}(id: $id${args}) { complaint { id } } }`,
+        { id, ...vars },
+      );
+    await step('acknowledgeComplaint');
+    await step('startInvestigation');
+    await step('recordFindings', ', findings: $findings', { findings: 'Checked' });
+    await asStaff(
+      'handler',
+      'mutation($id: ID!) { proposeSolution(id: $id, input: { text: "Replaced", compensationType: none, compensationAmount: "0" }) { complaint { id } } }',
+      { id },
+    );
+    await step('sendFeedback', ', message: $message', { message: 'Replaced it' });
+    await asStaff('handler', 'mutation($id: ID!) { recordCustomerResponse(id: $id, input: { accepted: true, rating: 5 }) { complaint { stage } } }', { id });
+
+    const context = await newContext(browser, 'en', PHONE);
+    const customer = await context.newPage();
+    customer.on('pageerror', (error) => pageErrors.push(`survey customer: ${error.message}`));
+    await customer.goto(`${web.url}/portal/${portalKey}`);
+    await customer.getByRole('tab', { name: 'Track my complaint' }).click();
+    await customer.getByLabel('Complaint number').fill(surveyed);
+    await customer.getByLabel('Email or phone').fill('ada@example.com');
+    await customer.getByRole('button', { name: 'Show my complaint' }).click();
+    const survey = customer.getByRole('region', { name: 'How did we do?' });
+    await survey.waitFor({ timeout: 20_000 });
+    await survey.getByRole('button', { name: 'Send' }).click();
+    await survey.getByText('Please choose a rating from 1 to 5 stars.').waitFor();
+    await survey.locator('label.star').nth(3).click();
+    await survey.getByText('Happy', { exact: true }).waitFor();
+    await survey.getByLabel('Anything else? (optional)').fill('Quick and friendly.');
+    await screenshot(customer, 'portal-survey-phone');
+    await survey.getByRole('button', { name: 'Send' }).click();
+    await customer.getByText('Thank you for answering our survey!').waitFor({ timeout: 20_000 });
+    await survey.waitFor({ state: 'detached' });
+    await context.close();
+
+    const after = (await gql(api.url, 'query($n:String!){ complaintByNumber(number:$n){ stage status } }', { n: surveyed }, tenant.tokens['admin@t.test']))
+      .data!.complaintByNumber;
+    expect(after).toEqual({ stage: 'archive', status: 'CLOSED' });
+  });
+
   it('the dashboard shows the period’s figures as the analytics API reports them, in both languages', async () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const from = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 29 * 86_400_000));
@@ -510,6 +567,10 @@ describe('a complaint from the portal to a second round', () => {
     const kpi = page.locator('.kpi').first().locator('.kpi-value');
     await kpi.waitFor();
     expect((await kpi.textContent())!.trim()).toBe(String(volume));
+    // The survey answered above, apart from the ratings given on accepting solutions.
+    const followUp = page.locator('.kpi', { hasText: 'Follow-up satisfaction' });
+    expect((await followUp.locator('.kpi-value').textContent())!.trim()).toBe('100%');
+    expect((await followUp.locator('.kpi-sub').textContent())!.trim()).toBe('1 answer(s), target 85.0%');
     expect(await page.locator('.error-banner').count()).toBe(0);
     await screenshot(page, 'dashboard-laptop');
 

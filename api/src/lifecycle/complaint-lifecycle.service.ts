@@ -28,6 +28,7 @@ import {
 import type { LifecycleTemporal } from './lifecycle-wiring';
 import { releasedWhile, type TenantScope } from '../platform/db/tenant-scope';
 import { addLogContext } from '../platform/observability/log-context';
+import { isUuid } from '../platform/ids';
 import { lifecycleActions } from '../platform/observability/metrics';
 
 type StaffPrincipal = TenantBoundPrincipal;
@@ -120,9 +121,16 @@ export class ComplaintLifecycleService {
    * inside the request's transaction (a query's sibling fields may be reading on it).
    */
   async state(scope: TenantScope, principal: StaffPrincipal, complaintId: string): Promise<LifecycleView> {
+    // One read on the hot path: the stored view alone, not the whole complaint through the ORM.
+    const [row] = isUuid(complaintId)
+      ? await scope.em.execute<{ lifecycle_view: LifecycleView | null }[]>('select lifecycle_view from complaints where tenant_id = ? and id = ?', [
+          scope.tenantId,
+          complaintId,
+        ])
+      : [];
+    if (!row) throw notFound('Complaint');
+    if (row.lifecycle_view) return narrowView(row.lifecycle_view, Date.now(), [...principal.permissions]);
     const complaint = await this.complaints.get(scope, complaintId);
-    const [row] = await scope.em.execute<{ lifecycle_view: LifecycleView | null }[]>('select lifecycle_view from complaints where id = ?', [complaint.id]);
-    if (row?.lifecycle_view) return narrowView(row.lifecycle_view, Date.now(), [...principal.permissions]);
     return this.withWorkflow(scope, complaint, holdingTransaction, (handle) => handle.query(stateQuery, { permissions: [...principal.permissions] }));
   }
 

@@ -14,6 +14,7 @@ export function launchChromium(): Promise<Browser> {
 
 export const LAPTOP = { width: 1366, height: 860 };
 export const TABLET = { width: 820, height: 1180 };
+export const PHONE = { width: 390, height: 844 };
 
 export async function newContext(browser: Browser, locale: 'en' | 'zh-CN', viewport = LAPTOP): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, locale });
