@@ -77,6 +77,12 @@ describe('tenant administration', () => {
     await screenshot(page, 'config-sla-matrix-laptop');
     await cell.fill(`${wanted}m`);
     await cell.press('Enter');
+    // Words are not a duration: said beside the field, and nothing of it reaches the saved version.
+    const firstResponse = page.getByLabel('First response major', { exact: true });
+    await firstResponse.fill('two days');
+    await firstResponse.press('Enter');
+    await page.getByText('Enter a duration such as 4h 30m or 16h').first().waitFor();
+    expect(await firstResponse.getAttribute('aria-invalid')).toBe('true');
     await page.getByRole('button', { name: 'Save as new version' }).click();
     await page
       .getByText(`Version ${before.configVersion + 1}`)
@@ -86,6 +92,8 @@ describe('tenant administration', () => {
     const after = (await gql(api.url, '{ tenant { configVersion config } }', {}, tenant.tokens['admin@t.test'])).data!.tenant;
     expect(after.configVersion).toBe(before.configVersion + 1);
     expect(after.config.sla.investigation.major).toBe(wanted);
+    const major = (c: { severities: { code: string; firstResponseMinutes: number }[] }) => c.severities.find((v) => v.code === 'major')!.firstResponseMinutes;
+    expect(major(after.config)).toBe(major(before.config));
 
     await page.getByRole('tab', { name: 'History' }).click();
     const saved = page.getByRole('row').filter({ has: page.getByRole('cell', { name: `v${after.configVersion}`, exact: true }) });

@@ -111,7 +111,7 @@ export const en = {
   'sla.stage': 'Stage',
   'sla.cellLabel': 'SLA for {stage}, {severity}',
   'sla.hint': 'Type a duration such as 4h 30m, 90m or 1.5h. Press Tab or Enter to apply.',
-  'sla.invalidDuration': 'Enter a duration such as 4h 30m',
+  'sla.invalidDuration': 'Enter a duration such as 4h 30m or 16h, in business hours (a business day’s length depends on the calendar)',
   'sla.noStages': 'No stages are enabled.',
   'sla.optionalStages': 'Optional stages',
   'sla.stageEnabled': 'Use the “{stage}” stage',

@@ -109,7 +109,7 @@ export const zhCN: Record<TranslationKey, string> = {
   'sla.stage': '环节',
   'sla.cellLabel': '{stage}·{severity} 的时限',
   'sla.hint': '输入时长，例如 4h 30m、90m 或 1.5h；按 Tab 或回车生效。',
-  'sla.invalidDuration': '请输入时长，例如 4h 30m',
+  'sla.invalidDuration': '请输入时长，例如 4h 30m 或 16h（按工作时间计，一个工作日的时长取决于工作日历）',
   'sla.noStages': '没有启用的环节。',
   'sla.optionalStages': '可选环节',
   'sla.stageEnabled': '启用“{stage}”环节',

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
@@ -41,6 +41,8 @@ export class SeveritiesTabComponent {
   protected readonly slaStages = computed(() => this.config().stages.filter((stage) => stage.enabled && STAGES_WITH_SLA.includes(stage.code)));
   protected readonly optionalStages = computed(() => this.config().stages.filter((stage) => stage.optional));
   protected readonly format = formatMinutes;
+  /** Cells whose text is not a duration: flagged beside the cell, nothing written to the draft. */
+  protected readonly invalid = signal<Record<string, true>>({});
 
   protected setMinutes({ stage, severity, minutes }: SlaCellChange): void {
     this.store.update((config) => {
@@ -61,7 +63,10 @@ export class SeveritiesTabComponent {
   }
 
   protected setDuration(index: number, field: 'firstResponseMinutes' | 'resolutionMinutes', text: string): void {
+    const path = `severities.${index}.${field}`;
     const minutes = parseMinutes(text);
+    const { [path]: _, ...others } = this.invalid();
+    this.invalid.set(minutes === null || minutes <= 0 ? { ...others, [path]: true } : others);
     if (minutes === null || minutes <= 0) return;
     this.store.update((config) => (config.severities[index][field] = minutes));
   }
