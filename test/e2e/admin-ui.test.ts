@@ -201,6 +201,13 @@ describe('intake', () => {
     await page.locator('select[name="channel"]').selectOption('phone');
     await page.getByLabel('Customer name').fill('王芳');
     await page.getByRole('textbox', { name: 'Phone' }).fill('13800138000');
+    await page.getByRole('textbox', { name: 'Email' }).fill('wangfang@example.com');
+    // Evidence goes with the form: a file of a refused type is named and left out, a receipt is kept.
+    const evidence = page.locator('input[name="evidence"]');
+    await evidence.setInputFiles({ name: 'tool.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+    await page.getByText('tool.exe: Only PNG, JPEG, WebP, PDF or plain text files can be attached.').waitFor();
+    await evidence.setInputFiles({ name: 'bank-statement.txt', mimeType: 'text/plain', buffer: Buffer.from('88123 -59.00\n88123 -59.00') });
+    await page.locator('.chosen-files li', { hasText: 'bank-statement.txt' }).waitFor();
     await page.locator('select[name="categoryCode"]').selectOption('billing');
     await page.getByLabel('Subject').fill('Charged twice for one order');
     await page.locator('textarea[name="description"]').fill('The customer called: order 88123 was charged twice on her card.');
@@ -222,6 +229,12 @@ describe('intake', () => {
       tenant.tokens['admin@t.test'],
     );
     expect(res.data!.complaintByNumber).toEqual({ channel: 'phone', categoryCode: 'billing', customer: { name: '王芳', phone: '13800138000' } });
+    // The complaint page shows both ways to reach the customer, and the evidence filed with it (once).
+    await page.getByRole('link', { name: 'Open it' }).click();
+    await page.getByText('wangfang@example.com').waitFor();
+    await page.getByText('13800138000').first().waitFor();
+    await page.getByRole('button', { name: 'Download bank-statement.txt' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Download / }).count()).toBe(1);
     const same = await gql(api.url, '{ complaints(filter: { text: "Charged twice for one order" }) { totalCount } }', {}, tenant.tokens['admin@t.test']);
     expect(same.data!.complaints.totalCount).toBe(1);
     await page.context().close();

@@ -147,6 +147,8 @@ export const enWorkspace = {
   'lifecycle.error.UNAVAILABLE': 'The workflow service is not answering; try again shortly.',
   'lifecycle.error.other': 'The action failed.',
 
+  'intake.removeFile': 'Remove {name}',
+  'intake.notAttached': 'Filed, but these files could not be attached: {files}. Add them on the complaint page.',
   'intake.open': 'Record a complaint',
   'intake.title': 'Record a phone or in-store complaint',
   'intake.caller': 'Caller',

@@ -149,6 +149,8 @@ export const zhWorkspace: Record<keyof typeof enWorkspace, string> = {
   'lifecycle.error.UNAVAILABLE': '流程服务暂时无响应，请稍后再试。',
   'lifecycle.error.other': '操作失败。',
 
+  'intake.removeFile': '移除 {name}',
+  'intake.notAttached': '投诉已登记，但以下文件未能附上：{files}。请在投诉详情页补充。',
   'intake.open': '登记投诉',
   'intake.title': '登记电话或门店投诉',
   'intake.caller': '来电人',

@@ -7,7 +7,14 @@ import { firstValueFrom } from 'rxjs';
 import { extractFieldErrors } from '../../core/graphql/graphql-errors';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { LocalizedPipe, TranslatePipe } from '../../core/i18n/translate.pipe';
-import { SubmitComplaintDocument, SuggestArticlesDocument, type SuggestArticlesQuery, TenantConfigDocument } from '../../graphql/generated';
+import {
+  AddAttachmentDocument,
+  SubmitComplaintDocument,
+  SuggestArticlesDocument,
+  type SuggestArticlesQuery,
+  TenantConfigDocument,
+} from '../../graphql/generated';
+import { checkAttachment, fileToBase64, formatBytes } from '../complaints/attachments';
 import { flattenCategories } from '../tenant-config/categories/category-tree';
 import type { TenantConfig } from '@complaints/tenant-config';
 import { CHANNELS } from '@complaints/tenant-config/closed-sets';
@@ -37,6 +44,12 @@ export class IntakePageComponent {
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly created = signal<{ id: string; number: string; duplicate: boolean } | null>(null);
+  /** Evidence chosen on the form, attached once the complaint is filed. */
+  protected readonly files = signal<File[]>([]);
+  protected readonly fileError = signal<string | null>(null);
+  /** Files the filed complaint could not take (the complaint itself stands). */
+  protected readonly notAttached = signal<string[]>([]);
+  protected readonly formatBytes = formatBytes;
   /** Knowledge-base articles that may already answer what the caller describes. */
   protected readonly suggestions = signal<SuggestArticlesQuery['suggestArticles']>([]);
   protected readonly openArticle = signal<string | null>(null);
@@ -116,7 +129,11 @@ export class IntakePageComponent {
         }),
       );
       const payload = result.data?.submitComplaint;
-      if (payload) this.created.set({ ...payload.complaint, duplicate: !payload.created });
+      if (payload) {
+        // A repeat of the same form found the complaint filed before: its evidence went with the first send.
+        if (payload.created) this.notAttached.set(await this.attachAll(payload.complaint.id));
+        this.created.set({ ...payload.complaint, duplicate: !payload.created });
+      }
     } catch (error) {
       // The key stays: sending the same form again cannot file it twice.
       this.error.set(extractFieldErrors(error).message);
@@ -125,7 +142,40 @@ export class IntakePageComponent {
     }
   }
 
+  protected choose(input: HTMLInputElement): void {
+    const chosen = [...(input.files ?? [])];
+    input.value = '';
+    const refused = chosen.map((file) => ({ file, check: checkAttachment(file) })).find(({ check }) => !check.ok);
+    this.fileError.set(refused && !refused.check.ok ? `${refused.file.name}: ${this.i18n.t(`attachments.${refused.check.reason}`)}` : null);
+    this.files.update((files) => [...files, ...chosen.filter((file) => checkAttachment(file).ok)]);
+  }
+
+  protected unchoose(index: number): void {
+    this.files.update((files) => files.filter((_, i) => i !== index));
+  }
+
+  /** Uploads the chosen files to the filed complaint; returns the names of those it refused. */
+  private async attachAll(complaintId: string): Promise<string[]> {
+    const failed: string[] = [];
+    for (const file of this.files()) {
+      try {
+        await firstValueFrom(
+          this.apollo.mutate({
+            mutation: AddAttachmentDocument,
+            variables: { complaintId, fileName: file.name, contentType: file.type, contentBase64: await fileToBase64(file) },
+          }),
+        );
+      } catch {
+        failed.push(file.name);
+      }
+    }
+    return failed;
+  }
+
   protected startOver(): void {
+    this.files.set([]);
+    this.fileError.set(null);
+    this.notAttached.set([]);
     this.form.set(emptyIntake(this.i18n.locale()));
     this.problems.set([]);
     this.created.set(null);
