@@ -96,6 +96,7 @@ export class AnalyticsService {
   }
 
   async followUpSurvey(tenant: TenantScope, config: TenantConfig, filter: AnalyticsFilter): Promise<FollowUpSurvey> {
+    // The same checks as every analytics read (dates, period length, agent with category): BAD_USER_INPUT by path.
     scopeOf(tenant.tenantId, config, filter, AnalyticsDimension.NONE);
     await this.refresh(tenant.tenantId, config);
     return followUpSurvey(tenant.em, tenant.tenantId, config, filter);

@@ -1,5 +1,4 @@
 import { Entity, Property, Unique, type Opt } from '@mikro-orm/core';
-import type { LifecycleView } from '@complaints/tenant-config/lifecycle-contract';
 import type { Channel, StageCode } from '@complaints/tenant-config';
 import { TenantScoped } from '../platform/db/tenant-scoped.entity';
 import { ComplaintStatus } from './complaint-status';
@@ -112,8 +111,4 @@ export class Complaint extends TenantScoped {
 
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
-
-  /** Written only by the lifecycle workflow's projections (every action its stage allows); read by complaintLifecycle. */
-  @Property({ type: 'jsonb', nullable: true, lazy: true })
-  lifecycleView?: LifecycleView | null;
 }

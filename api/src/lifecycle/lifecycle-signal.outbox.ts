@@ -64,17 +64,22 @@ export class LifecycleSignalOutbox {
     let sent = 0;
     for (const row of rows) {
       const pending = { id: row.id, tenantId: row.tenant_id, complaintId: row.complaint_id, signal: row.signal, args: row.args };
+      // The signal goes out with no transaction open; its outcome is written in a short one after.
+      const failure = await this.client.workflow
+        .getHandle(complaintWorkflowId(pending.tenantId, pending.complaintId))
+        .signal(pending.signal, ...pending.args)
+        .then(
+          () => null,
+          (error: unknown) => ({ error }),
+        );
       await withTenant(this.root, pending.tenantId, async (scope) => {
-        try {
-          await this.client.workflow.getHandle(complaintWorkflowId(pending.tenantId, pending.complaintId)).signal(pending.signal, ...pending.args);
+        if (!failure) {
           await this.markSent(scope, pending);
           sent++;
-        } catch (error) {
-          if (error instanceof WorkflowNotFoundError && (await workflowWasStarted(scope, pending.complaintId))) {
-            await scope.em.execute(`update lifecycle_signal_outbox set sent_at = now(), last_error = 'the workflow had ended' where id = ?`, [pending.id]);
-          } else {
-            await this.recordFailure(scope, pending, error);
-          }
+        } else if (failure.error instanceof WorkflowNotFoundError && (await workflowWasStarted(scope, pending.complaintId))) {
+          await scope.em.execute(`update lifecycle_signal_outbox set sent_at = now(), last_error = 'the workflow had ended' where id = ?`, [pending.id]);
+        } else {
+          await this.recordFailure(scope, pending, failure.error);
         }
       });
     }

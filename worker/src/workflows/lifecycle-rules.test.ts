@@ -36,7 +36,7 @@ describe('mayAct', () => {
     ).toBe(false);
   });
 
-  it('a complainant answers and reopens without permissions, and does nothing else even with all of them', () => {
+  it('a complainant answers the solution and the follow-up survey and reopens without permissions, and does nothing else even with all of them', () => {
     expect(LIFECYCLE_ACTION_NAMES.filter((a) => mayAct(a, [], 'customer'))).toEqual(['customerResponse', 'recordFollowUp', 'reopen']);
     expect(LIFECYCLE_ACTION_NAMES.filter((a) => mayAct(a, [...PERMISSIONS], 'customer'))).toEqual(['customerResponse', 'recordFollowUp', 'reopen']);
   });

@@ -38,10 +38,9 @@ import type { TenantConfig } from '@complaints/tenant-config';
 import { normaliseConfig } from '../tenant-config/normalise-config';
 import { checkAttachment, downloadBase64, fileToBase64, formatBytes } from './attachments';
 import { compactDuration, dueState } from './due-badge';
-
-type ComplaintFeedUpdate = ComplaintFeedSubscription['complaintUpdated'];
 import { LifecyclePanelComponent } from './lifecycle-panel.component';
 
+type ComplaintFeedUpdate = ComplaintFeedSubscription['complaintUpdated'];
 type Complaint = ComplaintDetailQuery['complaint'];
 type Visibility = 'INTERNAL' | 'CUSTOMER';
 type OtherComplaint = CustomerComplaintsQuery['complaints']['edges'][number]['node'];

@@ -143,11 +143,11 @@ export class IntakePageComponent {
   }
 
   protected choose(input: HTMLInputElement): void {
-    const chosen = [...(input.files ?? [])];
+    const checked = [...(input.files ?? [])].map((file) => ({ file, check: checkAttachment(file) }));
     input.value = '';
-    const refused = chosen.map((file) => ({ file, check: checkAttachment(file) })).find(({ check }) => !check.ok);
+    const refused = checked.find(({ check }) => !check.ok);
     this.fileError.set(refused && !refused.check.ok ? `${refused.file.name}: ${this.i18n.t(`attachments.${refused.check.reason}`)}` : null);
-    this.files.update((files) => [...files, ...chosen.filter((file) => checkAttachment(file).ok)]);
+    this.files.update((files) => [...files, ...checked.filter(({ check }) => check.ok).map(({ file }) => file)]);
   }
 
   protected unchoose(index: number): void {
