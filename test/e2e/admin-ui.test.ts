@@ -375,6 +375,9 @@ describe('a complaint from the portal to a second round', () => {
     await customer.getByLabel('邮箱').fill('mei@example.com');
     await customer.getByLabel('问题概述').fill('快递丢失');
     await customer.getByLabel('详细经过').fill('包裹显示已签收但我没有收到，请尽快核实。');
+    // Evidence filed with the complaint itself, in the same intake.
+    await customer.locator('input[name="evidence"]').setInputFiles({ name: '物流单号.txt', mimeType: 'text/plain', buffer: Buffer.from('SF1234567890') });
+    await customer.locator('.chosen-files li', { hasText: '物流单号.txt' }).waitFor();
     await customer.getByRole('button', { name: '提交投诉' }).click();
     const status = customer.getByTestId('portal-status');
     await status.waitFor();
@@ -391,6 +394,13 @@ describe('a complaint from the portal to a second round', () => {
     await customer.getByRole('button', { name: '发送', exact: true }).click();
     await customer.locator('.thread li.mine', { hasText: '快递员说放在门口了' }).waitFor();
     await screenshot(customer, 'portal-submitted-tablet');
+    const filed = await gql(
+      api.url,
+      'query($n:String!){ complaintByNumber(number:$n){ attachments { fileName } } }',
+      { n: number },
+      tenant.tokens['admin@t.test'],
+    );
+    expect(filed.data!.complaintByNumber.attachments.map((a: { fileName: string }) => a.fileName).sort()).toEqual(['快递签收截图.png', '物流单号.txt'].sort());
     (globalThis as Record<string, unknown>)['__customer'] = customer;
 
     // No reload: the row arrives through the complaintEvents subscription.

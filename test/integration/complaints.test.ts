@@ -221,6 +221,103 @@ describe('reading and working complaints', () => {
     expect(big.errors![0].extensions!.errors!.map((e) => e.path)).toEqual(['contentBase64']);
   });
 
+  describe('evidence filed with the complaint (upload, then name the uploads in submitComplaint)', () => {
+    const UPLOAD =
+      'mutation($n:String!,$c:String!){ uploadAttachment(fileName:$n, contentType:"text/plain", contentBase64:$c){ id fileName sizeBytes expiresAt } }';
+    const upload = async (auth: string, name = 'receipt.txt') => {
+      const res = await gql(api.url, UPLOAD, { n: name, c: Buffer.from(`bytes of ${name}`).toString('base64') }, auth);
+      expect(res.errors).toBeUndefined();
+      return res.data!.uploadAttachment.id as string;
+    };
+    const complaintsUnder = async (key: string) => {
+      const [row] = await orm.em
+        .getConnection()
+        .execute<{ n: number }[]>('select count(*)::int as n from complaints where tenant_id = ? and idempotency_key = ?', [tenant.id, key]);
+      return row.n;
+    };
+
+    it('files every upload as an attachment with its timeline event, and serves the bytes', async () => {
+      const ids = [await upload(clerk, 'receipt.txt'), await upload(clerk, 'photo-notes.txt')];
+      const res = await gql(api.url, SUBMIT, { input: complaintInput({ attachmentIds: ids }), key: newKey() }, clerk);
+      expect(res.errors).toBeUndefined();
+      const detail = await gql(
+        api.url,
+        'query($id:ID!){ complaint(id:$id){ attachments { id fileName sizeBytes } events { kind note } } }',
+        { id: res.data!.submitComplaint.complaint.id },
+        clerk,
+      );
+      const { attachments, events } = detail.data!.complaint;
+      expect(attachments.map((a: { fileName: string }) => a.fileName).sort()).toEqual(['photo-notes.txt', 'receipt.txt']);
+      expect(
+        events
+          .filter((e: { kind: string }) => e.kind === 'attachment.added')
+          .map((e: { note: string }) => e.note)
+          .sort(),
+      ).toEqual(['photo-notes.txt', 'receipt.txt']);
+      const receipt = attachments.find((a: { fileName: string }) => a.fileName === 'receipt.txt');
+      const bytes = await gql(api.url, 'query($a:ID!){ attachmentContent(id:$a) }', { a: receipt.id }, clerk);
+      expect(Buffer.from(bytes.data!.attachmentContent, 'base64').toString()).toBe('bytes of receipt.txt');
+    });
+
+    it('writes nothing when one upload is unknown or used already, and the good upload stays claimable', async () => {
+      const good = await upload(clerk);
+      const used = await upload(clerk);
+      expect((await gql(api.url, SUBMIT, { input: complaintInput({ attachmentIds: [used] }), key: newKey() }, clerk)).errors).toBeUndefined();
+
+      const before = await countRows('attachments');
+      for (const second of [randomUUID(), used]) {
+        const key = newKey();
+        const res = await gql(api.url, SUBMIT, { input: complaintInput({ attachmentIds: [good, second] }), key }, clerk);
+        expect(errorCode(res)).toBe('BAD_USER_INPUT');
+        expect(res.errors![0].extensions!.errors!.map((e) => e.path)).toEqual(['input.attachmentIds.1']);
+        expect(await complaintsUnder(key)).toBe(0);
+      }
+      expect(await countRows('attachments')).toBe(before);
+      expect((await gql(api.url, SUBMIT, { input: complaintInput({ attachmentIds: [good] }), key: newKey() }, clerk)).errors).toBeUndefined();
+    });
+
+    it('refuses an expired upload, a repeated id, more than ten, and a file over the limits, by field', async () => {
+      const expired = await upload(clerk);
+      await orm.em.getConnection().execute("update attachment_uploads set created_at = now() - interval '25 hours' where id = ?", [expired]);
+      const late = await gql(api.url, SUBMIT, { input: complaintInput({ attachmentIds: [expired] }), key: newKey() }, clerk);
+      expect(late.errors![0].extensions!.errors!.map((e) => e.path)).toEqual(['input.attachmentIds.0']);
+
+      const twice = await gql(api.url, SUBMIT, { input: complaintInput({ attachmentIds: [expired, expired] }), key: newKey() }, clerk);
+      expect(twice.errors![0].extensions!.errors!.map((e) => e.path)).toEqual(['input.attachmentIds.1']);
+      const many = Array.from({ length: 11 }, () => randomUUID());
+      const tooMany = await gql(api.url, SUBMIT, { input: complaintInput({ attachmentIds: many }), key: newKey() }, clerk);
+      expect(tooMany.errors![0].extensions!.errors!.map((e) => e.path)).toEqual(['input.attachmentIds']);
+
+      const big = await gql(api.url, UPLOAD, { n: 'big.txt', c: Buffer.alloc(600 * 1024, 1).toString('base64') }, clerk);
+      expect(big.errors![0].extensions!.errors!.map((e) => e.path)).toEqual(['contentBase64']);
+      const exe = await gql(
+        api.url,
+        'mutation{ uploadAttachment(fileName:"tool.exe", contentType:"application/x-msdownload", contentBase64:"aGVsbG8="){ id } }',
+        {},
+        clerk,
+      );
+      expect(exe.errors![0].extensions!.errors!.map((e) => e.path)).toEqual(['contentType']);
+    });
+
+    it('an API-key frontend with complaint.create files evidence too; a reader without it may not upload', async () => {
+      const key = await gql(
+        api.url,
+        'mutation{ createApiKey(input:{name:"Web shop evidence", scopes:["complaint.create"]}){ secret } }',
+        {},
+        tenant.tokens['admin@t.test'],
+      );
+      const auth = `ApiKey ${key.data!.createApiKey.secret}`;
+      const id = await upload(auth, 'order-screenshot.txt');
+      const res = await gql(api.url, SUBMIT, { input: complaintInput({ channel: 'api', attachmentIds: [id] }), key: newKey() }, auth);
+      expect(res.errors).toBeUndefined();
+      const [{ n }] = await orm.em
+        .getConnection()
+        .execute<{ n: number }[]>('select count(*)::int as n from attachments where complaint_id = ?', [res.data!.submitComplaint.complaint.id]);
+      expect(n).toBe(1);
+      expect(errorCode(await gql(api.url, UPLOAD, { n: 'x.txt', c: 'aGVsbG8=' }, tenant.tokens['analyst@t.test']))).toBe('FORBIDDEN');
+    });
+  });
+
   it('an intake clerk and an API-key frontend with complaint.create attach evidence; a reader without either permission is FORBIDDEN', async () => {
     const ADD = 'mutation($id:ID!,$c:String!){ addAttachment(complaintId:$id, fileName:"photo.txt", contentType:"text/plain", contentBase64:$c){ fileName } }';
     const created = await gql(api.url, SUBMIT, { input: complaintInput(), key: newKey() }, clerk);

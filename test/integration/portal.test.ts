@@ -41,6 +41,23 @@ describe('public intake', () => {
     expect(info.data!.portalInfo).toEqual({ tenantName: `Tenant ${tenant.slug}`, defaultLocale: 'zh-CN' });
   });
 
+  it("files the complainant's evidence with the complaint: uploads first, then named in the intake", async () => {
+    const UPLOAD =
+      'mutation($k:String!,$n:String!,$c:String!){ portalUploadAttachment(portalKey:$k, fileName:$n, contentType:"text/plain", contentBase64:$c){ id sizeBytes } }';
+    const uploaded = await gql(api.url, UPLOAD, { k: portalKey, n: 'tracking.txt', c: Buffer.from('SF123').toString('base64') });
+    expect(uploaded.data!.portalUploadAttachment.sizeBytes).toBe(5);
+    const res = await gql(api.url, SUBMIT, { k: portalKey, i: { ...portalInput(), attachmentIds: [uploaded.data!.portalUploadAttachment.id] }, key: newKey() });
+    const number = res.data!.portalSubmitComplaint.number;
+    const staff = await gql(
+      api.url,
+      'query($n:String!){ complaintByNumber(number:$n){ attachments { fileName uploadedBy } } }',
+      { n: number },
+      tenant.tokens['admin@t.test'],
+    );
+    expect(staff.data!.complaintByNumber.attachments).toEqual([{ fileName: 'tracking.txt', uploadedBy: null }]);
+    expect(errorCode(await gql(api.url, UPLOAD, { k: 'pk_nope', n: 'x.txt', c: 'aGVsbG8=' }))).toBe('NOT_FOUND');
+  });
+
   it('refuses an unknown portal key with NOT_FOUND', async () => {
     const res = await gql(api.url, SUBMIT, { k: 'pk_nope', i: portalInput(), key: newKey() });
     expect(errorCode(res)).toBe('NOT_FOUND');

@@ -18,7 +18,7 @@ import {
 import { wsOnce } from './ws-once';
 
 /** Object kinds an id can name; `{kind}` in a call below is replaced by tenant B's object of that kind. */
-type Kind = 'complaint' | 'user' | 'article' | 'apiKey' | 'attachment' | 'exportJob' | 'webhook' | 'delivery' | 'customer' | 'tenant';
+type Kind = 'complaint' | 'user' | 'article' | 'apiKey' | 'attachment' | 'upload' | 'exportJob' | 'webhook' | 'delivery' | 'customer' | 'tenant';
 
 const PERIOD = 'from: "2026-01-01", to: "2027-12-31"';
 /**
@@ -50,6 +50,9 @@ const CALLS: Record<string, string> = {
   acknowledgeComplaint: 'id: "{complaint}"',
   addAttachment: 'complaintId: "{complaint}", contentBase64: "aGVsbG8=", contentType: "text/plain", fileName: "probe.txt"',
   addInternalNote: 'complaintId: "{complaint}", body: "probe"',
+  submitComplaint: 'input: { channel: "phone", subject: "probe", description: "probe", attachmentIds: ["{upload}"] }, idempotencyKey: "probe-{upload}"',
+  portalSubmitComplaint:
+    'portalKey: "{ownPortalKey}", input: { subject: "probe", description: "probe", contact: { email: "p@example.com" }, attachmentIds: ["{upload}"] }, idempotencyKey: "probe-{upload}"',
   approveSolution: 'id: "{complaint}"',
   archiveComplaint: 'id: "{complaint}"',
   deleteWebhookSubscription: 'id: "{webhook}"',
@@ -78,6 +81,8 @@ const CALLS: Record<string, string> = {
   complaintEvents: 'filter: { assigneeId: "{user}" }',
   complaintUpdated: 'id: "{complaint}"',
 };
+/** Tenant A's own portal key: public intake into A, naming B's ids. */
+let ownPortalKey = '';
 /** A foreign id may be refused in these ways; any other answer must equal the answer for an id nobody has. */
 const REFUSALS = ['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT'];
 
@@ -154,6 +159,12 @@ beforeAll(async () => {
       { c: idsOfB.complaint },
     )
   ).addAttachment.id;
+  ownPortalKey = (await gql(api.url, '{ tenant { publishableKey } }', {}, tenantA.tokens['admin@t.test'])).data!.tenant.publishableKey;
+  idsOfB.upload = (
+    await must(
+      `mutation { uploadAttachment(contentBase64: "${Buffer.from(MARKER).toString('base64')}", contentType: "text/plain", fileName: "${MARKER}.txt") { id } }`,
+    )
+  ).uploadAttachment.id;
   idsOfB.exportJob = (await must('mutation { requestComplaintExport(format: CSV) { id } }')).requestComplaintExport.id ?? randomUUID();
   idsOfB.tenant = tenantB.id;
   idsOfB.customer = (await must('query($id: ID!) { complaint(id: $id) { customer { id } } }', { id: idsOfB.complaint })).complaint.customer.id;
@@ -166,7 +177,7 @@ afterAll(async () => {
   await orm?.close();
 });
 
-const fill = (call: string, ids: Record<Kind, string>) => call.replace(/\{(\w+)\}/g, (_, kind: Kind) => ids[kind]);
+const fill = (call: string, ids: Record<Kind, string>) => call.replace('{ownPortalKey}', ownPortalKey).replace(/\{(\w+)\}/g, (_, kind: Kind) => ids[kind]);
 
 async function run(root: string, field: GraphQLField<unknown, unknown>, ids: Record<Kind, string>): Promise<GqlResponse> {
   const operation = `${root === 'Query' ? 'query' : root === 'Mutation' ? 'mutation' : 'subscription'} { ${field.name}(${fill(CALLS[field.name], ids)}) ${selection(field)} }`;

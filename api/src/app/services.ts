@@ -84,6 +84,7 @@ export function createServices(
     tenantStatus,
   );
   const intake = new ComplaintIntakeService(numbers);
+  const attachments = new AttachmentService(new LocalDiskStorage(config.attachmentsDir), complaints);
   const analytics = new AnalyticsService(root);
   return {
     auth,
@@ -91,8 +92,8 @@ export function createServices(
     identity: new IdentityService(sessions),
     complaints,
     intake,
-    portal: new PortalService(auth, tenantConfig, intake, complaints, portalLimits(limits), tenantStatus),
-    attachments: new AttachmentService(new LocalDiskStorage(config.attachmentsDir), complaints),
+    portal: new PortalService(auth, tenantConfig, intake, complaints, attachments, portalLimits(limits), tenantStatus),
+    attachments,
     lifecycle: new ComplaintLifecycleService(temporal, complaints, config.lifecycleUpdateTimeoutMs, logger),
     analytics,
     exports: new ExportService(root, `${config.attachmentsDir}-exports`, analytics),

@@ -19,6 +19,7 @@ import { ComplaintStatus } from './complaint-status';
 import type { SubmitComplaintInput } from './complaint.inputs';
 import type { ComplaintNumbers, NumberedIntake } from './complaint-number';
 import { validateSubmission } from './intake-validation';
+import { claimUploads } from './attachment.service';
 import { idempotencyLockKey, writeIntake, type CustomerUpsert, type IntakeWritten } from './intake-write';
 import { rowValues, type ColumnValues } from '../platform/db/sql-rows';
 import { addLogContext } from '../platform/observability/log-context';
@@ -147,6 +148,7 @@ export class ComplaintIntakeService {
     if (written.earlier) return this.replay(await em.findOneOrFail(Complaint, { id: written.earlier.id }), requestHash);
 
     noteTimelineWritten(em);
+    if (input.attachmentIds?.length) await claimUploads(scope, actor, fields.id, input.attachmentIds);
     // Same transaction as the complaint: its lifecycle workflow is started after commit (or by the relay).
     startAfterCommit(em, workflowStart);
     // Registered as loaded, not new: it is written already, and later reads in this request find it here.

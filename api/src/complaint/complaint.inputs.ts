@@ -71,6 +71,12 @@ export class SubmitComplaintInput {
 
   @Field(() => String, { nullable: true, description: 'zh-CN or en; the language of messages to the complainant, detected from the text when omitted' })
   locale?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Evidence from uploadAttachment (at most 10): the complaint is filed with all of it or not at all',
+  })
+  attachmentIds?: string[] | null;
 }
 
 @InputType()

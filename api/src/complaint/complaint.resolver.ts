@@ -6,7 +6,7 @@ import { anyOf } from '../platform/auth/permissions';
 import { tenantPrincipal, type RequestContext } from '../app/context';
 import { boundedFirst } from '../platform/graphql/pagination';
 import { UserType } from '../identity/user.types';
-import { AttachmentType } from './attachment.types';
+import { AttachmentType, AttachmentUploadType } from './attachment.types';
 import { CommentVisibility } from './comment.entity';
 import { CommentType } from './comment.types';
 import { Complaint } from './complaint.entity';
@@ -133,6 +133,19 @@ export class ComplaintResolver {
   ): Promise<AttachmentType> {
     const principal = tenantPrincipal(ctx);
     return ctx.services.attachments.add(ctx.tenant(), actorOf(principal), complaintId, { fileName, contentType, contentBase64 });
+  }
+
+  @Authorized(anyOf('complaint.handle', 'complaint.create'))
+  @Mutation(() => AttachmentUploadType, {
+    description: 'Stores evidence for a complaint about to be filed (same limits as addAttachment); pass its id in submitComplaint.attachmentIds',
+  })
+  uploadAttachment(
+    @Arg('fileName', () => String) fileName: string,
+    @Arg('contentType', () => String) contentType: string,
+    @Arg('contentBase64', () => String) contentBase64: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AttachmentUploadType> {
+    return ctx.services.attachments.upload(ctx.tenant(), actorOf(tenantPrincipal(ctx)), { fileName, contentType, contentBase64 });
   }
 
   @Authorized('complaint.read')

@@ -1,6 +1,7 @@
 import { CHANNELS, flattenCategories, type TenantConfig } from '@complaints/tenant-config';
 import type { FieldError } from '../platform/errors';
-import { isEmail } from '../platform/ids';
+import { isEmail, isUuid } from '../platform/ids';
+import { MAX_INTAKE_ATTACHMENTS } from './attachment.service';
 import type { SubmitComplaintInput } from './complaint.inputs';
 
 const LOCALES = ['zh-CN', 'en'];
@@ -34,6 +35,12 @@ export function validateSubmission(input: SubmitComplaintInput, config: TenantCo
     fail('amountClaimed', 'Amount must be a non-negative decimal with at most two decimals, e.g. "199.00"');
   }
   if (input.locale != null && !LOCALES.includes(input.locale)) fail('locale', `Locale must be one of ${LOCALES.join(', ')}`);
+  const uploads = input.attachmentIds ?? [];
+  if (uploads.length > MAX_INTAKE_ATTACHMENTS) fail('attachmentIds', `At most ${MAX_INTAKE_ATTACHMENTS} attachments per complaint`);
+  uploads.forEach((id, i) => {
+    if (!isUuid(id)) fail(`attachmentIds.${i}`, 'Not an upload id');
+    else if (uploads.indexOf(id) !== i) fail(`attachmentIds.${i}`, 'The same upload is named twice');
+  });
 
   if (input.customer) {
     if (!input.customer.name.trim()) fail('customer.name', 'Customer name is required');

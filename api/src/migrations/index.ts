@@ -22,6 +22,7 @@ import { Migration20261206900000_number_search } from './Migration20261206900000
 import { Migration20261207000000_relay_failed_starts } from './Migration20261207000000_relay_failed_starts';
 import { Migration20261208000000_lifecycle_view } from './Migration20261208000000_lifecycle_view';
 import { Migration20261208100000_signal_outbox } from './Migration20261208100000_signal_outbox';
+import { Migration20261209000000_attachment_uploads } from './Migration20261209000000_attachment_uploads';
 
 /** Every migration in order. Never rewrite one that has been committed; add a new one. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -48,6 +49,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207000000_relay_failed_starts', class: Migration20261207000000_relay_failed_starts },
   { name: 'Migration20261208000000_lifecycle_view', class: Migration20261208000000_lifecycle_view },
   { name: 'Migration20261208100000_signal_outbox', class: Migration20261208100000_signal_outbox },
+  { name: 'Migration20261209000000_attachment_uploads', class: Migration20261209000000_attachment_uploads },
 ];
 
 export const MIGRATION_NAMES: readonly string[] = MIGRATIONS.map((m) => m.name);

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graph
 import type { RequestContext } from '../app/context';
 import { forbidden } from '../platform/errors';
 import { Cost, SERVICE_CALL_COST } from '../platform/graphql/query-cost';
-import { AttachmentType } from '../complaint/attachment.types';
+import { AttachmentType, AttachmentUploadType } from '../complaint/attachment.types';
 import { CommentType } from '../complaint/comment.types';
 import { LifecycleActionPayload } from '../lifecycle/lifecycle.types';
 import { PortalComplaintInput, PortalComplaintView, PortalInfo, PortalSession } from './portal.types';
@@ -25,6 +25,19 @@ export class PortalResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PortalSession> {
     return ctx.services.portal.submit(ctx.em, ctx.clientIp, portalKey, input, idempotencyKey);
+  }
+
+  @Mutation(() => AttachmentUploadType, {
+    description: 'Evidence for a portal complaint about to be filed (at most 512 KiB; PNG, JPEG, WebP, PDF or plain text); rate-limited per IP',
+  })
+  portalUploadAttachment(
+    @Arg('portalKey', () => String) portalKey: string,
+    @Arg('fileName', () => String) fileName: string,
+    @Arg('contentType', () => String) contentType: string,
+    @Arg('contentBase64', () => String) contentBase64: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AttachmentUploadType> {
+    return ctx.services.portal.upload(ctx.em, ctx.clientIp, portalKey, { fileName, contentType, contentBase64 });
   }
 
   @Mutation(() => PortalSession, { description: 'Exchanges a complaint number and its contact (email or phone) for a short-lived portal token' })

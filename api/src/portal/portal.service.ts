@@ -8,6 +8,7 @@ import { Comment, CommentVisibility } from '../complaint/comment.entity';
 import { Complaint } from '../complaint/complaint.entity';
 import type { ComplaintIntakeService } from '../complaint/complaint-intake.service';
 import type { ComplaintService } from '../complaint/complaint.service';
+import type { AttachmentService, AttachmentUpload, UploadedFile } from '../complaint/attachment.service';
 import { Customer } from '../complaint/customer.entity';
 import { PORTAL_TOKEN_SECONDS } from '../identity/tokens';
 import { contactMatches } from './contact-match';
@@ -28,6 +29,7 @@ export class PortalService {
     private readonly tenantConfig: TenantConfigService,
     private readonly intake: ComplaintIntakeService,
     private readonly complaints: ComplaintService,
+    private readonly attachments: AttachmentService,
     private readonly limits: PortalLimits,
     private readonly tenantStatus: TenantStatusGate,
   ) {}
@@ -43,6 +45,12 @@ export class PortalService {
       idempotencyKey,
     );
     return this.session(scope.tenantId, complaint);
+  }
+
+  async upload(em: EntityManager, clientIp: string, portalKey: string, file: UploadedFile): Promise<AttachmentUpload> {
+    const scope = await this.tenantOf(em, portalKey);
+    await this.limits.upload(scope.tenantId, clientIp);
+    return this.attachments.upload(scope, COMPLAINANT, file);
   }
 
   async track(em: EntityManager, clientIp: string, portalKey: string, number: string, contact: string): Promise<PortalSession> {

@@ -16,6 +16,8 @@ export class PortalComplaintInput {
   @Field(() => String, { nullable: true }) expectedResolution?: string | null;
   @Field(() => String, { nullable: true }) amountClaimed?: string | null;
   @Field(() => String, { nullable: true }) locale?: string | null;
+  @Field(() => [ID], { nullable: true, description: 'Evidence from portalUploadAttachment (at most 10), filed with the complaint' })
+  attachmentIds?: string[] | null;
 }
 
 @ObjectType({ description: 'A short-lived credential for one complaint: send it as `Authorization: Bearer <token>`' })

@@ -72,6 +72,7 @@ export const enWorkspace = {
   'attachments.download': 'Download',
   'attachments.tooLarge': 'The file is larger than 512 KB.',
   'attachments.type': 'Only PNG, JPEG, WebP, PDF or plain text files can be attached.',
+  'attachments.remove': 'Remove {name}',
 
   'lifecycle.title': 'Next steps',
   'lifecycle.loadFailed': 'Could not read the workflow',
@@ -147,8 +148,6 @@ export const enWorkspace = {
   'lifecycle.error.UNAVAILABLE': 'The workflow service is not answering; try again shortly.',
   'lifecycle.error.other': 'The action failed.',
 
-  'intake.removeFile': 'Remove {name}',
-  'intake.notAttached': 'Filed, but these files could not be attached: {files}. Add them on the complaint page.',
   'intake.open': 'Record a complaint',
   'intake.title': 'Record a phone or in-store complaint',
   'intake.caller': 'Caller',

@@ -74,6 +74,7 @@ export const zhWorkspace: Record<keyof typeof enWorkspace, string> = {
   'attachments.download': '下载',
   'attachments.tooLarge': '文件超过 512 KB。',
   'attachments.type': '只能添加 PNG、JPEG、WebP、PDF 或纯文本文件。',
+  'attachments.remove': '移除 {name}',
 
   'lifecycle.title': '下一步',
   'lifecycle.loadFailed': '无法读取流程状态',
@@ -149,8 +150,6 @@ export const zhWorkspace: Record<keyof typeof enWorkspace, string> = {
   'lifecycle.error.UNAVAILABLE': '流程服务暂时无响应，请稍后再试。',
   'lifecycle.error.other': '操作失败。',
 
-  'intake.removeFile': '移除 {name}',
-  'intake.notAttached': '投诉已登记，但以下文件未能附上：{files}。请在投诉详情页补充。',
   'intake.open': '登记投诉',
   'intake.title': '登记电话或门店投诉',
   'intake.caller': '来电人',

@@ -8,13 +8,14 @@ import { extractFieldErrors } from '../../core/graphql/graphql-errors';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { LocalizedPipe, TranslatePipe } from '../../core/i18n/translate.pipe';
 import {
-  AddAttachmentDocument,
   SubmitComplaintDocument,
   SuggestArticlesDocument,
   type SuggestArticlesQuery,
   TenantConfigDocument,
+  UploadAttachmentDocument,
 } from '../../graphql/generated';
-import { checkAttachment, fileToBase64, formatBytes } from '../complaints/attachments';
+import { EvidenceFiles } from '../evidence/evidence-files';
+import { EvidencePickerComponent } from '../evidence/evidence-picker.component';
 import { flattenCategories } from '../tenant-config/categories/category-tree';
 import type { TenantConfig } from '@complaints/tenant-config';
 import { CHANNELS } from '@complaints/tenant-config/closed-sets';
@@ -27,7 +28,7 @@ import { type IntakeForm, type IntakeProblem, emptyIntake, intakeProblems, newId
  */
 @Component({
   selector: 'app-intake-page',
-  imports: [MatButtonModule, MatIconModule, RouterLink, TranslatePipe, LocalizedPipe],
+  imports: [EvidencePickerComponent, MatButtonModule, MatIconModule, RouterLink, TranslatePipe, LocalizedPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './intake-page.component.html',
   styleUrl: './intake-page.component.scss',
@@ -44,12 +45,15 @@ export class IntakePageComponent {
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly created = signal<{ id: string; number: string; duplicate: boolean } | null>(null);
-  /** Evidence chosen on the form, attached once the complaint is filed. */
-  protected readonly files = signal<File[]>([]);
-  protected readonly fileError = signal<string | null>(null);
-  /** Files the filed complaint could not take (the complaint itself stands). */
-  protected readonly notAttached = signal<string[]>([]);
-  protected readonly formatBytes = formatBytes;
+  protected readonly evidence = new EvidenceFiles(
+    async (file, contentBase64) =>
+      (
+        await firstValueFrom(
+          this.apollo.mutate({ mutation: UploadAttachmentDocument, variables: { fileName: file.name, contentType: file.type, contentBase64 } }),
+        )
+      ).data!.uploadAttachment.id,
+    (key) => this.i18n.t(key),
+  );
   /** Knowledge-base articles that may already answer what the caller describes. */
   protected readonly suggestions = signal<SuggestArticlesQuery['suggestArticles']>([]);
   protected readonly openArticle = signal<string | null>(null);
@@ -113,6 +117,7 @@ export class IntakePageComponent {
   }
 
   protected async submit(): Promise<void> {
+    if (this.submitting()) return;
     const problems = intakeProblems(this.form());
     this.problems.set(problems);
     if (problems.length) {
@@ -122,60 +127,28 @@ export class IntakePageComponent {
     this.submitting.set(true);
     this.error.set(null);
     try {
+      const attachmentIds = await this.evidence.uploadAll((error) => extractFieldErrors(error).message);
+      if (!attachmentIds) return;
       const result = await firstValueFrom(
         this.apollo.mutate({
           mutation: SubmitComplaintDocument,
-          variables: { idempotencyKey: this.idempotencyKey, input: toSubmitInput(this.form()) },
+          variables: { idempotencyKey: this.idempotencyKey, input: { ...toSubmitInput(this.form()), attachmentIds } },
         }),
       );
       const payload = result.data?.submitComplaint;
-      if (payload) {
-        // A repeat of the same form found the complaint filed before: its evidence went with the first send.
-        if (payload.created) this.notAttached.set(await this.attachAll(payload.complaint.id));
-        this.created.set({ ...payload.complaint, duplicate: !payload.created });
-      }
+      if (payload) this.created.set({ ...payload.complaint, duplicate: !payload.created });
     } catch (error) {
-      // The key stays: sending the same form again cannot file it twice.
+      // The key stays: sending the same form again cannot file it twice. An upload the intake could not
+      // claim (it expired) is made again on the next send.
+      if (extractFieldErrors(error).fieldErrors.some((e) => e.path.startsWith('input.attachmentIds'))) this.evidence.forgetUploads();
       this.error.set(extractFieldErrors(error).message);
     } finally {
       this.submitting.set(false);
     }
   }
 
-  protected choose(input: HTMLInputElement): void {
-    const checked = [...(input.files ?? [])].map((file) => ({ file, check: checkAttachment(file) }));
-    input.value = '';
-    const refused = checked.find(({ check }) => !check.ok);
-    this.fileError.set(refused && !refused.check.ok ? `${refused.file.name}: ${this.i18n.t(`attachments.${refused.check.reason}`)}` : null);
-    this.files.update((files) => [...files, ...checked.filter(({ check }) => check.ok).map(({ file }) => file)]);
-  }
-
-  protected unchoose(index: number): void {
-    this.files.update((files) => files.filter((_, i) => i !== index));
-  }
-
-  /** Uploads the chosen files to the filed complaint; returns the names of those it refused. */
-  private async attachAll(complaintId: string): Promise<string[]> {
-    const failed: string[] = [];
-    for (const file of this.files()) {
-      try {
-        await firstValueFrom(
-          this.apollo.mutate({
-            mutation: AddAttachmentDocument,
-            variables: { complaintId, fileName: file.name, contentType: file.type, contentBase64: await fileToBase64(file) },
-          }),
-        );
-      } catch {
-        failed.push(file.name);
-      }
-    }
-    return failed;
-  }
-
   protected startOver(): void {
-    this.files.set([]);
-    this.fileError.set(null);
-    this.notAttached.set([]);
+    this.evidence.clear();
     this.form.set(emptyIntake(this.i18n.locale()));
     this.problems.set([]);
     this.created.set(null);

@@ -17,9 +17,12 @@ import {
   PortalRespondDocument,
   PortalSendMessageDocument,
   PortalSubmitComplaintDocument,
+  PortalUploadAttachmentDocument,
   TrackComplaintDocument,
 } from '../../graphql/generated';
 import { checkAttachment, fileToBase64 } from '../complaints/attachments';
+import { EvidenceFiles } from '../evidence/evidence-files';
+import { EvidencePickerComponent } from '../evidence/evidence-picker.component';
 import { newIdempotencyKey } from '../intake/intake';
 import { PortalError, type StoredPortalSession, portalRequest, readPortalSession, writePortalSession } from './portal-api';
 import { StarRatingComponent } from './star-rating.component';
@@ -64,7 +67,7 @@ const emptySubmit = (): SubmitForm => ({ name: '', email: '', phone: '', subject
  */
 @Component({
   selector: 'app-portal-page',
-  imports: [CurrencyPipe, DatePipe, MatButtonModule, MatButtonToggleModule, MatIconModule, StarRatingComponent, TranslatePipe],
+  imports: [CurrencyPipe, DatePipe, EvidencePickerComponent, MatButtonModule, MatButtonToggleModule, MatIconModule, StarRatingComponent, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './portal-page.component.html',
   styleUrls: ['./portal-page.component.scss', './portal-complaint-view.scss'],
@@ -83,6 +86,12 @@ export class PortalPageComponent {
   protected readonly liveStatus = signal<LiveStatus>('connecting');
   protected readonly submitForm = signal<SubmitForm>(emptySubmit());
   protected readonly submitProblems = signal<string[]>([]);
+  protected readonly evidence = new EvidenceFiles(
+    async (file, contentBase64) =>
+      (await portalRequest(PortalUploadAttachmentDocument, { portalKey: this.portalKey(), fileName: file.name, contentType: file.type, contentBase64 }))
+        .portalUploadAttachment.id,
+    (key) => this.i18n.t(key),
+  );
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly notice = signal<string | null>(null);
@@ -146,6 +155,8 @@ export class PortalPageComponent {
     this.submitProblems.set(problems);
     if (problems.length) return;
     await this.run(async () => {
+      const attachmentIds = await this.evidence.uploadAll((error) => this.describe(error));
+      if (!attachmentIds) return;
       const data = await portalRequest(PortalSubmitComplaintDocument, {
         portalKey: this.portalKey(),
         idempotencyKey: this.idempotencyKey,
@@ -156,9 +167,15 @@ export class PortalPageComponent {
           expectedResolution: form.expectedResolution.trim() || undefined,
           locale: this.i18n.locale(),
           contact: { name: form.name.trim() || undefined, email: form.email.trim() || undefined, phone: form.phone.trim() || undefined },
+          attachmentIds,
         },
+      }).catch((error: unknown) => {
+        // An upload the intake could not claim (it expired) is made again on the next send.
+        if (error instanceof PortalError && error.code === 'BAD_USER_INPUT') this.evidence.forgetUploads();
+        throw error;
       });
       this.submitForm.set(emptySubmit());
+      this.evidence.clear();
       this.idempotencyKey = newIdempotencyKey();
       await this.open(data.portalSubmitComplaint);
       this.setNotice(this.i18n.t('portal.submitted', { number: data.portalSubmitComplaint.number }));
