@@ -10,8 +10,10 @@ import {
   visitWithTypeInfo,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type ValueNode,
 } from 'graphql';
 import type { FieldError } from '../errors';
 
@@ -112,6 +114,32 @@ export function variableTextProblems(operation: OperationDefinitionNode, inputs:
   return problems;
 }
 
+/** An argument written inline (not a variable), with the type it feeds. */
+interface LiteralArgument {
+  name: string;
+  type: GraphQLInputType;
+  value: ValueNode;
+}
+
+/** Each operation's inline arguments, found once per parsed document (the server keeps parsed documents). */
+const literalsOf = new WeakMap<OperationDefinitionNode, { schema: GraphQLSchema; literals: LiteralArgument[] }>();
+
+function literalArguments(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): LiteralArgument[] {
+  const known = literalsOf.get(operation);
+  if (known?.schema === schema) return known.literals;
+  const literals: LiteralArgument[] = [];
+  const typeInfo = new TypeInfo(schema);
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Argument(node) {
+      const argument = typeInfo.getArgument();
+      if (argument && node.value.kind !== Kind.VARIABLE) literals.push({ name: node.name.value, type: argument.type, value: node.value });
+    },
+  });
+  for (const definition of [operation, ...reachableFragments(document, operation)]) visit(definition, visitor);
+  literalsOf.set(operation, { schema, literals });
+  return literals;
+}
+
 /**
  * The same for arguments written inline in any field the operation selects, fragments included, at
  * any depth of input objects and lists, at the argument's path (`filter.text`).
@@ -123,14 +151,8 @@ export function literalTextProblems(
   variables: Record<string, unknown>,
 ): FieldError[] {
   const problems: FieldError[] = [];
-  const typeInfo = new TypeInfo(schema);
-  const visitor = visitWithTypeInfo(typeInfo, {
-    Argument(node) {
-      const argument = typeInfo.getArgument();
-      if (!argument || node.value.kind === Kind.VARIABLE) return;
-      collectTextProblems(valueFromAST(node.value, argument.type, variables), node.name.value, problems);
-    },
-  });
-  for (const definition of [operation, ...reachableFragments(document, operation)]) visit(definition, visitor);
+  for (const { name, type, value } of literalArguments(schema, document, operation)) {
+    collectTextProblems(valueFromAST(value, type, variables), name, problems);
+  }
   return problems;
 }

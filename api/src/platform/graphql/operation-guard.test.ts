@@ -63,6 +63,38 @@ describe('operation limits', () => {
   });
 });
 
+describe('checks of a document the server keeps parsed (reused across requests)', () => {
+  const guard = (document: ReturnType<typeof parse>, variables: Record<string, unknown>) => {
+    try {
+      guardOperation(schema, document, getOperationAST(document)!, variables);
+      return undefined;
+    } catch (error) {
+      return error as GraphQLError;
+    }
+  };
+
+  it('costs each request by its own page sizes and @include conditions, whatever an earlier request asked', () => {
+    const document = parse(
+      'query($n: Int, $deep: Boolean!, $after: String) { items(first: $n, search: $after) { children(first: $n) { children(first: $n) @include(if: $deep) { id } } } }',
+    );
+    expect(guard(document, { n: 10, deep: true, after: 'a' })).toBeUndefined();
+    expect(guard(document, { n: 100, deep: true, after: 'b' })?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+    expect(guard(document, { n: 100, deep: false, after: 'c' })).toBeUndefined();
+    expect(guard(document, { n: 10, deep: true, after: 'd' })).toBeUndefined();
+    expect(guard(document, { n: 100, deep: true, after: 'e' })?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+  });
+
+  it('finds bad text in inline arguments on every request, and in variables a literal holds', () => {
+    const document = parse('query($s: String) { a: items(search: "bad \\u0000") { id } b: items(search: $s) { id } }');
+    for (let i = 0; i < 2; i++) {
+      expect(guard(document, { s: 'fine' })?.extensions).toMatchObject({ errors: [{ path: 'search' }] });
+    }
+    const nested = parse('mutation($name: String!) { intake(input: { subject: "s", customer: { name: $name } }) { id } }');
+    expect(guard(nested, { name: 'ok' })).toBeUndefined();
+    expect(guard(nested, { name: 'x\u0000' })?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', errors: [{ path: 'name' }] });
+  });
+});
+
 describe('input guard', () => {
   it('names the path of a missing required field in a variable', () => {
     const error = refusal(INTAKE, { input: { description: 'x', customer: {} } });

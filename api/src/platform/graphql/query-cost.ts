@@ -1,4 +1,4 @@
-import type { DocumentNode, GraphQLField, GraphQLSchema } from 'graphql';
+import { visit, type ASTNode, type DocumentNode, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { Extensions } from 'type-graphql';
 import { AppError, ErrorCode } from '../errors';
@@ -37,11 +37,55 @@ function pageSize(field: GraphQLField<unknown, unknown>, args: Record<string, un
 
 const tooComplex = (message: string, extra: Record<string, unknown> = {}) => new AppError(ErrorCode.QUERY_TOO_COMPLEX, message, { limit: 'cost', ...extra });
 
+/**
+ * The variables an operation's cost depends on: page sizes and @skip/@include conditions. Its cost is
+ * the same for every request that gives them the same values, whatever else (cursors, filters) differs.
+ */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ASTNode) =>
+    visit(node, {
+      Variable(variable) {
+        names.add(variable.name.value);
+      },
+    });
+  visit(document, {
+    Argument(argument) {
+      if (LIST_ARGS.includes(argument.name.value)) collect(argument.value);
+    },
+    Directive(directive) {
+      collect(directive);
+    },
+  });
+  return [...names].sort();
+}
+
+/** Costs already computed, per parsed document (the server keeps parsed documents) and cost-relevant variables. */
+const costs = new WeakMap<DocumentNode, { schema: GraphQLSchema; names: string[]; byValues: Map<string, number> }>();
+/** Distinct page sizes remembered per document before the oldest are dropped. */
+const COSTS_PER_DOCUMENT = 64;
+
+function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
+  let known = costs.get(document);
+  if (known?.schema !== schema) {
+    known = { schema, names: costVariables(document), byValues: new Map() };
+    costs.set(document, known);
+  }
+  const key = JSON.stringify([operationName, ...known.names.map((name) => variables[name])]);
+  let cost = known.byValues.get(key);
+  if (cost === undefined) {
+    cost = getComplexity({ schema, query: document, operationName, variables, estimators: [pagedCost], maxQueryNodes: MAX_QUERY_NODES });
+    if (known.byValues.size >= COSTS_PER_DOCUMENT) known.byValues.delete(known.byValues.keys().next().value!);
+    known.byValues.set(key, cost);
+  }
+  return cost;
+}
+
 /** Refuses an operation whose estimated cost is over MAX_COST; variables must already be valid for it. */
 export function assertAffordable(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): void {
   let cost: number;
   try {
-    cost = getComplexity({ schema, query: document, operationName, variables, estimators: [pagedCost], maxQueryNodes: MAX_QUERY_NODES });
+    cost = costOf(schema, document, operationName, variables);
   } catch {
     // The only failure left once variables are valid is the node budget.
     throw tooComplex(`Query expands to more than ${MAX_QUERY_NODES} selections`);
