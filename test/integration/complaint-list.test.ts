@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Orm } from '../../api/src/app/orm';
 import { adminOrm, complaintInput, createTestTenant, errorCode, gql, newKey, startTestApi, SUBMIT, type TestApi, type TestTenant } from '../support/harness';
 
@@ -104,8 +105,23 @@ describe('complaints connection', () => {
     expect(errorCode(await gql(api.url, LIST, { first }, token))).toBe('BAD_USER_INPUT');
   });
 
-  it('refuses a forged cursor with BAD_USER_INPUT', async () => {
+  it('refuses a forged cursor with BAD_USER_INPUT, also one that decodes to a date or id that is none', async () => {
     expect(errorCode(await gql(api.url, LIST, { first: 5, after: 'garbage' }, token))).toBe('BAD_USER_INPUT');
+    for (const forged of [
+      ['not a date', randomUUID()],
+      [new Date().toISOString(), 'not-an-id'],
+    ]) {
+      const after = Buffer.from(JSON.stringify(forged)).toString('base64url');
+      const res = await gql(api.url, LIST, { first: 5, after }, token);
+      expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', errors: [{ path: 'after' }] });
+    }
+  });
+
+  it('refuses an assignee or customer filter that is not an id, by field', async () => {
+    for (const filter of [{ assigneeId: 'nobody' }, { customerId: "x' or '1'='1" }]) {
+      const res = await gql(api.url, LIST, { first: 5, f: filter }, token);
+      expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', errors: [{ path: `filter.${Object.keys(filter)[0]}` }] });
+    }
   });
 
   it('pages past rows stamped within the same millisecond by SQL, skipping none', async () => {

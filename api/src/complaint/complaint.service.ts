@@ -5,6 +5,7 @@ import { badInput, notFound } from '../platform/errors';
 import { User } from '../identity/user.entity';
 import { Comment, CommentVisibility } from './comment.entity';
 import { Complaint } from './complaint.entity';
+import { complaintColumns, toComplaint } from './complaint-rows';
 import { ComplaintEvent } from './complaint-event.entity';
 import { appendEvent } from './timeline';
 import type { TenantScope } from '../platform/db/tenant-scope';
@@ -23,10 +24,12 @@ export class ComplaintService {
   /** For display only: a plain object with the complaint's properties, which the ORM does not track. */
   async byNumber(scope: TenantScope, number: string): Promise<Complaint> {
     const { em, tenantId } = scope;
-    const lookup = em.createQueryBuilder(Complaint).where({ tenantId, number: number.trim().toUpperCase() });
-    const complaint = await lookup.execute<Complaint | undefined>('get', true);
-    if (!complaint) throw notFound('Complaint');
-    return complaint;
+    const [row] = await em.execute<Record<string, unknown>[]>(`select ${complaintColumns(em)} from complaints c where c.tenant_id = ?::uuid and c.number = ?`, [
+      tenantId,
+      number.trim().toUpperCase(),
+    ]);
+    if (!row) throw notFound('Complaint');
+    return toComplaint(em, row);
   }
 
   timeline(scope: TenantScope, complaintId: string, customerVisibleOnly = false): Promise<ComplaintEvent[]> {
