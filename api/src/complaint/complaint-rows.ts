@@ -25,14 +25,17 @@ function columnsOf(em: EntityManager): Mapped[] {
  */
 export const complaintColumns = (em: EntityManager, alias = 'c'): string =>
   columnsOf(em)
-    .map(({ column, property }) => `${alias}.${column} as "${property}"`)
+    // Timestamps as epoch milliseconds: a number becomes a Date at once, PostgreSQL's timestamp text needs parsing.
+    .map(({ column, property, isDate }) =>
+      isDate ? `(extract(epoch from ${alias}.${column}) * 1000)::float8 as "${property}"` : `${alias}.${column} as "${property}"`,
+    )
     .join(', ');
 
 /** A row selected with `complaintColumns`, its timestamps as Dates: a plain object the ORM does not track. */
 export function toComplaint(em: EntityManager, row: Record<string, unknown>): Complaint {
   for (const { property, isDate } of columnsOf(em)) {
     const value = row[property];
-    if (isDate && value != null && !(value instanceof Date)) row[property] = new Date(value as string);
+    if (isDate && value != null) row[property] = new Date(value as number);
   }
   return row as unknown as Complaint;
 }
