@@ -1,22 +1,53 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import stem from 'wink-porter2-stemmer';
 import { normaliseText } from './text-normalisation';
 
 /** Runs of Han characters, or runs of Latin letters and digits (words); everything else separates. */
 const TOKEN_RUN = /(\p{Script=Han}+)|([\p{Script=Latin}\p{Nd}]+)/gu;
 
 /**
- * Classifier features: character bigrams for Chinese (a lone character stands for itself), lowercased words
- * for English. Bigrams need no dictionary yet catch most two-character words (退款, 没到, 到账).
+ * Character-bigram features carry this prefix so they never merge with a segmented word of the same two
+ * characters: the word 退款 and the bigram ~退款 are separate evidence, and a typo (退歀) still shares its
+ * other bigrams with the correctly spelt text.
+ */
+export const BIGRAM_MARK = '~';
+
+/** Names the feature extraction a model was trained with; a model of another extraction cannot be read. */
+export const FEATURE_SET = 'jieba-words+han-bigrams+porter2-stems/1';
+
+let segmenter: Jieba | undefined;
+
+/** Loading jieba's dictionary takes a few hundred milliseconds: once per process, on the first Chinese text. */
+function chineseWords(han: string): string[] {
+  segmenter ??= Jieba.withDict(dict);
+  return segmenter.cut(han, true);
+}
+
+/**
+ * Classifier features. Chinese: jieba's words plus the run's character bigrams (a lone character stands for
+ * itself). English: lowercased Porter2 (Snowball English) stems of words of two letters or more, so "refunded" and "refunds" count
+ * as "refund"; words with digits (order numbers, 12315) are kept as written.
  */
 export function textFeatures(text: string): string[] {
   const features: string[] = [];
   for (const [, han, word] of normaliseText(text).matchAll(TOKEN_RUN)) {
     if (word !== undefined) {
-      if (word.length > 1) features.push(word);
+      if (word.length > 1) features.push(/\p{Nd}/u.test(word) ? word : stem(word));
       continue;
     }
     const chars = Array.from(han ?? '');
-    if (chars.length === 1) features.push(chars[0]);
-    for (let i = 0; i + 1 < chars.length; i += 1) features.push(chars[i] + chars[i + 1]);
+    if (chars.length === 1) {
+      features.push(chars[0]);
+      continue;
+    }
+    features.push(...chineseWords(han ?? ''));
+    for (let i = 0; i + 1 < chars.length; i += 1) features.push(BIGRAM_MARK + chars[i] + chars[i + 1]);
   }
   return features;
+}
+
+/** A feature as a person reads it in "the terms that weighed most": bigrams without their mark. */
+export function readableTerm(feature: string): string {
+  return feature.startsWith(BIGRAM_MARK) ? feature.slice(BIGRAM_MARK.length) : feature;
 }
