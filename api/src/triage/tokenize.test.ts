@@ -24,7 +24,13 @@ describe('textFeatures', () => {
   });
 
   it('treats mixed scripts as separate runs', () => {
-    expect(textFeatures('iPhone屏幕坏了')).toEqual(['iphon', '屏幕', '坏', '了', '~屏幕', '~幕坏', '~坏了']);
+    expect(textFeatures('iPhone屏幕坏了')).toEqual(['iphon', '屏幕', '坏', '~屏幕', '~幕坏', '~坏了']);
+  });
+
+  it('drops function words as words but keeps them inside Chinese bigrams', () => {
+    expect(textFeatures('where is my order')).toEqual(['where', 'order']);
+    expect(textFeatures('我的退款')).toEqual(['退款', '~我的', '~的退', '~退款']);
+    expect(textFeatures('了')).toEqual([]);
   });
 
   it('reads full-width text as its ASCII form', () => {

@@ -14,7 +14,18 @@ const TOKEN_RUN = /(\p{Script=Han}+)|([\p{Script=Latin}\p{Nd}]+)/gu;
 export const BIGRAM_MARK = '~';
 
 /** Names the feature extraction a model was trained with; a model of another extraction cannot be read. */
-export const FEATURE_SET = 'jieba-words+han-bigrams+porter2-stems/1';
+export const FEATURE_SET = 'jieba-words+han-bigrams+porter2-stems/2';
+
+/**
+ * Function words say nothing about what a complaint is about, yet dominate "the terms that weighed most"
+ * ("my, has, week"); they are dropped as words. Chinese ones stay inside the character bigrams (没到 needs 到).
+ */
+const STOP_WORDS = new Set([
+  ...['a', 'an', 'and', 'are', 'as', 'at', 'be', 'been', 'but', 'by', 'for', 'from', 'had', 'has', 'have', 'he', 'her', 'his'],
+  ...['i', 'in', 'is', 'it', 'its', 'me', 'my', 'of', 'on', 'or', 'our', 'she', 'so', 'that', 'the', 'their', 'them', 'they'],
+  ...['this', 'to', 'was', 'we', 'were', 'with', 'you', 'your'],
+  ...['的', '了', '我', '你', '你们', '我们', '是', '在', '就', '也', '都', '和', '吗', '呢', '啊'],
+]);
 
 let segmenter: Jieba | undefined;
 
@@ -33,15 +44,15 @@ export function textFeatures(text: string): string[] {
   const features: string[] = [];
   for (const [, han, word] of normaliseText(text).matchAll(TOKEN_RUN)) {
     if (word !== undefined) {
-      if (word.length > 1) features.push(/\p{Nd}/u.test(word) ? word : stem(word));
+      if (word.length > 1 && !STOP_WORDS.has(word)) features.push(/\p{Nd}/u.test(word) ? word : stem(word));
       continue;
     }
     const chars = Array.from(han ?? '');
     if (chars.length === 1) {
-      features.push(chars[0]);
+      if (!STOP_WORDS.has(chars[0])) features.push(chars[0]);
       continue;
     }
-    features.push(...chineseWords(han ?? ''));
+    features.push(...chineseWords(han ?? '').filter((segment) => !STOP_WORDS.has(segment)));
     for (let i = 0; i + 1 < chars.length; i += 1) features.push(BIGRAM_MARK + chars[i] + chars[i + 1]);
   }
   return features;
