@@ -41,11 +41,12 @@ describe('textFeatures', () => {
     expect(textFeatures('constructor __proto__')).toEqual(['constructor', 'proto']);
   });
 
-  it('reads only the first 20,000 characters of a 100 KB text', () => {
+  it('reads only the first 2,000 characters of a 100 KB text', () => {
     const long = '快递太慢。'.repeat(20_000) + '退款';
     expect(long.length).toBeGreaterThan(100_000);
-    expect(textFeatures(long)).toEqual(textFeatures(long.slice(0, 20_000)));
+    expect(textFeatures(long)).toEqual(textFeatures(long.slice(0, 2_000)));
     expect(textFeatures(long)).not.toContain('退款');
+    expect(textFeatures('快递太慢。'.repeat(399) + '退款')).toContain('退款');
   });
 });
 
