@@ -11,6 +11,7 @@ const stored: StoredTriageModel = {
     { label: 'staff_attitude', text: '客服态度恶劣，挂我电话' },
     { label: 'retired_category', text: '积分兑换失败' },
   ]),
+  suggestOnly: false,
 };
 
 function configIn(mode: TriageMode, threshold = 0.8): TenantConfig {
@@ -38,10 +39,17 @@ describe('predictCategory', () => {
     expect(unsure?.event.note).toContain('(suggestion)');
   });
 
+  it('only suggests in auto mode with a model trained while some category had too few labelled complaints', () => {
+    const prediction = predictCategory(configIn('auto', 0.5), { ...stored, suggestOnly: true }, '退款', '我的退款还没到账');
+    expect(prediction).toMatchObject({ applied: null, event: { to: 'refund_delay', data: { applied: false } } });
+  });
+
   it('predicts nothing when triage is off, the text has no known term, or only a retired category fits', () => {
     expect(predictCategory(configIn('off'), stored, '退款', '退款没到账')).toBeNull();
     expect(predictCategory(configIn('auto'), stored, '😡', '')).toBeNull();
     expect(predictCategory(configIn('auto'), stored, '积分', '兑换')?.event.to).not.toBe('retired_category');
-    expect(predictCategory(configIn('auto'), { version: 1, model: trainNaiveBayes([{ label: 'gone', text: '积分兑换' }]) }, '积分兑换', '')).toBeNull();
+    expect(
+      predictCategory(configIn('auto'), { version: 1, model: trainNaiveBayes([{ label: 'gone', text: '积分兑换' }]), suggestOnly: false }, '积分兑换', ''),
+    ).toBeNull();
   });
 });

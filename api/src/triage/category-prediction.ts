@@ -13,7 +13,8 @@ const SUGGESTIONS = 3;
 
 /**
  * The tenant model's category for a complaint filed without one. Auto mode applies it at or above the
- * threshold; suggest mode (and auto below it) records the ranking for a person to confirm. Labels the
+ * threshold, unless the model was trained with too few labelled complaints of some category; suggest mode
+ * (and auto below the threshold) records the ranking for a person to confirm. Labels the
  * configuration no longer has (a category retired since training) are dropped. Null when the model
  * declines (no known term) or knows no current category.
  */
@@ -26,7 +27,7 @@ export function predictCategory(config: TenantConfig, stored: StoredTriageModel,
   const ranked = classification.ranked.filter((candidate) => known.has(candidate.label)).slice(0, SUGGESTIONS);
   const best = ranked[0];
   if (!best) return null;
-  const applied = policy.mode === 'auto' && best.confidence >= policy.threshold ? best.label : null;
+  const applied = policy.mode === 'auto' && !stored.suggestOnly && best.confidence >= policy.threshold ? best.label : null;
   return { applied, event: predictedEvent(stored.version, best, ranked, classification.topTerms, applied !== null) };
 }
 

@@ -47,6 +47,17 @@ describe('multinomial naive Bayes over bigrams and words', () => {
     expect(classifyText(trainNaiveBayes([]), '退款')).toBeNull();
   });
 
+  it('declines with a model trained on another feature set, whose terms would not match', () => {
+    expect(classifyText({ ...model, features: 'han-bigrams' }, '退款没到账')).toBeNull();
+  });
+
+  it('classifies mixed Chinese and English, and shows each top term once without the bigram mark', () => {
+    const result = classifyText(model, 'refund 退款 still 没到账');
+    expect(result?.ranked[0]?.label).toBe('refund_delay');
+    expect(result?.topTerms.every((term) => !term.startsWith('~'))).toBe(true);
+    expect(new Set(result?.topTerms).size).toBe(result?.topTerms.length);
+  });
+
   it('classifies a 100 KB text without throwing or producing NaN', () => {
     const result = classifyText(model, '快递太慢还没送到。'.repeat(12_000));
     expect(result?.ranked[0]).toEqual({ label: 'late_delivery', confidence: 1 });

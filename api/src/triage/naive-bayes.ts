@@ -1,4 +1,4 @@
-import { textFeatures } from './tokenize';
+import { FEATURE_SET, readableTerm, textFeatures } from './tokenize';
 
 export interface LabelledText {
   text: string;
@@ -8,6 +8,8 @@ export interface LabelledText {
 /** Counts per label, as plain JSON (stored in PostgreSQL); terms are pairs so no term can collide with an object key. */
 export interface NaiveBayesModel {
   kind: 'multinomial-naive-bayes';
+  /** The feature extraction the counts were made with (tokenize.ts); a model of another one is not read. */
+  features: string;
   /** Additive (Laplace) smoothing. */
   alpha: number;
   vocabularySize: number;
@@ -41,6 +43,7 @@ export function trainNaiveBayes(examples: readonly LabelledText[], alpha = 1): N
   }
   return {
     kind: 'multinomial-naive-bayes',
+    features: FEATURE_SET,
     alpha,
     vocabularySize: vocabulary.size,
     labels: [...byLabel].map(([label, counts]) => ({
@@ -83,11 +86,12 @@ function compile(model: NaiveBayesModel): CompiledLabel[] {
 const TOP_TERMS = 5;
 
 /**
- * Ranks the model's labels for a text, or returns null when it cannot judge: no model labels, or no term of
- * the text was ever seen in training (empty text, only emoji, another language), where a ranking would only
- * repeat the priors.
+ * Ranks the model's labels for a text, or returns null when it cannot judge: no model labels, a model trained
+ * on another feature extraction (its terms would not match), or no term of the text was ever seen in training
+ * (empty text, only emoji, another language), where a ranking would only repeat the priors.
  */
 export function classifyText(model: NaiveBayesModel, text: string): TextClassification | null {
+  if (model.features !== FEATURE_SET) return null;
   const labels = compile(model);
   const termCounts = new Map<string, number>();
   for (const term of textFeatures(text)) {
@@ -121,9 +125,10 @@ function topTermsFor(winner: CompiledLabel, others: CompiledLabel[], termCounts:
     const rival = others.length ? Math.max(...others.map((other) => other.logLikelihood.get(term) ?? other.logUnseen)) : own - 1;
     return { term, weight: count * (own - rival) };
   });
-  return weighed
+  const readable = weighed
     .filter(({ weight }) => weight > 0)
     .sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term))
-    .slice(0, TOP_TERMS)
-    .map(({ term }) => term);
+    .map(({ term }) => readableTerm(term));
+  // A word and its own bigram read the same: name it once.
+  return [...new Set(readable)].slice(0, TOP_TERMS);
 }

@@ -1,6 +1,7 @@
 /**
- * Texts longer than this are classified on their beginning only: the subject and the first pages say what a
- * complaint is about, and a pasted 100 KB log must not cost the intake more than a short text does.
+ * Texts longer than this are read on their beginning only (the classifier reads less still, tokenize.ts): the
+ * subject and the first pages say what a complaint is about, and a pasted 100 KB log must not cost the intake
+ * more than a short text does.
  */
 export const MAX_TEXT_CHARS = 20_000;
 
