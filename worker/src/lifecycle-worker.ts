@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { OpenTelemetryPlugin } from '@temporalio/interceptors-opentelemetry';
 import { TenantConfigService, type Logger, type Tracing } from '@complaints/api';
-import { createActivities, type LifecycleActivities } from './activities';
+import { createActivities, createTriageActivities, type LifecycleActivities } from './activities';
 
 export interface LifecycleWorkerOptions {
   connection: NativeConnection;
@@ -24,14 +24,18 @@ export const MAX_CACHED_WORKFLOWS = 300;
 /** The path the bundler starts from: compiled JS in production, TypeScript under jest. */
 export const WORKFLOWS_PATH = require.resolve('./workflows');
 
-/** A worker for the complaint lifecycle: its workflows plus activities over the api's domain services. */
+/** A worker for the complaint lifecycle and the triage training jobs: their workflows plus activities over the api's domain services. */
 export function createLifecycleWorker(opts: LifecycleWorkerOptions): Promise<Worker> {
+  const tenantConfig = new TenantConfigService();
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: (opts.wrapActivities ?? ((a) => a))(createActivities({ root: opts.root, tenantConfig: new TenantConfigService(), logger: opts.logger })),
+    activities: {
+      ...(opts.wrapActivities ?? ((a) => a))(createActivities({ root: opts.root, tenantConfig, logger: opts.logger })),
+      ...createTriageActivities({ root: opts.root, tenantConfig }),
+    },
     plugins: tracingPlugins(opts.tracing),
     // Complaint workflows sleep for hours between events, and each cached one keeps its sandbox in memory:
     // the SDK's default cache, sized from the machine's memory, grew to gigabytes with the benchmark's open

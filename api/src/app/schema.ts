@@ -11,6 +11,7 @@ import { AnalyticsResolver } from '../analytics/analytics.resolver';
 import { ComplaintLinksResolver } from '../complaint/complaint-links.resolver';
 import { ExportResolver } from '../export/export.resolver';
 import { KnowledgeResolver } from '../knowledge/knowledge.resolver';
+import { TriageResolver } from '../triage/triage.resolver';
 import { WebhookResolver } from '../webhooks/webhook.resolver';
 import { NotificationResolver } from '../notifications/notification.resolver';
 import { buildGraphqlSchema } from '../platform/graphql/build-schema';
@@ -30,6 +31,7 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     ComplaintLinksResolver,
     ExportResolver,
     KnowledgeResolver,
+    TriageResolver,
     WebhookResolver,
     NotificationResolver,
     OperatorResolver,

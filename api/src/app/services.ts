@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import type { AppConfig } from '../platform/config';
 import { LocalDiskStorage } from '../complaint/attachment-storage';
 import { AttachmentService } from '../complaint/attachment.service';
+import { TriageTrainingService } from '../triage/triage-training.service';
 import { ComplaintIntakeService } from '../complaint/complaint-intake.service';
 import type { ComplaintNumbers } from '../complaint/complaint-number';
 import { ComplaintService } from '../complaint/complaint.service';
@@ -40,6 +41,7 @@ export interface Services {
   complaints: ComplaintService;
   intake: ComplaintIntakeService;
   attachments: AttachmentService;
+  triageTraining: TriageTrainingService;
   lifecycle: ComplaintLifecycleService;
   portal: PortalService;
   analytics: AnalyticsService;
@@ -56,7 +58,10 @@ export interface Services {
 /** `side` is the small pool for statements that commit apart from the request (openSidePool). */
 export function createServices(
   root: EntityManager,
-  config: Pick<AppConfig, 'jwtSecret' | 'attachmentsDir' | 'sessions' | 'rateLimits' | 'outbound' | 'secrets' | 'lifecycleUpdateTimeoutMs' | 'invitations'>,
+  config: Pick<
+    AppConfig,
+    'jwtSecret' | 'attachmentsDir' | 'sessions' | 'rateLimits' | 'outbound' | 'secrets' | 'lifecycleUpdateTimeoutMs' | 'invitations' | 'temporal'
+  >,
   numbers: ComplaintNumbers,
   side: Pool,
   temporal: LifecycleTemporal,
@@ -95,6 +100,7 @@ export function createServices(
     portal: new PortalService(auth, tenantConfig, intake, complaints, attachments, portalLimits(limits), tenantStatus),
     attachments,
     lifecycle: new ComplaintLifecycleService(temporal, complaints, config.lifecycleUpdateTimeoutMs, logger),
+    triageTraining: new TriageTrainingService(temporal.client, config.temporal.taskQueue),
     analytics,
     exports: new ExportService(root, `${config.attachmentsDir}-exports`, analytics),
     knowledge: new KnowledgeService(),

@@ -67,3 +67,15 @@ export async function rollbackTriageModel(scope: TenantScope, field: PredictedFi
   );
   return previous?.version ?? null;
 }
+
+/** Every version of the field's model with its held-out figures, newest first (the model itself stays here). */
+export async function listTriageModels(
+  scope: TenantScope,
+  field: PredictedField,
+): Promise<{ version: number; field: string; active: boolean; createdAt: Date; metrics: Record<string, unknown> }[]> {
+  const rows = await scope.em.execute<{ version: number; field: string; active: boolean; createdAt: string | Date; metrics: Record<string, unknown> }[]>(
+    `select version, field, active, created_at as "createdAt", metrics from triage_models where tenant_id = ? and field = ? order by version desc`,
+    [scope.tenantId, field],
+  );
+  return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
+}

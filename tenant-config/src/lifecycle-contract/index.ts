@@ -10,6 +10,7 @@ export * from './actor';
 export * from './lifecycle-messages';
 export * from './projection';
 export * from './lifecycle-view';
+export * from './triage-training';
 export { enabledStages, requiresApproval, SATISFACTION_RATING_MAX } from '../lifecycle';
 export { stageDeadline, stageReminders } from '../sla';
 export type { TenantConfig } from '../schema/tenant-config';

@@ -1,1 +1,2 @@
 export { createActivities, type LifecycleActivities } from './lifecycle.activities';
+export { createTriageActivities, type TriageActivities } from './triage.activities';

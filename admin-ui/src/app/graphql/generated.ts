@@ -753,6 +753,8 @@ export type Mutation = {
   /** Lets the tenant in again; held notifications and webhooks go out */
   resumeTenant: OperatorTenant;
   revokeApiKey: ApiKey;
+  /** Puts the previous model version back; the version now active, null when none is */
+  rollbackTriageModel: Maybe<Scalars['Int']['output']>;
   /** A new signing secret, shown once */
   rotateWebhookSecret: CreatedWebhookSubscription;
   /** Adds or renames a team: a new configuration version */
@@ -770,6 +772,8 @@ export type Mutation = {
   suspendTenant: OperatorTenant;
   /** Exchanges a complaint number and its contact (email or phone) for a short-lived portal token */
   trackComplaint: PortalSession;
+  /** Trains the category model now on the staff-labelled complaints (and sets up the nightly training); waits up to 30 s for the outcome */
+  trainTriageModel: TriageTrainingRun;
   /** A new repeat window recounts repeats over all history */
   updateAnalyticsSettings: AnalyticsSettingsType;
   /** Saves a new version */
@@ -1323,6 +1327,10 @@ export type Query = {
   /** Newest first */
   tenantConfigHistory: Array<TenantConfigVersion>;
   tenantConfigVersion: TenantConfigVersion;
+  /** Every trained version of the category model, newest first */
+  triageModels: Array<TriageModel>;
+  /** When the nightly training runs next; null before the first training */
+  triageNextTraining: Maybe<Scalars['DateTimeISO']['output']>;
   users: Array<User>;
   /** Newest first, with every attempt */
   webhookDeliveries: Array<WebhookDelivery>;
@@ -1660,6 +1668,31 @@ export type TenantUsage = {
   openComplaintCount: Scalars['Int']['output'];
   /** Active staff users */
   staffCount: Scalars['Int']['output'];
+};
+
+/** A trained version of the tenant's category model, with its held-out figures */
+export type TriageModel = {
+  /** The version intake predicts with; rolling back activates the previous one */
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** category or severity */
+  field: Scalars['String']['output'];
+  /** Held-out report: accuracy, macroF1, coverage at the threshold, per-label precision/recall, confused pairs, insufficient labels, stayOnSuggestions */
+  metrics: Scalars['JSONObject']['output'];
+  version: Scalars['Int']['output'];
+};
+
+/** A training run: its outcome when it finished while the caller waited */
+export type TriageTrainingRun = {
+  labelledComplaints: Maybe<Scalars['Int']['output']>;
+  macroF1: Maybe<Scalars['Float']['output']>;
+  /** Still training: triageModels shows the new version once it is stored */
+  running: Scalars['Boolean']['output'];
+  /** Some category has too few labelled complaints: the model only suggests */
+  stayOnSuggestions: Maybe<Scalars['Boolean']['output']>;
+  /** The stored version; null while running or when no category had enough labelled complaints */
+  version: Maybe<Scalars['Int']['output']>;
+  workflowId: Scalars['String']['output'];
 };
 
 export type UpdateUserInput = {
