@@ -1,3 +1,4 @@
+import { flattenCategories } from '@complaints/tenant-config';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { Orm } from '../../api/src/app/orm';
@@ -169,6 +170,43 @@ describe('tenant administration', () => {
   });
 });
 
+describe('triage', () => {
+  it('the tenant admin trains the model, reads its held-out figures and why it only suggests, and rolls it back', async () => {
+    // Two categories with enough complaints the clerk filed; the tenant's other categories have too few.
+    const leaves = flattenCategories(tenant.config.categories).filter((c) => !c.retired && !tenant.config.categories.some((top) => top.code === c.code));
+    const [defect, refund] = [leaves[0].code, leaves[1].code];
+    const texts: [string, string[]][] = [
+      [defect, ['水壶不能加热，开机就坏了', 'the kettle stopped heating after two days', '耳机没有声音，充不进电']],
+      [refund, ['退款一周了还没到账', 'my refund has not arrived yet', '钱还没有退回银行卡']],
+    ];
+    for (const [categoryCode, phrases] of texts) {
+      for (let i = 0; i < 22; i += 1) {
+        const input = complaintInput({ subject: phrases[i % 3], description: `${phrases[(i + 1) % 3]} #${i}`, categoryCode });
+        expect((await gql(api.url, SUBMIT, { input, key: newKey() }, tenant.tokens['clerk@t.test'])).errors).toBeUndefined();
+      }
+    }
+    const page = await staffPage('admin@t.test');
+    await page.getByRole('link', { name: 'Triage' }).click();
+    await page.getByRole('heading', { name: 'Triage model' }).waitFor();
+    await page.getByText('No model is trained yet.').waitFor();
+    await page.getByRole('button', { name: 'Train now' }).click();
+    await page.getByText(/Version 1 trained and active; macro-F1 [\d.]+% on held-out complaints\./).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: 'Active model (v1) on held-out complaints' }).waitFor();
+    const note = page.getByRole('note');
+    await note.getByText(/only suggests, even in auto mode: these categories have fewer than 20 labelled complaints/).waitFor();
+    expect(await note.textContent()).not.toContain(defect);
+    await page.locator('tr', { hasText: defect }).getByText('Learnt').waitFor();
+    await page.getByText(/Next nightly training:/).waitFor();
+    await page.locator('tr[data-version="1"]').getByText('Active').waitFor();
+    await screenshot(page, 'triage-laptop');
+    await page.getByRole('button', { name: 'Roll back to the previous version' }).click();
+    await page.getByText('No model is active: intake uses the rules and suggestions only.').waitFor();
+    await page.locator('tr[data-version="1"] .chip').waitFor({ state: 'detached' });
+    await page.getByText(/^No version is active/).waitFor();
+    await page.context().close();
+  });
+});
+
 describe('intake', () => {
   it('records a phone complaint once, however often the form is sent, suggesting a knowledge article as it is typed', async () => {
     const admin = tenant.tokens['admin@t.test'];
@@ -248,7 +286,7 @@ describe('every role works within its permissions', () => {
     const clerk = await staffPage('clerk@t.test');
     await clerk.getByRole('link', { name: 'Record a complaint' }).waitFor();
     expect(await navLinks(clerk)).toEqual(['Complaints']);
-    for (const path of ['/users', '/settings/sla', '/api-keys', '/dashboard', '/teams']) {
+    for (const path of ['/users', '/settings/sla', '/api-keys', '/dashboard', '/teams', '/triage']) {
       await clerk.goto(`${web.url}${path}`);
       await clerk.waitForURL('**/complaints');
     }

@@ -63,6 +63,11 @@ export const routes: Routes = [
         canActivate: [permissionGuard('apikey.manage')],
         loadComponent: () => import('./features/api-keys/api-keys-page.component').then((m) => m.ApiKeysPageComponent),
       },
+      {
+        path: 'triage',
+        canActivate: [permissionGuard('tenant.configure')],
+        loadComponent: () => import('./features/triage/triage-page.component').then((m) => m.TriagePageComponent),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

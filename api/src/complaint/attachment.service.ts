@@ -96,7 +96,13 @@ export class AttachmentService {
       'insert into attachment_uploads (id, tenant_id, file_name, content_type, size_bytes, storage_key, uploaded_by) values (?, ?, ?, ?, ?, ?, ?) returning created_at',
       [id, tenantId, fileName, file.contentType, bytes.length, storageKey, actor.name],
     );
-    return { id, fileName, contentType: file.contentType, sizeBytes: bytes.length, expiresAt: new Date(new Date(row.created_at).getTime() + UPLOAD_LIFETIME_MS) };
+    return {
+      id,
+      fileName,
+      contentType: file.contentType,
+      sizeBytes: bytes.length,
+      expiresAt: new Date(new Date(row.created_at).getTime() + UPLOAD_LIFETIME_MS),
+    };
   }
 
   async content(scope: TenantScope, id: string): Promise<{ attachment: Attachment; bytes: Buffer }> {

@@ -66,6 +66,7 @@ export class ShellComponent {
     { path: '/teams', icon: 'groups', label: 'nav.teams', permission: 'team.manage' },
     { path: '/users', icon: 'group', label: 'nav.users', permission: 'user.manage' },
     { path: '/api-keys', icon: 'key', label: 'nav.apiKeys', permission: 'apikey.manage' },
+    { path: '/triage', icon: 'auto_awesome', label: 'nav.triage', permission: 'tenant.configure' },
   ];
   protected readonly nav = computed(() => {
     const granted = this.auth.me()?.permissions ?? [];

@@ -42,6 +42,7 @@ export const en = {
   'nav.settings': 'Configuration',
   'nav.users': 'Users',
   'nav.apiKeys': 'API keys',
+  'nav.triage': 'Triage',
 
   'login.title': 'Sign in',
   'login.subtitle': 'Complaint handling for your organisation',

@@ -40,6 +40,7 @@ export const zhCN: Record<TranslationKey, string> = {
   'nav.settings': '租户配置',
   'nav.users': '用户',
   'nav.apiKeys': 'API 密钥',
+  'nav.triage': '智能分类',
 
   'login.title': '登录',
   'login.subtitle': '贵组织的投诉处理平台',
